@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+// DO NOT CHANGE THE SHAPE WITHOUT BUMPING FLOW_VERSION AND ADDING A MIGRATION (see migrateFlow.ts).
+export const FLOW_FORMAT = 'tidemark-flow';
+export const FLOW_VERSION = 1;
+
+const id = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(64, 'must be at most 64 characters')
+  .regex(/^[A-Za-z0-9_-]+$/, 'may contain only letters, digits, "_" and "-"');
+
+const name = z.string().min(1, 'must not be empty').max(80, 'must be at most 80 characters');
+
+const jsonValue: z.ZodType<unknown> = z.lazy(() =>
+  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValue), z.record(z.string(), jsonValue)]),
+);
+
+const producerNode = z.strictObject({
+  id,
+  kind: z.literal('producer'),
+  name,
+  eventType: z.string().min(1, 'must not be empty').regex(/^[A-Za-z][A-Za-z0-9_.]*$/, 'must be a type name such as OrderPlaced'),
+  /** Events per virtual second. */
+  rate: z.number().min(0, 'must be 0 or more').max(1_000_000, 'must be at most 1,000,000 events/s'),
+  /** JSON template; a string "{{ expr }}" is replaced by the value of expr (see docs/flow-format.md). */
+  payload: jsonValue,
+});
+
+const topicNode = z.strictObject({ id, kind: z.literal('topic'), name });
+
+const subscriberFields = {
+  id,
+  name,
+  /** Virtual milliseconds between a record's append and its delivery to this subscriber. */
+  latencyMs: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(3_600_000, 'must be at most one hour'),
+};
+
+const consumerNode = z.strictObject({ ...subscriberFields, kind: z.literal('consumer') });
+const projectionNode = z.strictObject({ ...subscriberFields, kind: z.literal('projection') });
+
+export const flowNodeSchema = z.discriminatedUnion('kind', [producerNode, topicNode, consumerNode, projectionNode]);
+
+export const flowEdgeSchema = z.strictObject({ id, source: id, target: id });
+
+const position = z.strictObject({ x: z.number(), y: z.number() });
+
+export const flowDocumentSchema = z.strictObject({
+  format: z.literal(FLOW_FORMAT),
+  version: z.literal(FLOW_VERSION),
+  name,
+  seed: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(2 ** 32 - 1, 'must fit in 32 bits'),
+  nodes: z.array(flowNodeSchema).max(500, 'may hold at most 500 nodes'),
+  edges: z.array(flowEdgeSchema).max(2000, 'may hold at most 2000 edges'),
+  /** Event type → JSON Schema; reserved for schema evolution, not enforced yet. */
+  schemas: z.record(z.string(), jsonValue),
+  /** Node id → handler source (TypeScript defining `function handle(event, ctx)`). */
+  code: z.record(id, z.string().max(100_000, 'must be at most 100,000 characters')),
+  /** Node id → canvas position. */
+  layout: z.record(id, position),
+});
+
+export type FlowDocument = z.infer<typeof flowDocumentSchema>;
+export type FlowNode = z.infer<typeof flowNodeSchema>;
+export type FlowEdge = z.infer<typeof flowEdgeSchema>;
+export type ProducerNode = z.infer<typeof producerNode>;
+export type TopicNode = z.infer<typeof topicNode>;
+export type ConsumerNode = z.infer<typeof consumerNode>;
+export type ProjectionNode = z.infer<typeof projectionNode>;
+export type SubscriberNode = ConsumerNode | ProjectionNode;

@@ -1,0 +1,15 @@
+export { NodeKind, NODE_KINDS, CONNECTIONS, canConnect, hasHandlerCode } from './nodeKind';
+export {
+  FLOW_FORMAT,
+  FLOW_VERSION,
+  flowDocumentSchema,
+  type FlowDocument,
+  type FlowNode,
+  type FlowEdge,
+  type ProducerNode,
+  type TopicNode,
+  type ConsumerNode,
+  type ProjectionNode,
+  type SubscriberNode,
+} from './flowSchema';
+export { validateFlow, parseFlow, describeProblems, formatPath, type FlowProblem, type FlowValidation } from './validateFlow';

@@ -1,0 +1,12 @@
+export {
+  PROTOCOL_VERSION,
+  Speed,
+  LIVE_ROWS,
+  type BranchInfo,
+  type EngineNotice,
+  type Frame,
+  type Requests,
+  type RequestType,
+  type UiToEngine,
+  type EngineToUi,
+} from './messages';

@@ -1,0 +1,87 @@
+import type { FlowDocument, FlowProblem } from '../flow';
+import type { Counters } from '../engine/counters';
+import type { StepRecord } from '../engine/stepRecord';
+
+/** Bump when a message shape changes; the client refuses a worker of another version. */
+export const PROTOCOL_VERSION = 1;
+
+export const Speed = { X1: 1, X10: 10, X100: 100, Max: 0 } as const;
+/** Virtual seconds per real second; 0 means as fast as the worker can go. */
+export type Speed = (typeof Speed)[keyof typeof Speed];
+
+export interface BranchInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly parentId: string | null;
+  /** Steps before this one are shared with the parent branch. */
+  readonly forkStep: number;
+  readonly head: number;
+}
+
+/** A problem a person must see: where it happened and what to do about it. */
+export interface EngineNotice {
+  readonly level: 'error' | 'warning' | 'info';
+  readonly message: string;
+  readonly nodeId?: string;
+  readonly step?: number;
+}
+
+/** What the worker pushes at most ~30 times a second. */
+export interface Frame {
+  /** Steps executed in the state shown: the cursor of the time-travel slider. */
+  readonly cursor: number;
+  /** Steps recorded on the current branch. */
+  readonly head: number;
+  /** Virtual milliseconds at the cursor. */
+  readonly time: number;
+  readonly playing: boolean;
+  readonly speed: Speed;
+  readonly branchId: string;
+  readonly counters: Readonly<Record<string, Counters>>;
+  /** Records carried along each edge so far. */
+  readonly edges: Readonly<Record<string, number>>;
+  /** State of every handler node (a projection's is its read model). */
+  readonly nodeStates: Readonly<Record<string, unknown>>;
+  /** The newest records, oldest first (at most LIVE_ROWS). */
+  readonly recent: readonly StepRecord[];
+}
+
+export const LIVE_ROWS = 50;
+
+/** Requests, each with its reply type; one reply or one error per request id. */
+export interface Requests {
+  /** First message; `flow` is null when nothing is stored yet (the UI then opens the example). */
+  hello: { args: { protocol: number }; reply: { flow: FlowDocument | null; branches: BranchInfo[]; frame: Frame } };
+  /** Replace the current flow by a document from a file, a link or the gallery; invalid input changes nothing. */
+  openFlow: { args: { doc: unknown; origin: string }; reply: { flow: FlowDocument; branches: BranchInfo[]; frame: Frame } };
+  /** An edit made in the UI; saved, and recorded as an input when it changes what runs. */
+  updateFlow: {
+    args: { flow: FlowDocument };
+    /** codeErrors: node id → why its handler does not compile (the node then fails every delivery). */
+    reply: { recorded: boolean; codeErrors: Record<string, string> };
+  };
+  play: { args: Record<string, never>; reply: null };
+  pause: { args: Record<string, never>; reply: null };
+  step: { args: Record<string, never>; reply: null };
+  setSpeed: { args: { speed: Speed }; reply: null };
+  seek: { args: { step: number }; reply: null };
+  publish: { args: { producer: string; data: unknown }; reply: { step: number } };
+  getRows: { args: { from: number; count: number }; reply: { from: number; rows: StepRecord[] } };
+  fork: { args: { name: string }; reply: { branches: BranchInfo[] } };
+  switchBranch: { args: { branchId: string }; reply: { branches: BranchInfo[] } };
+  /** Throw away every branch and start again from step 0 with the current flow. */
+  reset: { args: Record<string, never>; reply: { branches: BranchInfo[] } };
+}
+
+export type RequestType = keyof Requests;
+
+export type UiToEngine = {
+  [K in RequestType]: { readonly kind: 'request'; readonly id: number; readonly type: K; readonly args: Requests[K]['args'] };
+}[RequestType];
+
+export type EngineToUi =
+  | { readonly kind: 'reply'; readonly id: number; readonly result: unknown }
+  | { readonly kind: 'error'; readonly id: number; readonly message: string; readonly problems?: FlowProblem[] }
+  | { readonly kind: 'frame'; readonly frame: Frame }
+  | { readonly kind: 'notice'; readonly notice: EngineNotice }
+  | { readonly kind: 'branches'; readonly branches: BranchInfo[] };
