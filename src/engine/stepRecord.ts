@@ -8,6 +8,8 @@ export const StepKind = {
   Deliver: 'deliver',
   /** The flow was edited while the run was under way. */
   FlowChange: 'flow-change',
+  /** A node could not do its part (a payload template that throws); nothing was published. */
+  Fault: 'fault',
 } as const;
 export type StepKind = (typeof StepKind)[keyof typeof StepKind];
 
@@ -49,4 +51,9 @@ export interface FlowChangeStep extends StepBase {
   readonly summary: string;
 }
 
-export type StepRecord = PublishStep | DeliverStep | FlowChangeStep;
+export interface FaultStep extends StepBase {
+  readonly kind: typeof StepKind.Fault;
+  readonly error: string;
+}
+
+export type StepRecord = PublishStep | DeliverStep | FlowChangeStep | FaultStep;

@@ -2,6 +2,7 @@ export {
   PROTOCOL_VERSION,
   Speed,
   LIVE_ROWS,
+  REQUEST_TYPES,
   type BranchInfo,
   type EngineNotice,
   type Frame,

@@ -68,12 +68,17 @@ export interface Requests {
   publish: { args: { producer: string; data: unknown }; reply: { step: number } };
   getRows: { args: { from: number; count: number }; reply: { from: number; rows: StepRecord[] } };
   fork: { args: { name: string }; reply: { branches: BranchInfo[] } };
-  switchBranch: { args: { branchId: string }; reply: { branches: BranchInfo[] } };
+  /** Replies with the flow as it stands at the end of that branch (edits made on it are part of it). */
+  switchBranch: { args: { branchId: string }; reply: { branches: BranchInfo[]; flow: FlowDocument } };
   /** Throw away every branch and start again from step 0 with the current flow. */
   reset: { args: Record<string, never>; reply: { branches: BranchInfo[] } };
 }
 
 export type RequestType = keyof Requests;
+
+export const REQUEST_TYPES: readonly RequestType[] = [
+  'hello', 'openFlow', 'updateFlow', 'play', 'pause', 'step', 'setSpeed', 'seek', 'publish', 'getRows', 'fork', 'switchBranch', 'reset',
+];
 
 export type UiToEngine = {
   [K in RequestType]: { readonly kind: 'request'; readonly id: number; readonly type: K; readonly args: Requests[K]['args'] };

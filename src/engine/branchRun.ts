@@ -1,0 +1,127 @@
+import type { FlowDocument } from '../flow';
+import type { RecordedInput, RunInput } from './input';
+import { Runtime } from './runtime';
+import type { RuntimeSnapshot } from './runtimeState';
+import type { StepRecord } from './stepRecord';
+
+export interface BranchRunOptions {
+  readonly baseFlow: FlowDocument;
+  readonly inputs: readonly RecordedInput[];
+  /** Steps already recorded on this branch (its own and those inherited from a parent). */
+  readonly head: number;
+  /** Take a snapshot whenever the step count is a multiple of this. */
+  readonly snapshotEvery: number;
+  /** Known snapshots by step; the owner may add more (loaded from storage) before a seek. */
+  readonly snapshots?: ReadonlyMap<number, RuntimeSnapshot>;
+}
+
+export interface Advance {
+  readonly record: StepRecord;
+  /** True when the step extended the branch; false when it replayed a recorded one. */
+  readonly fresh: boolean;
+}
+
+/**
+ * Time travel over one branch of a run. The branch is (base flow, inputs by step); because the
+ * runtime is deterministic, any step's state is "nearest snapshot, then replay", and a step past
+ * the head extends the branch.
+ */
+export class BranchRun {
+  readonly baseFlow: FlowDocument;
+  readonly snapshotEvery: number;
+  readonly snapshots: Map<number, RuntimeSnapshot>;
+  private readonly inputsByStep: Map<number, RecordedInput>;
+  private runtime: Runtime;
+  private headStep: number;
+  /** Snapshots taken on fresh steps that the owner has not persisted yet. */
+  private unsaved: { step: number; snapshot: RuntimeSnapshot }[] = [];
+
+  constructor(options: BranchRunOptions) {
+    this.baseFlow = options.baseFlow;
+    this.snapshotEvery = options.snapshotEvery;
+    this.headStep = options.head;
+    this.inputsByStep = new Map(options.inputs.map((i) => [i.step, i]));
+    this.snapshots = new Map(options.snapshots ?? []);
+    this.runtime = Runtime.start(options.baseFlow);
+    if (!this.snapshots.has(0)) this.snapshots.set(0, this.runtime.snapshot());
+  }
+
+  get cursor(): number {
+    return this.runtime.state.step;
+  }
+
+  get head(): number {
+    return this.headStep;
+  }
+
+  get state(): Runtime['state'] {
+    return this.runtime.state;
+  }
+
+  /** The flow in effect at the cursor (edits made during the run are inputs). */
+  get flow(): FlowDocument {
+    return this.runtime.flow;
+  }
+
+  get inputs(): RecordedInput[] {
+    return [...this.inputsByStep.values()].sort((a, b) => a.step - b.step);
+  }
+
+  /** Virtual time the next step happens at, or undefined when the run has nothing left to do. */
+  nextTime(): number | undefined {
+    return this.inputsByStep.has(this.cursor) ? this.runtime.state.time : this.runtime.nextTime();
+  }
+
+  /** Executes the step at the cursor: a recorded input if one is due, else the next scheduled action. */
+  advance(): Advance | undefined {
+    const step = this.cursor;
+    const input = this.inputsByStep.get(step);
+    const record = input ? this.runtime.apply(input.input) : this.runtime.step();
+    if (!record) return undefined;
+    const fresh = step >= this.headStep;
+    if (fresh) this.headStep = step + 1;
+    if (this.cursor % this.snapshotEvery === 0 && !this.snapshots.has(this.cursor)) this.keepSnapshot(fresh);
+    return { record, fresh };
+  }
+
+  /** Records an input at the end of the branch; it runs now if the cursor is there, else when replay reaches it. */
+  record(input: RunInput): RecordedInput {
+    let step = this.headStep;
+    while (this.inputsByStep.has(step)) step++;
+    const recorded = { step, input };
+    this.inputsByStep.set(step, recorded);
+    return recorded;
+  }
+
+  /** Snapshot at the cursor (taken at every pause so a reload restores without replay). */
+  keepSnapshot(persist = true): void {
+    const snapshot = this.runtime.snapshot();
+    this.snapshots.set(this.cursor, snapshot);
+    if (persist) this.unsaved.push({ step: this.cursor, snapshot });
+  }
+
+  takeUnsavedSnapshots(): { step: number; snapshot: RuntimeSnapshot }[] {
+    const out = this.unsaved;
+    this.unsaved = [];
+    return out;
+  }
+
+  /** The step of the snapshot a seek to `target` would start from. */
+  snapshotBefore(target: number): number {
+    let best = 0;
+    for (const step of this.snapshots.keys()) if (step <= target && step > best) best = step;
+    return best;
+  }
+
+  /** Moves the cursor to `target` (clamped to [0, head]): restores the nearest snapshot, then replays. */
+  seek(target: number): void {
+    const goal = Math.max(0, Math.min(Math.floor(target), this.headStep));
+    const from = this.snapshotBefore(goal);
+    if (goal < this.cursor || from > this.cursor) {
+      this.runtime = Runtime.restore(this.snapshots.get(from)!);
+    }
+    while (this.cursor < goal && this.advance()) {
+      // replaying recorded steps
+    }
+  }
+}

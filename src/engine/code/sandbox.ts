@@ -1,0 +1,51 @@
+// Names user code may not reach: each is shadowed by a parameter, so a run stays a pure function
+// of (flow, seed, inputs). This is hygiene for determinism, not a security boundary: the code runs
+// in the engine worker, never on the UI thread.
+
+const blocked = (name: string, instead: string) =>
+  function blockedGlobal(): never {
+    throw new Error(`${name} is not available in handler code: ${instead}`);
+  };
+
+const NON_DETERMINISTIC: Readonly<Record<string, unknown>> = {
+  Date: blocked('Date', 'use ctx.now() for virtual time'),
+  fetch: blocked('fetch', 'handlers cannot reach the network'),
+  XMLHttpRequest: blocked('XMLHttpRequest', 'handlers cannot reach the network'),
+  WebSocket: blocked('WebSocket', 'handlers cannot reach the network'),
+  importScripts: blocked('importScripts', 'handlers cannot load code'),
+  setTimeout: blocked('setTimeout', 'a handler runs once per delivery'),
+  setInterval: blocked('setInterval', 'a handler runs once per delivery'),
+  queueMicrotask: blocked('queueMicrotask', 'a handler runs once per delivery'),
+  indexedDB: undefined,
+  localStorage: undefined,
+  sessionStorage: undefined,
+  caches: undefined,
+  performance: undefined,
+  crypto: undefined,
+  navigator: undefined,
+  postMessage: undefined,
+  self: undefined,
+  window: undefined,
+  globalThis: undefined,
+  process: undefined,
+  require: undefined,
+};
+
+/** Math without Math.random: handlers draw from ctx.random(), the run's seeded generator. */
+const SAFE_MATH: Math = Object.freeze(
+  Object.assign(Object.create(null), Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as never)[k]])), {
+    random: blocked('Math.random', 'use ctx.random(), which is seeded and replays exactly'),
+  }),
+);
+
+const SHADOW_NAMES = [...Object.keys(NON_DETERMINISTIC), 'Math'];
+const SHADOW_VALUES = [...Object.values(NON_DETERMINISTIC), SAFE_MATH];
+
+/**
+ * Compiles plain JavaScript as a strict function body whose own parameters come first, then the
+ * shadowed globals; returns a function that takes only the own parameters.
+ */
+export function sandboxed<Args extends unknown[], R>(params: readonly string[], body: string): (...args: Args) => R {
+  const fn = new Function(...params, ...SHADOW_NAMES, `"use strict";\n${body}`) as (...all: unknown[]) => R;
+  return (...args: Args) => fn(...args, ...SHADOW_VALUES);
+}

@@ -1,0 +1,39 @@
+import type { RecordedInput } from '../engine/input';
+import type { RuntimeSnapshot } from '../engine/runtimeState';
+import type { StepRecord } from '../engine/stepRecord';
+import type { FlowDocument } from '../flow';
+
+/** A saved flow document. */
+export interface FlowRecord {
+  id: string;
+  flow: FlowDocument;
+  savedAt: number;
+}
+
+/** One line of history; a fork shares its parent's steps below forkStep. */
+export interface BranchRecord {
+  id: string;
+  flowId: string;
+  name: string;
+  parentId: string | null;
+  forkStep: number;
+  /** The flow as it stood when this branch's run began. */
+  baseFlow: FlowDocument;
+  inputs: RecordedInput[];
+  /** Steps recorded on this branch; steps below forkStep belong to the parent. */
+  head: number;
+}
+
+/** A chunk of consecutive steps stored as one record, like a Kafka log segment. */
+export interface SegmentRecord {
+  branchId: string;
+  firstStep: number;
+  records: StepRecord[];
+}
+
+/** The whole runtime at a step, so a seek replays at most one snapshot interval. */
+export interface SnapshotRecord {
+  branchId: string;
+  step: number;
+  snapshot: RuntimeSnapshot;
+}

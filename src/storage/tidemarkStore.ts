@@ -1,0 +1,114 @@
+import { openDB } from 'idb';
+import { describeProblems, validateFlow } from '../flow';
+import { atomicWrite } from './atomicWrite';
+import type { BranchRecord, FlowRecord, SegmentRecord, SnapshotRecord } from './records';
+import { BRANCHES_BY_FLOW, DB_NAME, DB_VERSION, StoreName, upgrade, type TidemarkSchema } from './schema';
+
+/** A stored flow that passed validation, or why it did not. */
+export type FlowLoad = { ok: true; record: FlowRecord } | { ok: false; reason: string };
+
+/** Everything one batch writes; it lands whole or not at all. */
+export interface CommitBatch {
+  segments?: SegmentRecord[];
+  snapshots?: SnapshotRecord[];
+  branch?: BranchRecord;
+  meta?: Record<string, unknown>;
+}
+
+export interface TidemarkStore {
+  saveFlow(record: FlowRecord): Promise<void>;
+  /** null when no flow has that id; a stored flow that fails validation is reported, never thrown or overwritten. */
+  loadFlow(id: string): Promise<FlowLoad | null>;
+  putBranch(record: BranchRecord): Promise<void>;
+  getBranch(id: string): Promise<BranchRecord | undefined>;
+  getBranches(flowId: string): Promise<BranchRecord[]>;
+  /** Deletes a flow's branches with their segments and snapshots; the flow itself stays. */
+  deleteFlowRun(flowId: string): Promise<void>;
+  getSegment(branchId: string, firstStep: number): Promise<SegmentRecord | undefined>;
+  /** Segments whose first step lies in [fromFirstStep, toFirstStep], in step order. */
+  getSegments(branchId: string, fromFirstStep: number, toFirstStep: number): Promise<SegmentRecord[]>;
+  /** The snapshot with the greatest step ≤ atOrBeforeStep on that branch. */
+  latestSnapshot(branchId: string, atOrBeforeStep: number): Promise<SnapshotRecord | undefined>;
+  /** Writes the batch in one transaction, so a branch's head never gets ahead of its segments. */
+  commit(batch: CommitBatch): Promise<void>;
+  getMeta(key: string): Promise<unknown>;
+  setMeta(key: string, value: unknown): Promise<void>;
+  close(): void;
+}
+
+/** Every key of one branch in a store keyed by [branchId, step]. */
+function wholeBranch(branchId: string): IDBKeyRange {
+  return IDBKeyRange.bound([branchId, -Infinity], [branchId, Infinity]);
+}
+
+/** Opens (creating or upgrading if needed) the Tidemark database. Write failures reject with StorageError. */
+export async function openTidemarkStore(name: string = DB_NAME): Promise<TidemarkStore> {
+  const db = await openDB<TidemarkSchema>(name, DB_VERSION, {
+    upgrade: (database, oldVersion) => upgrade(database, oldVersion),
+    // a newer version in another tab is waiting to upgrade; holding on would block it forever
+    blocking: () => db.close(),
+  });
+
+  return {
+    saveFlow: (record) => atomicWrite(db, [StoreName.Flows], (tx, pending) => {
+      pending.push(tx.objectStore(StoreName.Flows).put(record));
+    }),
+
+    async loadFlow(id) {
+      const record = await db.get(StoreName.Flows, id);
+      if (record === undefined) return null;
+      const result = validateFlow(record.flow);
+      if (!result.ok) return { ok: false, reason: describeProblems(result.problems) };
+      return { ok: true, record: { ...record, flow: result.flow } };
+    },
+
+    putBranch: (record) => atomicWrite(db, [StoreName.Branches], (tx, pending) => {
+      pending.push(tx.objectStore(StoreName.Branches).put(record));
+    }),
+
+    getBranch: (id) => db.get(StoreName.Branches, id),
+
+    getBranches: (flowId) => db.getAllFromIndex(StoreName.Branches, BRANCHES_BY_FLOW, flowId),
+
+    deleteFlowRun: (flowId) =>
+      atomicWrite(db, [StoreName.Branches, StoreName.Segments, StoreName.Snapshots], async (tx, pending) => {
+        const branches = tx.objectStore(StoreName.Branches);
+        const ids = await branches.index(BRANCHES_BY_FLOW).getAllKeys(flowId);
+        for (const id of ids) {
+          pending.push(branches.delete(id));
+          pending.push(tx.objectStore(StoreName.Segments).delete(wholeBranch(id)));
+          pending.push(tx.objectStore(StoreName.Snapshots).delete(wholeBranch(id)));
+        }
+      }),
+
+    getSegment: (branchId, firstStep) => db.get(StoreName.Segments, [branchId, firstStep]),
+
+    async getSegments(branchId, fromFirstStep, toFirstStep) {
+      if (fromFirstStep > toFirstStep) return [];
+      return db.getAll(StoreName.Segments, IDBKeyRange.bound([branchId, fromFirstStep], [branchId, toFirstStep]));
+    },
+
+    async latestSnapshot(branchId, atOrBeforeStep) {
+      if (atOrBeforeStep < 0) return undefined;
+      const range = IDBKeyRange.bound([branchId, 0], [branchId, atOrBeforeStep]);
+      const cursor = await db.transaction(StoreName.Snapshots).store.openCursor(range, 'prev');
+      return cursor?.value;
+    },
+
+    commit: (batch) =>
+      atomicWrite(db, [StoreName.Segments, StoreName.Snapshots, StoreName.Branches, StoreName.Meta], (tx, pending) => {
+        for (const segment of batch.segments ?? []) pending.push(tx.objectStore(StoreName.Segments).put(segment));
+        for (const snapshot of batch.snapshots ?? []) pending.push(tx.objectStore(StoreName.Snapshots).put(snapshot));
+        for (const [key, value] of Object.entries(batch.meta ?? {})) pending.push(tx.objectStore(StoreName.Meta).put(value, key));
+        if (batch.branch) pending.push(tx.objectStore(StoreName.Branches).put(batch.branch));
+      }),
+
+    getMeta: (key) => db.get(StoreName.Meta, key),
+
+    setMeta: (key, value) => atomicWrite(db, [StoreName.Meta], (tx, pending) => {
+      pending.push(tx.objectStore(StoreName.Meta).put(value, key));
+    }),
+
+    close: () => db.close(),
+  };
+}

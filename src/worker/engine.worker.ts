@@ -1,0 +1,70 @@
+import { REQUEST_TYPES, type EngineToUi, type UiToEngine } from '../protocol';
+import { openTidemarkStore, type TidemarkStore } from '../storage';
+import { FlowRejected } from './handlers/flowRejected';
+import { flowHandlers } from './handlers/flowHandlers';
+import { combineHandlers, completeTable, type HandlerTable } from './handlers/handlerRegistry';
+import { historyHandlers } from './handlers/historyHandlers';
+import { runHandlers } from './handlers/runHandlers';
+import { Session } from './session';
+import type { WorkerScope } from './workerScope';
+
+const scope = self as unknown as WorkerScope;
+const post = (message: EngineToUi): void => scope.postMessage(message);
+
+/** One writer per flow: a second tab gets the lock only when the first closes (DESIGN, Persistence). */
+function holdWriterLock(): Promise<boolean> {
+  if (!('locks' in navigator)) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    void navigator.locks.request('tidemark-writer', { ifAvailable: true }, (lock) => {
+      resolve(lock !== null);
+      // Held for the worker's lifetime.
+      return lock ? new Promise<never>(() => {}) : undefined;
+    });
+  });
+}
+
+async function openStore(): Promise<{ store?: TidemarkStore; notice?: string }> {
+  if (!(await holdWriterLock())) return { notice: 'Tidemark is open in another tab: this tab runs without saving, so the other tab’s work is not overwritten.' };
+  try {
+    return { store: await openTidemarkStore() };
+  } catch (error) {
+    return { notice: `Browser storage is not available (${(error as Error).message}); this run will not be saved.` };
+  }
+}
+
+async function start(): Promise<(message: UiToEngine) => Promise<void>> {
+  const { store, notice } = await openStore();
+  const session = new Session(store, post);
+  if (notice) session.notify({ level: 'warning', message: notice });
+  try {
+    await session.restore();
+  } catch (error) {
+    session.notify({ level: 'error', message: `Could not restore the saved run (${(error as Error).message}); it is still stored.` });
+  }
+  const handlers: HandlerTable = completeTable(
+    combineHandlers(flowHandlers(session), runHandlers(session), historyHandlers(session)),
+    REQUEST_TYPES,
+  );
+  return async (message) => {
+    try {
+      const handler = handlers[message.type] as (args: unknown) => unknown;
+      post({ kind: 'reply', id: message.id, result: await handler(message.args) });
+    } catch (error) {
+      const problems = error instanceof FlowRejected ? { problems: error.problems } : {};
+      post({ kind: 'error', id: message.id, message: (error as Error).message ?? String(error), ...problems });
+    }
+  };
+}
+
+// Requests are handled one at a time, in order, so a seek never interleaves with a fork or a load.
+const ready = start();
+let queue: Promise<void> = Promise.resolve();
+scope.addEventListener('message', (event) => {
+  const message = event.data;
+  queue = queue
+    .then(() => ready)
+    .then(
+      (handle) => handle(message),
+      (error: unknown) => post({ kind: 'error', id: message.id, message: `The engine failed to start: ${(error as Error).message}` }),
+    );
+});

@@ -1,0 +1,40 @@
+import { describeProblems, validateFlow } from '../../flow';
+import { PROTOCOL_VERSION } from '../../protocol';
+import type { Session } from '../session';
+import { FlowRejected } from './flowRejected';
+import type { HandlerGroup } from './handlerRegistry';
+
+/** Opening, editing and resetting the flow, and publishing by hand. */
+export function flowHandlers(session: Session): HandlerGroup {
+  const loaded = () => ({ flow: session.flow!, branches: session.branchInfos(), frame: session.frame() });
+  return {
+    hello: ({ protocol }) => {
+      if (protocol !== PROTOCOL_VERSION) throw new Error(`protocol ${protocol} is not ${PROTOCOL_VERSION}: reload the page`);
+      return session.flow ? loaded() : { flow: null, branches: [], frame: emptyFrame() };
+    },
+    openFlow: async ({ doc, origin }) => {
+      const result = validateFlow(doc);
+      if (!result.ok) throw new FlowRejected(`${origin}: ${describeProblems(result.problems)}`, result.problems);
+      await session.startFresh(result.flow);
+      return loaded();
+    },
+    updateFlow: async ({ flow }) => {
+      const result = validateFlow(flow);
+      if (!result.ok) throw new FlowRejected(`edit not saved: ${describeProblems(result.problems)}`, result.problems);
+      return session.updateFlow(result.flow);
+    },
+    publish: ({ producer, data }) => {
+      const node = session.run.flow.nodes.find((n) => n.id === producer);
+      if (!node || node.kind !== 'producer') throw new Error(`no producer with id "${producer}" in the running flow`);
+      return { step: session.publish(producer, data) };
+    },
+    reset: async () => {
+      await session.startFresh(session.flow ?? session.run.baseFlow);
+      return { branches: session.branchInfos() };
+    },
+  };
+}
+
+function emptyFrame() {
+  return { cursor: 0, head: 0, time: 0, playing: false, speed: 1, branchId: '', counters: {}, edges: {}, nodeStates: {}, recent: [] } as const;
+}

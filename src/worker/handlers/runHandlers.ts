@@ -1,0 +1,12 @@
+import type { Session } from '../session';
+import type { HandlerGroup } from './handlerRegistry';
+
+/** Play, pause, step and speed. */
+export function runHandlers(session: Session): HandlerGroup {
+  return {
+    play: () => (session.play(), null),
+    pause: () => (session.pause(), null),
+    step: () => (session.step(), null),
+    setSpeed: ({ speed }) => (session.setSpeed(speed), null),
+  };
+}

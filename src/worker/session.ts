@@ -1,0 +1,328 @@
+import { affectsRun, BranchRun, compileHandler, summarizeFlowChange, type RunInput, type StepRecord } from '../engine';
+import { hasHandlerCode, type FlowDocument } from '../flow';
+import { LIVE_ROWS, type Speed, type BranchInfo, type EngineNotice, type EngineToUi, type Frame } from '../protocol';
+import { SEGMENT_SIZE, segmentStart, type BranchRecord, type SnapshotRecord, type StorageError, type TidemarkStore } from '../storage';
+import { ownerOf } from './branchTree';
+import { buildFrame } from './frames';
+import { Persister } from './persister';
+import { Player } from './player';
+
+export const FLOW_ID = 'current';
+/** A snapshot every SEGMENT_SIZE steps bounds a seek to one segment of replay. */
+const SNAPSHOT_EVERY = SEGMENT_SIZE;
+const FRAME_MS = 33;
+
+const newId = (): string => crypto.randomUUID();
+
+function toInfo(b: BranchRecord): BranchInfo {
+  return { id: b.id, name: b.name, parentId: b.parentId, forkStep: b.forkStep, head: b.head };
+}
+
+/** The flow in effect at the end of a branch: its base flow after every recorded edit. */
+function latestFlow(branch: BranchRecord): FlowDocument {
+  let flow = branch.baseFlow;
+  for (const { input } of branch.inputs) if (input.type === 'flow') flow = input.flow;
+  return flow;
+}
+
+/**
+ * Owns one flow's runs inside the worker: the branches, the active BranchRun, the player that
+ * paces it, and the persister that stores what it records.
+ */
+export class Session {
+  flow: FlowDocument | null = null;
+  readonly branches = new Map<string, BranchRecord>();
+  private readonly runs = new Map<string, BranchRun>();
+  private branchId = '';
+  private recent: StepRecord[] = [];
+  private lastFrame = 0;
+  readonly persister: Persister;
+  readonly player: Player;
+
+  constructor(
+    readonly store: TidemarkStore | undefined,
+    private readonly post: (message: EngineToUi) => void,
+  ) {
+    this.persister = new Persister(store, (error) => this.storageFailed(error));
+    this.player = new Player({
+      nextTime: () => this.run.nextTime(),
+      currentTime: () => this.run.state.time,
+      advance: () => this.advance(),
+      afterSlice: () => this.maybeFrame(),
+      finished: () => this.stopped('The run has nothing left to do: no producer is scheduled.'),
+    });
+  }
+
+  get branch(): BranchRecord {
+    return this.branches.get(this.branchId)!;
+  }
+
+  get run(): BranchRun {
+    return this.runs.get(this.branchId)!;
+  }
+
+  branchInfos(): BranchInfo[] {
+    return [...this.branches.values()].map(toInfo);
+  }
+
+  notify(notice: EngineNotice): void {
+    this.post({ kind: 'notice', notice });
+  }
+
+  // ---- loading ----
+
+  /** Restores what storage holds: the flow, its branches and the current branch at its head. */
+  async restore(): Promise<void> {
+    if (!this.store) return;
+    const loaded = await this.store.loadFlow(FLOW_ID);
+    if (loaded === null) return;
+    if (!loaded.ok) {
+      this.notify({ level: 'error', message: `The stored flow is damaged (${loaded.reason}); it was left as it is. Open an example or a file to continue.` });
+      return;
+    }
+    const branches = await this.store.getBranches(FLOW_ID);
+    if (branches.length === 0) return;
+    this.flow = loaded.record.flow;
+    for (const b of branches) this.branches.set(b.id, b);
+    const current = await this.store.getMeta('currentBranchId');
+    this.branchId = typeof current === 'string' && this.branches.has(current) ? current : branches[0]!.id;
+    await this.activate(this.branchId);
+  }
+
+  /** Makes a branch current, building its run from the nearest stored snapshot and replaying to the head. */
+  private async activate(branchId: string): Promise<void> {
+    this.branchId = branchId;
+    const branch = this.branch;
+    let run = this.runs.get(branchId);
+    if (!run) {
+      run = new BranchRun({ baseFlow: branch.baseFlow, inputs: branch.inputs, head: branch.head, snapshotEvery: SNAPSHOT_EVERY });
+      this.runs.set(branchId, run);
+    }
+    await this.seek(branch.head);
+  }
+
+  /** Starts over: one empty main branch for `flow`; everything recorded for the old flow is deleted. */
+  async startFresh(flow: FlowDocument): Promise<void> {
+    this.player.pause();
+    await this.persister.flush();
+    for (const id of this.branches.keys()) this.persister.forgetBranch(id);
+    this.branches.clear();
+    this.runs.clear();
+    this.flow = flow;
+    const main: BranchRecord = { id: newId(), flowId: FLOW_ID, name: 'main', parentId: null, forkStep: 0, baseFlow: flow, inputs: [], head: 0 };
+    await this.store?.deleteFlowRun(FLOW_ID);
+    await this.store?.commit({ branch: main, meta: { currentBranchId: main.id } });
+    await this.store?.saveFlow({ id: FLOW_ID, flow, savedAt: Date.now() });
+    this.branches.set(main.id, main);
+    this.recent = [];
+    await this.activate(main.id);
+  }
+
+  // ---- running ----
+
+  /** Executes the step at the cursor; records it when it extends the branch. */
+  advance(): boolean {
+    const result = this.run.advance();
+    if (!result) return false;
+    if (result.fresh) {
+      const branch = this.branch;
+      branch.head = this.run.head;
+      this.persister.append(branch, result.record);
+      for (const { step, snapshot } of this.run.takeUnsavedSnapshots()) this.persister.addSnapshot({ branchId: branch.id, step, snapshot });
+      this.persister.saveBranch(branch);
+    }
+    this.recent.push(result.record);
+    if (this.recent.length > LIVE_ROWS * 4) this.recent = this.recent.slice(-LIVE_ROWS);
+    return true;
+  }
+
+  play(): void {
+    this.persister.resume();
+    this.player.play();
+    this.pushFrame();
+  }
+
+  pause(): void {
+    this.player.pause();
+    // A snapshot at the pause makes a reload restore this exact state without replay.
+    if (this.run.cursor === this.run.head && !this.run.snapshots.has(this.run.cursor)) {
+      this.run.keepSnapshot();
+      for (const { step, snapshot } of this.run.takeUnsavedSnapshots()) this.persister.addSnapshot({ branchId: this.branchId, step, snapshot });
+    }
+    void this.persister.flush();
+    this.pushFrame();
+  }
+
+  private stopped(message: string): void {
+    this.notify({ level: 'info', message });
+    this.pause();
+  }
+
+  private storageFailed(error: StorageError): void {
+    this.player.pause();
+    this.notify({ level: 'error', message: error.message });
+    this.pushFrame();
+  }
+
+  step(): void {
+    this.advance();
+    this.pushFrame();
+  }
+
+  setSpeed(speed: Speed): void {
+    this.player.setSpeed(speed);
+    this.pushFrame();
+  }
+
+  /** Records an input at the end of the branch and runs it now when the cursor is there. */
+  private input(input: RunInput): number {
+    const recorded = this.run.record(input);
+    const branch = this.branch;
+    branch.inputs = this.run.inputs;
+    this.persister.saveBranch(branch);
+    if (this.run.cursor === recorded.step) this.advance();
+    void this.persister.flush();
+    this.pushFrame();
+    return recorded.step;
+  }
+
+  publish(producer: string, data: unknown): number {
+    return this.input({ type: 'publish', producer, data });
+  }
+
+  /** Saves an edit; one that changes what runs becomes an input (or the new base before the first step). */
+  async updateFlow(flow: FlowDocument): Promise<{ recorded: boolean; codeErrors: Record<string, string> }> {
+    const codeErrors: Record<string, string> = {};
+    for (const node of flow.nodes) {
+      const source = flow.code[node.id];
+      if (!hasHandlerCode(node.kind) || source === undefined) continue;
+      const compiled = compileHandler(source);
+      if (!compiled.ok) codeErrors[node.id] = compiled.error;
+    }
+    this.flow = flow;
+    await this.store?.saveFlow({ id: FLOW_ID, flow, savedAt: Date.now() });
+    const branch = this.branch;
+    const before = latestFlow(branch);
+    if (!affectsRun(before, flow)) return { recorded: false, codeErrors };
+    if (branch.head === 0 && branch.parentId === null && branch.inputs.length === 0) {
+      // Nothing has run yet: the edit simply becomes the run's starting point.
+      branch.baseFlow = flow;
+      this.runs.set(branch.id, new BranchRun({ baseFlow: flow, inputs: [], head: 0, snapshotEvery: SNAPSHOT_EVERY }));
+      this.persister.saveBranch(branch);
+      this.pushFrame();
+      return { recorded: false, codeErrors };
+    }
+    this.input({ type: 'flow', flow, summary: summarizeFlowChange(before, flow) });
+    return { recorded: true, codeErrors };
+  }
+
+  // ---- time travel ----
+
+  /** Moves the cursor; loads the nearest stored snapshot first when memory has none closer. */
+  async seek(target: number): Promise<void> {
+    this.player.pause();
+    const run = this.run;
+    const goal = Math.max(0, Math.min(target, run.head));
+    const inMemory = run.snapshotBefore(goal);
+    const distance = goal >= run.cursor && run.cursor >= inMemory ? goal - run.cursor : goal - inMemory;
+    if (distance > SNAPSHOT_EVERY) {
+      const stored = await this.storedSnapshot(this.branch, goal);
+      if (stored && stored.step > inMemory) run.snapshots.set(stored.step, stored.snapshot);
+    }
+    run.seek(goal);
+    this.recent = await this.rowsBefore(run.cursor, LIVE_ROWS);
+    this.pushFrame();
+  }
+
+  private async storedSnapshot(branch: BranchRecord, step: number): Promise<SnapshotRecord | undefined> {
+    if (!this.store) return undefined;
+    const owner = ownerOf(this.branches, branch, step);
+    const own = await this.store.latestSnapshot(owner.id, step);
+    if (own || owner.parentId === null) return own;
+    const parent = this.branches.get(owner.parentId);
+    return parent ? this.storedSnapshot(parent, Math.min(step, owner.forkStep)) : undefined;
+  }
+
+  async fork(name: string): Promise<void> {
+    this.player.pause();
+    const parent = this.branch;
+    const run = this.run;
+    const at = run.cursor;
+    const child: BranchRecord = {
+      id: newId(),
+      flowId: FLOW_ID,
+      name,
+      parentId: parent.id,
+      forkStep: at,
+      baseFlow: parent.baseFlow,
+      inputs: parent.inputs.filter((i) => i.step < at),
+      head: at,
+    };
+    const snapshots = new Map([...run.snapshots].filter(([step]) => step <= at));
+    const childRun = new BranchRun({ baseFlow: child.baseFlow, inputs: child.inputs, head: at, snapshotEvery: SNAPSHOT_EVERY, snapshots });
+    childRun.seek(at);
+    childRun.keepSnapshot();
+    this.branches.set(child.id, child);
+    this.runs.set(child.id, childRun);
+    this.branchId = child.id;
+    await this.persister.flush();
+    const taken = childRun.takeUnsavedSnapshots().map(({ step, snapshot }) => ({ branchId: child.id, step, snapshot }));
+    await this.store?.commit({ branch: child, snapshots: taken, meta: { currentBranchId: child.id } });
+    this.pushFrame();
+  }
+
+  /** The flow document to show for the current branch: its latest flow with the canvas layout kept. */
+  branchFlow(): FlowDocument {
+    const flow = latestFlow(this.branch);
+    return this.flow ? { ...flow, name: this.flow.name, layout: { ...flow.layout, ...this.flow.layout } } : flow;
+  }
+
+  async switchBranch(branchId: string): Promise<void> {
+    if (!this.branches.has(branchId)) throw new Error(`no branch with id ${branchId}`);
+    this.player.pause();
+    await this.persister.flush();
+    await this.activate(branchId);
+    this.flow = this.branchFlow();
+    await this.store?.setMeta('currentBranchId', branchId);
+  }
+
+  // ---- log rows ----
+
+  /** Rows [from, from + count) of the current branch, read from memory or from stored segments. */
+  async rows(from: number, count: number): Promise<StepRecord[]> {
+    const end = Math.min(this.run.head, from + count);
+    const out: StepRecord[] = [];
+    for (let step = Math.max(0, from); step < end; step++) {
+      const owner = ownerOf(this.branches, this.branch, step);
+      let record = this.persister.cached(owner.id, owner.forkStep, step);
+      if (!record && this.store) {
+        const first = segmentStart(step, owner.forkStep);
+        const segment = await this.store.getSegment(owner.id, first);
+        if (segment) this.persister.remember(segment);
+        record = segment?.records[step - first];
+      }
+      if (record) out.push(record);
+    }
+    return out;
+  }
+
+  private rowsBefore(step: number, count: number): Promise<StepRecord[]> {
+    return this.rows(Math.max(0, step - count), Math.min(step, count));
+  }
+
+  // ---- frames ----
+
+  frame(): Frame {
+    return buildFrame(this.run, this.flow ?? this.run.flow, this.branchId, this.player.playing, this.player.speed, this.recent);
+  }
+
+  pushFrame(): void {
+    if (!this.flow) return;
+    this.lastFrame = performance.now();
+    this.post({ kind: 'frame', frame: this.frame() });
+  }
+
+  private maybeFrame(): void {
+    if (performance.now() - this.lastFrame >= FRAME_MS) this.pushFrame();
+  }
+}
