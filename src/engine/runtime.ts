@@ -71,8 +71,9 @@ export class Runtime implements RunContext {
     return this.edgesFrom.get(id) ?? [];
   }
 
-  schedule(action: Omit<ScheduledAction, 'seq'>): void {
-    pushAction(this.state.queue, { ...action, seq: this.state.seq++ } as ScheduledAction);
+  schedule(action: ScheduledAction): void {
+    action.seq = this.state.seq++;
+    pushAction(this.state.queue, action);
   }
 
   /** Virtual time of the next scheduled action, or undefined when nothing is left to do. */

@@ -2,13 +2,13 @@ import type { FlowDocument } from '../flow';
 import type { CloudEvent } from './cloudEvent';
 import type { Counters } from './counters';
 
-/** A step waiting in the scheduler; ordered by (time, seq). */
+/** A step waiting in the scheduler; ordered by (time, seq). `seq` is assigned by the scheduler. */
 export type ScheduledAction =
-  | { readonly kind: 'produce'; readonly time: number; readonly seq: number; readonly node: string }
+  | { readonly kind: 'produce'; readonly time: number; seq: number; readonly node: string }
   | {
       readonly kind: 'deliver';
       readonly time: number;
-      readonly seq: number;
+      seq: number;
       readonly node: string;
       readonly topic: string;
       readonly edge: string;

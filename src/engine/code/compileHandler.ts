@@ -23,17 +23,20 @@ export function stripTypes(source: string): string {
 // Compiled once per distinct source; handler code changes rarely and compiling is ~1 ms.
 const cache = new Map<string, CompiledHandler>();
 
-/** Compiles a handler source that defines `function handle(event, ctx)`. */
+/**
+ * Compiles a handler source that defines `function handle(event, ctx)`. The module body runs
+ * afresh for every call, so top-level variables cannot carry state past a snapshot: a handler
+ * keeps state only in ctx.state, which snapshots capture.
+ */
 export function compileHandler(source: string): CompiledHandler {
   const cached = cache.get(source);
   if (cached) return cached;
   let result: CompiledHandler;
   try {
     const load = sandboxed<[], unknown>([], `${stripTypes(source)}\n;return typeof handle === 'function' ? handle : undefined;`);
-    const handle = load();
     result =
-      typeof handle === 'function'
-        ? { ok: true, handle: handle as Handler }
+      typeof load() === 'function'
+        ? { ok: true, handle: (event, ctx) => (load() as Handler)(event, ctx) }
         : { ok: false, error: 'the code must define a function named handle(event, ctx)' };
   } catch (error) {
     result = { ok: false, error: errorMessage(error) };

@@ -4,8 +4,6 @@ import { sandboxed } from './sandbox';
 
 /** Helpers a template expression may call; all randomness comes from the run's generator. */
 interface TemplateHelpers {
-  seq: number;
-  now: number;
   int(min: number, max: number): number;
   float(min: number, max: number): number;
   money(min: number, max: number): number;
@@ -18,47 +16,39 @@ interface TemplateHelpers {
   round2(value: number): number;
 }
 
-const HELPER_NAMES = ['seq', 'now', 'int', 'float', 'money', 'pick', 'id', 'uuid', 'bool', 'repeat', 'sum', 'round2'] as const;
-
-type Expression = (...args: unknown[]) => unknown;
-
-const WHOLE = /^\{\{([\s\S]+)\}\}$/;
-const PART = /\{\{([\s\S]+?)\}\}/g;
-
-const expressions = new Map<string, Expression>();
-
-function compileExpression(source: string): Expression {
-  let fn = expressions.get(source);
-  if (!fn) {
-    fn = sandboxed<unknown[], unknown>([...HELPER_NAMES, 'data'], `return (${source});`);
-    expressions.set(source, fn);
-  }
-  return fn;
-}
+const HELPER_NAMES = ['int', 'float', 'money', 'pick', 'id', 'uuid', 'bool', 'repeat', 'sum', 'round2'] as const;
+/** Per-event values passed after the helpers. */
+const VALUE_NAMES = ['seq', 'now', 'data'] as const;
 
 const round2 = (v: number): number => Math.round(v * 100) / 100;
 
-function makeHelpers(random: RandomState, seq: number, now: number): TemplateHelpers {
-  const float = (min: number, max: number) => min + nextFloat(random) * (max - min);
-  const int = (min: number, max: number) => Math.floor(float(Math.ceil(min), Math.floor(max) + 1));
-  return {
-    seq,
-    now,
-    int,
-    float,
-    money: (min, max) => round2(float(min, max)),
-    pick: (...choices) => {
-      if (choices.length === 0) throw new Error('pick() needs at least one choice');
-      return choices[int(0, choices.length - 1)]!;
-    },
-    id: (prefix) => `${prefix}-${(Math.floor(nextFloat(random) * 36 ** 6) + 36 ** 6).toString(36).slice(1)}`,
-    uuid: () => nextUuid(random),
-    bool: (probability = 0.5) => nextFloat(random) < probability,
-    repeat: (times, make) => Array.from({ length: Math.max(0, Math.floor(times)) }, (_, i) => make(i)),
-    sum: (items, value) => items.reduce((total, item) => total + value(item), 0),
-    round2,
-  };
+/** The helpers draw from whichever generator is current; set for the duration of one fill. */
+const current: { random: RandomState } = { random: [0, 0, 0, 0] };
+
+function float(min: number, max: number): number {
+  return min + nextFloat(current.random) * (max - min);
 }
+
+function int(min: number, max: number): number {
+  return Math.floor(float(Math.ceil(min), Math.floor(max) + 1));
+}
+
+const HELPERS: TemplateHelpers = {
+  int,
+  float,
+  money: (min, max) => round2(float(min, max)),
+  pick: (...choices) => {
+    if (choices.length === 0) throw new Error('pick() needs at least one choice');
+    return choices[int(0, choices.length - 1)]!;
+  },
+  id: (prefix) => `${prefix}-${(Math.floor(nextFloat(current.random) * 36 ** 6) + 36 ** 6).toString(36).slice(1)}`,
+  uuid: () => nextUuid(current.random),
+  bool: (probability = 0.5) => nextFloat(current.random) < probability,
+  repeat: (times, make) => Array.from({ length: Math.max(0, Math.floor(times)) }, (_, i) => make(i)),
+  sum: (items, value) => items.reduce((total, item) => total + value(item), 0),
+  round2,
+};
+const HELPER_VALUES = HELPER_NAMES.map((name) => HELPERS[name]);
 
 export class TemplateError extends Error {
   constructor(
@@ -69,38 +59,91 @@ export class TemplateError extends Error {
   }
 }
 
+interface FillScope {
+  seq: number;
+  now: number;
+  root: unknown;
+}
+
+/** A compiled template: builds one value, attaching containers before their children are filled. */
+type Filler = (scope: FillScope, attach: (value: unknown) => void) => void;
+
+/** Exactly one "{{ expr }}" and nothing around it ("{{ a }}-{{ b }}" is interpolation, not one expression). */
+const WHOLE = /^\{\{((?:(?!\}\})[\s\S])+)\}\}$/;
+const PART = /\{\{([\s\S]+?)\}\}/g;
+
+function compileExpression(source: string, path: string): (scope: FillScope) => unknown {
+  let fn: (...args: unknown[]) => unknown;
+  try {
+    fn = sandboxed<unknown[], unknown>([...HELPER_NAMES, ...VALUE_NAMES], `return (${source});`);
+  } catch (error) {
+    throw new TemplateError(path, errorMessage(error));
+  }
+  const bound = fn.bind(null, ...HELPER_VALUES);
+  return (scope) => {
+    try {
+      return bound(scope.seq, scope.now, scope.root);
+    } catch (error) {
+      throw new TemplateError(path, errorMessage(error));
+    }
+  };
+}
+
+function compile(template: unknown, path: string): Filler {
+  if (typeof template === 'string') {
+    const whole = WHOLE.exec(template);
+    if (whole) {
+      const evaluate = compileExpression(whole[1]!, path);
+      return (scope, attach) => attach(evaluate(scope));
+    }
+    const parts = [...template.matchAll(PART)].map((m) => compileExpression(m[1]!, path));
+    if (parts.length === 0) return (_, attach) => attach(template);
+    return (scope, attach) => {
+      let i = 0;
+      attach(template.replace(PART, () => String(parts[i++]!(scope))));
+    };
+  }
+  if (Array.isArray(template)) {
+    const items = template.map((item, i) => compile(item, `${path}[${i}]`));
+    return (scope, attach) => {
+      const out: unknown[] = [];
+      attach(out);
+      for (const item of items) item(scope, (v) => out.push(v));
+    };
+  }
+  if (template !== null && typeof template === 'object') {
+    const fields = Object.entries(template).map(([key, item]) => [key, compile(item, path ? `${path}.${key}` : key)] as const);
+    return (scope, attach) => {
+      const out: Record<string, unknown> = {};
+      attach(out);
+      for (const [key, field] of fields) field(scope, (v) => (out[key] = v));
+    };
+  }
+  return (_, attach) => attach(template);
+}
+
+// Compiled once per template object: the flow document is immutable, so identity is enough.
+const compiled = new WeakMap<object, Filler>();
+
+function fillerFor(template: unknown): Filler {
+  if (template === null || typeof template !== 'object') return compile(template, '');
+  let filler = compiled.get(template);
+  if (!filler) {
+    filler = compile(template, '');
+    compiled.set(template, filler);
+  }
+  return filler;
+}
+
 /**
  * Fills a JSON template: a string that is exactly "{{ expr }}" becomes the value of expr; "{{ }}"
  * inside longer text is interpolated. Fields are filled in document order, and `data` is the root
  * object built so far, so a later field can use an earlier one (a total over the items).
  */
 export function fillTemplate(template: unknown, random: RandomState, seq: number, now: number): unknown {
-  const helpers = makeHelpers(random, seq, now);
-  const args = HELPER_NAMES.map((name) => helpers[name]);
-  let root: unknown;
-  const evaluate = (source: string, path: string): unknown => {
-    try {
-      return compileExpression(source)(...args, root);
-    } catch (error) {
-      throw new TemplateError(path, errorMessage(error));
-    }
-  };
-  const fill = (value: unknown, path: string, attach: (v: unknown) => void): void => {
-    if (typeof value === 'string') {
-      const whole = WHOLE.exec(value);
-      attach(whole ? evaluate(whole[1]!, path) : value.replace(PART, (_, src: string) => String(evaluate(src, path))));
-    } else if (Array.isArray(value)) {
-      const out: unknown[] = [];
-      attach(out);
-      value.forEach((item, i) => fill(item, `${path}[${i}]`, (v) => out.push(v)));
-    } else if (value !== null && typeof value === 'object') {
-      const out: Record<string, unknown> = {};
-      attach(out);
-      for (const [key, item] of Object.entries(value)) fill(item, path ? `${path}.${key}` : key, (v) => (out[key] = v));
-    } else {
-      attach(value);
-    }
-  };
-  fill(template, '', (v) => (root = v));
-  return root;
+  const filler = fillerFor(template);
+  current.random = random;
+  const scope: FillScope = { seq, now, root: undefined };
+  filler(scope, (v) => (scope.root = v));
+  return scope.root;
 }

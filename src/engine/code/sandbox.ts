@@ -7,8 +7,14 @@ const blocked = (name: string, instead: string) =>
     throw new Error(`${name} is not available in handler code: ${instead}`);
   };
 
+/** A blocked constructor whose static members (Date.now, Date.parse) are blocked with the same advice. */
+const blockedWithStatics = (name: string, instead: string) =>
+  new Proxy(blocked(name, instead), {
+    get: (target, prop) => (prop === 'prototype' ? Reflect.get(target, prop) : blocked(`${name}.${String(prop)}`, instead)),
+  });
+
 const NON_DETERMINISTIC: Readonly<Record<string, unknown>> = {
-  Date: blocked('Date', 'use ctx.now() for virtual time'),
+  Date: blockedWithStatics('Date', 'use ctx.now() for virtual time'),
   fetch: blocked('fetch', 'handlers cannot reach the network'),
   XMLHttpRequest: blocked('XMLHttpRequest', 'handlers cannot reach the network'),
   WebSocket: blocked('WebSocket', 'handlers cannot reach the network'),
@@ -42,10 +48,10 @@ const SHADOW_NAMES = [...Object.keys(NON_DETERMINISTIC), 'Math'];
 const SHADOW_VALUES = [...Object.values(NON_DETERMINISTIC), SAFE_MATH];
 
 /**
- * Compiles plain JavaScript as a strict function body whose own parameters come first, then the
- * shadowed globals; returns a function that takes only the own parameters.
+ * Compiles plain JavaScript as a strict function body whose parameters are the shadowed globals
+ * (bound once) followed by its own; returns a function that takes only its own parameters.
  */
 export function sandboxed<Args extends unknown[], R>(params: readonly string[], body: string): (...args: Args) => R {
-  const fn = new Function(...params, ...SHADOW_NAMES, `"use strict";\n${body}`) as (...all: unknown[]) => R;
-  return (...args: Args) => fn(...args, ...SHADOW_VALUES);
+  const fn = new Function(...SHADOW_NAMES, ...params, `"use strict";\n${body}`) as (...all: unknown[]) => R;
+  return fn.bind(null, ...SHADOW_VALUES) as (...args: Args) => R;
 }

@@ -2,6 +2,7 @@ import type { ProducerNode } from '../../flow';
 import type { CloudEvent } from '../cloudEvent';
 import { fillTemplate } from '../code/payloadTemplate';
 import { errorMessage } from '../code/compileHandler';
+import { deepFreeze } from '../deepFreeze';
 import { nextUuid } from '../random';
 import { StepKind, type StepRecord } from '../stepRecord';
 import { virtualIso } from '../virtualTime';
@@ -15,12 +16,12 @@ export function productionInterval(node: ProducerNode): number | undefined {
 
 export function scheduleNextProduction(run: RunContext, node: ProducerNode): void {
   const interval = productionInterval(node);
-  if (interval !== undefined) run.schedule({ kind: 'produce', time: run.state.time + interval, node: node.id });
+  if (interval !== undefined) run.schedule({ kind: 'produce', time: run.state.time + interval, seq: 0, node: node.id });
 }
 
 function makeEvent(run: RunContext, node: ProducerNode, data: unknown, sequence: number): CloudEvent {
   const id = nextUuid(run.state.random);
-  return {
+  return deepFreeze({
     specversion: '1.0',
     id,
     source: `/producers/${node.id}`,
@@ -31,7 +32,7 @@ function makeEvent(run: RunContext, node: ProducerNode, data: unknown, sequence:
     // A new event from a producer starts its own conversation.
     correlationid: id,
     sequence,
-  };
+  });
 }
 
 /** Creates one event (from the template, or `data` when published by hand) and appends it to every wired topic. */

@@ -1,8 +1,6 @@
 import type { FlowDocument, FlowEdge, FlowNode } from '../../flow';
 import type { NodeState, RuntimeState, ScheduledAction } from '../runtimeState';
 
-type Unscheduled<A> = A extends unknown ? Omit<A, 'seq'> : never;
-
 /** What a node's code may touch while it takes a step: the state, the flow, and the scheduler. */
 export interface RunContext {
   readonly state: RuntimeState;
@@ -11,5 +9,6 @@ export interface RunContext {
   nodeState(id: string): NodeState;
   /** Edges leaving a node, in document order. */
   outgoing(id: string): readonly FlowEdge[];
-  schedule(action: Unscheduled<ScheduledAction>): void;
+  /** Queues an action; its `seq` is overwritten with the next insertion number. */
+  schedule(action: ScheduledAction): void;
 }

@@ -15,6 +15,7 @@ export function appendToTopic(run: RunContext, topicId: string, event: CloudEven
     run.schedule({
       kind: 'deliver',
       time: run.state.time + subscriber.latencyMs,
+      seq: 0,
       node: subscriber.id,
       topic: topicId,
       edge: edge.id,
