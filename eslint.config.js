@@ -1,0 +1,231 @@
+// Lint rules, including the architecture's import boundaries (DESIGN.md: "engine imports nothing
+// of ours but lib, and nothing of React, the DOM, IndexedDB or timers").
+// Rule options do not merge across config objects: a later block that sets
+// @typescript-eslint/no-restricted-imports for a file replaces the earlier one entirely,
+// so every layer below states its full list.
+import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const TS = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
+const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
+
+/** `**\/name` and `**\/name/**`: a folder of ours, wherever the relative path climbs from. */
+const folders = (...names) => names.flatMap((name) => [`**/${name}`, `**/${name}/**`]);
+
+const PURE_CORE_MESSAGE =
+  'The engine runs on injected time and seeded random: use the Clock/Random it is given.';
+
+/** Ambient capabilities the pure core must not touch (timers, clocks, randomness, DOM, storage, network). */
+const IMPURE_GLOBALS = [
+  'Date',
+  'setTimeout',
+  'setInterval',
+  'setImmediate',
+  'clearTimeout',
+  'clearInterval',
+  'clearImmediate',
+  'requestAnimationFrame',
+  'cancelAnimationFrame',
+  'requestIdleCallback',
+  'performance',
+  'window',
+  'document',
+  'self',
+  'indexedDB',
+  'localStorage',
+  'sessionStorage',
+  'fetch',
+  'XMLHttpRequest',
+  'WebSocket',
+  'navigator',
+  'crypto',
+];
+
+const UI_PACKAGES = {
+  group: ['react', 'react/**', 'react-dom', 'react-dom/**', '@xyflow/**', 'zustand', 'zustand/**'],
+  message: 'UI libraries belong in features/, state/ and client/.',
+};
+const BROWSER_PACKAGES = {
+  group: ['idb', 'idb/**', 'monaco-editor', 'monaco-editor/**', '@monaco-editor/**', '@tanstack/**'],
+  message: 'Browser-only libraries stay out of this layer.',
+};
+const OUTER_LAYERS = {
+  group: folders('worker', 'storage', 'client', 'state', 'features', 'cli'),
+  message: 'The engine and flow import nothing of ours but flow/ and lib/.',
+};
+const TEST_ONLY = {
+  group: ['vitest', 'vitest/**', 'node:*', 'fake-indexeddb', 'fake-indexeddb/**'],
+  message: 'Test tools and Node built-ins are for *.test.ts files only: the engine also runs in a browser worker.',
+};
+
+/** The pure core: src/engine and src/flow. */
+const pureCoreRules = (patterns) => ({
+  'no-restricted-globals': ['error', ...IMPURE_GLOBALS.map((name) => ({ name, message: PURE_CORE_MESSAGE }))],
+  'no-restricted-properties': [
+    'error',
+    { object: 'Math', property: 'random', message: PURE_CORE_MESSAGE },
+    { object: 'Date', property: 'now', message: PURE_CORE_MESSAGE },
+    ...IMPURE_GLOBALS.map((property) => ({ object: 'globalThis', property, message: PURE_CORE_MESSAGE })),
+  ],
+  '@typescript-eslint/no-restricted-imports': ['error', { patterns }],
+});
+
+export default defineConfig([
+  globalIgnores(['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/', '.tidemark/']),
+
+  js.configs.recommended,
+  tseslint.configs.recommended,
+
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSEnumDeclaration',
+          message: 'No enums: use a `const X = { ... } as const` object and a union type derived from it.',
+        },
+        {
+          selector: 'ExportAllDeclaration',
+          message: 'No `export *`: list what the module offers by name.',
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    files: TS,
+    rules: {
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { prefer: 'type-imports', fixStyle: 'inline-type-imports' },
+      ],
+    },
+  },
+
+  // Environments
+  {
+    files: ['src/**'],
+    languageOptions: { globals: { ...globals.browser, ...globals.worker } },
+  },
+  {
+    files: ['src/cli/**', 'scripts/**', 'bench/**', '*.config.*', 'e2e/**'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // page.evaluate callbacks run in the page
+    files: ['e2e/**'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+
+  // React
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error' },
+  },
+
+  // Architecture: the pure core
+  {
+    files: ['src/engine/**', 'src/flow/**'],
+    rules: pureCoreRules([UI_PACKAGES, BROWSER_PACKAGES, OUTER_LAYERS, TEST_ONLY]),
+  },
+  {
+    // tests beside the core keep its rules but may use vitest and node:*
+    files: TESTS.flatMap((glob) => [`src/engine/${glob}`, `src/flow/${glob}`]),
+    rules: pureCoreRules([UI_PACKAGES, BROWSER_PACKAGES, OUTER_LAYERS]),
+  },
+
+  // Architecture: the UI talks to the worker through client/, never to storage or the engine itself
+  {
+    files: ['src/features/**', 'src/state/**', 'src/client/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...folders('worker', 'storage'), 'idb', 'idb/**'],
+              message: 'The UI reaches the worker and IndexedDB only through client/ and the protocol.',
+            },
+            {
+              group: folders('engine'),
+              allowTypeImports: true,
+              message: 'The engine runs in the worker: import its types only (`import type`).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+
+  // Architecture: the protocol is types (and constant data) only
+  {
+    files: ['src/protocol/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: folders('engine', 'flow'),
+              allowTypeImports: true,
+              message: 'The protocol describes messages: import types only (`import type`).',
+            },
+            {
+              group: folders('worker', 'storage', 'client', 'state', 'features', 'cli'),
+              message: 'The protocol sits below every side that speaks it.',
+            },
+            UI_PACKAGES,
+            BROWSER_PACKAGES,
+          ],
+        },
+      ],
+    },
+  },
+
+  // Architecture: the worker side knows no UI
+  {
+    files: ['src/storage/**', 'src/worker/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { ...UI_PACKAGES, message: 'The worker side knows no UI library.' },
+            {
+              group: [...folders('features', 'state', 'client'), 'monaco-editor', 'monaco-editor/**', '@monaco-editor/**'],
+              message: 'The worker side knows no UI code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+
+  // Architecture: the CLI runs the engine in Node, without the browser's layers
+  {
+    files: ['src/cli/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: folders('worker', 'storage', 'features', 'state', 'client'),
+              message: 'The CLI drives the engine directly and knows no browser layer.',
+            },
+            UI_PACKAGES,
+            BROWSER_PACKAGES,
+          ],
+        },
+      ],
+    },
+  },
+]);
