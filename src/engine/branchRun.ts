@@ -1,6 +1,6 @@
 import type { FlowDocument } from '../flow';
 import type { RecordedInput, RunInput } from './input';
-import { Runtime } from './runtime';
+import { Runtime, SnapshotError } from './runtime';
 import type { RuntimeSnapshot } from './runtimeState';
 import type { StepRecord } from './stepRecord';
 
@@ -35,6 +35,7 @@ export class BranchRun {
   private headStep: number;
   /** Snapshots taken on fresh steps that the owner has not persisted yet. */
   private unsaved: { step: number; snapshot: RuntimeSnapshot }[] = [];
+  private snapshotProblem: SnapshotError | undefined;
 
   constructor(options: BranchRunOptions) {
     this.baseFlow = options.baseFlow;
@@ -93,11 +94,29 @@ export class BranchRun {
     return recorded;
   }
 
-  /** Snapshot at the cursor (taken at every pause so a reload restores without replay). */
+  /**
+   * Snapshot at the cursor (also taken at every pause so a reload restores without replay). A state
+   * that cannot be copied is skipped and reported once through `takeSnapshotProblem`: seeks then
+   * replay from an earlier snapshot, and the run goes on.
+   */
   keepSnapshot(persist = true): void {
-    const snapshot = this.runtime.snapshot();
+    let snapshot: RuntimeSnapshot;
+    try {
+      snapshot = this.runtime.snapshot();
+    } catch (error) {
+      if (!(error instanceof SnapshotError)) throw error;
+      this.snapshotProblem ??= error;
+      return;
+    }
     this.snapshots.set(this.cursor, snapshot);
     if (persist) this.unsaved.push({ step: this.cursor, snapshot });
+  }
+
+  /** The first snapshot failure not yet reported, if any. */
+  takeSnapshotProblem(): SnapshotError | undefined {
+    const problem = this.snapshotProblem;
+    this.snapshotProblem = undefined;
+    return problem;
   }
 
   takeUnsavedSnapshots(): { step: number; snapshot: RuntimeSnapshot }[] {

@@ -3,7 +3,7 @@ export { zeroCounters, type Counters } from './counters';
 export type { RunInput, RecordedInput } from './input';
 export { StepKind, Outcome, type StepRecord, type PublishStep, type DeliverStep, type FlowChangeStep, type FaultStep } from './stepRecord';
 export type { RuntimeSnapshot, RuntimeState, NodeState } from './runtimeState';
-export { Runtime } from './runtime';
+export { Runtime, SnapshotError } from './runtime';
 export { BranchRun, type Advance, type BranchRunOptions } from './branchRun';
 export { runFlow } from './runFlow';
 export { compileHandler, stripTypes, type HandlerContext, type CompiledHandler } from './code/compileHandler';

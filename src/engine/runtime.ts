@@ -8,6 +8,17 @@ import { seedRandom } from './random';
 import type { NodeState, RuntimeSnapshot, RuntimeState, ScheduledAction } from './runtimeState';
 import { filterActions, peekAction, popAction, pushAction } from './scheduler';
 import { StepKind, type StepRecord } from './stepRecord';
+import { findUncloneable } from './uncloneable';
+
+/** A snapshot could not be taken because a node keeps something that is not data. */
+export class SnapshotError extends Error {
+  constructor(
+    readonly node: string,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
 
 function initialState(flow: FlowDocument): RuntimeState {
   return { step: 0, time: 0, random: seedRandom(flow.seed), seq: 0, queue: [], nodes: {}, edges: {} };
@@ -40,8 +51,17 @@ export class Runtime implements RunContext {
     return new Runtime(snapshot.flow, structuredClone(snapshot.state));
   }
 
+  /** A copy of the whole state; throws SnapshotError naming the node when handler state is not plain data. */
   snapshot(): RuntimeSnapshot {
-    return { flow: this.flow, state: structuredClone(this.state) };
+    try {
+      return { flow: this.flow, state: structuredClone(this.state) };
+    } catch (error) {
+      for (const [id, node] of Object.entries(this.state.nodes)) {
+        const found = findUncloneable(node.data, 'ctx.state');
+        if (found) throw new SnapshotError(id, `${found}; handler state must be plain JSON data`);
+      }
+      throw error;
+    }
   }
 
   private index(flow: FlowDocument): void {

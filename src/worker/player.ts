@@ -66,7 +66,11 @@ export class Player {
     let done = false;
     if (this.speed === Speed.Max) {
       outer: for (;;) {
-        for (let i = 0; i < 256; i++) if (!this.target.advance()) { done = true; break outer; }
+        for (let i = 0; i < 256; i++) {
+          if (!this.target.advance()) { done = true; break outer; }
+          // A step can pause the run (a failed write, a snapshot problem).
+          if (!this.playing) break outer;
+        }
         if (performance.now() >= end) break;
       }
     } else {
@@ -76,6 +80,7 @@ export class Player {
         if (next === undefined) { done = true; break; }
         if (next > due) break;
         if (!this.target.advance()) { done = true; break; }
+        if (!this.playing) break;
         // Fell behind real time: drop the backlog rather than spiral.
         if (performance.now() >= end) { this.anchor(); break; }
       }

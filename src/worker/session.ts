@@ -1,4 +1,4 @@
-import { affectsRun, BranchRun, compileHandler, summarizeFlowChange, type RunInput, type StepRecord } from '../engine';
+import { affectsRun, BranchRun, compileHandler, summarizeFlowChange, type RunInput, type SnapshotError, type StepRecord } from '../engine';
 import { hasHandlerCode, type FlowDocument } from '../flow';
 import { LIVE_ROWS, type Speed, type BranchInfo, type EngineNotice, type EngineToUi, type Frame } from '../protocol';
 import { SEGMENT_SIZE, segmentStart, type BranchRecord, type SnapshotRecord, type StorageError, type TidemarkStore } from '../storage';
@@ -131,6 +131,8 @@ export class Session {
       for (const { step, snapshot } of this.run.takeUnsavedSnapshots()) this.persister.addSnapshot({ branchId: branch.id, step, snapshot });
       this.persister.saveBranch(branch);
     }
+    const problem = this.run.takeSnapshotProblem();
+    if (problem) this.snapshotFailed(problem);
     this.recent.push(result.record);
     if (this.recent.length > LIVE_ROWS * 4) this.recent = this.recent.slice(-LIVE_ROWS);
     return true;
@@ -156,6 +158,12 @@ export class Session {
   private stopped(message: string): void {
     this.notify({ level: 'info', message });
     this.pause();
+  }
+
+  private snapshotFailed(problem: SnapshotError): void {
+    const name = this.flow?.nodes.find((n) => n.id === problem.node)?.name ?? problem.node;
+    this.player.pause();
+    this.notify({ level: 'error', message: `${name}: ${problem.message}. The run was paused; fix the handler, then Reset run.`, nodeId: problem.node });
   }
 
   private storageFailed(error: StorageError): void {

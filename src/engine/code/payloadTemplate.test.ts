@@ -25,6 +25,9 @@ describe('fillTemplate: values', () => {
 
   it('keeps nested braces of an object literal inside a whole-string expression', () => {
     expect(fill('{{ ({ a: { b: 1 } }) }}')).toEqual({ a: { b: 1 } });
+    // written without spaces, the object literal ends in "}}" before the template's own "}}"
+    expect(fill('{{ ({a:{b:1}}) }}')).toEqual({ a: { b: 1 } });
+    expect(fill('{{ repeat(2, (i) => ({ n: i, tag: {x: i}})) }}')).toEqual([{ n: 0, tag: { x: 0 } }, { n: 1, tag: { x: 1 } }]);
   });
 
   it('interpolates an expression inside longer text as a string', () => {

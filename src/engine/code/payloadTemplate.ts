@@ -68,8 +68,10 @@ interface FillScope {
 /** A compiled template: builds one value, attaching containers before their children are filled. */
 type Filler = (scope: FillScope, attach: (value: unknown) => void) => void;
 
-/** Exactly one "{{ expr }}" and nothing around it ("{{ a }}-{{ b }}" is interpolation, not one expression). */
-const WHOLE = /^\{\{((?:(?!\}\})[\s\S])+)\}\}$/;
+/** The expression of a string that is exactly one "{{ expr }}" ("{{ a }}-{{ b }}" is interpolation); `}}` may occur inside. */
+function wholeExpression(text: string): string | undefined {
+  return text.length > 4 && text.startsWith('{{') && text.endsWith('}}') && !text.includes('{{', 2) ? text.slice(2, -2) : undefined;
+}
 const PART = /\{\{([\s\S]+?)\}\}/g;
 
 function compileExpression(source: string, path: string): (scope: FillScope) => unknown {
@@ -91,9 +93,9 @@ function compileExpression(source: string, path: string): (scope: FillScope) => 
 
 function compile(template: unknown, path: string): Filler {
   if (typeof template === 'string') {
-    const whole = WHOLE.exec(template);
-    if (whole) {
-      const evaluate = compileExpression(whole[1]!, path);
+    const whole = wholeExpression(template);
+    if (whole !== undefined) {
+      const evaluate = compileExpression(whole, path);
       return (scope, attach) => attach(evaluate(scope));
     }
     const parts = [...template.matchAll(PART)].map((m) => compileExpression(m[1]!, path));

@@ -1,6 +1,7 @@
 import type { SubscriberNode } from '../../flow';
 import type { CloudEvent } from '../cloudEvent';
 import { compileHandler, errorMessage, type HandlerContext } from '../code/compileHandler';
+import { deepFreeze } from '../deepFreeze';
 import { nextFloat } from '../random';
 import { Outcome, StepKind, type DeliverStep } from '../stepRecord';
 import type { RunContext } from './runContext';
@@ -48,7 +49,8 @@ export function deliver(
   run.nodeState(action.topic).counters.delivered++;
   run.state.edges[action.edge] = (run.state.edges[action.edge] ?? 0) + 1;
   state.counters.delivered++;
-  const { error, logs } = runHandler(run, node, action.event, state.data);
+  // Snapshots hold structured clones, which are not frozen: freeze again before user code sees the event.
+  const { error, logs } = runHandler(run, node, deepFreeze(action.event), state.data);
   if (error === undefined) state.counters.handled++;
   else state.counters.failed++;
   const record: DeliverStep = {

@@ -1,0 +1,179 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { canConnect } from './nodeKind';
+import { FLOW_VERSION } from './flowSchema';
+import { describeProblems, formatPath, parseFlow, validateFlow, type FlowProblem } from './validateFlow';
+
+const EXAMPLE_TEXT = readFileSync(new URL('../../public/examples/orders.json', import.meta.url), 'utf8');
+
+/** A fresh, mutable copy of the example document to break in one place. */
+type Doc = Record<string, unknown> & {
+  nodes: Record<string, unknown>[];
+  edges: Record<string, unknown>[];
+  code: Record<string, unknown>;
+};
+const example = (): Doc => JSON.parse(EXAMPLE_TEXT) as Doc;
+
+function problemsOf(input: unknown): FlowProblem[] {
+  const result = validateFlow(input);
+  if (result.ok) throw new Error('expected the document to be rejected');
+  return result.problems;
+}
+
+function broken(edit: (doc: Doc) => void): FlowProblem[] {
+  const doc = example();
+  edit(doc);
+  return problemsOf(doc);
+}
+
+describe('validateFlow accepts', () => {
+  it('the example flow, unchanged', () => {
+    const result = parseFlow(EXAMPLE_TEXT);
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.flow.name).toBe('Orders');
+      expect(result.flow.nodes.map((n) => n.kind)).toEqual(['producer', 'topic', 'consumer', 'consumer', 'projection']);
+      expect(result.flow).toEqual(JSON.parse(EXAMPLE_TEXT));
+    }
+  });
+
+  it('an empty flow', () => {
+    const doc = { format: 'tidemark-flow', version: 1, name: 'Empty', seed: 0, nodes: [], edges: [], schemas: {}, code: {}, layout: {} };
+    expect(validateFlow(doc)).toEqual({ ok: true, flow: doc });
+  });
+});
+
+describe('validateFlow rejects, naming the path and the reason', () => {
+  it('anything that is not a JSON object', () => {
+    for (const input of [null, 42, 'flow', [], undefined]) expect(problemsOf(input)).toEqual([{ path: '', reason: 'a flow must be a JSON object' }]);
+  });
+
+  it('another format', () => {
+    expect(broken((d) => (d.format = 'excalidraw'))).toEqual([{ path: 'format', reason: 'must be "tidemark-flow"' }]);
+    expect(broken((d) => delete d.format)).toEqual([{ path: 'format', reason: 'must be "tidemark-flow"' }]);
+  });
+
+  it('a version newer than this build understands, or no version', () => {
+    expect(broken((d) => (d.version = FLOW_VERSION + 1))).toEqual([
+      { path: 'version', reason: `version ${FLOW_VERSION + 1} is newer than this Tidemark understands (${FLOW_VERSION})` },
+    ]);
+    expect(broken((d) => (d.version = '1'))).toEqual([{ path: 'version', reason: 'must be a whole number from 1' }]);
+    expect(broken((d) => (d.version = 0))).toEqual([{ path: 'version', reason: 'must be a whole number from 1' }]);
+  });
+
+  it('a rate given as a string', () => {
+    expect(broken((d) => (d.nodes[0]!.rate = '2'))).toEqual([
+      { path: 'nodes[0].rate', reason: 'Invalid input: expected number, received string' },
+    ]);
+  });
+
+  it('out-of-range numbers, with the limit in the reason', () => {
+    expect(broken((d) => (d.nodes[0]!.rate = -1))).toEqual([{ path: 'nodes[0].rate', reason: 'must be 0 or more' }]);
+    expect(broken((d) => (d.nodes[2]!.latencyMs = 1.5))).toEqual([{ path: 'nodes[2].latencyMs', reason: 'must be a whole number' }]);
+    expect(broken((d) => (d.seed = 2 ** 32))).toEqual([{ path: 'seed', reason: 'must fit in 32 bits' }]);
+  });
+
+  it('an unknown node kind', () => {
+    const [problem, ...rest] = broken((d) => (d.nodes[1]!.kind = 'queue'));
+    expect(rest).toEqual([]);
+    expect(problem?.path).toBe('nodes[1].kind');
+    expect(problem?.reason).toMatch(/producer.*topic.*consumer.*projection/);
+  });
+
+  it('an unknown extra property, on the document or on a node', () => {
+    expect(broken((d) => (d.author = 'me'))).toEqual([{ path: '', reason: 'Unrecognized key: "author"' }]);
+    expect(broken((d) => (d.nodes[2]!.colour = 'red'))).toEqual([{ path: 'nodes[2]', reason: 'Unrecognized key: "colour"' }]);
+  });
+
+  it('a missing field', () => {
+    expect(broken((d) => delete d.nodes[0]!.eventType)).toEqual([
+      { path: 'nodes[0].eventType', reason: 'Invalid input: expected string, received undefined' },
+    ]);
+  });
+
+  it('an id with characters ids may not hold', () => {
+    expect(broken((d) => (d.edges[0]!.id = 'orders to events'))).toEqual([
+      { path: 'edges[0].id', reason: 'may contain only letters, digits, "_" and "-"' },
+    ]);
+  });
+
+  it('a duplicate node id', () => {
+    expect(
+      broken((d) => {
+        d.nodes.push({ id: 'email', kind: 'consumer', name: 'Email again', latencyMs: 5 });
+      }),
+    ).toEqual([{ path: 'nodes[5].id', reason: 'duplicate node id "email"' }]);
+  });
+
+  it('a duplicate edge id', () => {
+    expect(broken((d) => (d.edges[1]!.id = d.edges[0]!.id))).toEqual([{ path: 'edges[1].id', reason: 'duplicate edge id "orders-to-order-events"' }]);
+  });
+
+  it('an edge to a missing node', () => {
+    expect(broken((d) => (d.edges[1]!.target = 'sms'))).toEqual([{ path: 'edges[1].target', reason: 'no node has id "sms"' }]);
+    expect(broken((d) => (d.edges[2]!.source = 'nowhere'))).toEqual([{ path: 'edges[2].source', reason: 'no node has id "nowhere"' }]);
+  });
+
+  it('an edge between kinds that cannot be joined', () => {
+    expect(broken((d) => (d.edges[0]!.target = 'email'))).toEqual([{ path: 'edges[0]', reason: 'a producer cannot connect to a consumer' }]);
+    expect(broken((d) => d.edges.push({ id: 'back', source: 'email', target: 'order-events' }))).toEqual([
+      { path: 'edges[4]', reason: 'a consumer cannot connect to a topic' },
+    ]);
+  });
+
+  it('code for a node that does not exist', () => {
+    expect(broken((d) => (d.code.sms = 'function handle() {}'))).toEqual([{ path: 'code.sms', reason: 'no node has id "sms"' }]);
+  });
+
+  it('text that is not JSON, via parseFlow', () => {
+    const result = parseFlow('{ "format": "tidemark-flow", ');
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.problems).toHaveLength(1);
+      expect(result.problems[0]!.path).toBe('');
+      expect(result.problems[0]!.reason).toMatch(/^not valid JSON \(.+\)$/);
+    }
+  });
+
+  it('reports every reference problem, but at most five schema problems', () => {
+    expect(
+      broken((d) => {
+        d.edges[1]!.target = 'a';
+        d.edges[2]!.target = 'b';
+      }).map((p) => p.path),
+    ).toEqual(['edges[1].target', 'edges[2].target']);
+    // seven broken names: the first five are enough to act on
+    expect(
+      broken((d) => {
+        d.name = '';
+        d.nodes.forEach((n) => (n.name = ''));
+        d.edges[0]!.id = '';
+      }),
+    ).toHaveLength(5);
+  });
+});
+
+describe('describeProblems / formatPath', () => {
+  it('writes one line a person can act on', () => {
+    expect(describeProblems([{ path: 'nodes[2].rate', reason: 'must be 0 or more' }])).toBe('nodes[2].rate: must be 0 or more');
+    expect(describeProblems([{ path: '', reason: 'a flow must be a JSON object' }, { path: 'seed', reason: 'x' }])).toBe(
+      'a flow must be a JSON object; seed: x',
+    );
+  });
+
+  it('formats array indexes in brackets and keys with dots', () => {
+    expect(formatPath(['nodes', 0, 'payload', 'items', 3, 'sku'])).toBe('nodes[0].payload.items[3].sku');
+    expect(formatPath([])).toBe('');
+  });
+});
+
+describe('canConnect', () => {
+  it('lets producers publish to topics and topics feed consumers and projections, nothing else', () => {
+    expect(canConnect('producer', 'topic')).toBe(true);
+    expect(canConnect('topic', 'consumer')).toBe(true);
+    expect(canConnect('topic', 'projection')).toBe(true);
+    expect(canConnect('producer', 'consumer')).toBe(false);
+    expect(canConnect('topic', 'topic')).toBe(false);
+    expect(canConnect('projection', 'topic')).toBe(false);
+  });
+});
