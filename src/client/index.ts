@@ -1,0 +1,2 @@
+export { EngineClient } from './EngineClient';
+export { EngineRequestError } from './EngineRequestError';

@@ -1,0 +1,44 @@
+import { lazy, Suspense, useCallback, useRef } from 'react';
+import { flushFlow, setCode, useAppStore } from '../../state';
+import './codeEditor.css';
+
+// Monaco is a few MB: it is fetched only when a person opens the editor.
+const MonacoEditor = lazy(() => import('./MonacoEditor').then((m) => ({ default: m.MonacoEditor })));
+
+/** The handler code of one node, with Apply and Close. */
+export function CodeEditorPanel({ nodeId }: { nodeId: string }) {
+  const name = useAppStore((s) => s.flow?.nodes.find((n) => n.id === nodeId)?.name ?? nodeId);
+  const initial = useAppStore((s) => s.flow?.code[nodeId] ?? '');
+  const draft = useRef<string | null>(null);
+  const onChange = useCallback((value: string) => {
+    draft.current = value;
+  }, []);
+
+  const apply = () => {
+    const source = draft.current;
+    if (source === null) return;
+    useAppStore.getState().editFlow((f) => setCode(f, nodeId, source));
+    void flushFlow();
+  };
+
+  return (
+    // "nokey": React Flow listens for Space/Delete on the whole document and would swallow them here.
+    <section className="code-editor nokey" aria-label="Handler code">
+      <div className="code-editor-bar">
+        <h2>
+          Handler code <span className="code-editor-node">— {name}</span>
+        </h2>
+        <span className="code-editor-hint">Define function handle(event, ctx); Apply sends it to the engine.</span>
+        <button type="button" className="primary" onClick={apply}>
+          Apply code
+        </button>
+        <button type="button" onClick={() => useAppStore.getState().openCodeEditor(null)}>
+          Close editor
+        </button>
+      </div>
+      <Suspense fallback={<p className="code-editor-loading">Loading the editor…</p>}>
+        <MonacoEditor nodeId={nodeId} initialValue={initial} onChange={onChange} />
+      </Suspense>
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+/** Ambient types the handler code is checked against in the editor (the worker strips types, it does not check them). */
+export const HANDLER_TYPES = `
+interface TidemarkEvent<T = any> {
+  specversion: '1.0';
+  id: string;
+  source: string;
+  type: string;
+  time: string;
+  subject?: string;
+  datacontenttype: string;
+  data: T;
+  correlationid: string;
+  causationid?: string;
+  partitionkey?: string;
+  sequence: number;
+}
+
+interface Context {
+  /** Virtual milliseconds since the run began. */
+  now(): number;
+  /** A seeded random number in [0, 1); the same on every replay. */
+  random(): number;
+  /** Writes a line to the event log beside this delivery. */
+  log(...args: unknown[]): void;
+  /** This node's state, kept between events (a projection's read model). */
+  state: Record<string, any>;
+  node: { id: string; name: string };
+}
+`;

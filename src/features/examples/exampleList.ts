@@ -1,0 +1,8 @@
+export interface ExampleFlow {
+  /** File name under public/examples, without ".json". */
+  readonly name: string;
+  readonly title: string;
+}
+
+/** The example flows shipped with the app. */
+export const EXAMPLES: readonly ExampleFlow[] = [{ name: 'orders', title: 'Orders' }];

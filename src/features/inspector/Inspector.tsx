@@ -1,0 +1,26 @@
+import { lazy, Suspense } from 'react';
+import { useAppStore } from '../../state';
+import './inspector.css';
+
+// Nothing is selected on first load: the node panels are fetched on the first selection (keeps the first bundle small).
+const NodeInspector = lazy(() => import('./NodeInspector').then((m) => ({ default: m.NodeInspector })));
+
+/** The right-hand panel: everything about the selected node. */
+export function Inspector() {
+  const node = useAppStore((s) => s.flow?.nodes.find((n) => n.id === s.selectedNodeId) ?? null);
+  return (
+    <aside className="inspector nokey" aria-label="Inspector">
+      {node === null ? (
+        <div className="inspector-help">
+          <h2 className="panel-title">Inspector</h2>
+          <p>Select a node on the canvas to edit it, see its state and publish events by hand.</p>
+          <p>Press Play to run the flow; drag the timeline to see the system as it was at any step.</p>
+        </div>
+      ) : (
+        <Suspense fallback={<p className="inspector-help">Loading…</p>}>
+          <NodeInspector key={node.id} node={node} />
+        </Suspense>
+      )}
+    </aside>
+  );
+}

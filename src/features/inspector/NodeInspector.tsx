@@ -1,0 +1,23 @@
+import type { FlowNode } from '../../flow';
+import { ConnectionsPanel } from './ConnectionsPanel';
+import { DeleteNodeButton } from './DeleteNodeButton';
+import { NodeNameField } from './NodeNameField';
+import { ProducerPanel } from './ProducerPanel';
+import { SubscriberPanel } from './SubscriberPanel';
+
+/** Every panel for one selected node. */
+export function NodeInspector({ node }: { node: FlowNode }) {
+  return (
+    <div className="inspector-body">
+      <div className={`inspector-heading kind-${node.kind}`}>
+        <span className="node-kind-badge">{node.kind}</span>
+        <h2>{node.name}</h2>
+      </div>
+      <NodeNameField node={node} />
+      {node.kind === 'producer' && <ProducerPanel node={node} />}
+      {(node.kind === 'consumer' || node.kind === 'projection') && <SubscriberPanel node={node} />}
+      <ConnectionsPanel node={node} />
+      <DeleteNodeButton nodeId={node.id} />
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import type { ProducerNode } from '../../flow';
+import { updateNode, useAppStore } from '../../state';
+import { NumberField } from './NumberField';
+import { PayloadTemplateField } from './PayloadTemplateField';
+import { PublishByHand } from './PublishByHand';
+import { useDraft } from './useDraft';
+
+// Mirrors the flow schema's rule, so a bad type is caught while typing rather than by the worker.
+const EVENT_TYPE = /^[A-Za-z][A-Za-z0-9_.]*$/;
+
+function editProducer(nodeId: string, patch: Partial<Pick<ProducerNode, 'eventType' | 'rate' | 'payload'>>): void {
+  useAppStore.getState().editFlow((f) => updateNode(f, nodeId, (n) => (n.kind === 'producer' ? { ...n, ...patch } : n)));
+}
+
+/** A producer's event type, rate, payload template and the publish-by-hand form. */
+export function ProducerPanel({ node }: { node: ProducerNode }) {
+  const [eventType, setEventType] = useDraft(node.eventType);
+  const typeValid = EVENT_TYPE.test(eventType);
+  const changeType = (value: string) => {
+    setEventType(value);
+    if (EVENT_TYPE.test(value) && value !== node.eventType) editProducer(node.id, { eventType: value });
+  };
+  return (
+    <>
+      <label className="field">
+        <span className="field-label">Event type</span>
+        <input type="text" value={eventType} onChange={(e) => changeType(e.target.value)} onBlur={() => setEventType(node.eventType)} />
+        {!typeValid && (
+          <span className="inline-error" role="alert">
+            Event type: must be a type name such as OrderPlaced
+          </span>
+        )}
+      </label>
+      <NumberField
+        label="Rate (events/s)"
+        value={node.rate}
+        min={0}
+        max={1_000_000}
+        step="any"
+        onCommit={(rate) => editProducer(node.id, { rate })}
+      />
+      <PayloadTemplateField key={node.id} payload={node.payload} onCommit={(payload) => editProducer(node.id, { payload })} />
+      <PublishByHand key={`publish-${node.id}`} node={node} />
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import type { SubscriberNode } from '../../flow';
+import { updateNode, useAppStore } from '../../state';
+import { HandlerStatus } from './HandlerStatus';
+import { NodeStateView } from './NodeStateView';
+import { NumberField } from './NumberField';
+
+/** A consumer's or projection's latency, state and handler code. */
+export function SubscriberPanel({ node }: { node: SubscriberNode }) {
+  const editorOpen = useAppStore((s) => s.codeNodeId === node.id);
+  const setLatency = (latencyMs: number) =>
+    useAppStore.getState().editFlow((f) => updateNode(f, node.id, (n) => (n.kind === node.kind ? { ...n, latencyMs } : n)));
+  return (
+    <>
+      <NumberField label="Latency (ms)" value={node.latencyMs} min={0} max={3_600_000} step="1" onCommit={setLatency} />
+      <section className="inspector-section">
+        <h3>Handler</h3>
+        <button type="button" aria-pressed={editorOpen} onClick={() => useAppStore.getState().openCodeEditor(editorOpen ? null : node.id)}>
+          Edit handler code
+        </button>
+        <HandlerStatus nodeId={node.id} />
+      </section>
+      <NodeStateView nodeId={node.id} label={node.kind === 'projection' ? 'Read model' : 'State'} />
+    </>
+  );
+}

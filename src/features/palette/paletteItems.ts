@@ -1,0 +1,17 @@
+import type { NodeKind } from '../../flow/nodeKind';
+
+/** The drag-and-drop data type that carries a node kind from the palette to the canvas. */
+export const NODE_DRAG_TYPE = 'application/tidemark-node';
+
+export interface PaletteItemSpec {
+  readonly kind: NodeKind;
+  readonly title: string;
+  readonly description: string;
+}
+
+export const PALETTE_ITEMS: readonly PaletteItemSpec[] = [
+  { kind: 'producer', title: 'Producer', description: 'Publishes events at a steady rate' },
+  { kind: 'topic', title: 'Topic', description: 'An append-only log of events' },
+  { kind: 'consumer', title: 'Consumer', description: 'Runs a handler for each event' },
+  { kind: 'projection', title: 'Projection', description: 'Folds events into a read model' },
+];

@@ -1,0 +1,40 @@
+import { BranchSelect } from './BranchSelect';
+import { ExampleSelect } from './ExampleSelect';
+import { ExportFlowButton } from './ExportFlowButton';
+import { FlowName } from './FlowName';
+import { ForkControl } from './ForkControl';
+import { OpenFlowFile } from './OpenFlowFile';
+import { PlayPauseButton } from './PlayPauseButton';
+import { ResetButton } from './ResetButton';
+import { RunStatus } from './RunStatus';
+import { SpeedRadios } from './SpeedRadios';
+import { StepButton } from './StepButton';
+import './toolbar.css';
+
+/** The header: run controls, branches, status and the flow's file actions. */
+export function RunToolbar() {
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Run controls">
+      <span className="toolbar-brand" aria-hidden="true">
+        ≋ Tidemark
+      </span>
+      <FlowName />
+      <div className="toolbar-group toolbar-files">
+        <ExampleSelect />
+        <OpenFlowFile />
+        <ExportFlowButton />
+      </div>
+      <div className="toolbar-group">
+        <PlayPauseButton />
+        <StepButton />
+        <SpeedRadios />
+      </div>
+      <div className="toolbar-group">
+        <ForkControl />
+        <BranchSelect />
+        <ResetButton />
+      </div>
+      <RunStatus />
+    </div>
+  );
+}

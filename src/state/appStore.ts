@@ -1,0 +1,15 @@
+import { create } from 'zustand';
+import { createFlowSlice, type FlowSlice } from './flowSlice';
+import { createLogSlice, type LogSlice } from './logSlice';
+import { createNoticeSlice, type NoticeSlice } from './noticeSlice';
+import { createRunSlice, type RunSlice } from './runSlice';
+
+export type AppState = FlowSlice & RunSlice & LogSlice & NoticeSlice;
+
+/** The one UI store; components read it through narrow selectors. */
+export const useAppStore = create<AppState>()((...a) => ({
+  ...createFlowSlice(...a),
+  ...createRunSlice(...a),
+  ...createLogSlice(...a),
+  ...createNoticeSlice(...a),
+}));

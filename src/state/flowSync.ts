@@ -1,0 +1,35 @@
+import { useAppStore } from './appStore';
+import { describeError } from './describeProblems';
+import { engine } from './engineConnection';
+
+// Edits arrive per keystroke and per drag frame; the worker needs only the settled document.
+const DEBOUNCE_MS = 250;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+/** Sends local edits to the worker, debounced; returns a function that stops it. */
+export function startFlowSync(): () => void {
+  const unsubscribe = useAppStore.subscribe((state, previous) => {
+    if (state.editRevision === previous.editRevision) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void flushFlow(), DEBOUNCE_MS);
+  });
+  return () => {
+    clearTimeout(timer);
+    unsubscribe();
+  };
+}
+
+/** Sends the flow now if it has edits the worker has not seen (before Play, Step, publish and Apply code). */
+export async function flushFlow(): Promise<void> {
+  clearTimeout(timer);
+  const { flow, editRevision, syncedRevision, markSynced, setCodeErrors, pushNotice } = useAppStore.getState();
+  if (!flow || editRevision === syncedRevision) return;
+  markSynced(editRevision);
+  try {
+    const reply = await engine().request('updateFlow', { flow });
+    // A reply for an older document than the one shown would show stale compile errors.
+    if (useAppStore.getState().flow === flow) setCodeErrors(reply.codeErrors);
+  } catch (error) {
+    pushNotice({ level: 'error', message: `The flow was not applied: ${describeError(error)}` });
+  }
+}

@@ -1,0 +1,33 @@
+export { useAppStore, type AppState } from './appStore';
+export { LOG_BLOCK, selectLogRow, type LogBlock } from './logSlice';
+export type { Notice } from './noticeSlice';
+export type { LastFailure } from './lastFailures';
+export { startTidemark } from './startup';
+export { openFlowDocument, openFlowText, openFlowUrl, exampleUrl, type FlowOrigin } from './openFlow';
+export { flushFlow } from './flowSync';
+export {
+  play,
+  pause,
+  setSpeed,
+  stepOnce,
+  seek,
+  resetRun,
+  forkRun,
+  switchBranch,
+  publishByHand,
+  fetchRows,
+} from './runCommands';
+export {
+  addNode,
+  removeNode,
+  updateNode,
+  moveNode,
+  setCode,
+  removeEdge,
+  connectNodes,
+  connectableTargets,
+  emptyFlow,
+  type ConnectResult,
+} from './flowEdits';
+export { describeProblems, describeError } from './describeProblems';
+export { Speed, type BranchInfo, type Frame } from '../protocol';

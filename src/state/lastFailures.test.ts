@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { StepRecord } from '../engine/stepRecord';
+import type { Frame } from '../protocol';
+import { collectFailures } from './lastFailures';
+
+function frame(cursor: number, recent: StepRecord[], branchId = 'main'): Frame {
+  return { cursor, head: cursor, time: 0, playing: false, speed: 1, branchId, counters: {}, edges: {}, nodeStates: {}, recent };
+}
+
+const failed = (step: number, node: string): StepRecord => ({
+  kind: 'deliver',
+  step,
+  time: step,
+  node,
+  topic: 't',
+  offset: step,
+  eventId: `e${step}`,
+  eventType: 'X',
+  outcome: 'failed',
+  error: `boom ${step}`,
+});
+
+describe('collectFailures', () => {
+  it('keeps each node’s latest failure across frames', () => {
+    const first = collectFailures(null, frame(5, [failed(2, 'a'), failed(4, 'a')]), {});
+    expect(first).toEqual({ a: { step: 4, error: 'boom 4' } });
+    expect(collectFailures(frame(5, []), frame(9, []), first)).toBe(first);
+  });
+
+  it('forgets failures after the cursor and on another branch', () => {
+    const known = { a: { step: 4, error: 'boom 4' } };
+    expect(collectFailures(frame(9, []), { ...frame(3, []), head: 9 }, known)).toEqual({});
+    expect(collectFailures(frame(9, []), frame(9, [], 'fork'), known)).toEqual({});
+  });
+});

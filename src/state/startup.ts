@@ -1,0 +1,35 @@
+import { useAppStore } from './appStore';
+import { describeError } from './describeProblems';
+import { adoptFrame, engine } from './engineConnection';
+import { startFlowSync } from './flowSync';
+import { exampleUrl, openFlowUrl } from './openFlow';
+
+let started: Promise<void> | null = null;
+
+/** Connects to the worker and opens the first flow: the one in the URL, the stored one, or the example. Runs once. */
+export function startTidemark(): Promise<void> {
+  started ??= start();
+  return started;
+}
+
+async function start(): Promise<void> {
+  const store = useAppStore.getState();
+  startFlowSync();
+  let storedFlow: boolean;
+  try {
+    const hello = await engine().hello();
+    if (hello.flow) store.loadFlow(hello.flow);
+    store.setBranches(hello.branches);
+    adoptFrame(hello.frame);
+    storedFlow = hello.flow !== null;
+  } catch (error) {
+    store.pushNotice({ level: 'error', message: `The engine did not start: ${describeError(error)}` });
+    return;
+  }
+  const params = new URLSearchParams(window.location.search);
+  const link = params.get('flow');
+  const example = params.get('example');
+  if (link) await openFlowUrl(link, 'link', 'Open flow link');
+  else if (example) await openFlowUrl(exampleUrl(example), 'example', `Open example "${example}"`);
+  else if (!storedFlow) await openFlowUrl(exampleUrl('orders'), 'example', 'Open example "orders"');
+}
