@@ -6,6 +6,7 @@ export {
   type BranchInfo,
   type EngineNotice,
   type Frame,
+  type FlowLoaded,
   type Requests,
   type RequestType,
   type UiToEngine,

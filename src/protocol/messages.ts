@@ -48,12 +48,20 @@ export interface Frame {
 
 export const LIVE_ROWS = 50;
 
+/** A flow as the worker holds it, with its branches, the frame at the cursor and handler compile errors by node id. */
+export interface FlowLoaded {
+  readonly flow: FlowDocument;
+  readonly branches: BranchInfo[];
+  readonly frame: Frame;
+  readonly codeErrors: Record<string, string>;
+}
+
 /** Requests, each with its reply type; one reply or one error per request id. */
 export interface Requests {
   /** First message; `flow` is null when nothing is stored yet (the UI then opens the example). */
-  hello: { args: { protocol: number }; reply: { flow: FlowDocument | null; branches: BranchInfo[]; frame: Frame } };
+  hello: { args: { protocol: number }; reply: FlowLoaded | { flow: null; branches: BranchInfo[]; frame: Frame; codeErrors: Record<string, string> } };
   /** Replace the current flow by a document from a file, a link or the gallery; invalid input changes nothing. */
-  openFlow: { args: { doc: unknown; origin: string }; reply: { flow: FlowDocument; branches: BranchInfo[]; frame: Frame } };
+  openFlow: { args: { doc: unknown; origin: string }; reply: FlowLoaded };
   /** An edit made in the UI; saved, and recorded as an input when it changes what runs. */
   updateFlow: {
     args: { flow: FlowDocument };

@@ -14,6 +14,7 @@ export async function openFlowDocument(doc: unknown, origin: FlowOrigin, label: 
   try {
     const reply = await engine().request('openFlow', { doc, origin });
     store.loadFlow(reply.flow);
+    store.setCodeErrors(reply.codeErrors);
     store.setBranches(reply.branches);
     store.clearLog();
     adoptFrame(reply.frame);

@@ -20,6 +20,7 @@ async function start(): Promise<void> {
     const hello = await engine().hello();
     if (hello.flow) store.loadFlow(hello.flow);
     store.setBranches(hello.branches);
+    store.setCodeErrors(hello.codeErrors);
     adoptFrame(hello.frame);
     storedFlow = hello.flow !== null;
   } catch (error) {
@@ -29,6 +30,8 @@ async function start(): Promise<void> {
   const params = new URLSearchParams(window.location.search);
   const link = params.get('flow');
   const example = params.get('example');
+  // Opened once: a reload must restore the stored run, not open the link again over it.
+  if (link || example) window.history.replaceState(null, '', window.location.pathname + window.location.hash);
   if (link) await openFlowUrl(link, 'link', 'Open flow link');
   else if (example) await openFlowUrl(exampleUrl(example), 'example', `Open example "${example}"`);
   else if (!storedFlow) await openFlowUrl(exampleUrl('orders'), 'example', 'Open example "orders"');

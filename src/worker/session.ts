@@ -18,6 +18,18 @@ function toInfo(b: BranchRecord): BranchInfo {
   return { id: b.id, name: b.name, parentId: b.parentId, forkStep: b.forkStep, head: b.head };
 }
 
+/** Why each handler that does not compile fails (such a node fails every delivery). */
+export function handlerCodeErrors(flow: FlowDocument): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const node of flow.nodes) {
+    const source = flow.code[node.id];
+    if (!hasHandlerCode(node.kind) || source === undefined) continue;
+    const compiled = compileHandler(source);
+    if (!compiled.ok) errors[node.id] = compiled.error;
+  }
+  return errors;
+}
+
 /** The flow in effect at the end of a branch: its base flow after every recorded edit. */
 function latestFlow(branch: BranchRecord): FlowDocument {
   let flow = branch.baseFlow;
@@ -200,13 +212,7 @@ export class Session {
 
   /** Saves an edit; one that changes what runs becomes an input (or the new base before the first step). */
   async updateFlow(flow: FlowDocument): Promise<{ recorded: boolean; codeErrors: Record<string, string> }> {
-    const codeErrors: Record<string, string> = {};
-    for (const node of flow.nodes) {
-      const source = flow.code[node.id];
-      if (!hasHandlerCode(node.kind) || source === undefined) continue;
-      const compiled = compileHandler(source);
-      if (!compiled.ok) codeErrors[node.id] = compiled.error;
-    }
+    const codeErrors = handlerCodeErrors(flow);
     this.flow = flow;
     await this.store?.saveFlow({ id: FLOW_ID, flow, savedAt: Date.now() });
     const branch = this.branch;

@@ -1,16 +1,16 @@
 import { describeProblems, validateFlow } from '../../flow';
-import { PROTOCOL_VERSION } from '../../protocol';
-import type { Session } from '../session';
+import { PROTOCOL_VERSION, type FlowLoaded } from '../../protocol';
+import { handlerCodeErrors, type Session } from '../session';
 import { FlowRejected } from './flowRejected';
 import type { HandlerGroup } from './handlerRegistry';
 
 /** Opening, editing and resetting the flow, and publishing by hand. */
 export function flowHandlers(session: Session): HandlerGroup {
-  const loaded = () => ({ flow: session.flow!, branches: session.branchInfos(), frame: session.frame() });
+  const loaded = (): FlowLoaded => ({ flow: session.flow!, branches: session.branchInfos(), frame: session.frame(), codeErrors: handlerCodeErrors(session.flow!) });
   return {
     hello: ({ protocol }) => {
       if (protocol !== PROTOCOL_VERSION) throw new Error(`protocol ${protocol} is not ${PROTOCOL_VERSION}: reload the page`);
-      return session.flow ? loaded() : { flow: null, branches: [], frame: emptyFrame() };
+      return session.flow ? loaded() : { flow: null, branches: [], frame: emptyFrame(), codeErrors: {} };
     },
     openFlow: async ({ doc, origin }) => {
       const result = validateFlow(doc);
