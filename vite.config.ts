@@ -8,6 +8,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 8000,
+    // Every browser that runs module workers supports modulepreload; the polyfill is dead weight.
+    modulePreload: { polyfill: false },
   },
   preview: { port: 4173, strictPort: true },
   server: { port: 5173 },

@@ -1,6 +1,7 @@
 import { useAppStore } from './appStore';
 import { describeError } from './describeProblems';
 import { engine } from './engineConnection';
+import { clearUnsentFlow, journalUnsentFlow } from './pendingEdits';
 
 // Edits arrive per keystroke and per drag frame; the worker needs only the settled document.
 const DEBOUNCE_MS = 250;
@@ -13,9 +14,15 @@ export function startFlowSync(): () => void {
     clearTimeout(timer);
     timer = setTimeout(() => void flushFlow(), DEBOUNCE_MS);
   });
+  const onPageHide = () => {
+    const { flow, editRevision, syncedRevision } = useAppStore.getState();
+    if (flow && editRevision !== syncedRevision) journalUnsentFlow(flow);
+  };
+  window.addEventListener('pagehide', onPageHide);
   return () => {
     clearTimeout(timer);
     unsubscribe();
+    window.removeEventListener('pagehide', onPageHide);
   };
 }
 
@@ -27,6 +34,7 @@ export async function flushFlow(): Promise<void> {
   markSynced(editRevision);
   try {
     const reply = await engine().request('updateFlow', { flow });
+    clearUnsentFlow();
     // A reply for an older document than the one shown would show stale compile errors.
     if (useAppStore.getState().flow === flow) setCodeErrors(reply.codeErrors);
   } catch (error) {

@@ -1,3 +1,4 @@
+import type { FlowDocument } from '../flow';
 import { useAppStore } from './appStore';
 import { describeError } from './describeProblems';
 import { adoptFrame, engine } from './engineConnection';
@@ -18,11 +19,22 @@ export async function openFlowDocument(doc: unknown, origin: FlowOrigin, label: 
     store.setBranches(reply.branches);
     store.clearLog();
     adoptFrame(reply.frame);
+    warnAboutForeignCode(reply.flow, origin);
     return true;
   } catch (error) {
     store.pushNotice({ level: 'error', message: `${label}: ${describeError(error)}` });
     return false;
   }
+}
+
+/** A flow from a link or a file is someone else's code: say so before the person presses Play (DESIGN, Security). */
+function warnAboutForeignCode(flow: FlowDocument, origin: FlowOrigin): void {
+  const withCode = flow.nodes.filter((n) => flow.code[n.id] !== undefined).map((n) => n.name);
+  if (origin === 'example' || withCode.length === 0) return;
+  useAppStore.getState().pushNotice({
+    level: 'info',
+    message: `This flow came from a ${origin} and carries handler code (${withCode.join(', ')}). It runs in this page's engine worker only when you press Play: review it with "Edit handler code" first.`,
+  });
 }
 
 /** Parses JSON text, then opens it; a syntax error is shown as "<label>: not valid JSON (…)". */

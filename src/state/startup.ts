@@ -1,10 +1,24 @@
+import type { FlowDocument } from '../flow';
 import { useAppStore } from './appStore';
 import { describeError } from './describeProblems';
 import { adoptFrame, engine } from './engineConnection';
 import { startFlowSync } from './flowSync';
 import { exampleUrl, openFlowUrl } from './openFlow';
+import { takeUnsentFlow } from './pendingEdits';
 
 let started: Promise<void> | null = null;
+
+/** Sends an edit journaled when the page went away before the worker got it. */
+async function resendUnsentFlow(doc: unknown): Promise<void> {
+  const store = useAppStore.getState();
+  try {
+    const reply = await engine().request('updateFlow', { flow: doc as FlowDocument });
+    store.adoptBranchFlow(doc as FlowDocument);
+    store.setCodeErrors(reply.codeErrors);
+  } catch (error) {
+    store.pushNotice({ level: 'warning', message: `An edit made just before the page closed could not be applied: ${describeError(error)}` });
+  }
+}
 
 /** Connects to the worker and opens the first flow: the one in the URL, the stored one, or the example. Runs once. */
 export function startTidemark(): Promise<void> {
@@ -27,6 +41,8 @@ async function start(): Promise<void> {
     store.pushNotice({ level: 'error', message: `The engine did not start: ${describeError(error)}` });
     return;
   }
+  const unsent = takeUnsentFlow();
+  if (unsent !== undefined && storedFlow) await resendUnsentFlow(unsent);
   const params = new URLSearchParams(window.location.search);
   const link = params.get('flow');
   const example = params.get('example');

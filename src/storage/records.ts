@@ -22,6 +22,8 @@ export interface BranchRecord {
   inputs: RecordedInput[];
   /** Steps recorded on this branch; steps below forkStep belong to the parent. */
   head: number;
+  /** Creation order among the flow's branches (absent in records written before it existed). */
+  createdOrder?: number;
 }
 
 /** A chunk of consecutive steps stored as one record, like a Kafka log segment. */

@@ -21,6 +21,7 @@ export interface TidemarkStore {
   loadFlow(id: string): Promise<FlowLoad | null>;
   putBranch(record: BranchRecord): Promise<void>;
   getBranch(id: string): Promise<BranchRecord | undefined>;
+  /** A flow's branches in the order they were created. */
   getBranches(flowId: string): Promise<BranchRecord[]>;
   /** Deletes a flow's branches with their segments and snapshots; the flow itself stays. */
   deleteFlowRun(flowId: string): Promise<void>;
@@ -68,7 +69,9 @@ export async function openTidemarkStore(name: string = DB_NAME): Promise<Tidemar
 
     getBranch: (id) => db.get(StoreName.Branches, id),
 
-    getBranches: (flowId) => db.getAllFromIndex(StoreName.Branches, BRANCHES_BY_FLOW, flowId),
+    // Keys are random ids: order by creation so the branch list reads the same after a reload.
+    getBranches: async (flowId) =>
+      (await db.getAllFromIndex(StoreName.Branches, BRANCHES_BY_FLOW, flowId)).sort((a, b) => (a.createdOrder ?? 0) - (b.createdOrder ?? 0)),
 
     deleteFlowRun: (flowId) =>
       atomicWrite(db, [StoreName.Branches, StoreName.Segments, StoreName.Snapshots], async (tx, pending) => {

@@ -44,7 +44,7 @@ describe('Session', () => {
     stepN(first.session, 2_345);
     first.session.publish('orders', { orderId: 'by-hand', customerId: 'cust-ada', items: [], total: 1 });
     stepN(first.session, 100);
-    first.session.pause();
+    await first.session.pause();
     await first.session.persister.flush();
     const before = first.session.frame();
 

@@ -121,7 +121,7 @@ export class Session {
     this.branches.clear();
     this.runs.clear();
     this.flow = flow;
-    const main: BranchRecord = { id: newId(), flowId: FLOW_ID, name: 'main', parentId: null, forkStep: 0, baseFlow: flow, inputs: [], head: 0 };
+    const main: BranchRecord = { id: newId(), flowId: FLOW_ID, name: 'main', parentId: null, forkStep: 0, baseFlow: flow, inputs: [], head: 0, createdOrder: 0 };
     await this.store?.deleteFlowRun(FLOW_ID);
     await this.store?.commit({ branch: main, meta: { currentBranchId: main.id } });
     await this.store?.saveFlow({ id: FLOW_ID, flow, savedAt: Date.now() });
@@ -156,20 +156,21 @@ export class Session {
     this.pushFrame();
   }
 
-  pause(): void {
+  /** Pauses and resolves once everything recorded so far is stored, so a reload right after finds it. */
+  async pause(): Promise<void> {
     this.player.pause();
     // A snapshot at the pause makes a reload restore this exact state without replay.
     if (this.run.cursor === this.run.head && !this.run.snapshots.has(this.run.cursor)) {
       this.run.keepSnapshot();
       for (const { step, snapshot } of this.run.takeUnsavedSnapshots()) this.persister.addSnapshot({ branchId: this.branchId, step, snapshot });
     }
-    void this.persister.flush();
     this.pushFrame();
+    await this.persister.flush();
   }
 
   private stopped(message: string): void {
     this.notify({ level: 'info', message });
-    this.pause();
+    void this.pause();
   }
 
   private snapshotFailed(problem: SnapshotError): void {
@@ -184,9 +185,10 @@ export class Session {
     this.pushFrame();
   }
 
-  step(): void {
+  async step(): Promise<void> {
     this.advance();
     this.pushFrame();
+    await this.persister.flush();
   }
 
   setSpeed(speed: Speed): void {
@@ -271,6 +273,7 @@ export class Session {
       baseFlow: parent.baseFlow,
       inputs: parent.inputs.filter((i) => i.step < at),
       head: at,
+      createdOrder: Math.max(...[...this.branches.values()].map((b) => b.createdOrder ?? 0)) + 1,
     };
     const snapshots = new Map([...run.snapshots].filter(([step]) => step <= at));
     const childRun = new BranchRun({ baseFlow: child.baseFlow, inputs: child.inputs, head: at, snapshotEvery: SNAPSHOT_EVERY, snapshots });

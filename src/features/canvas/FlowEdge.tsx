@@ -6,8 +6,10 @@ import { EdgeDots } from './EdgeDots';
 
 /** A bezier edge labelled with how many records it has carried, with moving dots at low rates. */
 export const FlowEdge = memo(function FlowEdge(props: EdgeProps<CanvasEdge>) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd } = props;
+  const { id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd } = props;
   const count = useAppStore((s) => s.frame?.edges[id] ?? 0);
+  const sourceName = useAppStore((s) => s.flow?.nodes.find((n) => n.id === source)?.name ?? source);
+  const targetName = useAppStore((s) => s.flow?.nodes.find((n) => n.id === target)?.name ?? target);
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   return (
     <>
@@ -18,6 +20,8 @@ export const FlowEdge = memo(function FlowEdge(props: EdgeProps<CanvasEdge>) {
           className="edge-count nodrag nopan"
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
           title={`${count.toLocaleString('en-US')} records carried`}
+          role="note"
+          aria-label={`${count.toLocaleString('en-US')} records carried from ${sourceName} to ${targetName}`}
         >
           {count.toLocaleString('en-US')}
         </div>

@@ -1,5 +1,6 @@
 import type { FlowNode } from '../../flow';
 import { updateNode, useAppStore } from '../../state';
+import { Field } from './Field';
 import { useDraft } from './useDraft';
 
 // The flow schema allows 1–80 characters.
@@ -14,14 +15,10 @@ export function NodeNameField({ node }: { node: FlowNode }) {
     if (name !== '' && name !== node.name) useAppStore.getState().editFlow((f) => updateNode(f, node.id, (n) => ({ ...n, name })));
   };
   return (
-    <label className="field">
-      <span className="field-label">Name</span>
-      <input type="text" value={draft} maxLength={MAX_NAME} onChange={(e) => change(e.target.value)} onBlur={() => setDraft(node.name)} />
-      {draft.trim() === '' && (
-        <span className="inline-error" role="alert">
-          Name: must not be empty
-        </span>
+    <Field label="Name" error={draft.trim() === '' ? 'Name: must not be empty' : null}>
+      {(control) => (
+        <input {...control} type="text" value={draft} maxLength={MAX_NAME} onChange={(e) => change(e.target.value)} onBlur={() => setDraft(node.name)} />
       )}
-    </label>
+    </Field>
   );
 }

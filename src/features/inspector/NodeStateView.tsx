@@ -10,7 +10,7 @@ export function NodeStateView({ nodeId, label }: { nodeId: string; label: 'State
   return (
     <section className="inspector-section">
       <h3>{label}</h3>
-      <pre className="state-view" aria-label={label} tabIndex={0}>
+      <pre className="state-view" role="region" aria-label={label} tabIndex={0}>
         {json ?? '{}'}
       </pre>
     </section>

@@ -1,3 +1,4 @@
+import { Field } from './Field';
 import { useDraft } from './useDraft';
 
 interface NumberFieldProps {
@@ -20,15 +21,12 @@ export function NumberField({ label, value, min, max, step, onCommit }: NumberFi
     const n = Number(text);
     if (text.trim() !== '' && Number.isFinite(n) && n >= min && n <= max && (step === 'any' || Number.isInteger(n)) && n !== value) onCommit(n);
   };
+  const error = valid ? null : `${label}: must be ${step === '1' ? 'a whole number ' : 'a number '}from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`;
   return (
-    <label className="field">
-      <span className="field-label">{label}</span>
-      <input type="number" value={draft} min={min} max={max} step={step} onChange={(e) => change(e.target.value)} onBlur={() => setDraft(String(value))} />
-      {!valid && (
-        <span className="inline-error" role="alert">
-          {`${label}: must be ${step === '1' ? 'a whole number ' : 'a number '}from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`}
-        </span>
+    <Field label={label} error={error}>
+      {(control) => (
+        <input {...control} type="number" value={draft} min={min} max={max} step={step} onChange={(e) => change(e.target.value)} onBlur={() => setDraft(String(value))} />
       )}
-    </label>
+    </Field>
   );
 }

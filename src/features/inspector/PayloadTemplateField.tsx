@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { describeError } from '../../state';
+import { Field } from './Field';
 
 interface PayloadTemplateFieldProps {
   readonly payload: unknown;
@@ -22,15 +23,8 @@ export function PayloadTemplateField({ payload, onCommit }: PayloadTemplateField
     if (JSON.stringify(parsed) !== JSON.stringify(payload)) onCommit(parsed);
   };
   return (
-    <label className="field">
-      <span className="field-label">Payload template</span>
-      <textarea value={text} rows={8} spellCheck={false} onChange={(e) => setText(e.target.value)} onBlur={apply} aria-invalid={error !== null} />
-      {error !== null && (
-        <span className="inline-error" role="alert">
-          {error}
-        </span>
-      )}
-      <span className="field-hint">{'JSON; "{{ expr }}" strings are filled in per event.'}</span>
-    </label>
+    <Field label="Payload template" error={error} hint={'JSON; "{{ expr }}" strings are filled in per event.'}>
+      {(control) => <textarea {...control} value={text} rows={8} spellCheck={false} onChange={(e) => setText(e.target.value)} onBlur={apply} />}
+    </Field>
   );
 }

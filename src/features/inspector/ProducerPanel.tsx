@@ -4,6 +4,7 @@ import { NumberField } from './NumberField';
 import { PayloadTemplateField } from './PayloadTemplateField';
 import { PublishByHand } from './PublishByHand';
 import { useDraft } from './useDraft';
+import { Field } from './Field';
 
 // Mirrors the flow schema's rule, so a bad type is caught while typing rather than by the worker.
 const EVENT_TYPE = /^[A-Za-z][A-Za-z0-9_.]*$/;
@@ -22,15 +23,9 @@ export function ProducerPanel({ node }: { node: ProducerNode }) {
   };
   return (
     <>
-      <label className="field">
-        <span className="field-label">Event type</span>
-        <input type="text" value={eventType} onChange={(e) => changeType(e.target.value)} onBlur={() => setEventType(node.eventType)} />
-        {!typeValid && (
-          <span className="inline-error" role="alert">
-            Event type: must be a type name such as OrderPlaced
-          </span>
-        )}
-      </label>
+      <Field label="Event type" error={typeValid ? null : 'Event type: must be a type name such as OrderPlaced'}>
+        {(control) => <input {...control} type="text" value={eventType} onChange={(e) => changeType(e.target.value)} onBlur={() => setEventType(node.eventType)} />}
+      </Field>
       <NumberField
         label="Rate (events/s)"
         value={node.rate}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ProducerNode } from '../../flow';
 import { describeError, publishByHand } from '../../state';
 import { nextManualIds, samplePayload } from './samplePayload';
+import { Field } from './Field';
 
 /** Publishes one event from this producer with a payload typed by hand. */
 export function PublishByHand({ node }: { node: ProducerNode }) {
@@ -31,15 +32,9 @@ export function PublishByHand({ node }: { node: ProducerNode }) {
   return (
     <section className="inspector-section">
       <h3>Publish by hand</h3>
-      <label className="field">
-        <span className="field-label">Event payload (JSON)</span>
-        <textarea value={text} rows={4} spellCheck={false} onChange={(e) => setText(e.target.value)} aria-invalid={error !== null} />
-      </label>
-      {error !== null && (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      )}
+      <Field label="Event payload (JSON)" error={error}>
+        {(control) => <textarea {...control} value={text} rows={4} spellCheck={false} onChange={(e) => setText(e.target.value)} />}
+      </Field>
       <div className="field-row">
         <button type="button" className="primary" disabled={busy} onClick={() => void publish()}>
           Publish event

@@ -15,7 +15,7 @@ export function NoticeArea() {
             {notice.message}
             {notice.count > 1 && <span className="notice-count"> ×{notice.count}</span>}
           </span>
-          <button type="button" onClick={() => dismiss(notice.id)}>
+          <button type="button" aria-label={`Dismiss: ${notice.message}`} onClick={() => dismiss(notice.id)}>
             Dismiss
           </button>
         </div>

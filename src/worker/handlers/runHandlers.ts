@@ -5,8 +5,8 @@ import type { HandlerGroup } from './handlerRegistry';
 export function runHandlers(session: Session): HandlerGroup {
   return {
     play: () => (session.play(), null),
-    pause: () => (session.pause(), null),
-    step: () => (session.step(), null),
+    pause: async () => (await session.pause(), null),
+    step: async () => (await session.step(), null),
     setSpeed: ({ speed }) => (session.setSpeed(speed), null),
   };
 }
