@@ -1,0 +1,65 @@
+import { KafkaDefaults } from './defaults';
+import { OffsetReset, type ConsumerGroupState } from './groupState';
+import { liveMember, maybeAutoCommit } from './offsets';
+import { highWatermark, read, type KafkaRecord } from './partitionLog';
+import type { Topics } from './topic';
+import { tpKey } from './topicPartition';
+
+export interface PolledRecord {
+  readonly topic: string;
+  readonly partition: number;
+  readonly record: KafkaRecord;
+}
+
+/** A position that fell outside the log (retention deleted it) and was moved by auto.offset.reset. */
+export interface PositionReset {
+  readonly topic: string;
+  readonly partition: number;
+  readonly from: number;
+  readonly to: number;
+  readonly policy: OffsetReset;
+}
+
+export interface PollResult {
+  readonly records: readonly PolledRecord[];
+  /** What the auto-commit at the start of this poll committed, or null when none was due. */
+  readonly autoCommitted: Readonly<Record<string, number>> | null;
+  readonly resets: readonly PositionReset[];
+}
+
+/**
+ * `consumer.poll()`: first the auto-commit if due (so it commits what earlier polls returned), then
+ * up to `maxRecords` (`max.poll.records`) records from the member's partitions in (topic, partition)
+ * order, advancing its positions past them. A position below the log start or past the log end is
+ * reset by `auto.offset.reset` (earliest: log start; latest: log end).
+ */
+export function poll(
+  group: ConsumerGroupState,
+  topics: Topics,
+  memberId: string,
+  now: number,
+  maxRecords: number = KafkaDefaults.maxPollRecords,
+): PollResult {
+  liveMember(group, memberId);
+  const autoCommitted = maybeAutoCommit(group, memberId, now);
+  const records: PolledRecord[] = [];
+  const resets: PositionReset[] = [];
+  for (const tp of group.assignment[memberId] ?? []) {
+    if (records.length >= maxRecords) break;
+    const log = topics[tp.topic]?.partitions[tp.partition];
+    const key = tpKey(tp);
+    const position = group.positions[key];
+    if (!log || position === undefined) continue;
+    let result = read(log, position, maxRecords - records.length);
+    if (result.kind === 'offset-out-of-range') {
+      const policy = group.config.autoOffsetReset;
+      const to = policy === OffsetReset.Earliest ? log.logStartOffset : highWatermark(log);
+      resets.push({ topic: tp.topic, partition: tp.partition, from: position, to, policy });
+      result = read(log, to, maxRecords - records.length);
+    }
+    if (result.kind !== 'records') continue;
+    for (const record of result.records) records.push({ topic: tp.topic, partition: tp.partition, record });
+    group.positions[key] = result.nextOffset;
+  }
+  return { records, autoCommitted, resets };
+}
