@@ -5,6 +5,13 @@ export type NodeKindName = 'producer' | 'topic' | 'consumer' | 'projection';
 export type CounterName = 'published' | 'delivered' | 'handled' | 'failed';
 export type SpeedName = '1×' | '10×' | '100×' | 'max';
 
+/** One log row as a person reads it. */
+export interface LogLine {
+  readonly step: number;
+  readonly node: string;
+  readonly what: string;
+}
+
 export interface RunStatus {
   readonly cursor: number;
   readonly head: number;
@@ -69,6 +76,12 @@ export class AppPage {
     await expect(this.statusText).toBeVisible();
     await expect(this.playButton.or(this.pauseButton)).toBeEnabled();
     await expect(this.nodeCards.first()).toBeVisible();
+  }
+
+  /** Opens a bundled example by link (/?example=<name>) and waits until its flow is shown. */
+  async gotoExample(name: string, title: string): Promise<void> {
+    await this.goto(`/?example=${encodeURIComponent(name)}`);
+    await expect(this.flowName).toHaveText(title);
   }
 
   async reload(): Promise<void> {
@@ -157,6 +170,26 @@ export class AppPage {
     return Number(value.replaceAll(',', ''));
   }
 
+  /** The text a card shows beside a term, e.g. "partitions" → "p0, p1", "lag" → "3", "group" → "billing". */
+  async cardValue(card: Locator, term: string): Promise<string | null> {
+    const terms = await card.getByRole('term').allTextContents();
+    const values = await card.getByRole('definition').allTextContents();
+    const index = terms.findIndex((t) => t.trim() === term);
+    return index < 0 ? null : (values[index]?.trim() ?? null);
+  }
+
+  /** The partitions a consumer's card says it owns (["p0", "p1"], a range "p0–p2" read out); [] when idle or not a member. */
+  async assignedPartitions(card: Locator): Promise<string[]> {
+    const text = await this.cardValue(card, 'partitions');
+    if (text === null || !/^p\d/.test(text)) return [];
+    return text.split(', ').flatMap((part) => {
+      const range = /^p(\d+)–p(\d+)$/.exec(part);
+      if (!range) return [part];
+      const [from, to] = [Number(range[1]), Number(range[2])];
+      return Array.from({ length: to - from + 1 }, (_, i) => `p${from + i}`);
+    });
+  }
+
   /** The counts drawn on the edges ("records carried"), in document order. */
   async edgeCounts(): Promise<number[]> {
     const labels = await this.canvas.getByTitle(/records carried$/).allTextContents();
@@ -172,6 +205,30 @@ export class AppPage {
 
   field(label: string): Locator {
     return this.inspector.getByLabel(label, { exact: true });
+  }
+
+  /** A table in the inspector, by its accessible name ("Partitions", "Consumer groups"). */
+  inspectorTable(name: string): Locator {
+    return this.inspector.getByRole('table', { name, exact: true });
+  }
+
+  /** The body rows of a table (those with data cells), each as its cell texts, the row header first. */
+  async tableRows(table: Locator): Promise<string[][]> {
+    const rows = table.getByRole('row').filter({ has: this.page.getByRole('cell') });
+    const texts: string[][] = [];
+    for (const row of await rows.all()) {
+      const header = await row.getByRole('rowheader').allTextContents();
+      const cells = await row.getByRole('cell').allTextContents();
+      texts.push([...header, ...cells].map((t) => t.trim()));
+    }
+    return texts;
+  }
+
+  /** Selects a consumer and presses "Crash consumer" or "Restart consumer" in its panel. */
+  async controlConsumer(name: string, action: 'Crash' | 'Restart'): Promise<void> {
+    await this.selectNode('consumer', name);
+    await this.inspector.getByRole('button', { name: `${action} consumer`, exact: true }).click();
+    await expect(this.inspector.getByRole('status').filter({ hasText: action === 'Crash' ? /^Crashed as step/ : /^Restarted as step/ })).toBeVisible();
   }
 
   /** The selected subscriber's "Read model" or "State" as shown in the inspector. */
@@ -258,6 +315,37 @@ export class AppPage {
   /** The scrollable body of the log. */
   get logScroller(): Locator {
     return this.eventLog.getByRole('rowgroup');
+  }
+
+  /** Reads the whole log by scrolling it from top to bottom, a page at a time (it renders only the rows near the view). */
+  async readLog(): Promise<LogLine[]> {
+    const lines = new Map<number, LogLine>();
+    const last = (await this.logRowCount()) - 2;
+    await this.logScroller.evaluate((el) => el.scrollTo({ top: 0, behavior: 'instant' }));
+    let next = 0;
+    const scroller = await this.logScroller.elementHandle();
+    while (next <= last) {
+      // The next unread row is drawn once the scroll has been handled, and reads "Loading…" until its block arrives.
+      // Checked every animation frame: expect's back-off would make reading a long log take minutes.
+      await this.page.waitForFunction(
+        ({ el, step }) => {
+          const rows = [...(el?.querySelectorAll('[role="row"]') ?? [])];
+          return rows.some((row) => row.querySelector('[role="cell"]')?.textContent === String(step)) && !rows.some((row) => row.textContent?.includes('Loading…'));
+        },
+        { el: scroller, step: next },
+        { polling: 'raf' },
+      );
+      // One round trip per page: the cells of every rendered row.
+      const page = await this.logRows().evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('[role="cell"]')].map((cell) => cell.textContent ?? '')));
+      for (const cells of page) {
+        const step = Number(cells[0]);
+        if (cells[0] !== '' && Number.isInteger(step)) lines.set(step, { step, node: cells[2] ?? '', what: cells[3] ?? '' });
+      }
+      while (lines.has(next)) next++;
+      // A page down, without the keyboard's smooth-scroll animation.
+      if (next <= last) await this.logScroller.evaluate((el) => el.scrollBy({ top: el.clientHeight, behavior: 'instant' }));
+    }
+    return [...lines.values()].sort((a, b) => a.step - b.step);
   }
 }
 

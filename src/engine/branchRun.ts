@@ -11,6 +11,8 @@ export interface BranchRunOptions {
   readonly head: number;
   /** Take a snapshot whenever the step count is a multiple of this. */
   readonly snapshotEvery: number;
+  /** Hand every n-th of those snapshots over for storage (default 1: all); the rest stay in memory. */
+  readonly persistEvery?: number;
   /** Known snapshots by step; the owner may add more (loaded from storage) before a seek. */
   readonly snapshots?: ReadonlyMap<number, RuntimeSnapshot>;
 }
@@ -29,6 +31,7 @@ export interface Advance {
 export class BranchRun {
   readonly baseFlow: FlowDocument;
   readonly snapshotEvery: number;
+  private readonly persistEvery: number;
   readonly snapshots: Map<number, RuntimeSnapshot>;
   private readonly inputsByStep: Map<number, RecordedInput>;
   private runtime: Runtime;
@@ -40,6 +43,7 @@ export class BranchRun {
   constructor(options: BranchRunOptions) {
     this.baseFlow = options.baseFlow;
     this.snapshotEvery = options.snapshotEvery;
+    this.persistEvery = options.persistEvery ?? 1;
     this.headStep = options.head;
     this.inputsByStep = new Map(options.inputs.map((i) => [i.step, i]));
     this.snapshots = new Map(options.snapshots ?? []);
@@ -81,7 +85,8 @@ export class BranchRun {
     if (!record) return undefined;
     const fresh = step >= this.headStep;
     if (fresh) this.headStep = step + 1;
-    if (this.cursor % this.snapshotEvery === 0 && !this.snapshots.has(this.cursor)) this.keepSnapshot(fresh);
+    if (this.cursor % this.snapshotEvery === 0 && !this.snapshots.has(this.cursor))
+      this.keepSnapshot(fresh && this.cursor % (this.snapshotEvery * this.persistEvery) === 0);
     return { record, fresh };
   }
 

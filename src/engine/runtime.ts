@@ -1,7 +1,10 @@
 import type { FlowDocument, FlowEdge, FlowNode } from '../flow';
 import { zeroCounters } from './counters';
 import type { RunInput } from './input';
-import { deliver } from './nodes/handlerNode';
+import { commitAfter, fetch, handleInflight } from './nodes/handlerNode';
+import { controlConsumer, formGroups, groupSync, sessionExpiry, syncGroups } from './nodes/consumerGroups';
+import { copyKafkaState, emptyKafkaState } from './nodes/kafkaState';
+import { cleanUp, topicLog } from './nodes/topic';
 import { publish, scheduleNextProduction } from './nodes/producer';
 import type { RunContext } from './nodes/runContext';
 import { seedRandom } from './random';
@@ -20,8 +23,14 @@ export class SnapshotError extends Error {
   }
 }
 
+/** A copy of the state for a snapshot (or a restore); topic logs share their closed segments. */
+function copyState(state: RuntimeState): RuntimeState {
+  const { kafka, ...rest } = state;
+  return { ...structuredClone(rest), kafka: copyKafkaState(kafka) };
+}
+
 function initialState(flow: FlowDocument): RuntimeState {
-  return { step: 0, time: 0, random: seedRandom(flow.seed), seq: 0, queue: [], nodes: {}, edges: {} };
+  return { step: 0, time: 0, random: seedRandom(flow.seed), seq: 0, queue: [], nodes: {}, edges: {}, kafka: emptyKafkaState() };
 }
 
 /**
@@ -40,21 +49,23 @@ export class Runtime implements RunContext {
     this.index(flow);
   }
 
-  /** A fresh run at step 0 with each producer's first event scheduled. */
+  /** A fresh run at step 0: topics created, consumer groups formed, each producer's first event scheduled. */
   static start(flow: FlowDocument): Runtime {
     const runtime = new Runtime(flow, initialState(flow));
+    for (const node of flow.nodes) if (node.kind === 'topic') topicLog(runtime, node);
+    formGroups(runtime);
     for (const node of flow.nodes) if (node.kind === 'producer') scheduleNextProduction(runtime, node);
     return runtime;
   }
 
   static restore(snapshot: RuntimeSnapshot): Runtime {
-    return new Runtime(snapshot.flow, structuredClone(snapshot.state));
+    return new Runtime(snapshot.flow, copyState(snapshot.state));
   }
 
   /** A copy of the whole state; throws SnapshotError naming the node when handler state is not plain data. */
   snapshot(): RuntimeSnapshot {
     try {
-      return { flow: this.flow, state: structuredClone(this.state) };
+      return { flow: this.flow, state: copyState(this.state) };
     } catch (error) {
       for (const [id, node] of Object.entries(this.state.nodes)) {
         const found = findUncloneable(node.data, 'ctx.state');
@@ -112,16 +123,28 @@ export class Runtime implements RunContext {
   }
 
   private execute(action: ScheduledAction): StepRecord | undefined {
+    this.state.time = Math.max(this.state.time, action.time);
+    switch (action.kind) {
+      case 'session-expiry':
+        return sessionExpiry(this, action.group);
+      case 'group-sync':
+        return groupSync(this, action);
+      default:
+        break;
+    }
     const node = this.nodesById.get(action.node);
     // Actions of a node removed by an edit are dropped when the flow changes; this is a guard.
     if (!node) return undefined;
-    this.state.time = Math.max(this.state.time, action.time);
     if (action.kind === 'produce' && node.kind === 'producer') {
       const record = publish(this, node);
       scheduleNextProduction(this, node);
       return record;
     }
-    if (action.kind === 'deliver' && (node.kind === 'consumer' || node.kind === 'projection')) return deliver(this, node, action);
+    if (action.kind === 'cleanup' && node.kind === 'topic') return cleanUp(this, node, action.partition);
+    if (node.kind !== 'consumer' && node.kind !== 'projection') return undefined;
+    if (action.kind === 'fetch') return fetch(this, node);
+    if (action.kind === 'handle') return handleInflight(this, node);
+    if (action.kind === 'commit') return commitAfter(this, node, action.memberId, action.offsets);
     return undefined;
   }
 
@@ -139,6 +162,13 @@ export class Runtime implements RunContext {
       }
       return this.finish(publish(this, node, input.data));
     }
+    if (input.type === 'consumer') {
+      const node = this.nodesById.get(input.node);
+      if (!node || (node.kind !== 'consumer' && node.kind !== 'projection')) {
+        return this.finish({ kind: StepKind.Fault, step: this.state.step, time: this.state.time, node: input.node, error: 'no such consumer' });
+      }
+      return this.finish(controlConsumer(this, node, input.action));
+    }
     this.reconfigure(input.flow);
     return this.finish({ kind: StepKind.FlowChange, step: this.state.step, time: this.state.time, node: '', summary: input.summary });
   }
@@ -153,13 +183,15 @@ export class Runtime implements RunContext {
       const now = this.nodesById.get(id);
       return !old || old.kind !== 'producer' || now?.kind !== 'producer' || old.rate !== now.rate;
     };
-    const edgeIds = new Set(flow.edges.map((e) => e.id));
     this.state.queue = filterActions(this.state.queue, (a) => {
+      if (a.kind === 'session-expiry' || (a.kind === 'group-sync' && a.node === '')) return true;
       if (!this.nodesById.has(a.node)) return false;
-      if (a.kind === 'produce') return !producerChanged(a.node);
-      return edgeIds.has(a.edge);
+      return a.kind !== 'produce' || !producerChanged(a.node);
     });
     for (const node of flow.nodes) if (node.kind === 'producer' && producerChanged(node.id)) scheduleNextProduction(this, node);
+    for (const node of flow.nodes) if (node.kind === 'topic') topicLog(this, node);
     for (const id of Object.keys(this.state.nodes)) if (!this.nodesById.has(id)) delete this.state.nodes[id];
+    for (const id of Object.keys(this.state.kafka.topics)) if (!this.nodesById.has(id)) delete this.state.kafka.topics[id];
+    syncGroups(this);
   }
 }

@@ -1,20 +1,21 @@
 import type { FlowDocument } from '../flow';
-import type { CloudEvent } from './cloudEvent';
 import type { Counters } from './counters';
+import type { KafkaState } from './nodes/kafkaState';
 
 /** A step waiting in the scheduler; ordered by (time, seq). `seq` is assigned by the scheduler. */
 export type ScheduledAction =
   | { readonly kind: 'produce'; readonly time: number; seq: number; readonly node: string }
-  | {
-      readonly kind: 'deliver';
-      readonly time: number;
-      seq: number;
-      readonly node: string;
-      readonly topic: string;
-      readonly edge: string;
-      readonly offset: number;
-      readonly event: CloudEvent;
-    };
+  /** A consumer polls one record and handles it (or, committing before handling, only fetches it). */
+  | { readonly kind: 'fetch'; readonly time: number; seq: number; readonly node: string }
+  /** Commit-before mode: the fetched record is handled. */
+  | { readonly kind: 'handle'; readonly time: number; seq: number; readonly node: string }
+  /** Commit-after mode: the offsets of a handled record are committed. */
+  | { readonly kind: 'commit'; readonly time: number; seq: number; readonly node: string; readonly memberId: string; readonly offsets: Readonly<Record<string, number>> }
+  | { readonly kind: 'session-expiry'; readonly time: number; seq: number; readonly node: ''; readonly group: string }
+  /** A member joins (node set) or leaves (leave set), or the group rebalances with no membership change. */
+  | { readonly kind: 'group-sync'; readonly time: number; seq: number; readonly node: string; readonly group: string; readonly leave?: string }
+  /** Retention and compaction after a partition rolled a segment. */
+  | { readonly kind: 'cleanup'; readonly time: number; seq: number; readonly node: string; readonly partition: number };
 
 export interface NodeState {
   counters: Counters;
@@ -38,6 +39,7 @@ export interface RuntimeState {
   queue: ScheduledAction[];
   nodes: Record<string, NodeState>;
   edges: Record<string, number>;
+  kafka: KafkaState;
 }
 
 export interface RuntimeSnapshot {

@@ -10,6 +10,14 @@ export const StepKind = {
   FlowChange: 'flow-change',
   /** A node could not do its part (a payload template that throws); nothing was published. */
   Fault: 'fault',
+  /** A consumer group's partitions were reassigned. */
+  Rebalance: 'rebalance',
+  /** A consumer committed offsets (the next offset to read, per partition). */
+  Commit: 'commit',
+  /** A person crashed or restarted a consumer. */
+  Consumer: 'consumer',
+  /** Retention or compaction removed records from a topic. */
+  Cleanup: 'cleanup',
 } as const;
 export type StepKind = (typeof StepKind)[keyof typeof StepKind];
 
@@ -30,6 +38,8 @@ export interface PublishStep extends StepBase {
   readonly event: CloudEvent;
   /** Topics the event was appended to. */
   readonly topics: readonly string[];
+  /** Where it landed in each topic. */
+  readonly placed?: readonly { readonly topic: string; readonly partition: number; readonly offset: number }[];
   /** Set when a person published the event by hand. */
   readonly manual?: true;
 }
@@ -37,7 +47,12 @@ export interface PublishStep extends StepBase {
 export interface DeliverStep extends StepBase {
   readonly kind: typeof StepKind.Deliver;
   readonly topic: string;
+  readonly partition?: number;
   readonly offset: number;
+  /** Offsets committed in this step ("topic:partition" → next offset): an auto-commit or a commit before handling. */
+  readonly committed?: Readonly<Record<string, number>>;
+  /** The handler did not run: the record was fetched and committed, then handled in a later step. */
+  readonly fetchedOnly?: true;
   readonly eventId: string;
   readonly eventType: string;
   readonly outcome: Outcome;
@@ -56,4 +71,36 @@ export interface FaultStep extends StepBase {
   readonly error: string;
 }
 
-export type StepRecord = PublishStep | DeliverStep | FlowChangeStep | FaultStep;
+export interface RebalanceStep extends StepBase {
+  readonly kind: typeof StepKind.Rebalance;
+  readonly group: string;
+  readonly generation: number;
+  readonly reason: string;
+  /** Member (node id) → "topic:partition" list, before and after. */
+  readonly before: Readonly<Record<string, readonly string[]>>;
+  readonly after: Readonly<Record<string, readonly string[]>>;
+}
+
+export interface CommitStep extends StepBase {
+  readonly kind: typeof StepKind.Commit;
+  readonly group: string;
+  readonly offsets: Readonly<Record<string, number>>;
+}
+
+export interface ConsumerStep extends StepBase {
+  readonly kind: typeof StepKind.Consumer;
+  readonly action: 'crash' | 'restart';
+  readonly group: string;
+  /** When the group will notice a crash (session.timeout.ms later). */
+  readonly sessionExpiresAt?: number;
+}
+
+export interface CleanupStep extends StepBase {
+  readonly kind: typeof StepKind.Cleanup;
+  readonly partition: number;
+  readonly removed: number;
+  readonly logStartOffset: number;
+  readonly reason: 'retention' | 'compaction';
+}
+
+export type StepRecord = PublishStep | DeliverStep | FlowChangeStep | FaultStep | RebalanceStep | CommitStep | ConsumerStep | CleanupStep;

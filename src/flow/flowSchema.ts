@@ -25,15 +25,43 @@ const producerNode = z.strictObject({
   rate: z.number().min(0, 'must be 0 or more').max(1_000_000, 'must be at most 1,000,000 events/s'),
   /** JSON template; a string "{{ expr }}" is replaced by the value of expr (see docs/flow-format.md). */
   payload: jsonValue,
+  /** Record key template, e.g. "{{ data.customerId }}": the key picks the partition (murmur2, as Kafka). Absent: no key. */
+  key: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
+  /** How records without a key are spread over partitions. */
+  unkeyed: z.enum(['round-robin', 'sticky']).optional(),
 });
 
-const topicNode = z.strictObject({ id, kind: z.literal('topic'), name });
+const topicNode = z.strictObject({
+  id,
+  kind: z.literal('topic'),
+  name,
+  /** Kafka partitions; can be raised while running, never lowered. Default 1. */
+  partitions: z.number().int('must be a whole number').min(1, 'must be at least 1').max(64, 'must be at most 64').optional(),
+  /** retention.ms in virtual ms: closed segments older than this are deleted. */
+  retentionMs: z.number().int('must be a whole number').min(1, 'must be at least 1').optional(),
+  /** Retention by size, counted in records per partition (Kafka counts bytes). */
+  retentionRecords: z.number().int('must be a whole number').min(1, 'must be at least 1').optional(),
+  /** Records per log segment (Kafka rolls on bytes); retention and compaction act on closed segments. Default 100. */
+  segmentRecords: z.number().int('must be a whole number').min(1, 'must be at least 1').max(100_000, 'must be at most 100,000').optional(),
+  /** cleanup.policy=compact: the latest value per key survives; a null value is a tombstone. */
+  compaction: z.boolean().optional(),
+});
 
 const subscriberFields = {
   id,
   name,
   /** Virtual milliseconds between a record's append and its delivery to this subscriber. */
   latencyMs: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(3_600_000, 'must be at most one hour'),
+  /** Consumer group id (group.id); subscribers sharing one split the partitions. Default: the node's id. */
+  group: z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters').optional(),
+  /** partition.assignment.strategy. Default range. */
+  assignor: z.enum(['range', 'roundrobin', 'cooperative-sticky']).optional(),
+  /** auto: enable.auto.commit; after: commit each record after handling it; before: commit before handling. Default auto. */
+  commit: z.enum(['auto', 'after', 'before']).optional(),
+  autoCommitIntervalMs: z.number().int('must be a whole number').min(1, 'must be at least 1').optional(),
+  sessionTimeoutMs: z.number().int('must be a whole number').min(1, 'must be at least 1').optional(),
+  /** auto.offset.reset. Default latest, as Kafka. */
+  offsetReset: z.enum(['earliest', 'latest']).optional(),
 };
 
 const consumerNode = z.strictObject({ ...subscriberFields, kind: z.literal('consumer') });

@@ -6,6 +6,8 @@ export {
   type BranchInfo,
   type EngineNotice,
   type Frame,
+  type TopicView,
+  type GroupView,
   type FlowLoaded,
   type Requests,
   type RequestType,

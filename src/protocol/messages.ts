@@ -26,6 +26,24 @@ export interface EngineNotice {
   readonly step?: number;
 }
 
+export interface TopicView {
+  /** Per partition: the first readable offset and the next offset to be written. */
+  readonly partitions: readonly { readonly logStartOffset: number; readonly highWatermark: number }[];
+}
+
+export interface GroupView {
+  readonly generation: number;
+  readonly assignor: string;
+  /** Member node id → its partitions as "topic:partition"; a crashed member keeps them until its session expires. */
+  readonly assignment: Readonly<Record<string, readonly string[]>>;
+  readonly crashed: readonly string[];
+  /** "topic:partition" → committed offset (the next record to read). */
+  readonly committed: Readonly<Record<string, number>>;
+  /** "topic:partition" → high watermark − committed. */
+  readonly lag: Readonly<Record<string, number>>;
+  readonly totalLag: number;
+}
+
 /** What the worker pushes at most ~30 times a second. */
 export interface Frame {
   /** Steps executed in the state shown: the cursor of the time-travel slider. */
@@ -44,6 +62,10 @@ export interface Frame {
   readonly nodeStates: Readonly<Record<string, unknown>>;
   /** The newest records, oldest first (at most LIVE_ROWS). */
   readonly recent: readonly StepRecord[];
+  /** Topic node id → its partitions. */
+  readonly topics: Readonly<Record<string, TopicView>>;
+  /** Consumer group id → its members, assignment, offsets and lag. */
+  readonly groups: Readonly<Record<string, GroupView>>;
 }
 
 export const LIVE_ROWS = 50;
@@ -74,6 +96,8 @@ export interface Requests {
   setSpeed: { args: { speed: Speed }; reply: null };
   seek: { args: { step: number }; reply: null };
   publish: { args: { producer: string; data: unknown }; reply: { step: number } };
+  /** Crash a consumer (no leave: its group notices after session.timeout.ms) or restart it; recorded as an input. */
+  controlConsumer: { args: { node: string; action: 'crash' | 'restart' }; reply: { step: number } };
   getRows: { args: { from: number; count: number }; reply: { from: number; rows: StepRecord[] } };
   fork: { args: { name: string }; reply: { branches: BranchInfo[] } };
   /** Replies with the flow as it stands at the end of that branch (edits made on it are part of it). */
@@ -85,7 +109,7 @@ export interface Requests {
 export type RequestType = keyof Requests;
 
 export const REQUEST_TYPES: readonly RequestType[] = [
-  'hello', 'openFlow', 'updateFlow', 'play', 'pause', 'step', 'setSpeed', 'seek', 'publish', 'getRows', 'fork', 'switchBranch', 'reset',
+  'hello', 'openFlow', 'updateFlow', 'play', 'pause', 'step', 'setSpeed', 'seek', 'publish', 'controlConsumer', 'getRows', 'fork', 'switchBranch', 'reset',
 ];
 
 export type UiToEngine = {

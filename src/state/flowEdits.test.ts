@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addNode, connectNodes, connectableTargets, emptyFlow, removeNode } from './flowEdits';
+import { patchNode } from './patchNode';
 
 function twoNodes() {
   const a = addNode(emptyFlow(), 'producer', { x: 0, y: 0 });
@@ -36,5 +37,14 @@ describe('flow edits', () => {
     expect(next.layout['topic-1']).toBeUndefined();
     expect(withConsumer.nodes).toHaveLength(3);
     expect(removeNode(next, 'consumer-1').code).toEqual({});
+  });
+
+  it('patches a node of the right kind, removing fields set to undefined', () => {
+    const { flow } = addNode(emptyFlow(), 'topic', { x: 0, y: 0 });
+    const six = patchNode(flow, 'topic-1', 'topic', { partitions: 6, retentionMs: 1000 });
+    expect(six.nodes[0]).toEqual({ id: 'topic-1', kind: 'topic', name: 'Topic 1', partitions: 6, retentionMs: 1000 });
+    expect(patchNode(six, 'topic-1', 'topic', { retentionMs: undefined }).nodes[0]).not.toHaveProperty('retentionMs');
+    // A producer patch does not touch a topic.
+    expect(patchNode(six, 'topic-1', 'producer', { key: '{{ data.id }}' })).toEqual(six);
   });
 });

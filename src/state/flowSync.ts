@@ -6,6 +6,8 @@ import { clearUnsentFlow, journalUnsentFlow } from './pendingEdits';
 // Edits arrive per keystroke and per drag frame; the worker needs only the settled document.
 const DEBOUNCE_MS = 250;
 let timer: ReturnType<typeof setTimeout> | undefined;
+/** updateFlow requests sent and not yet answered. */
+let unconfirmed = 0;
 
 /** Sends local edits to the worker, debounced; returns a function that stops it. */
 export function startFlowSync(): () => void {
@@ -16,7 +18,8 @@ export function startFlowSync(): () => void {
   });
   const onPageHide = () => {
     const { flow, editRevision, syncedRevision } = useAppStore.getState();
-    if (flow && editRevision !== syncedRevision) journalUnsentFlow(flow);
+    // Sent is not stored: an edit whose reply has not come back may die with the worker.
+    if (flow && (editRevision !== syncedRevision || unconfirmed > 0)) journalUnsentFlow(flow);
   };
   window.addEventListener('pagehide', onPageHide);
   return () => {
@@ -32,12 +35,15 @@ export async function flushFlow(): Promise<void> {
   const { flow, editRevision, syncedRevision, markSynced, setCodeErrors, pushNotice } = useAppStore.getState();
   if (!flow || editRevision === syncedRevision) return;
   markSynced(editRevision);
+  unconfirmed++;
   try {
     const reply = await engine().request('updateFlow', { flow });
-    clearUnsentFlow();
+    if (useAppStore.getState().editRevision === editRevision) clearUnsentFlow();
     // A reply for an older document than the one shown would show stale compile errors.
     if (useAppStore.getState().flow === flow) setCodeErrors(reply.codeErrors);
   } catch (error) {
     pushNotice({ level: 'error', message: `The flow was not applied: ${describeError(error)}` });
+  } finally {
+    unconfirmed--;
   }
 }

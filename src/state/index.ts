@@ -30,4 +30,10 @@ export {
   type ConnectResult,
 } from './flowEdits';
 export { describeProblems, describeError } from './describeProblems';
-export { Speed, type BranchInfo, type Frame } from '../protocol';
+export { controlConsumer } from './consumerCommands';
+export { patchNode, type NodePatch } from './patchNode';
+export { parseTopicPartition, sortTopicPartitions, type TopicPartition } from './topicPartition';
+export { groupIdOf, memberStatus, type MemberStatus } from './groupMembership';
+export { groupsOfTopic } from './consumerGroups';
+export { bracketList, offsetList, shortPartitionList } from './partitionText';
+export { Speed, type BranchInfo, type Frame, type GroupView, type TopicView } from '../protocol';

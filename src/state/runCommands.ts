@@ -4,7 +4,8 @@ import { describeError } from './describeProblems';
 import { engine } from './engineConnection';
 import { flushFlow } from './flowSync';
 
-function report(action: string): (error: unknown) => void {
+/** A catch handler that tells the person which action failed and why. */
+export function report(action: string): (error: unknown) => void {
   return (error) => useAppStore.getState().pushNotice({ level: 'error', message: `${action} failed: ${describeError(error)}` });
 }
 

@@ -3,6 +3,7 @@ import type { FlowDocument } from '../flow';
 import { hasHandlerCode } from '../flow';
 import { LIVE_ROWS, type Frame, type Speed } from '../protocol';
 import type { StepRecord } from '../engine';
+import { brokerViews } from './brokerViews';
 
 /** The view of the run a person sees: counters of every node, handler states, the newest rows. */
 export function buildFrame(
@@ -20,7 +21,10 @@ export function buildFrame(
     counters[node.id] = state ? { ...state.counters } : { published: 0, delivered: 0, handled: 0, failed: 0 };
     if (hasHandlerCode(node.kind)) nodeStates[node.id] = state?.data ?? {};
   }
+  const { topics, groups } = brokerViews(run.state.kafka);
   return {
+    topics,
+    groups,
     cursor: run.cursor,
     head: run.head,
     time: run.state.time,

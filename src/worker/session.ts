@@ -10,6 +10,8 @@ import { Player } from './player';
 export const FLOW_ID = 'current';
 /** A snapshot every SEGMENT_SIZE steps bounds a seek to one segment of replay. */
 const SNAPSHOT_EVERY = SEGMENT_SIZE;
+/** Every tenth snapshot is stored (topic logs make them heavy); a reload replays at most ten segments. */
+const PERSIST_EVERY = 10;
 const FRAME_MS = 33;
 
 const newId = (): string => crypto.randomUUID();
@@ -107,7 +109,7 @@ export class Session {
     const branch = this.branch;
     let run = this.runs.get(branchId);
     if (!run) {
-      run = new BranchRun({ baseFlow: branch.baseFlow, inputs: branch.inputs, head: branch.head, snapshotEvery: SNAPSHOT_EVERY });
+      run = new BranchRun({ baseFlow: branch.baseFlow, inputs: branch.inputs, head: branch.head, snapshotEvery: SNAPSHOT_EVERY, persistEvery: PERSIST_EVERY });
       this.runs.set(branchId, run);
     }
     await this.seek(branch.head);
@@ -212,6 +214,10 @@ export class Session {
     return this.input({ type: 'publish', producer, data });
   }
 
+  controlConsumer(node: string, action: 'crash' | 'restart'): number {
+    return this.input({ type: 'consumer', node, action });
+  }
+
   /** Saves an edit; one that changes what runs becomes an input (or the new base before the first step). */
   async updateFlow(flow: FlowDocument): Promise<{ recorded: boolean; codeErrors: Record<string, string> }> {
     const codeErrors = handlerCodeErrors(flow);
@@ -223,12 +229,14 @@ export class Session {
     if (branch.head === 0 && branch.parentId === null && branch.inputs.length === 0) {
       // Nothing has run yet: the edit simply becomes the run's starting point.
       branch.baseFlow = flow;
-      this.runs.set(branch.id, new BranchRun({ baseFlow: flow, inputs: [], head: 0, snapshotEvery: SNAPSHOT_EVERY }));
+      this.runs.set(branch.id, new BranchRun({ baseFlow: flow, inputs: [], head: 0, snapshotEvery: SNAPSHOT_EVERY, persistEvery: PERSIST_EVERY }));
       this.persister.saveBranch(branch);
       this.pushFrame();
       return { recorded: false, codeErrors };
     }
     this.input({ type: 'flow', flow, summary: summarizeFlowChange(before, flow) });
+    // Reply only once the input is stored, so a reload right after the reply replays it.
+    await this.persister.flush();
     return { recorded: true, codeErrors };
   }
 
@@ -276,7 +284,7 @@ export class Session {
       createdOrder: Math.max(...[...this.branches.values()].map((b) => b.createdOrder ?? 0)) + 1,
     };
     const snapshots = new Map([...run.snapshots].filter(([step]) => step <= at));
-    const childRun = new BranchRun({ baseFlow: child.baseFlow, inputs: child.inputs, head: at, snapshotEvery: SNAPSHOT_EVERY, snapshots });
+    const childRun = new BranchRun({ baseFlow: child.baseFlow, inputs: child.inputs, head: at, snapshotEvery: SNAPSHOT_EVERY, persistEvery: PERSIST_EVERY, snapshots });
     childRun.seek(at);
     childRun.keepSnapshot();
     this.branches.set(child.id, child);

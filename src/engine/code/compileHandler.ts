@@ -9,6 +9,8 @@ export interface HandlerContext {
   log(...args: unknown[]): void;
   state: Record<string, unknown>;
   readonly node: { readonly id: string; readonly name: string };
+  /** Where the event was read from: the topic (node id), partition, offset and record key. */
+  readonly record?: { readonly topic: string; readonly partition: number; readonly offset: number; readonly key: string | null };
 }
 
 export type Handler = (event: CloudEvent, ctx: HandlerContext) => void;

@@ -149,3 +149,18 @@ export function fillTemplate(template: unknown, random: RandomState, seq: number
   filler(scope, (v) => (scope.root = v));
   return scope.root;
 }
+
+const keyExpressions = new Map<string, Filler>();
+
+/** Fills a record-key template ("{{ data.customerId }}") against a finished payload; a key is text. */
+export function fillKey(template: string, data: unknown, random: RandomState, seq: number, now: number): string {
+  let filler = keyExpressions.get(template);
+  if (!filler) {
+    filler = compile(template, 'key');
+    keyExpressions.set(template, filler);
+  }
+  current.random = random;
+  let key: unknown;
+  filler({ seq, now, root: data }, (v) => (key = v));
+  return typeof key === 'string' ? key : JSON.stringify(key) ?? String(key);
+}

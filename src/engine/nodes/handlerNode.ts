@@ -1,13 +1,16 @@
 import type { SubscriberNode } from '../../flow';
+import { commit, poll, tpKey } from '../brokers/kafka';
 import type { CloudEvent } from '../cloudEvent';
 import { compileHandler, errorMessage, type HandlerContext } from '../code/compileHandler';
 import { deepFreeze } from '../deepFreeze';
 import { nextFloat } from '../random';
-import { Outcome, StepKind, type DeliverStep } from '../stepRecord';
+import { Outcome, StepKind, type CommitStep, type DeliverStep } from '../stepRecord';
+import { groupFor, memberOf, wake } from './consumerGroups';
 import type { RunContext } from './runContext';
 
-// Consumers and projections run the same way: a delivery calls the node's handler with the event
-// and a context over the node's own JSON state. A projection's state is its read model.
+// Consumers and projections read topics as members of a consumer group: a fetch polls one record
+// from the member's partitions and runs the node's handler with a context over its own JSON state
+// (a projection's state is its read model). How offsets are committed decides what a crash costs.
 
 export const DEFAULT_HANDLER = 'function handle(event, ctx) {}\n';
 
@@ -21,6 +24,7 @@ export function runHandler(
   node: SubscriberNode,
   event: CloudEvent,
   data: Record<string, unknown>,
+  record?: HandlerContext['record'],
 ): { error?: string; logs: string[] } {
   const logs: string[] = [];
   const compiled = compileHandler(run.flow.code[node.id] ?? DEFAULT_HANDLER);
@@ -31,40 +35,119 @@ export function runHandler(
     log: (...args) => void logs.push(formatLogArgs(args)),
     state: data,
     node: { id: node.id, name: node.name },
+    ...(record ? { record } : {}),
   };
   try {
-    compiled.handle(event, ctx);
+    // Snapshots hold structured clones, which are not frozen: freeze again before user code sees the event.
+    compiled.handle(deepFreeze(event), ctx);
     return { logs };
   } catch (error) {
     return { error: errorMessage(error), logs };
   }
 }
 
-export function deliver(
-  run: RunContext,
-  node: SubscriberNode,
-  action: { topic: string; edge: string; offset: number; event: CloudEvent },
-): DeliverStep {
+interface Fetched {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: number;
+  readonly event: CloudEvent;
+}
+
+function countDelivery(run: RunContext, node: SubscriberNode, topic: string): void {
+  run.nodeState(topic).counters.delivered++;
+  run.nodeState(node.id).counters.delivered++;
+  const edge = run.flow.edges.find((e) => e.source === topic && e.target === node.id);
+  if (edge) run.state.edges[edge.id] = (run.state.edges[edge.id] ?? 0) + 1;
+}
+
+function handleRecord(run: RunContext, node: SubscriberNode, fetched: Fetched, extra: Partial<DeliverStep>): DeliverStep {
   const state = run.nodeState(node.id);
-  run.nodeState(action.topic).counters.delivered++;
-  run.state.edges[action.edge] = (run.state.edges[action.edge] ?? 0) + 1;
-  state.counters.delivered++;
-  // Snapshots hold structured clones, which are not frozen: freeze again before user code sees the event.
-  const { error, logs } = runHandler(run, node, deepFreeze(action.event), state.data);
+  const where = { topic: fetched.topic, partition: fetched.partition, offset: fetched.offset, key: fetched.event.partitionkey ?? null };
+  const { error, logs } = runHandler(run, node, fetched.event, state.data, where);
   if (error === undefined) state.counters.handled++;
   else state.counters.failed++;
-  const record: DeliverStep = {
+  return {
     kind: StepKind.Deliver,
     step: run.state.step,
     time: run.state.time,
     node: node.id,
-    topic: action.topic,
-    offset: action.offset,
-    eventId: action.event.id,
-    eventType: action.event.type,
+    topic: fetched.topic,
+    partition: fetched.partition,
+    offset: fetched.offset,
+    eventId: fetched.event.id,
+    eventType: fetched.event.type,
     outcome: error === undefined ? Outcome.Handled : Outcome.Failed,
+    ...extra,
     ...(error === undefined ? {} : { error }),
     ...(logs.length > 0 ? { logs } : {}),
   };
+}
+
+/** A fetch step: poll one record; handle it now, or (commit before handling) commit it and handle it next. */
+export function fetch(run: RunContext, node: SubscriberNode): DeliverStep | undefined {
+  const member = memberOf(run, node);
+  member.scheduled = false;
+  if (member.crashed || member.inflight) return undefined;
+  const group = groupFor(run, node);
+  if (!group.members.some((m) => m.id === member.memberId && !m.crashed)) return undefined;
+  const polled = poll(group, run.state.kafka.topics, member.memberId, run.state.time, 1);
+  const first = polled.records[0];
+  const autoCommitted = polled.autoCommitted && Object.keys(polled.autoCommitted).length > 0 ? { committed: polled.autoCommitted } : {};
+  if (!first) return undefined;
+  const fetched: Fetched = { topic: first.topic, partition: first.partition, offset: first.record.offset, event: first.record.value as CloudEvent };
+  countDelivery(run, node, fetched.topic);
+  const key = tpKey({ topic: fetched.topic, partition: fetched.partition });
+  const mode = node.commit ?? 'auto';
+  if (mode === 'before') {
+    commit(group, { topic: fetched.topic, partition: fetched.partition }, fetched.offset + 1, member.memberId);
+    member.inflight = fetched;
+    run.schedule({ kind: 'handle', time: run.state.time, seq: 0, node: node.id });
+    return {
+      kind: StepKind.Deliver,
+      step: run.state.step,
+      time: run.state.time,
+      node: node.id,
+      topic: fetched.topic,
+      partition: fetched.partition,
+      offset: fetched.offset,
+      eventId: fetched.event.id,
+      eventType: fetched.event.type,
+      outcome: Outcome.Handled,
+      fetchedOnly: true,
+      committed: { ...(polled.autoCommitted ?? {}), [key]: fetched.offset + 1 },
+    };
+  }
+  const record = handleRecord(run, node, fetched, autoCommitted);
+  if (mode === 'after') {
+    run.schedule({ kind: 'commit', time: run.state.time, seq: 0, node: node.id, memberId: member.memberId, offsets: { [key]: fetched.offset + 1 } });
+  } else {
+    wake(run, node.id);
+  }
   return record;
+}
+
+/** Commit-before mode: the record fetched (and committed) in the previous step is handled now. */
+export function handleInflight(run: RunContext, node: SubscriberNode): DeliverStep | undefined {
+  const member = memberOf(run, node);
+  const fetched = member.inflight;
+  if (!fetched || member.crashed) return undefined;
+  delete member.inflight;
+  const record = handleRecord(run, node, fetched, {});
+  wake(run, node.id);
+  return record;
+}
+
+/** Commit-after mode: the handled record's offset is committed as its own step (a crash before it redelivers). */
+export function commitAfter(run: RunContext, node: SubscriberNode, memberId: string, offsets: Readonly<Record<string, number>>): CommitStep | undefined {
+  const member = memberOf(run, node);
+  if (member.crashed || member.memberId !== memberId) return undefined;
+  const group = groupFor(run, node);
+  const done: Record<string, number> = {};
+  for (const [key, offset] of Object.entries(offsets)) {
+    const colon = key.lastIndexOf(':');
+    if (commit(group, { topic: key.slice(0, colon), partition: Number(key.slice(colon + 1)) }, offset, memberId).ok) done[key] = offset;
+  }
+  wake(run, node.id);
+  if (Object.keys(done).length === 0) return undefined;
+  return { kind: StepKind.Commit, step: run.state.step, time: run.state.time, node: node.id, group: group.groupId, offsets: done };
 }

@@ -1,6 +1,6 @@
 import type { ProducerNode } from '../../flow';
 import type { CloudEvent } from '../cloudEvent';
-import { fillTemplate } from '../code/payloadTemplate';
+import { fillKey, fillTemplate } from '../code/payloadTemplate';
 import { errorMessage } from '../code/compileHandler';
 import { deepFreeze } from '../deepFreeze';
 import { nextUuid } from '../random';
@@ -19,7 +19,7 @@ export function scheduleNextProduction(run: RunContext, node: ProducerNode): voi
   if (interval !== undefined) run.schedule({ kind: 'produce', time: run.state.time + interval, seq: 0, node: node.id });
 }
 
-function makeEvent(run: RunContext, node: ProducerNode, data: unknown, sequence: number): CloudEvent {
+function makeEvent(run: RunContext, node: ProducerNode, data: unknown, sequence: number, key: string | null): CloudEvent {
   const id = nextUuid(run.state.random);
   return deepFreeze({
     specversion: '1.0',
@@ -31,6 +31,7 @@ function makeEvent(run: RunContext, node: ProducerNode, data: unknown, sequence:
     data,
     // A new event from a producer starts its own conversation.
     correlationid: id,
+    ...(key !== null ? { partitionkey: key } : {}),
     sequence,
   });
 }
@@ -40,21 +41,26 @@ export function publish(run: RunContext, node: ProducerNode, manualData?: unknow
   const state = run.nodeState(node.id);
   const sequence = state.sequence + 1;
   let data: unknown;
+  let key: string | null = null;
   try {
     data = manualData !== undefined ? manualData : fillTemplate(node.payload, run.state.random, sequence, run.state.time);
+    if (node.key !== undefined) key = fillKey(node.key, data, run.state.random, sequence, run.state.time);
   } catch (error) {
     state.counters.failed++;
     return { kind: StepKind.Fault, step: run.state.step, time: run.state.time, node: node.id, error: errorMessage(error) };
   }
   state.sequence = sequence;
   state.counters.published++;
-  const event = makeEvent(run, node, data, sequence);
+  const event = makeEvent(run, node, data, sequence, key);
   const topics: string[] = [];
+  const placed: { topic: string; partition: number; offset: number }[] = [];
   for (const edge of run.outgoing(node.id)) {
+    const topic = run.node(edge.target);
+    if (topic?.kind !== 'topic') continue;
     run.state.edges[edge.id] = (run.state.edges[edge.id] ?? 0) + 1;
-    appendToTopic(run, edge.target, event);
+    placed.push({ topic: topic.id, ...appendToTopic(run, topic, event, key, node.unkeyed) });
     topics.push(edge.target);
   }
-  const record = { kind: StepKind.Publish, step: run.state.step, time: run.state.time, node: node.id, event, topics } as const;
+  const record = { kind: StepKind.Publish, step: run.state.step, time: run.state.time, node: node.id, event, topics, placed } as const;
   return manualData !== undefined ? { ...record, manual: true } : record;
 }

@@ -1,26 +1,84 @@
+import type { TopicNode } from '../../flow';
+import { addPartitions, applyRetention, compact, createTopic, produce, type KafkaTopic, type TopicConfig } from '../brokers/kafka';
 import type { CloudEvent } from '../cloudEvent';
+import { StepKind, type StepRecord } from '../stepRecord';
 import type { RunContext } from './runContext';
+import { wakeOwners } from './consumerGroups';
+
+/** Records per segment unless the topic says otherwise (Kafka rolls on bytes; we count records). */
+export const DEFAULT_SEGMENT_RECORDS = 100;
+/**
+ * Records kept per partition when the topic sets no retention: Tidemark's own default, so snapshots
+ * stay small (Kafka keeps 7 days by default). Set retentionRecords or retentionMs to change it.
+ */
+export const DEFAULT_RETENTION_RECORDS = 1000;
+const DELETE_RETENTION_MS = 86_400_000;
+
+export function topicConfig(node: TopicNode, unkeyed: 'round-robin' | 'sticky' = 'round-robin'): TopicConfig {
+  return {
+    segmentRecords: node.segmentRecords ?? DEFAULT_SEGMENT_RECORDS,
+    segmentMs: Number.MAX_SAFE_INTEGER,
+    ...(node.compaction ? { cleanupPolicy: 'compact,delete' as const } : {}),
+    partitioner: unkeyed === 'sticky' ? { unkeyed: 'sticky', batchSize: 16 } : { unkeyed: 'round-robin' },
+  };
+}
+
+/** The topic's log, created on first use; its partition count follows the flow (raised, never lowered). */
+export function topicLog(run: RunContext, node: TopicNode): KafkaTopic {
+  const wanted = node.partitions ?? 1;
+  let topic = run.state.kafka.topics[node.id];
+  if (!topic) {
+    topic = createTopic(node.id, wanted, run.state.time);
+    run.state.kafka.topics[node.id] = topic;
+  } else if (wanted > topic.partitions.length) {
+    addPartitions(topic, wanted, run.state.time);
+  }
+  return topic;
+}
 
 /**
- * A topic is one ordered log (partitions come later): an append takes the next offset and
- * schedules a delivery to every subscriber after that subscriber's latency.
+ * Appends an event to a topic: the key picks the partition (murmur2, as Kafka), the owners of that
+ * partition in every subscribed group are woken, and a rolled segment schedules a cleanup.
  */
-export function appendToTopic(run: RunContext, topicId: string, event: CloudEvent): void {
-  const topic = run.nodeState(topicId);
-  const offset = topic.sequence++;
-  topic.counters.published++;
-  for (const edge of run.outgoing(topicId)) {
-    const subscriber = run.node(edge.target);
-    if (!subscriber || !('latencyMs' in subscriber)) continue;
-    run.schedule({
-      kind: 'deliver',
-      time: run.state.time + subscriber.latencyMs,
-      seq: 0,
-      node: subscriber.id,
-      topic: topicId,
-      edge: edge.id,
-      offset,
-      event,
-    });
+export function appendToTopic(
+  run: RunContext,
+  node: TopicNode,
+  event: CloudEvent,
+  key: string | null,
+  unkeyed: 'round-robin' | 'sticky' | undefined,
+): { partition: number; offset: number } {
+  const topic = topicLog(run, node);
+  const config = topicConfig(node, unkeyed);
+  const { partition, record } = produce(topic, { key, value: event, eventId: event.id }, run.state.time, config);
+  const state = run.nodeState(node.id);
+  state.sequence++;
+  state.counters.published++;
+  const log = topic.partitions[partition]!;
+  if (log.segments.length > 1 && log.segments[log.segments.length - 1]!.records.length === 1) {
+    run.schedule({ kind: 'cleanup', time: run.state.time, seq: 0, node: node.id, partition });
   }
+  wakeOwners(run, node.id, partition);
+  return { partition, offset: record.offset };
+}
+
+/** Retention (and compaction when enabled) on one partition after a segment rolled; a step only when it removed something. */
+export function cleanUp(run: RunContext, node: TopicNode, partition: number): StepRecord | undefined {
+  const log = run.state.kafka.topics[node.id]?.partitions[partition];
+  if (!log) return undefined;
+  const compacted = node.compaction ? compact(log, run.state.time, { deleteRetentionMs: DELETE_RETENTION_MS }).removed : 0;
+  const retained = applyRetention(log, run.state.time, {
+    ...(node.retentionMs !== undefined ? { retentionMs: node.retentionMs } : {}),
+    retentionRecords: node.retentionRecords ?? (node.retentionMs === undefined ? DEFAULT_RETENTION_RECORDS : Number.MAX_SAFE_INTEGER),
+  }).deletedRecords;
+  if (compacted + retained === 0) return undefined;
+  return {
+    kind: StepKind.Cleanup,
+    step: run.state.step,
+    time: run.state.time,
+    node: node.id,
+    partition,
+    removed: compacted + retained,
+    logStartOffset: log.logStartOffset,
+    reason: retained > 0 ? 'retention' : 'compaction',
+  };
 }

@@ -1,9 +1,12 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { CONNECTIONS, NODE_KINDS, type NodeKind } from '../../flow/nodeKind';
-import type { FlowNode } from '../../flow';
+import type { FlowNode, SubscriberNode } from '../../flow';
+import { groupIdOf, useAppStore } from '../../state';
 import type { CanvasNode } from './canvasTypes';
+import { GroupMembership } from './GroupMembership';
 import { NodeCounters } from './NodeCounters';
+import { TopicPartitionStrip } from './TopicPartitionStrip';
 
 function canFeed(kind: NodeKind): boolean {
   return CONNECTIONS[kind].length > 0;
@@ -14,25 +17,43 @@ function canBeFed(kind: NodeKind): boolean {
 }
 
 function detail(node: FlowNode): string {
-  if (node.kind === 'producer') return `${node.eventType} · ${node.rate}/s`;
-  if (node.kind === 'topic') return '';
+  if (node.kind === 'producer') return `${node.eventType} · ${node.rate}/s${node.key === undefined ? '' : ' · keyed'}`;
+  if (node.kind === 'topic') {
+    const partitions = node.partitions ?? 1;
+    return `${partitions} ${partitions === 1 ? 'partition' : 'partitions'}`;
+  }
   return `${node.latencyMs} ms`;
+}
+
+/** Whether the engine reports this subscriber as crashed (stopped without leaving its group). */
+function useCrashed(node: FlowNode): boolean {
+  return useAppStore((s) => {
+    if (node.kind !== 'consumer' && node.kind !== 'projection') return false;
+    return s.frame?.groups?.[groupIdOf(node)]?.crashed.includes(node.id) ?? false;
+  });
 }
 
 /** A node on the canvas: kind badge, name, live counters and the handles its kind allows. */
 export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: NodeProps<CanvasNode>) {
   const { node } = data;
+  const crashed = useCrashed(node);
+  const subscriber: SubscriberNode | null = node.kind === 'consumer' || node.kind === 'projection' ? node : null;
   return (
-    <div className={`node-card kind-${node.kind}${selected ? ' is-selected' : ''}`}>
+    <div className={`node-card kind-${node.kind}${selected ? ' is-selected' : ''}${crashed ? ' is-crashed' : ''}`}>
       {canBeFed(node.kind) && <Handle type="target" position={Position.Left} aria-label={`Connect to ${node.name}`} />}
       <div className="node-card-header">
         <span className="node-kind-badge">{node.kind}</span>
         <span className="node-card-detail">{detail(node)}</span>
       </div>
-      <div className="node-card-name" title={node.name}>
-        {node.name}
+      <div className="node-card-name">
+        <span className="node-card-name-text" title={node.name}>
+          {node.name}
+        </span>
+        {crashed && <strong className="node-card-crashed">crashed</strong>}
       </div>
+      {subscriber && <GroupMembership node={subscriber} />}
       <NodeCounters nodeId={id} kind={node.kind} />
+      {node.kind === 'topic' && <TopicPartitionStrip topicId={id} />}
       {canFeed(node.kind) && <Handle type="source" position={Position.Right} aria-label={`Connect from ${node.name}`} />}
     </div>
   );

@@ -25,5 +25,7 @@ interface Context {
   /** This node's state, kept between events (a projection's read model). */
   state: Record<string, any>;
   node: { id: string; name: string };
+  /** Where the event was read from: topic node id, partition, offset and record key. */
+  record?: { topic: string; partition: number; offset: number; key: string | null };
 }
 `;

@@ -5,4 +5,7 @@ export interface ExampleFlow {
 }
 
 /** The example flows shipped with the app. */
-export const EXAMPLES: readonly ExampleFlow[] = [{ name: 'orders', title: 'Orders' }];
+export const EXAMPLES: readonly ExampleFlow[] = [
+  { name: 'orders', title: 'Orders' },
+  { name: 'consumer-group', title: 'Consumer group rebalance' },
+];

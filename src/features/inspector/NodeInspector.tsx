@@ -4,6 +4,7 @@ import { DeleteNodeButton } from './DeleteNodeButton';
 import { NodeNameField } from './NodeNameField';
 import { ProducerPanel } from './ProducerPanel';
 import { SubscriberPanel } from './SubscriberPanel';
+import { TopicPanel } from './TopicPanel';
 
 /** Every panel for one selected node. */
 export function NodeInspector({ node }: { node: FlowNode }) {
@@ -15,6 +16,7 @@ export function NodeInspector({ node }: { node: FlowNode }) {
       </div>
       <NodeNameField node={node} />
       {node.kind === 'producer' && <ProducerPanel node={node} />}
+      {node.kind === 'topic' && <TopicPanel node={node} />}
       {(node.kind === 'consumer' || node.kind === 'projection') && <SubscriberPanel node={node} />}
       <ConnectionsPanel node={node} />
       <DeleteNodeButton nodeId={node.id} />

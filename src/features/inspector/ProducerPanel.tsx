@@ -2,6 +2,7 @@ import type { ProducerNode } from '../../flow';
 import { updateNode, useAppStore } from '../../state';
 import { NumberField } from './NumberField';
 import { PayloadTemplateField } from './PayloadTemplateField';
+import { ProducerKeyFields } from './ProducerKeyFields';
 import { PublishByHand } from './PublishByHand';
 import { useDraft } from './useDraft';
 import { Field } from './Field';
@@ -13,7 +14,7 @@ function editProducer(nodeId: string, patch: Partial<Pick<ProducerNode, 'eventTy
   useAppStore.getState().editFlow((f) => updateNode(f, nodeId, (n) => (n.kind === 'producer' ? { ...n, ...patch } : n)));
 }
 
-/** A producer's event type, rate, payload template and the publish-by-hand form. */
+/** A producer's event type, rate, key, payload template and the publish-by-hand form. */
 export function ProducerPanel({ node }: { node: ProducerNode }) {
   const [eventType, setEventType] = useDraft(node.eventType);
   const typeValid = EVENT_TYPE.test(eventType);
@@ -34,6 +35,7 @@ export function ProducerPanel({ node }: { node: ProducerNode }) {
         step="any"
         onCommit={(rate) => editProducer(node.id, { rate })}
       />
+      <ProducerKeyFields node={node} />
       <PayloadTemplateField key={node.id} payload={node.payload} onCommit={(payload) => editProducer(node.id, { payload })} />
       <PublishByHand key={`publish-${node.id}`} node={node} />
     </>

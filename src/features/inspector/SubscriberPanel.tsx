@@ -1,10 +1,12 @@
 import type { SubscriberNode } from '../../flow';
 import { updateNode, useAppStore } from '../../state';
+import { ConsumerGroupFields } from './ConsumerGroupFields';
+import { ConsumerMembership } from './ConsumerMembership';
 import { HandlerStatus } from './HandlerStatus';
 import { NodeStateView } from './NodeStateView';
 import { NumberField } from './NumberField';
 
-/** A consumer's or projection's latency, state and handler code. */
+/** A consumer's or projection's latency, handler code, group membership and settings, and state. */
 export function SubscriberPanel({ node }: { node: SubscriberNode }) {
   const editorOpen = useAppStore((s) => s.codeNodeId === node.id);
   const setLatency = (latencyMs: number) =>
@@ -19,6 +21,8 @@ export function SubscriberPanel({ node }: { node: SubscriberNode }) {
         </button>
         <HandlerStatus nodeId={node.id} />
       </section>
+      <ConsumerMembership node={node} />
+      <ConsumerGroupFields node={node} />
       <NodeStateView nodeId={node.id} label={node.kind === 'projection' ? 'Read model' : 'State'} />
     </>
   );

@@ -32,7 +32,7 @@ export const LogRow = memo(function LogRow({ step, top, current, nameOf }: LogRo
         {record ? (record.time / 1000).toFixed(3) : ''}
       </span>
       <span role="cell" className="log-node">
-        {record ? nameOf(record.node) : ''}
+        {record ? (record.kind === 'rebalance' && record.node === '' ? `group ${record.group}` : nameOf(record.node)) : ''}
       </span>
       <span role="cell" className="log-what">
         {description ? description.what : 'Loading…'}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StepRecord } from '../../engine/stepRecord';
 import { describeStep } from './describeStep';
 
-const names = (id: string) => ({ orders: 'Orders', 'order-events': 'order-events' })[id] ?? id;
+const names = (id: string) => ({ orders: 'Orders', 'order-events': 'order-events', 'topic-1': 'orders', b1: 'Billing 1', b2: 'Billing 2', b3: 'Billing 3' })[id] ?? id;
 
 describe('describeStep', () => {
   it('describes a manual publish with its topics and business id', () => {
@@ -28,6 +28,19 @@ describe('describeStep', () => {
     expect(describeStep(record, names)).toEqual({ what: 'OrderPlaced e1 → order-events (by hand)', logs: ['orderId ord-manual-1'], failed: false });
   });
 
+  it('says where a published event landed', () => {
+    const record: StepRecord = {
+      kind: 'publish',
+      step: 3,
+      time: 0,
+      node: 'orders',
+      topics: ['topic-1'],
+      placed: [{ topic: 'topic-1', partition: 3, offset: 12 }],
+      event: { specversion: '1.0', id: 'e3', source: 'orders', type: 'OrderPlaced', time: '', datacontenttype: 'application/json', data: {}, correlationid: 'e3', sequence: 3 },
+    };
+    expect(describeStep(record, names).what).toBe('OrderPlaced e3 → orders[3]@12');
+  });
+
   it('marks failed deliveries and keeps handler log lines', () => {
     const record: StepRecord = {
       kind: 'deliver',
@@ -42,6 +55,49 @@ describe('describeStep', () => {
       error: 'boom',
       logs: ['hello'],
     };
-    expect(describeStep(record, names)).toEqual({ what: 'OrderPlaced e1 failed: boom', logs: ['hello'], failed: true });
+    expect(describeStep(record, names)).toEqual({ what: 'OrderPlaced e1 order-events@0 failed: boom', logs: ['hello'], failed: true });
+  });
+
+  it('names the partition and offset of a delivery and the offsets it committed', () => {
+    const base = { kind: 'deliver', step: 9, time: 90, node: 'b1', topic: 'topic-1', partition: 2, offset: 15, eventId: 'e9', eventType: 'OrderPlaced', outcome: 'handled' } as const;
+    expect(describeStep({ ...base, committed: { 'topic-1:2': 16, 'topic-1:0': 3 } }, names).what).toBe(
+      'OrderPlaced e9 orders[2]@15 handled · committed orders[0] → 3, orders[2] → 16',
+    );
+    expect(describeStep({ ...base, fetchedOnly: true, committed: { 'topic-1:2': 16 } }, names).what).toBe(
+      'OrderPlaced e9 orders[2]@15 fetched (handled in a later step) · committed orders[2] → 16',
+    );
+  });
+
+  it('writes a rebalance as each member’s partitions before and after, by name', () => {
+    const record: StepRecord = {
+      kind: 'rebalance',
+      step: 40,
+      time: 12_000,
+      node: 'topic-1',
+      group: 'billing',
+      generation: 2,
+      reason: 'session-expired',
+      before: { b1: ['topic-1:0', 'topic-1:1'], b2: ['topic-1:2', 'topic-1:3'], b3: ['topic-1:4', 'topic-1:5'] },
+      after: { b1: ['topic-1:0', 'topic-1:1', 'topic-1:2'], b3: ['topic-1:3', 'topic-1:4', 'topic-1:5'], b4: [] },
+    };
+    expect(describeStep(record, names)).toEqual({
+      what:
+        'rebalance billing → generation 2 (session-expired): Billing 1 orders[0,1] → orders[0,1,2]; Billing 2 orders[2,3] → (removed); ' +
+        'Billing 3 orders[4,5] → orders[3,4,5]; b4 (joined) → none',
+      logs: [],
+      failed: false,
+    });
+  });
+
+  it('describes commits, crashes, restarts and log cleanup', () => {
+    const base = { step: 1, time: 0, node: 'b2' };
+    expect(describeStep({ ...base, kind: 'commit', group: 'billing', offsets: { 'topic-1:2': 16 } }, names).what).toBe('commit billing orders[2] → 16');
+    expect(describeStep({ ...base, kind: 'consumer', action: 'crash', group: 'billing', sessionExpiresAt: 12_000 }, names).what).toBe(
+      'crashed (group billing notices at t = 12.000 s)',
+    );
+    expect(describeStep({ ...base, kind: 'consumer', action: 'restart', group: 'billing' }, names).what).toBe('restarted (rejoins group billing)');
+    expect(
+      describeStep({ ...base, node: 'topic-1', kind: 'cleanup', partition: 0, removed: 100, logStartOffset: 300, reason: 'retention' }, names).what,
+    ).toBe('retention removed 100 records from partition 0; log starts at 300');
   });
 });

@@ -28,6 +28,11 @@ export function flowHandlers(session: Session): HandlerGroup {
       if (!node || node.kind !== 'producer') throw new Error(`no producer with id "${producer}" in the running flow`);
       return { step: session.publish(producer, data) };
     },
+    controlConsumer: ({ node, action }) => {
+      const found = session.run.flow.nodes.find((n) => n.id === node);
+      if (!found || (found.kind !== 'consumer' && found.kind !== 'projection')) throw new Error(`no consumer with id "${node}" in the running flow`);
+      return { step: session.controlConsumer(node, action) };
+    },
     reset: async () => {
       await session.startFresh(session.flow ?? session.run.baseFlow);
       return { branches: session.branchInfos() };
@@ -36,5 +41,5 @@ export function flowHandlers(session: Session): HandlerGroup {
 }
 
 function emptyFrame() {
-  return { cursor: 0, head: 0, time: 0, playing: false, speed: 1, branchId: '', counters: {}, edges: {}, nodeStates: {}, recent: [] } as const;
+  return { cursor: 0, head: 0, time: 0, playing: false, speed: 1, branchId: '', counters: {}, edges: {}, nodeStates: {}, recent: [], topics: {}, groups: {} } as const;
 }

@@ -1,0 +1,52 @@
+import type { ConsumerGroupState, KafkaTopic } from '../brokers/kafka';
+import type { CloudEvent } from '../cloudEvent';
+
+/** A consumer node's side of its group membership. */
+export interface MemberState {
+  /** The group it is a member of (its `group` setting when it joined). */
+  group: string;
+  /** The id it has in its group now; a restart joins with a new one, as Kafka's dynamic membership does. */
+  memberId: string;
+  incarnation: number;
+  crashed: boolean;
+  /** A fetch is already scheduled, so an append need not wake it again. */
+  scheduled: boolean;
+  /** Commit-before mode: a record fetched and committed, waiting to be handled. */
+  inflight?: { readonly topic: string; readonly partition: number; readonly offset: number; readonly event: CloudEvent };
+}
+
+/** The Kafka side of a run: topic logs by topic node id, groups by group id, members by node id. Plain data. */
+export interface KafkaState {
+  topics: Record<string, KafkaTopic>;
+  groups: Record<string, ConsumerGroupState>;
+  members: Record<string, MemberState>;
+}
+
+export function emptyKafkaState(): KafkaState {
+  return { topics: {}, groups: {}, members: {} };
+}
+
+/** "topic:partition" from the library's key, the form the UI and the log use. */
+export const memberNode = (memberId: string): string => memberId.slice(0, memberId.lastIndexOf('#'));
+
+/**
+ * A copy for a snapshot that shares closed segments' record arrays: records are never changed once
+ * appended and the cleaner assigns new arrays, so sharing keeps a snapshot's cost bounded by the
+ * active segments, not the whole log.
+ */
+export function copyKafkaState(kafka: KafkaState): KafkaState {
+  const topics: Record<string, KafkaTopic> = {};
+  for (const [id, topic] of Object.entries(kafka.topics)) {
+    // Same key order as the originals, so a copy serialises exactly like the state it copies.
+    topics[id] = {
+      name: topic.name,
+      partitions: topic.partitions.map((log) => ({
+        segments: log.segments.map((s, i) => ({ ...s, records: i === log.segments.length - 1 ? s.records.slice() : s.records })),
+        logStartOffset: log.logStartOffset,
+        logEndOffset: log.logEndOffset,
+      })),
+      partitioner: { ...topic.partitioner },
+    };
+  }
+  return { topics, groups: structuredClone(kafka.groups), members: structuredClone(kafka.members) };
+}
