@@ -60,12 +60,8 @@ function countDelivery(run: RunContext, node: SubscriberNode, topic: string): vo
   if (edge) run.state.edges[edge.id] = (run.state.edges[edge.id] ?? 0) + 1;
 }
 
-function handleRecord(run: RunContext, node: SubscriberNode, fetched: Fetched, extra: Partial<DeliverStep>): DeliverStep {
-  const state = run.nodeState(node.id);
-  const where = { topic: fetched.topic, partition: fetched.partition, offset: fetched.offset, key: fetched.event.partitionkey ?? null };
-  const { error, logs } = runHandler(run, node, fetched.event, state.data, where);
-  if (error === undefined) state.counters.handled++;
-  else state.counters.failed++;
+/** The deliver record of a fetched record; `extra` adds the outcome's details. */
+function deliverStep(run: RunContext, node: SubscriberNode, fetched: Fetched, outcome: Outcome, extra: Partial<DeliverStep>): DeliverStep {
   return {
     kind: StepKind.Deliver,
     step: run.state.step,
@@ -76,11 +72,22 @@ function handleRecord(run: RunContext, node: SubscriberNode, fetched: Fetched, e
     offset: fetched.offset,
     eventId: fetched.event.id,
     eventType: fetched.event.type,
-    outcome: error === undefined ? Outcome.Handled : Outcome.Failed,
+    outcome,
+    ...extra,
+  };
+}
+
+function handleRecord(run: RunContext, node: SubscriberNode, fetched: Fetched, extra: Partial<DeliverStep>): DeliverStep {
+  const state = run.nodeState(node.id);
+  const where = { topic: fetched.topic, partition: fetched.partition, offset: fetched.offset, key: fetched.event.partitionkey ?? null };
+  const { error, logs } = runHandler(run, node, fetched.event, state.data, where);
+  if (error === undefined) state.counters.handled++;
+  else state.counters.failed++;
+  return deliverStep(run, node, fetched, error === undefined ? Outcome.Handled : Outcome.Failed, {
     ...extra,
     ...(error === undefined ? {} : { error }),
     ...(logs.length > 0 ? { logs } : {}),
-  };
+  });
 }
 
 /** A fetch step: poll one record; handle it now, or (commit before handling) commit it and handle it next. */
@@ -102,20 +109,10 @@ export function fetch(run: RunContext, node: SubscriberNode): DeliverStep | unde
     commit(group, { topic: fetched.topic, partition: fetched.partition }, fetched.offset + 1, member.memberId);
     member.inflight = fetched;
     run.schedule({ kind: 'handle', time: run.state.time, seq: 0, node: node.id });
-    return {
-      kind: StepKind.Deliver,
-      step: run.state.step,
-      time: run.state.time,
-      node: node.id,
-      topic: fetched.topic,
-      partition: fetched.partition,
-      offset: fetched.offset,
-      eventId: fetched.event.id,
-      eventType: fetched.event.type,
-      outcome: Outcome.Handled,
+    return deliverStep(run, node, fetched, Outcome.Handled, {
       fetchedOnly: true,
       committed: { ...(polled.autoCommitted ?? {}), [key]: fetched.offset + 1 },
-    };
+    });
   }
   const record = handleRecord(run, node, fetched, autoCommitted);
   if (mode === 'after') {
