@@ -74,7 +74,7 @@ const pureCoreRules = (patterns) => ({
 });
 
 export default defineConfig([
-  globalIgnores(['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/', '.tidemark/']),
+  globalIgnores(['dist/', 'bench/dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/', '.tidemark/']),
 
   js.configs.recommended,
   tseslint.configs.recommended,
