@@ -17,6 +17,8 @@ export interface BranchRunOptions {
   readonly snapshots?: ReadonlyMap<number, RuntimeSnapshot>;
 }
 
+const NONE: readonly never[] = Object.freeze([]);
+
 export interface Advance {
   readonly record: StepRecord;
   /** True when the step extended the branch; false when it replayed a recorded one. */
@@ -124,7 +126,9 @@ export class BranchRun {
     return problem;
   }
 
-  takeUnsavedSnapshots(): { step: number; snapshot: RuntimeSnapshot }[] {
+  takeUnsavedSnapshots(): readonly { step: number; snapshot: RuntimeSnapshot }[] {
+    // Called after every step: most calls have nothing, and need not allocate.
+    if (this.unsaved.length === 0) return NONE;
     const out = this.unsaved;
     this.unsaved = [];
     return out;

@@ -3,9 +3,20 @@ export const RUN_EPOCH_MS = 1_767_225_600_000; // 2026-01-01T00:00:00.000Z
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
+// Many events share a millisecond at high rates: the last text is reused.
+let lastMs = Number.NaN;
+let lastText = '';
+
 /** ISO-8601 UTC text for a virtual time, computed without Date (civil-from-days, H. Hinnant). */
 export function virtualIso(virtualMs: number): string {
   const ms = RUN_EPOCH_MS + Math.floor(virtualMs);
+  if (ms === lastMs) return lastText;
+  lastMs = ms;
+  lastText = formatIso(ms);
+  return lastText;
+}
+
+function formatIso(ms: number): string {
   const days = Math.floor(ms / 86_400_000);
   const inDay = ms - days * 86_400_000;
   const z = days + 719_468;

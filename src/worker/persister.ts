@@ -14,6 +14,7 @@ const segmentKey = (branchId: string, firstStep: number): string => `${branchId}
 export class Persister {
   private readonly segments = new Map<string, SegmentRecord>();
   private readonly dirty = new Set<string>();
+  private open: { segment: SegmentRecord; key: string; end: number } | undefined;
   private snapshots: SnapshotRecord[] = [];
   private branch: BranchRecord | undefined;
   private flushing: Promise<void> | undefined;
@@ -27,16 +28,22 @@ export class Persister {
   ) {}
 
   append(branch: BranchRecord, record: StepRecord): void {
-    const first = segmentStart(record.step, branch.forkStep);
-    const key = segmentKey(branch.id, first);
-    let segment = this.segments.get(key);
-    if (!segment) {
-      segment = { branchId: branch.id, firstStep: first, records: [] };
-      this.segments.set(key, segment);
-      this.evict();
+    // The open segment is kept in hand: appends are per step, the lookups per segment.
+    let open = this.open;
+    if (!open || open.segment.branchId !== branch.id || record.step >= open.end || record.step < open.segment.firstStep) {
+      const first = segmentStart(record.step, branch.forkStep);
+      const key = segmentKey(branch.id, first);
+      let segment = this.segments.get(key);
+      if (!segment) {
+        segment = { branchId: branch.id, firstStep: first, records: [] };
+        this.segments.set(key, segment);
+        this.evict();
+      }
+      open = { segment, key, end: segmentEnd(first) };
+      this.open = open;
     }
-    segment.records.push(record);
-    this.dirty.add(key);
+    open.segment.records.push(record);
+    this.dirty.add(open.key);
     this.schedule();
   }
 
@@ -62,6 +69,7 @@ export class Persister {
   }
 
   forgetBranch(branchId: string): void {
+    if (this.open?.segment.branchId === branchId) this.open = undefined;
     for (const [key, segment] of this.segments) if (segment.branchId === branchId) this.segments.delete(key);
     for (const key of [...this.dirty]) if (!this.segments.has(key)) this.dirty.delete(key);
     this.snapshots = this.snapshots.filter((s) => s.branchId !== branchId);

@@ -88,14 +88,21 @@ function memberOf(run: RunContext, node: SubscriberNode): MemberState {
  * are set from the member about to act, so each member polls, commits and crashes by its own.
  */
 export function actAs(group: ConsumerGroupState, node: SubscriberNode): void {
-  group.config = {
-    ...group.config,
-    enableAutoCommit: (node.commit ?? 'auto') === 'auto',
-    autoCommitIntervalMs: node.autoCommitIntervalMs ?? KafkaDefaults.autoCommitIntervalMs,
-    sessionTimeoutMs: node.sessionTimeoutMs ?? KafkaDefaults.sessionTimeoutMs,
-    autoOffsetReset: node.offsetReset ?? KafkaDefaults.autoOffsetReset,
-  };
-  if (node.assignor) group.assignor = node.assignor;
+  const enableAutoCommit = (node.commit ?? 'auto') === 'auto';
+  const autoCommitIntervalMs = node.autoCommitIntervalMs ?? KafkaDefaults.autoCommitIntervalMs;
+  const sessionTimeoutMs = node.sessionTimeoutMs ?? KafkaDefaults.sessionTimeoutMs;
+  const autoOffsetReset = node.offsetReset ?? KafkaDefaults.autoOffsetReset;
+  const c = group.config;
+  // Called on every fetch: allocate only when this member's settings differ from the last one's.
+  if (
+    c.enableAutoCommit !== enableAutoCommit ||
+    c.autoCommitIntervalMs !== autoCommitIntervalMs ||
+    c.sessionTimeoutMs !== sessionTimeoutMs ||
+    c.autoOffsetReset !== autoOffsetReset
+  ) {
+    group.config = { autoOffsetReset, enableAutoCommit, autoCommitIntervalMs, sessionTimeoutMs };
+  }
+  if (node.assignor && group.assignor !== node.assignor) group.assignor = node.assignor;
 }
 
 /** Joins a subscriber to its group; the outcome is a rebalance (or a wait for a crashed member's session). */

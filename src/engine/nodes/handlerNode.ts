@@ -56,7 +56,7 @@ interface Fetched {
 function countDelivery(run: RunContext, node: SubscriberNode, topic: string): void {
   run.nodeState(topic).counters.delivered++;
   run.nodeState(node.id).counters.delivered++;
-  const edge = run.flow.edges.find((e) => e.source === topic && e.target === node.id);
+  const edge = run.outgoing(topic).find((e) => e.target === node.id);
   if (edge) run.state.edges[edge.id] = (run.state.edges[edge.id] ?? 0) + 1;
 }
 
