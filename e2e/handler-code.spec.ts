@@ -63,3 +63,35 @@ test.describe('handler code', () => {
     expect(await app.counter(app.nodeCard('consumer', 'Email notifier'), 'handled')).toBe(1);
   });
 });
+
+test.describe('a handler that never returns', () => {
+  test('the watchdog restarts the engine from the last saved step, says why, and the fixed handler runs', async ({ page }) => {
+    test.setTimeout(60_000);
+    const app = new AppPage(page);
+    await app.goto();
+    const email = app.nodeCard('consumer', 'Email notifier');
+    // A few steps first, stored by the pause.
+    for (let i = 0; i < 4; i++) await app.step();
+    await expect(app.statusText).toHaveText(/^Step 4 of 4 · /);
+
+    await app.openHandlerCode('consumer', 'Email notifier');
+    await app.replaceHandlerCode('function handle(event, ctx) { while (true) {} }');
+    await app.setSpeed('100×');
+    await app.play();
+
+    await expect(app.alerts.filter({ hasText: 'The engine stopped answering' })).toBeVisible({ timeout: 25_000 });
+    // Restored and paused: the flow, with the endless handler still in it, and the steps saved before.
+    await expect(app.playButton).toBeVisible();
+    await expect(app.nodeCards).toHaveCount(5);
+    const restored = await app.status();
+    expect(restored.head).toBeGreaterThanOrEqual(4);
+    expect(restored.cursor).toBe(restored.head);
+
+    await app.replaceHandlerCode('function handle(event, ctx) { ctx.log("back"); }');
+    const handled = await app.counter(email, 'handled');
+    await app.play();
+    await expect.poll(() => app.counter(email, 'handled'), { timeout: 15_000 }).toBeGreaterThan(handled + 2);
+    await expect(app.logRows().filter({ hasText: 'back' }).first()).toBeVisible();
+    await app.pause();
+  });
+});

@@ -9,24 +9,62 @@ interface Pending {
   readonly reject: (error: Error) => void;
 }
 
-/** Typed connection to the engine worker: requests with one reply each, plus pushed frames, notices and branches. */
+/** How long the engine may stay silent while it owes an answer (a request, or frames while playing). */
+export const WATCHDOG_MS = 10_000;
+
+/**
+ * Typed connection to the engine worker: requests with one reply each, plus pushed frames, notices
+ * and branches. A watchdog replaces a worker that stops answering (handler code that never
+ * returns): the new worker restores the last stored state, and restart listeners are told.
+ */
 export class EngineClient {
-  private readonly worker: Worker;
+  private worker: Worker;
   private nextId = 1;
+  private lastHeard = performance.now();
+  /** The last frame said the run was playing, so frames are owed. */
+  private playing = false;
+  private readonly oldest = new Map<number, number>();
+  private readonly watchdog: ReturnType<typeof setInterval>;
+  private readonly restartListeners = new Set<Listener<void>>();
   private readonly pending = new Map<number, Pending>();
   private readonly frameListeners = new Set<Listener<Frame>>();
   private readonly noticeListeners = new Set<Listener<EngineNotice>>();
   private readonly branchListeners = new Set<Listener<BranchInfo[]>>();
 
   constructor() {
-    this.worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' });
-    this.worker.addEventListener('message', (event: MessageEvent<EngineToUi>) => this.receive(event.data));
-    this.worker.addEventListener('error', (event) => {
+    this.worker = this.spawn();
+    this.watchdog = setInterval(() => this.check(), 1000);
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' });
+    worker.addEventListener('message', (event: MessageEvent<EngineToUi>) => this.receive(event.data));
+    worker.addEventListener('error', (event) => {
       this.emit(this.noticeListeners, { level: 'error', message: `Engine worker error: ${event.message || 'the worker failed to start'}` });
     });
-    this.worker.addEventListener('messageerror', () => {
+    worker.addEventListener('messageerror', () => {
       this.emit(this.noticeListeners, { level: 'error', message: 'Engine worker sent a message that could not be read' });
     });
+    this.lastHeard = performance.now();
+    return worker;
+  }
+
+  /** Silent while it owes an answer for longer than WATCHDOG_MS: the worker is stuck, so it is replaced. */
+  private check(): void {
+    const now = performance.now();
+    const owed = this.playing || this.pending.size > 0;
+    const since = Math.min(now - this.lastHeard, ...[...this.oldest.values()].map((t) => now - t));
+    if (!owed || since < WATCHDOG_MS) return;
+    this.worker.terminate();
+    this.rejectPending('The engine stopped answering and was restarted');
+    this.playing = false;
+    this.worker = this.spawn();
+    this.emit(this.restartListeners, undefined);
+  }
+
+  /** Called after a stuck worker was replaced; the new one answers hello with the stored state. */
+  onRestart(listener: Listener<void>): () => void {
+    return this.subscribe(this.restartListeners, listener);
   }
 
   /** The first request: checks the protocol version and returns what the worker has stored. */
@@ -40,6 +78,7 @@ export class EngineClient {
     const message = { kind: 'request', id, type, args } as UiToEngine;
     return new Promise<Requests[K]['reply']>((resolve, reject) => {
       this.pending.set(id, { resolve: (result) => resolve(result as Requests[K]['reply']), reject });
+      this.oldest.set(id, performance.now());
       this.worker.postMessage(message);
     });
   }
@@ -57,12 +96,20 @@ export class EngineClient {
   }
 
   terminate(): void {
+    clearInterval(this.watchdog);
     this.worker.terminate();
-    for (const entry of this.pending.values()) entry.reject(new EngineRequestError('The engine worker was stopped'));
+    this.rejectPending('The engine worker was stopped');
+  }
+
+  private rejectPending(reason: string): void {
+    for (const entry of this.pending.values()) entry.reject(new EngineRequestError(reason));
     this.pending.clear();
+    this.oldest.clear();
   }
 
   private receive(message: EngineToUi): void {
+    this.lastHeard = performance.now();
+    if (message.kind === 'frame') this.playing = message.frame.playing;
     switch (message.kind) {
       case 'reply':
         return this.settle(message.id, (entry) => entry.resolve(message.result));
@@ -82,6 +129,7 @@ export class EngineClient {
     // A second answer for the same id would be a worker bug; ignore it rather than resolve twice.
     if (!entry) return;
     this.pending.delete(id);
+    this.oldest.delete(id);
     action(entry);
   }
 

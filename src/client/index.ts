@@ -1,2 +1,2 @@
-export { EngineClient } from './EngineClient';
+export { EngineClient, WATCHDOG_MS } from './EngineClient';
 export { EngineRequestError } from './EngineRequestError';

@@ -11,15 +11,20 @@ import type { WorkerScope } from './workerScope';
 const scope = self as unknown as WorkerScope;
 const post = (message: EngineToUi): void => scope.postMessage(message);
 
-/** One writer per flow: a second tab gets the lock only when the first closes (DESIGN, Persistence). */
+/** Waits this long for the writer lock: a worker replaced by the watchdog may still be letting go of it. */
+const LOCK_WAIT_MS = 3000;
+
+/** One writer per flow: a second tab runs without saving while the first holds the lock (DESIGN, Persistence). */
 function holdWriterLock(): Promise<boolean> {
   if (!('locks' in navigator)) return Promise.resolve(true);
   return new Promise((resolve) => {
-    void navigator.locks.request('tidemark-writer', { ifAvailable: true }, (lock) => {
-      resolve(lock !== null);
-      // Held for the worker's lifetime.
-      return lock ? new Promise<never>(() => {}) : undefined;
-    });
+    navigator.locks
+      .request('tidemark-writer', { signal: AbortSignal.timeout(LOCK_WAIT_MS) }, () => {
+        resolve(true);
+        // Held for the worker's lifetime.
+        return new Promise<never>(() => {});
+      })
+      .catch(() => resolve(false));
   });
 }
 
