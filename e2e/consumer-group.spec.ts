@@ -72,6 +72,44 @@ test.describe('consumer group rebalance', () => {
     expect(rejoined?.what).toContain('Billing 2 (joined) → orders[2,3]');
   });
 
+  test('a stopped group reset to earliest replays its partitions from offset 0 when a member restarts; a running group refuses', async ({ page }) => {
+    test.setTimeout(60_000);
+    const app = new AppPage(page);
+    await app.gotoExample('consumer-group', 'Consumer group rebalance');
+    await app.setSpeed('10×');
+    await app.play();
+    await expect.poll(async () => (await app.status()).text, { timeout: 20_000 }).toMatch(/t = ([3-9]\.|\d\d+\.)/);
+
+    // While its members run, Kafka refuses to move a group's offsets, and so does Tidemark.
+    await app.selectNode('consumer', 'Billing 1');
+    const reset = app.inspector.getByRole('region', { name: 'Reset offsets' });
+    await reset.getByRole('button', { name: 'Reset offsets', exact: true }).click();
+    await expect(app.alerts.filter({ hasText: 'can only be reset while it has no members' })).toBeVisible();
+
+    // Stop the whole group at one moment (paused), then let the sessions expire: the group is empty.
+    await app.pauseAndSettle();
+    for (const name of BILLING) await app.controlConsumer(name, 'Crash');
+    await app.play();
+    await app.selectNode('consumer', 'Billing 3');
+    await expect(app.inspector.getByText('not a member')).toBeVisible({ timeout: 20_000 });
+    await app.pauseAndSettle();
+
+    await app.selectNode('consumer', 'Billing 1');
+    await reset.getByLabel('Reset offsets to').selectOption('earliest');
+    await reset.getByRole('button', { name: 'Reset offsets', exact: true }).click();
+    await expect(reset.getByRole('status')).toHaveText(/^Offsets reset as step \d+/);
+    await app.controlConsumer('Billing 1', 'Restart');
+    await app.play();
+    await expect.poll(() => app.assignedPartitions(app.nodeCard('consumer', 'Billing 1')), { timeout: 20_000 }).toEqual(['p0', 'p1', 'p2', 'p3', 'p4', 'p5']);
+    await app.pauseAndSettle();
+
+    const log = await app.readLog();
+    const resetRow = log.find((line) => /^offsets of billing reset to earliest/.test(line.what));
+    expect(resetRow, 'the reset is a step in the log').toBeDefined();
+    const replayed = log.filter((l) => l.step > (resetRow?.step ?? 0) && l.node === 'Billing 1' && /orders\[\d\]@0 handled/.test(l.what));
+    expect(replayed.length, 'Billing 1 reads partitions from offset 0 again').toBeGreaterThan(0);
+  });
+
   test('the topic inspector lists six partitions whose high watermarks add up to what the producer published', async ({ page }) => {
     const app = new AppPage(page);
     await app.gotoExample('consumer-group', 'Consumer group rebalance');

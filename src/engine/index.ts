@@ -1,7 +1,7 @@
 export type { CloudEvent } from './cloudEvent';
 export { zeroCounters, type Counters } from './counters';
 export type { RunInput, RecordedInput } from './input';
-export { StepKind, Outcome, type StepRecord, type PublishStep, type DeliverStep, type FlowChangeStep, type FaultStep } from './stepRecord';
+export { StepKind, Outcome, type StepRecord, type PublishStep, type DeliverStep, type FlowChangeStep, type FaultStep, type OffsetsResetStep } from './stepRecord';
 export type { RuntimeSnapshot, RuntimeState, NodeState } from './runtimeState';
 export { Runtime, SnapshotError } from './runtime';
 export { BranchRun, type Advance, type BranchRunOptions } from './branchRun';

@@ -216,4 +216,25 @@ describe('Kafka topics and consumer groups in a run', () => {
       expect(JSON.stringify(branch.state), `step ${step}`).toBe(states.get(step));
     }
   });
+
+  it('resets a stopped group to earliest and a restarted member replays from there; refused while it has members', () => {
+    const runtime = Runtime.start(groupFlow());
+    runUntil(runtime, 4_000);
+    expect(runtime.apply({ type: 'reset-offsets', group: 'billing', target: { to: 'earliest' } })).toMatchObject({
+      kind: 'offsets-reset',
+      error: expect.stringContaining('inactive'),
+    });
+    for (const n of [1, 2, 3]) runtime.apply({ type: 'consumer', node: `billing-${n}`, action: 'crash' });
+    runUntil(runtime, runtime.state.time + 3_500);
+    expect(runtime.state.kafka.groups['billing']!.members).toEqual([]);
+    const reset = runtime.apply({ type: 'reset-offsets', group: 'billing', target: { to: 'earliest' } });
+    expect(reset).toMatchObject({ kind: 'offsets-reset', target: 'earliest' });
+    expect(Object.values((reset as { offsets: Record<string, number> }).offsets)).toEqual([0, 0, 0, 0, 0, 0]);
+    runtime.apply({ type: 'consumer', node: 'billing-1', action: 'restart' });
+    const replay = handled(runUntil(runtime, runtime.state.time + 100), 'billing-1');
+    // alone in the group it owns all six partitions and reads each one that has records from offset 0 again
+    const withRecords = runtime.state.kafka.topics['topic']!.partitions.flatMap((log, p) => (log.logEndOffset > 0 ? [p] : []));
+    expect(withRecords.length).toBeGreaterThan(2);
+    expect(new Set(replay.filter((d) => d.offset === 0).map((d) => d.partition))).toEqual(new Set(withRecords));
+  });
 });

@@ -2,7 +2,7 @@ import type { FlowDocument, FlowEdge, FlowNode } from '../flow';
 import { zeroCounters } from './counters';
 import type { RunInput } from './input';
 import { commitAfter, fetch, handleInflight } from './nodes/handlerNode';
-import { controlConsumer, formGroups, groupSync, sessionExpiry, syncGroups } from './nodes/consumerGroups';
+import { controlConsumer, formGroups, groupSync, resetGroupOffsets, sessionExpiry, syncGroups } from './nodes/consumerGroups';
 import { copyKafkaState, emptyKafkaState } from './nodes/kafkaState';
 import { cleanUp, topicLog } from './nodes/topic';
 import { publish, scheduleNextProduction } from './nodes/producer';
@@ -162,6 +162,7 @@ export class Runtime implements RunContext {
       }
       return this.finish(publish(this, node, input.data));
     }
+    if (input.type === 'reset-offsets') return this.finish(resetGroupOffsets(this, input.group, input.target));
     if (input.type === 'consumer') {
       const node = this.nodesById.get(input.node);
       if (!node || (node.kind !== 'consumer' && node.kind !== 'projection')) {

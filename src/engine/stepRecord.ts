@@ -18,6 +18,8 @@ export const StepKind = {
   Consumer: 'consumer',
   /** Retention or compaction removed records from a topic. */
   Cleanup: 'cleanup',
+  /** A person reset a stopped group's committed offsets (to replay, or to skip). */
+  OffsetsReset: 'offsets-reset',
 } as const;
 export type StepKind = (typeof StepKind)[keyof typeof StepKind];
 
@@ -103,4 +105,14 @@ export interface CleanupStep extends StepBase {
   readonly reason: 'retention' | 'compaction';
 }
 
-export type StepRecord = PublishStep | DeliverStep | FlowChangeStep | FaultStep | RebalanceStep | CommitStep | ConsumerStep | CleanupStep;
+export interface OffsetsResetStep extends StepBase {
+  readonly kind: typeof StepKind.OffsetsReset;
+  readonly group: string;
+  /** earliest, latest, offset N or timestamp T (virtual ms). */
+  readonly target: string;
+  /** "topic:partition" → the new committed offset; absent when refused. */
+  readonly offsets?: Readonly<Record<string, number>>;
+  readonly error?: string;
+}
+
+export type StepRecord = OffsetsResetStep | PublishStep | DeliverStep | FlowChangeStep | FaultStep | RebalanceStep | CommitStep | ConsumerStep | CleanupStep;

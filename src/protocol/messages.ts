@@ -1,6 +1,7 @@
 import type { FlowDocument, FlowProblem } from '../flow';
 import type { Counters } from '../engine/counters';
 import type { StepRecord } from '../engine/stepRecord';
+import type { ResetTarget } from '../engine/brokers/kafka';
 
 /** Bump when a message shape changes; the client refuses a worker of another version. */
 export const PROTOCOL_VERSION = 1;
@@ -98,6 +99,8 @@ export interface Requests {
   publish: { args: { producer: string; data: unknown }; reply: { step: number } };
   /** Crash a consumer (no leave: its group notices after session.timeout.ms) or restart it; recorded as an input. */
   controlConsumer: { args: { node: string; action: 'crash' | 'restart' }; reply: { step: number } };
+  /** Reset a consumer group's committed offsets (Kafka's --reset-offsets); refused while the group has members. */
+  resetOffsets: { args: { group: string; target: ResetTarget }; reply: { step: number } };
   getRows: { args: { from: number; count: number }; reply: { from: number; rows: StepRecord[] } };
   fork: { args: { name: string }; reply: { branches: BranchInfo[] } };
   /** Replies with the flow as it stands at the end of that branch (edits made on it are part of it). */
@@ -109,7 +112,7 @@ export interface Requests {
 export type RequestType = keyof Requests;
 
 export const REQUEST_TYPES: readonly RequestType[] = [
-  'hello', 'openFlow', 'updateFlow', 'play', 'pause', 'step', 'setSpeed', 'seek', 'publish', 'controlConsumer', 'getRows', 'fork', 'switchBranch', 'reset',
+  'hello', 'openFlow', 'updateFlow', 'play', 'pause', 'step', 'setSpeed', 'seek', 'publish', 'controlConsumer', 'resetOffsets', 'getRows', 'fork', 'switchBranch', 'reset',
 ];
 
 export type UiToEngine = {

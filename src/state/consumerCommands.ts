@@ -1,3 +1,4 @@
+import type { ResetTarget } from '../engine/brokers/kafka';
 import { engine } from './engineConnection';
 import { flushFlow } from './flowSync';
 import { report } from './runCommands';
@@ -9,5 +10,11 @@ export async function controlConsumer(node: string, action: 'crash' | 'restart')
   const reply = await engine()
     .request('controlConsumer', { node, action })
     .catch(report(action === 'crash' ? 'Crashing the consumer' : 'Restarting the consumer'));
+  return reply ? reply.step : null;
+}
+
+/** Resets a stopped group's committed offsets; resolves to the step, or null if refused (the reason is shown). */
+export async function resetGroupOffsets(group: string, target: ResetTarget): Promise<number | null> {
+  const reply = await engine().request('resetOffsets', { group, target }).catch(report('Resetting offsets'));
   return reply ? reply.step : null;
 }

@@ -30,7 +30,7 @@ export {
   type ConnectResult,
 } from './flowEdits';
 export { describeProblems, describeError } from './describeProblems';
-export { controlConsumer } from './consumerCommands';
+export { controlConsumer, resetGroupOffsets } from './consumerCommands';
 export { patchNode, type NodePatch } from './patchNode';
 export { parseTopicPartition, sortTopicPartitions, type TopicPartition } from './topicPartition';
 export { groupIdOf, memberStatus, type MemberStatus } from './groupMembership';

@@ -1,3 +1,4 @@
+import type { ResetTarget } from '../engine/brokers/kafka';
 import { affectsRun, BranchRun, compileHandler, summarizeFlowChange, type RunInput, type SnapshotError, type StepRecord } from '../engine';
 import { hasHandlerCode, type FlowDocument } from '../flow';
 import { LIVE_ROWS, type Speed, type BranchInfo, type EngineNotice, type EngineToUi, type Frame } from '../protocol';
@@ -216,6 +217,15 @@ export class Session {
 
   controlConsumer(node: string, action: 'crash' | 'restart'): number {
     return this.input({ type: 'consumer', node, action });
+  }
+
+  /** A reset the group would refuse (it has members) is reported, not recorded. */
+  resetOffsets(group: string, target: ResetTarget): number {
+    const state = this.run.state.kafka.groups[group];
+    if (!state) throw new Error(`no consumer group "${group}" in the running flow`);
+    if (state.members.length > 0)
+      throw new Error(`Offsets of group ${group} can only be reset while it has no members: crash or remove its consumers and wait for their session timeout, as Kafka requires.`);
+    return this.input({ type: 'reset-offsets', group, target });
   }
 
   /** Saves an edit; one that changes what runs becomes an input (or the new base before the first step). */

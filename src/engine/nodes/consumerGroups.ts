@@ -10,6 +10,8 @@ import {
   crash,
   partitionCountsChanged,
   read,
+  resetOffsets,
+  type ResetTarget,
   rebalance,
   RebalanceReason,
   tpKey,
@@ -17,7 +19,7 @@ import {
   type ConsumerGroupState,
   type GroupOutcome,
 } from '../brokers/kafka';
-import { StepKind, type ConsumerStep, type RebalanceStep, type StepRecord } from '../stepRecord';
+import { StepKind, type ConsumerStep, type OffsetsResetStep, type RebalanceStep, type StepRecord } from '../stepRecord';
 import { memberNode, type MemberState } from './kafkaState';
 import type { RunContext } from './runContext';
 
@@ -248,3 +250,14 @@ export function wakeOwners(run: RunContext, topicId: string, partition: number):
 }
 
 export { groupFor, memberOf };
+
+/** Resets a group's committed offsets on every topic its subscribers read; refused while it has members. */
+export function resetGroupOffsets(run: RunContext, groupId: string, target: ResetTarget): OffsetsResetStep {
+  const described = target.to === 'offset' ? `offset ${target.offset}` : target.to === 'timestamp' ? `timestamp ${target.timestamp}` : target.to;
+  const base = { kind: StepKind.OffsetsReset, step: run.state.step, time: run.state.time, node: '', group: groupId, target: described } as const;
+  const group = run.state.kafka.groups[groupId];
+  if (!group) return { ...base, error: `no consumer group ${groupId}` };
+  const topics = [...new Set(subscribers(run).filter((n) => groupIdOf(n) === groupId).flatMap((n) => subscribedTopics(run, n.id)))].sort();
+  const result = resetOffsets(group, run.state.kafka.topics, target, topics);
+  return result.ok ? { ...base, offsets: result.offsets } : { ...base, error: result.error };
+}

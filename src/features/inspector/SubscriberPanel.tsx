@@ -1,10 +1,11 @@
 import type { SubscriberNode } from '../../flow';
-import { updateNode, useAppStore } from '../../state';
+import { groupIdOf, updateNode, useAppStore } from '../../state';
 import { ConsumerGroupFields } from './ConsumerGroupFields';
 import { ConsumerMembership } from './ConsumerMembership';
 import { HandlerStatus } from './HandlerStatus';
 import { NodeStateView } from './NodeStateView';
 import { NumberField } from './NumberField';
+import { ResetOffsetsForm } from './ResetOffsetsForm';
 
 /** A consumer's or projection's latency, handler code, group membership and settings, and state. */
 export function SubscriberPanel({ node }: { node: SubscriberNode }) {
@@ -22,6 +23,7 @@ export function SubscriberPanel({ node }: { node: SubscriberNode }) {
         <HandlerStatus nodeId={node.id} />
       </section>
       <ConsumerMembership node={node} />
+      <ResetOffsetsForm group={groupIdOf(node)} />
       <ConsumerGroupFields node={node} />
       <NodeStateView nodeId={node.id} label={node.kind === 'projection' ? 'Read model' : 'State'} />
     </>

@@ -38,6 +38,10 @@ export function describeStep(record: StepRecord, nameOf: NameOf): StepDescriptio
           : `restarted (rejoins group ${record.group})`;
       return { what, logs: [], failed: false };
     }
+    case 'offsets-reset':
+      return record.offsets
+        ? { what: `offsets of ${record.group} reset to ${record.target}: ${offsetList(record.offsets, nameOf)}`, logs: [], failed: false }
+        : { what: `offsets of ${record.group} not reset: ${record.error ?? 'refused'}`, logs: [], failed: true };
     case 'cleanup': {
       const records = record.removed === 1 ? 'record' : 'records';
       return {

@@ -33,6 +33,7 @@ export function flowHandlers(session: Session): HandlerGroup {
       if (!found || (found.kind !== 'consumer' && found.kind !== 'projection')) throw new Error(`no consumer with id "${node}" in the running flow`);
       return { step: session.controlConsumer(node, action) };
     },
+    resetOffsets: ({ group, target }) => ({ step: session.resetOffsets(group, target) }),
     reset: async () => {
       await session.startFresh(session.flow ?? session.run.baseFlow);
       return { branches: session.branchInfos() };
