@@ -6,6 +6,8 @@ import { segmentEnd, segmentStart, StorageError } from '../storage';
 // dirty segments, new snapshots and the branch (with its head) in one transaction, so the stored
 // head never runs ahead of the stored steps.
 const FLUSH_MS = 100;
+/** Segments per IndexedDB transaction: each is ~1 ms of synchronous cloning. */
+const SEGMENTS_PER_COMMIT = 16;
 /** Flushed segments kept in memory for the log table; older ones are read back from storage. */
 const CACHED_SEGMENTS = 200;
 
@@ -104,32 +106,43 @@ export class Persister {
     while (this.flushing) await this.flushing;
     if (!this.store || this.failed) return;
     const keys = [...this.dirty];
-    const segments = keys.map((k) => this.segments.get(k)).filter((s): s is SegmentRecord => s !== undefined);
     const snapshots = this.snapshots;
     const branch = this.branch;
-    if (segments.length === 0 && snapshots.length === 0 && !branch) return;
+    if (keys.length === 0 && snapshots.length === 0 && !branch) return;
     this.dirty.clear();
     this.snapshots = [];
     this.branch = undefined;
-    // Copy the open segment's array: it keeps growing while the transaction clones it.
-    const batch = {
-      segments: segments.map((s) => ({ ...s, records: s.records.slice() })),
-      snapshots,
-      ...(branch ? { branch: structuredClone(branch) } : {}),
-    };
-    this.flushing = this.store.commit(batch).then(
-      () => undefined,
-      (error: unknown) => {
+    this.flushing = this.commitInChunks(this.store, keys, snapshots, branch);
+    await this.flushing;
+    this.flushing = undefined;
+    if (this.dirty.size > 0 || this.snapshots.length > 0) this.schedule();
+  }
+
+  /**
+   * Writes the segments a few at a time (IndexedDB clones values synchronously, so one big commit
+   * would hold the worker for ~100 ms); the branch and its head go with the last chunk, so the
+   * stored head never runs ahead of the stored steps.
+   */
+  private async commitInChunks(store: TidemarkStore, keys: string[], snapshots: SnapshotRecord[], branch: BranchRecord | undefined): Promise<void> {
+    for (let i = 0; i === 0 || i < keys.length; i += SEGMENTS_PER_COMMIT) {
+      const chunk = keys.slice(i, i + SEGMENTS_PER_COMMIT);
+      const last = i + SEGMENTS_PER_COMMIT >= keys.length;
+      // Copy the open segment's array: it keeps growing while the transaction clones it.
+      const segments = chunk
+        .map((k) => this.segments.get(k))
+        .filter((seg): seg is SegmentRecord => seg !== undefined)
+        .map((seg) => ({ ...seg, records: seg.records.slice() }));
+      try {
+        await store.commit({ segments, ...(last ? { snapshots, ...(branch ? { branch: structuredClone(branch) } : {}) } : {}) });
+      } catch (error) {
         // Keep what failed pending: nothing is dropped, it is written once there is room again.
-        for (const k of keys) this.dirty.add(k);
+        for (const k of keys.slice(i)) this.dirty.add(k);
         this.snapshots = [...snapshots, ...this.snapshots];
         this.branch ??= branch;
         this.failed = true;
         this.onError(error instanceof StorageError ? error : new StorageError('failed', String(error)));
-      },
-    );
-    await this.flushing;
-    this.flushing = undefined;
-    if (this.dirty.size > 0 || this.snapshots.length > 0) this.schedule();
+        return;
+      }
+    }
   }
 }
