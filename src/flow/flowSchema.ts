@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FlowDefaults } from './flowDefaults';
 
 // DO NOT CHANGE THE SHAPE WITHOUT BUMPING FLOW_VERSION AND ADDING A MIGRATION (see migrateFlow.ts).
 export const FLOW_FORMAT = 'tidemark-flow';
@@ -42,7 +43,7 @@ const topicNode = z.strictObject({
   /** Retention by size, counted in records per partition (Kafka counts bytes). */
   retentionRecords: z.number().int('must be a whole number').min(1, 'must be at least 1').optional(),
   /** Records per log segment (Kafka rolls on bytes); retention and compaction act on closed segments. Default 100. */
-  segmentRecords: z.number().int('must be a whole number').min(1, 'must be at least 1').max(100_000, 'must be at most 100,000').optional(),
+  segmentRecords: z.number().int('must be a whole number').min(1, 'must be at least 1').max(FlowDefaults.maxSegmentRecords, 'must be at most 100,000').optional(),
   /** cleanup.policy=compact: the latest value per key survives; a null value is a tombstone. */
   compaction: z.boolean().optional(),
 });

@@ -1,7 +1,6 @@
 import type { SubscriberNode } from '../../flow';
+import { FlowDefaults } from '../../flow/flowDefaults';
 import {
-  AssignorName,
-  KafkaDefaults,
   createGroup,
   expireSessions,
   highWatermark,
@@ -43,7 +42,7 @@ function groupFor(run: RunContext, node: SubscriberNode): ConsumerGroupState {
   const id = run.state.kafka.members[node.id]?.group ?? groupIdOf(node);
   let group = run.state.kafka.groups[id];
   if (!group) {
-    group = createGroup(id, node.assignor ?? AssignorName.Range);
+    group = createGroup(id, node.assignor ?? FlowDefaults.assignor);
     run.state.kafka.groups[id] = group;
   }
   actAs(group, node);
@@ -90,10 +89,10 @@ function memberOf(run: RunContext, node: SubscriberNode): MemberState {
  * are set from the member about to act, so each member polls, commits and crashes by its own.
  */
 export function actAs(group: ConsumerGroupState, node: SubscriberNode): void {
-  const enableAutoCommit = (node.commit ?? 'auto') === 'auto';
-  const autoCommitIntervalMs = node.autoCommitIntervalMs ?? KafkaDefaults.autoCommitIntervalMs;
-  const sessionTimeoutMs = node.sessionTimeoutMs ?? KafkaDefaults.sessionTimeoutMs;
-  const autoOffsetReset = node.offsetReset ?? KafkaDefaults.autoOffsetReset;
+  const enableAutoCommit = (node.commit ?? FlowDefaults.commit) === 'auto';
+  const autoCommitIntervalMs = node.autoCommitIntervalMs ?? FlowDefaults.autoCommitIntervalMs;
+  const sessionTimeoutMs = node.sessionTimeoutMs ?? FlowDefaults.sessionTimeoutMs;
+  const autoOffsetReset = node.offsetReset ?? FlowDefaults.offsetReset;
   const c = group.config;
   // Called on every fetch: allocate only when this member's settings differ from the last one's.
   if (

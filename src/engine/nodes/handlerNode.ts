@@ -1,4 +1,5 @@
 import type { SubscriberNode } from '../../flow';
+import { FlowDefaults } from '../../flow/flowDefaults';
 import { commit, poll, tpKey } from '../brokers/kafka';
 import type { CloudEvent } from '../cloudEvent';
 import { compileHandler, errorMessage, type HandlerContext } from '../code/compileHandler';
@@ -104,7 +105,7 @@ export function fetch(run: RunContext, node: SubscriberNode): DeliverStep | unde
   const fetched: Fetched = { topic: first.topic, partition: first.partition, offset: first.record.offset, event: first.record.value as CloudEvent };
   countDelivery(run, node, fetched.topic);
   const key = tpKey({ topic: fetched.topic, partition: fetched.partition });
-  const mode = node.commit ?? 'auto';
+  const mode = node.commit ?? FlowDefaults.commit;
   if (mode === 'before') {
     commit(group, { topic: fetched.topic, partition: fetched.partition }, fetched.offset + 1, member.memberId);
     member.inflight = fetched;

@@ -1,22 +1,16 @@
 import type { TopicNode } from '../../flow';
+import { FlowDefaults } from '../../flow/flowDefaults';
 import { addPartitions, applyRetention, compact, createTopic, produce, type KafkaTopic, type TopicConfig } from '../brokers/kafka';
 import type { CloudEvent } from '../cloudEvent';
 import { StepKind, type StepRecord } from '../stepRecord';
 import type { RunContext } from './runContext';
 import { wakeOwners } from './consumerGroups';
 
-/** Records per segment unless the topic says otherwise (Kafka rolls on bytes; we count records). */
-export const DEFAULT_SEGMENT_RECORDS = 100;
-/**
- * Records kept per partition when the topic sets no retention: Tidemark's own default, so snapshots
- * stay small (Kafka keeps 7 days by default). Set retentionRecords or retentionMs to change it.
- */
-export const DEFAULT_RETENTION_RECORDS = 1000;
 const DELETE_RETENTION_MS = 86_400_000;
 
 export function topicConfig(node: TopicNode, unkeyed: 'round-robin' | 'sticky' = 'round-robin'): TopicConfig {
   return {
-    segmentRecords: node.segmentRecords ?? DEFAULT_SEGMENT_RECORDS,
+    segmentRecords: node.segmentRecords ?? FlowDefaults.segmentRecords,
     segmentMs: Number.MAX_SAFE_INTEGER,
     ...(node.compaction ? { cleanupPolicy: 'compact,delete' as const } : {}),
     partitioner: unkeyed === 'sticky' ? { unkeyed: 'sticky', batchSize: 16 } : { unkeyed: 'round-robin' },
@@ -25,7 +19,7 @@ export function topicConfig(node: TopicNode, unkeyed: 'round-robin' | 'sticky' =
 
 /** The topic's log, created on first use; its partition count follows the flow (raised, never lowered). */
 export function topicLog(run: RunContext, node: TopicNode): KafkaTopic {
-  const wanted = node.partitions ?? 1;
+  const wanted = node.partitions ?? FlowDefaults.partitions;
   let topic = run.state.kafka.topics[node.id];
   if (!topic) {
     topic = createTopic(node.id, wanted, run.state.time);
@@ -68,7 +62,7 @@ export function cleanUp(run: RunContext, node: TopicNode, partition: number): St
   const compacted = node.compaction ? compact(log, run.state.time, { deleteRetentionMs: DELETE_RETENTION_MS }).removed : 0;
   const retained = applyRetention(log, run.state.time, {
     ...(node.retentionMs !== undefined ? { retentionMs: node.retentionMs } : {}),
-    retentionRecords: node.retentionRecords ?? (node.retentionMs === undefined ? DEFAULT_RETENTION_RECORDS : Number.MAX_SAFE_INTEGER),
+    retentionRecords: node.retentionRecords ?? (node.retentionMs === undefined ? FlowDefaults.retentionRecords : Number.MAX_SAFE_INTEGER),
   }).deletedRecords;
   if (compacted + retained === 0) return undefined;
   return {

@@ -1,4 +1,5 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { FlowDefaults } from '../../flow/flowDefaults';
 import { memo } from 'react';
 import { CONNECTIONS, NODE_KINDS, type NodeKind } from '../../flow/nodeKind';
 import type { FlowNode, SubscriberNode } from '../../flow';
@@ -19,7 +20,7 @@ function canBeFed(kind: NodeKind): boolean {
 function detail(node: FlowNode): string {
   if (node.kind === 'producer') return `${node.eventType} · ${node.rate}/s${node.key === undefined ? '' : ' · keyed'}`;
   if (node.kind === 'topic') {
-    const partitions = node.partitions ?? 1;
+    const partitions = node.partitions ?? FlowDefaults.partitions;
     return `${partitions} ${partitions === 1 ? 'partition' : 'partitions'}`;
   }
   return `${node.latencyMs} ms`;

@@ -1,4 +1,5 @@
 import type { SubscriberNode } from '../../flow';
+import { FlowDefaults } from '../../flow/flowDefaults';
 import { patchNode, useAppStore, type NodePatch } from '../../state';
 import { NumberField } from './NumberField';
 import { SelectField, type SelectOption } from './SelectField';
@@ -26,8 +27,6 @@ const OFFSET_RESETS: readonly SelectOption<OffsetReset>[] = [
 ];
 
 // Kafka's defaults (docs/kafka.md).
-const DEFAULT_AUTO_COMMIT_MS = 5_000;
-const DEFAULT_SESSION_TIMEOUT_MS = 45_000;
 const MAX_MS = 3_600_000;
 
 const COMMIT_HINTS: Readonly<Record<CommitMode, string>> = {
@@ -42,7 +41,7 @@ function editSubscriber(node: SubscriberNode, patch: NodePatch<SubscriberNode>):
 
 /** A consumer's or projection's Kafka consumer settings: group.id, assignor, commits, offset reset, session timeout. */
 export function ConsumerGroupFields({ node }: { node: SubscriberNode }) {
-  const commit = node.commit ?? 'auto';
+  const commit = node.commit ?? FlowDefaults.commit;
   return (
     <section className="inspector-section">
       <h3>Consumer group</h3>
@@ -54,18 +53,18 @@ export function ConsumerGroupFields({ node }: { node: SubscriberNode }) {
         hint={`Subscribers sharing a group split the partitions. Empty: its own group "${node.id}", so it gets every record.`}
         onCommit={(group) => editSubscriber(node, { group })}
       />
-      <SelectField label="Assignor" value={node.assignor ?? 'range'} options={ASSIGNORS} onChange={(assignor) => editSubscriber(node, { assignor })} />
+      <SelectField label="Assignor" value={node.assignor ?? FlowDefaults.assignor} options={ASSIGNORS} onChange={(assignor) => editSubscriber(node, { assignor })} />
       <SelectField label="Commit" value={commit} options={COMMIT_MODES} hint={COMMIT_HINTS[commit]} onChange={(value) => editSubscriber(node, { commit: value })} />
       <SelectField
         label="Offset reset"
-        value={node.offsetReset ?? 'latest'}
+        value={node.offsetReset ?? FlowDefaults.offsetReset}
         options={OFFSET_RESETS}
         hint="Where a partition with no committed offset starts."
         onChange={(offsetReset) => editSubscriber(node, { offsetReset })}
       />
       <NumberField
         label="Auto-commit interval (ms)"
-        value={node.autoCommitIntervalMs ?? DEFAULT_AUTO_COMMIT_MS}
+        value={node.autoCommitIntervalMs ?? FlowDefaults.autoCommitIntervalMs}
         min={1}
         max={MAX_MS}
         step="1"
@@ -74,7 +73,7 @@ export function ConsumerGroupFields({ node }: { node: SubscriberNode }) {
       />
       <NumberField
         label="Session timeout (ms)"
-        value={node.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS}
+        value={node.sessionTimeoutMs ?? FlowDefaults.sessionTimeoutMs}
         min={1}
         max={MAX_MS}
         step="1"

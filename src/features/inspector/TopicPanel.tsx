@@ -1,4 +1,5 @@
 import type { TopicNode } from '../../flow';
+import { FlowDefaults } from '../../flow/flowDefaults';
 import { patchNode, useAppStore, type NodePatch } from '../../state';
 import { CheckboxField } from './CheckboxField';
 import { ConsumerGroupsTable } from './ConsumerGroupsTable';
@@ -8,8 +9,6 @@ import { TopicPartitionsTable } from './TopicPartitionsTable';
 
 // The flow schema's limits.
 const MAX_PARTITIONS = 64;
-const MAX_SEGMENT_RECORDS = 100_000;
-const DEFAULT_SEGMENT_RECORDS = 100;
 
 function editTopic(nodeId: string, patch: NodePatch<TopicNode>): void {
   useAppStore.getState().editFlow((f) => patchNode(f, nodeId, 'topic', patch));
@@ -18,7 +17,7 @@ function editTopic(nodeId: string, patch: NodePatch<TopicNode>): void {
 /** A topic's partitions, log settings, its partitions' offsets and the groups reading it. */
 export function TopicPanel({ node }: { node: TopicNode }) {
   const running = useAppStore((s) => (s.frame?.head ?? 0) > 0);
-  const partitions = node.partitions ?? 1;
+  const partitions = node.partitions ?? FlowDefaults.partitions;
   return (
     <>
       <NumberField
@@ -34,9 +33,9 @@ export function TopicPanel({ node }: { node: TopicNode }) {
       />
       <NumberField
         label="Segment records"
-        value={node.segmentRecords ?? DEFAULT_SEGMENT_RECORDS}
+        value={node.segmentRecords ?? FlowDefaults.segmentRecords}
         min={1}
-        max={MAX_SEGMENT_RECORDS}
+        max={FlowDefaults.maxSegmentRecords}
         step="1"
         hint="Records per log segment; retention and compaction remove closed segments only."
         onCommit={(segmentRecords) => editTopic(node.id, { segmentRecords })}
