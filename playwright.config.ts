@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 4174;
+// E2E_PORT lets two working trees run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4174);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 // CHROMIUM_PATH (set by scripts/test.mjs) wins, then Debian's package; with neither,
