@@ -1,8 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export type NodeKindName = 'producer' | 'topic' | 'consumer' | 'projection';
-export type CounterName = 'published' | 'delivered' | 'handled' | 'failed';
+export type NodeKindName = 'producer' | 'topic' | 'exchange' | 'queue' | 'pubsub' | 'consumer' | 'projection';
+export type CounterName =
+  | 'published'
+  | 'delivered'
+  | 'handled'
+  | 'failed'
+  | 'received'
+  | 'routed'
+  | 'unroutable'
+  | 'enqueued'
+  | 'acked'
+  | 'dead'
+  | 'dropped'
+  | 'ready'
+  | 'unacked';
 export type SpeedName = '1×' | '10×' | '100×' | 'max';
 
 /** One log row as a person reads it. */
@@ -153,7 +166,7 @@ export class AppPage {
 
   /** Every node card on the canvas. */
   get nodeCards(): Locator {
-    return this.canvas.getByRole('group', { name: /^(producer|topic|consumer|projection) / });
+    return this.canvas.getByRole('group', { name: /^(producer|topic|exchange|queue|pubsub|consumer|projection) / });
   }
 
   edge(from: string, to: string): Locator {
@@ -318,6 +331,14 @@ export class AppPage {
   }
 
   /** Reads the whole log by scrolling it from top to bottom, a page at a time (it renders only the rows near the view). */
+  /** The rows drawn at the end of the log (its last screenful), without reading the whole log. */
+  async readLogTail(): Promise<LogLine[]> {
+    await this.logScroller.evaluate((el) => el.scrollTo({ top: el.scrollHeight, behavior: 'instant' }));
+    await expect(this.logRows().filter({ hasText: 'Loading…' })).toHaveCount(0);
+    const page = await this.logRows().evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('[role="cell"]')].map((cell) => cell.textContent ?? '')));
+    return page.flatMap((cells) => (cells[0] !== '' && Number.isInteger(Number(cells[0])) ? [{ step: Number(cells[0]), node: cells[2] ?? '', what: cells[3] ?? '' }] : []));
+  }
+
   async readLog(): Promise<LogLine[]> {
     const lines = new Map<number, LogLine>();
     const last = (await this.logRowCount()) - 2;

@@ -2,15 +2,22 @@ import type { FlowDocument, FlowEdge, FlowNode } from '../flow';
 import { zeroCounters } from './counters';
 import type { RunInput } from './input';
 import { commitAfter, fetch, handleInflight } from './nodes/handlerNode';
-import { controlConsumer, formGroups, groupSync, resetGroupOffsets, sessionExpiry, syncGroups } from './nodes/consumerGroups';
+import { controlConsumer, formGroups, groupSync, resetGroupOffsets, sessionExpiry, subscribedTopics, syncGroups } from './nodes/consumerGroups';
 import { copyKafkaState, emptyKafkaState } from './nodes/kafkaState';
+import { emptyAmqpState, topologyOf } from './nodes/amqpState';
+import { crashConnection, restartConnection, syncBrokers, usesAmqpOrPubSub } from './nodes/amqpConsumers';
+import { handleChannelMessage } from './nodes/pubsubNode';
+import { handleQueueDelivery } from './nodes/queueConsumer';
+import { expireQueue } from './nodes/queues';
+import type { Topology } from './brokers/amqp';
+import type { SubscriberNode } from '../flow';
 import { cleanUp, topicLog } from './nodes/topic';
 import { publish, scheduleNextProduction } from './nodes/producer';
 import type { RunContext } from './nodes/runContext';
 import { seedRandom } from './random';
 import type { NodeState, RuntimeSnapshot, RuntimeState, ScheduledAction } from './runtimeState';
 import { filterActions, peekAction, popAction, pushAction } from './scheduler';
-import { StepKind, type StepRecord } from './stepRecord';
+import { StepKind, type ConsumerStep, type StepRecord } from './stepRecord';
 import { findUncloneable } from './uncloneable';
 
 /** A snapshot could not be taken because a node keeps something that is not data. */
@@ -24,13 +31,14 @@ export class SnapshotError extends Error {
 }
 
 /** A copy of the state for a snapshot (or a restore); topic logs share their closed segments. */
+// Keys in the order initialState() writes them (kafka last), so a copy serialises exactly like the original.
 function copyState(state: RuntimeState): RuntimeState {
   const { kafka, ...rest } = state;
   return { ...structuredClone(rest), kafka: copyKafkaState(kafka) };
 }
 
 function initialState(flow: FlowDocument): RuntimeState {
-  return { step: 0, time: 0, random: seedRandom(flow.seed), seq: 0, queue: [], nodes: {}, edges: {}, kafka: emptyKafkaState() };
+  return { step: 0, time: 0, random: seedRandom(flow.seed), seq: 0, queue: [], nodes: {}, edges: {}, amqp: emptyAmqpState(), kafka: emptyKafkaState() };
 }
 
 /**
@@ -42,6 +50,7 @@ export class Runtime implements RunContext {
   flow: FlowDocument;
   private nodesById = new Map<string, FlowNode>();
   private edgesFrom = new Map<string, FlowEdge[]>();
+  private amqpTopology: Topology = { exchanges: [], queues: [], bindings: [] };
 
   private constructor(flow: FlowDocument, state: RuntimeState) {
     this.flow = flow;
@@ -54,12 +63,16 @@ export class Runtime implements RunContext {
     const runtime = new Runtime(flow, initialState(flow));
     for (const node of flow.nodes) if (node.kind === 'topic') topicLog(runtime, node);
     formGroups(runtime);
+    syncBrokers(runtime);
     for (const node of flow.nodes) if (node.kind === 'producer') scheduleNextProduction(runtime, node);
     return runtime;
   }
 
   static restore(snapshot: RuntimeSnapshot): Runtime {
-    return new Runtime(snapshot.flow, copyState(snapshot.state));
+    const state = copyState(snapshot.state);
+    // Snapshots stored before queues and pub/sub existed have no AMQP side: it was empty.
+    state.amqp ??= emptyAmqpState();
+    return new Runtime(snapshot.flow, state);
   }
 
   /** A copy of the whole state; throws SnapshotError naming the node when handler state is not plain data. */
@@ -83,6 +96,11 @@ export class Runtime implements RunContext {
       list.push(edge);
       this.edgesFrom.set(edge.source, list);
     }
+    this.amqpTopology = topologyOf(flow);
+  }
+
+  topology(): Topology {
+    return this.amqpTopology;
   }
 
   node(id: string): FlowNode | undefined {
@@ -141,7 +159,13 @@ export class Runtime implements RunContext {
       return record;
     }
     if (action.kind === 'cleanup' && node.kind === 'topic') return cleanUp(this, node, action.partition);
+    if (action.kind === 'queue-expire') {
+      const deaths = expireQueue(this, node.id, action.time);
+      return deaths ? { kind: StepKind.Expire, step: this.state.step, time: this.state.time, node: node.id, deaths } : undefined;
+    }
     if (node.kind !== 'consumer' && node.kind !== 'projection') return undefined;
+    if (action.kind === 'queue-handle') return handleQueueDelivery(this, node, action.queue, action.incarnation);
+    if (action.kind === 'pubsub-handle') return handleChannelMessage(this, node, action);
     if (action.kind === 'fetch') return fetch(this, node);
     if (action.kind === 'handle') return handleInflight(this, node);
     if (action.kind === 'commit') return commitAfter(this, node, action.memberId, action.offsets);
@@ -168,10 +192,25 @@ export class Runtime implements RunContext {
       if (!node || (node.kind !== 'consumer' && node.kind !== 'projection')) {
         return this.finish({ kind: StepKind.Fault, step: this.state.step, time: this.state.time, node: input.node, error: 'no such consumer' });
       }
-      return this.finish(controlConsumer(this, node, input.action));
+      return this.finish(this.control(node, input.action));
     }
     this.reconfigure(input.flow);
     return this.finish({ kind: StepKind.FlowChange, step: this.state.step, time: this.state.time, node: '', summary: input.summary });
+  }
+
+  /** Crash or restart: its Kafka membership (when it reads topics) and its AMQP and pub/sub connection together. */
+  private control(node: SubscriberNode, action: 'crash' | 'restart'): ConsumerStep {
+    const kafka = subscribedTopics(this, node.id).length > 0 || this.state.kafka.members[node.id] !== undefined;
+    const base: ConsumerStep = kafka
+      ? controlConsumer(this, node, action)
+      : { kind: StepKind.Consumer, step: this.state.step, time: this.state.time, node: node.id, action };
+    if (!usesAmqpOrPubSub(this, node.id) && this.state.amqp.connections[node.id] === undefined) return base;
+    if (action === 'restart') {
+      restartConnection(this, node.id);
+      return base;
+    }
+    const { requeued, lost } = crashConnection(this, node.id);
+    return { ...base, ...(requeued > 0 ? { requeued } : {}), ...(lost > 0 ? { lost } : {}) };
   }
 
   /** Switches to an edited flow mid-run: removed nodes lose their pending work, producers follow their new rate. */
@@ -194,5 +233,6 @@ export class Runtime implements RunContext {
     for (const id of Object.keys(this.state.nodes)) if (!this.nodesById.has(id)) delete this.state.nodes[id];
     for (const id of Object.keys(this.state.kafka.topics)) if (!this.nodesById.has(id)) delete this.state.kafka.topics[id];
     syncGroups(this);
+    syncBrokers(this);
   }
 }

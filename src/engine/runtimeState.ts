@@ -1,5 +1,7 @@
 import type { FlowDocument } from '../flow';
 import type { Counters } from './counters';
+import type { CloudEvent } from './cloudEvent';
+import type { AmqpState } from './nodes/amqpState';
 import type { KafkaState } from './nodes/kafkaState';
 
 /** A step waiting in the scheduler; ordered by (time, seq). `seq` is assigned by the scheduler. */
@@ -15,7 +17,23 @@ export type ScheduledAction =
   /** A member joins (node set) or leaves (leave set), or the group rebalances with no membership change. */
   | { readonly kind: 'group-sync'; readonly time: number; seq: number; readonly node: string; readonly group: string; readonly leave?: string }
   /** Retention and compaction after a partition rolled a segment. */
-  | { readonly kind: 'cleanup'; readonly time: number; seq: number; readonly node: string; readonly partition: number };
+  | { readonly kind: 'cleanup'; readonly time: number; seq: number; readonly node: string; readonly partition: number }
+  /** An AMQP consumer handles the oldest delivery it holds from a queue. */
+  | { readonly kind: 'queue-handle'; readonly time: number; seq: number; readonly node: string; readonly queue: string; readonly incarnation: number }
+  /** A queue's head message reaches its TTL. */
+  | { readonly kind: 'queue-expire'; readonly time: number; seq: number; readonly node: string }
+  /** A pub/sub subscriber handles a message it received (its latency after the publish). */
+  | {
+      readonly kind: 'pubsub-handle';
+      readonly time: number;
+      seq: number;
+      readonly node: string;
+      readonly pubsub: string;
+      readonly channel: string;
+      readonly pattern?: string;
+      readonly event: CloudEvent;
+      readonly incarnation: number;
+    };
 
 export interface NodeState {
   counters: Counters;
@@ -40,6 +58,7 @@ export interface RuntimeState {
   nodes: Record<string, NodeState>;
   edges: Record<string, number>;
   kafka: KafkaState;
+  amqp: AmqpState;
 }
 
 export interface RuntimeSnapshot {

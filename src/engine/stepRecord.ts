@@ -20,6 +20,12 @@ export const StepKind = {
   Cleanup: 'cleanup',
   /** A person reset a stopped group's committed offsets (to replay, or to skip). */
   OffsetsReset: 'offsets-reset',
+  /** An AMQP consumer handled a message from a queue and settled it (ack, requeue, dead-letter). */
+  QueueDeliver: 'queue-deliver',
+  /** Messages at a queue's head outlived their TTL and were dead-lettered or dropped. */
+  Expire: 'expire',
+  /** A pub/sub subscriber handled a message it received on a channel. */
+  ChannelDeliver: 'pubsub-deliver',
 } as const;
 export type StepKind = (typeof StepKind)[keyof typeof StepKind];
 
@@ -35,6 +41,39 @@ interface StepBase {
   readonly node: string;
 }
 
+/** Where one AMQP publish went: an exchange ('' is the default exchange) and the queues that took a copy. */
+export interface AmqpRoute {
+  readonly exchange: string;
+  readonly routingKey: string;
+  /** routed: some queue took it; returned: unroutable and mandatory; dropped: unroutable; refused: the broker said no. */
+  readonly outcome: 'routed' | 'returned' | 'dropped' | 'refused';
+  readonly queues: readonly string[];
+  /** Queues whose reject-publish overflow turned it away. */
+  readonly rejectedBy?: readonly string[];
+  readonly viaAlternate?: true;
+  readonly error?: string;
+}
+
+/** A message a queue let go of without an ack: dead-lettered to the queues named, or dropped. */
+export interface DeathNote {
+  readonly queue: string;
+  readonly messageId: string;
+  readonly eventType: string;
+  readonly reason: 'expired' | 'rejected' | 'maxlen';
+  /** The dead letter exchange it was republished to; absent when the queue has none (dropped). */
+  readonly exchange?: string;
+  /** Queues that took the dead-lettered copy (may be empty: nothing was bound). */
+  readonly deadLetteredTo?: readonly string[];
+}
+
+/** One pub/sub publish: the channel and who was listening at that moment. */
+export interface ChannelNote {
+  readonly pubsub: string;
+  readonly channel: string;
+  /** Subscriber node ids, once per matching subscription; empty: the message is gone. */
+  readonly receivers: readonly string[];
+}
+
 export interface PublishStep extends StepBase {
   readonly kind: typeof StepKind.Publish;
   readonly event: CloudEvent;
@@ -44,6 +83,12 @@ export interface PublishStep extends StepBase {
   readonly placed?: readonly { readonly topic: string; readonly partition: number; readonly offset: number }[];
   /** Set when a person published the event by hand. */
   readonly manual?: true;
+  /** AMQP: one route per exchange or queue the producer is wired to. */
+  readonly amqp?: readonly AmqpRoute[];
+  /** Pub/sub: one note per pub/sub node the producer is wired to. */
+  readonly channels?: readonly ChannelNote[];
+  /** Messages that queues let go of because of this publish (x-max-length). */
+  readonly deaths?: readonly DeathNote[];
 }
 
 export interface DeliverStep extends StepBase {
@@ -92,7 +137,12 @@ export interface CommitStep extends StepBase {
 export interface ConsumerStep extends StepBase {
   readonly kind: typeof StepKind.Consumer;
   readonly action: 'crash' | 'restart';
-  readonly group: string;
+  /** Its Kafka consumer group, when it reads topics. */
+  readonly group?: string;
+  /** AMQP: unacked messages returned to their queues by the crash, marked redelivered. */
+  readonly requeued?: number;
+  /** Messages it had taken but not handled that are gone: auto-ack deliveries and pub/sub messages. */
+  readonly lost?: number;
   /** When the group will notice a crash (session.timeout.ms later). */
   readonly sessionExpiresAt?: number;
 }
@@ -115,4 +165,47 @@ export interface OffsetsResetStep extends StepBase {
   readonly error?: string;
 }
 
-export type StepRecord = OffsetsResetStep | PublishStep | DeliverStep | FlowChangeStep | FaultStep | RebalanceStep | CommitStep | ConsumerStep | CleanupStep;
+/** How a consumer settled a queue delivery. */
+export type Settlement = 'ack' | 'requeue' | 'dead-letter' | 'drop' | 'auto-ack';
+
+export interface QueueDeliverStep extends StepBase {
+  readonly kind: typeof StepKind.QueueDeliver;
+  readonly queue: string;
+  readonly deliveryTag: number;
+  readonly eventId: string;
+  readonly eventType: string;
+  readonly routingKey: string;
+  /** Set by the broker on a message delivered before and requeued. */
+  readonly redelivered: boolean;
+  readonly outcome: Outcome;
+  /** ack; requeue (nack, requeue=true); dead-letter or drop (reject without requeue, with or without a DLX); auto-ack (no-ack consumer). */
+  readonly settle: Settlement;
+  readonly error?: string;
+  readonly logs?: readonly string[];
+  /** The rejected message and anything else that died in this step. */
+  readonly deaths?: readonly DeathNote[];
+  /** The reply the handler sent with ctx.reply. */
+  readonly reply?: AmqpRoute;
+  /** This message is a reply to a request a producer is waiting on (matched by correlation id). */
+  readonly replyOf?: { readonly producer: string; readonly matched: boolean; readonly roundTripMs?: number };
+}
+
+export interface ExpireStep extends StepBase {
+  readonly kind: typeof StepKind.Expire;
+  readonly deaths: readonly DeathNote[];
+}
+
+export interface ChannelDeliverStep extends StepBase {
+  readonly kind: typeof StepKind.ChannelDeliver;
+  readonly pubsub: string;
+  readonly channel: string;
+  /** The pattern subscription that matched (a pmessage); absent for an exact channel subscription. */
+  readonly pattern?: string;
+  readonly eventId: string;
+  readonly eventType: string;
+  readonly outcome: Outcome;
+  readonly error?: string;
+  readonly logs?: readonly string[];
+}
+
+export type StepRecord = QueueDeliverStep | ExpireStep | ChannelDeliverStep | OffsetsResetStep | PublishStep | DeliverStep | FlowChangeStep | FaultStep | RebalanceStep | CommitStep | ConsumerStep | CleanupStep;

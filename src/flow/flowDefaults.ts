@@ -15,4 +15,11 @@ export const FlowDefaults = {
   offsetReset: 'latest',
   assignor: 'range',
   commit: 'auto',
+  /** AMQP: RabbitMQ's defaults (prefetch 0 is unlimited), and Tidemark's choice for a throwing handler. */
+  prefetch: 0,
+  ack: 'manual',
+  onError: 'dead-letter',
+  overflow: 'drop-head',
+  /** Pub/sub: a subscriber edge with no channel set listens to every channel. */
+  channelPattern: '*',
 } as const;

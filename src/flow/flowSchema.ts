@@ -30,6 +30,18 @@ const producerNode = z.strictObject({
   key: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
   /** How records without a key are spread over partitions. */
   unkeyed: z.enum(['round-robin', 'sticky']).optional(),
+  /** AMQP routing key template for exchanges it is wired to, e.g. "order.{{ data.region }}". Default: the event type. */
+  routingKey: z.string().max(255, 'must be at most 255 characters').optional(),
+  /** AMQP headers (a headers exchange matches on them); each value may be a template. */
+  headers: z.record(z.string().min(1, 'must not be empty'), z.string().max(200, 'must be at most 200 characters')).optional(),
+  /** AMQP per-message TTL (the expiration property) in virtual ms. */
+  expirationMs: z.number().int('must be a whole number').min(0, 'must be 0 or more').optional(),
+  /** basic.publish's mandatory flag: an unroutable message is returned instead of dropped silently. */
+  mandatory: z.boolean().optional(),
+  /** Request-reply: the queue (node id) replies should come to; each message carries reply_to and a correlation id. */
+  replyTo: id.optional(),
+  /** Pub/sub channel template. Default: the event type. */
+  channel: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
 });
 
 const topicNode = z.strictObject({
@@ -48,6 +60,34 @@ const topicNode = z.strictObject({
   compaction: z.boolean().optional(),
 });
 
+const exchangeNode = z.strictObject({
+  id,
+  kind: z.literal('exchange'),
+  name,
+  /** How bindings are matched: direct (equal key), fanout (all), topic (`*` one word, `#` zero or more), headers (x-match). */
+  exchangeType: z.enum(['direct', 'fanout', 'topic', 'headers']),
+  /** alternate-exchange: an exchange node that takes what this one cannot route. */
+  alternateExchange: id.optional(),
+});
+
+const queueNode = z.strictObject({
+  id,
+  kind: z.literal('queue'),
+  name,
+  /** x-message-ttl in virtual ms. */
+  messageTtlMs: z.number().int('must be a whole number').min(0, 'must be 0 or more').optional(),
+  /** x-max-length: ready messages held; unacked ones do not count. */
+  maxLength: z.number().int('must be a whole number').min(0, 'must be 0 or more').optional(),
+  /** x-overflow. Default drop-head, as RabbitMQ. */
+  overflow: z.enum(['drop-head', 'reject-publish', 'reject-publish-dlx']).optional(),
+  /** x-dead-letter-exchange: an exchange node; without it, dead messages are dropped. */
+  deadLetterExchange: id.optional(),
+  /** x-dead-letter-routing-key; without it a dead message keeps its routing key. */
+  deadLetterRoutingKey: z.string().max(255, 'must be at most 255 characters').optional(),
+});
+
+const pubsubNode = z.strictObject({ id, kind: z.literal('pubsub'), name });
+
 const subscriberFields = {
   id,
   name,
@@ -63,14 +103,30 @@ const subscriberFields = {
   sessionTimeoutMs: z.number().int('must be a whole number').min(1, 'must be at least 1').optional(),
   /** auto.offset.reset. Default latest, as Kafka. */
   offsetReset: z.enum(['earliest', 'latest']).optional(),
+  /** AMQP basic.qos prefetch count per queue: unacked deliveries it may hold; 0 is unlimited. Default 0, as RabbitMQ. */
+  prefetch: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(10_000, 'must be at most 10,000').optional(),
+  /** AMQP acknowledgement: manual (ack after handling) or auto (no-ack: acked when sent, lost on a crash). Default manual. */
+  ack: z.enum(['manual', 'auto']).optional(),
+  /** AMQP: a handler that throws nacks with requeue, or rejects without (dead-lettered when the queue has a DLX). Default dead-letter. */
+  onError: z.enum(['requeue', 'dead-letter']).optional(),
 };
 
 const consumerNode = z.strictObject({ ...subscriberFields, kind: z.literal('consumer') });
 const projectionNode = z.strictObject({ ...subscriberFields, kind: z.literal('projection') });
 
-export const flowNodeSchema = z.discriminatedUnion('kind', [producerNode, topicNode, consumerNode, projectionNode]);
+export const flowNodeSchema = z.discriminatedUnion('kind', [producerNode, topicNode, exchangeNode, queueNode, pubsubNode, consumerNode, projectionNode]);
 
-export const flowEdgeSchema = z.strictObject({ id, source: id, target: id });
+export const flowEdgeSchema = z.strictObject({
+  id,
+  source: id,
+  target: id,
+  /** Binding key of an exchange → queue or exchange → exchange edge (a pattern for topic exchanges). */
+  bindingKey: z.string().max(255, 'must be at most 255 characters').optional(),
+  /** Binding arguments for a headers exchange, with x-match all, any, all-with-x or any-with-x. */
+  bindingArgs: z.record(z.string().min(1, 'must not be empty'), jsonValue).optional(),
+  /** Pub/sub → subscriber: the channel, or a glob pattern (`orders.*`), it subscribes to. Default `*`. */
+  channel: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
+});
 
 const position = z.strictObject({ x: z.number(), y: z.number() });
 
@@ -94,6 +150,9 @@ export type FlowNode = z.infer<typeof flowNodeSchema>;
 export type FlowEdge = z.infer<typeof flowEdgeSchema>;
 export type ProducerNode = z.infer<typeof producerNode>;
 export type TopicNode = z.infer<typeof topicNode>;
+export type ExchangeNode = z.infer<typeof exchangeNode>;
+export type QueueNode = z.infer<typeof queueNode>;
+export type PubSubNode = z.infer<typeof pubsubNode>;
 export type ConsumerNode = z.infer<typeof consumerNode>;
 export type ProjectionNode = z.infer<typeof projectionNode>;
 export type SubscriberNode = ConsumerNode | ProjectionNode;

@@ -1,7 +1,10 @@
-/** The kinds of node a flow can hold; the walking skeleton has these four. */
+/** The kinds of node a flow can hold. */
 export const NodeKind = {
   Producer: 'producer',
   Topic: 'topic',
+  Exchange: 'exchange',
+  Queue: 'queue',
+  PubSub: 'pubsub',
   Consumer: 'consumer',
   Projection: 'projection',
 } as const;
@@ -10,10 +13,16 @@ export type NodeKind = (typeof NodeKind)[keyof typeof NodeKind];
 
 export const NODE_KINDS: readonly NodeKind[] = Object.values(NodeKind);
 
-/** Which kinds an edge may join: producers publish to topics; topics feed subscribers. */
+/**
+ * Which kinds an edge may join: producers publish to topics, exchanges, queues (through the default
+ * exchange) and pub/sub; exchanges bind to queues and exchanges; brokers feed subscribers.
+ */
 export const CONNECTIONS: Readonly<Record<NodeKind, readonly NodeKind[]>> = {
-  producer: ['topic'],
+  producer: ['topic', 'exchange', 'queue', 'pubsub'],
   topic: ['consumer', 'projection'],
+  exchange: ['queue', 'exchange'],
+  queue: ['consumer', 'projection'],
+  pubsub: ['consumer', 'projection'],
   consumer: [],
   projection: [],
 };

@@ -74,10 +74,10 @@ describe('validateFlow rejects, naming the path and the reason', () => {
   });
 
   it('an unknown node kind', () => {
-    const [problem, ...rest] = broken((d) => (d.nodes[1]!.kind = 'queue'));
+    const [problem, ...rest] = broken((d) => (d.nodes[1]!.kind = 'mailbox'));
     expect(rest).toEqual([]);
     expect(problem?.path).toBe('nodes[1].kind');
-    expect(problem?.reason).toMatch(/producer.*topic.*consumer.*projection/);
+    expect(problem?.reason).toMatch(/producer.*topic.*exchange.*queue.*pubsub.*consumer.*projection/);
   });
 
   it('an unknown extra property, on the document or on a node', () => {
@@ -175,5 +175,33 @@ describe('canConnect', () => {
     expect(canConnect('producer', 'consumer')).toBe(false);
     expect(canConnect('topic', 'topic')).toBe(false);
     expect(canConnect('projection', 'topic')).toBe(false);
+  });
+});
+
+describe('validateFlow checks the AMQP and pub/sub references', () => {
+  const doc = (nodes: unknown[], edges: unknown[]) => ({ format: 'tidemark-flow', version: 1, name: 'x', seed: 1, nodes, edges, schemas: {}, code: {}, layout: {} });
+  const problems = (input: unknown) => {
+    const result = validateFlow(input);
+    return result.ok ? [] : result.problems;
+  };
+  const q = { id: 'q', kind: 'queue', name: 'q' };
+  const x = { id: 'x', kind: 'exchange', name: 'x', exchangeType: 'headers' };
+
+  it('an alternate or dead letter exchange, or reply_to, must name a node of the right kind', () => {
+    expect(problems(doc([{ ...q, deadLetterExchange: 'q' }], []))).toEqual([{ path: 'nodes[0].deadLetterExchange', reason: '"q" is a queue, not an exchange' }]);
+    expect(problems(doc([{ ...x, alternateExchange: 'nope' }], []))).toEqual([{ path: 'nodes[0].alternateExchange', reason: 'no node has id "nope"' }]);
+    expect(problems(doc([x, { id: 'p', kind: 'producer', name: 'p', eventType: 'E', rate: 1, payload: {}, replyTo: 'x' }], []))).toEqual([
+      { path: 'nodes[1].replyTo', reason: '"x" is an exchange, not a queue' },
+    ]);
+  });
+
+  it('binding settings belong on an exchange edge, a channel on a pub/sub edge, and x-match must be one RabbitMQ accepts', () => {
+    const c = { id: 'c', kind: 'consumer', name: 'c', latencyMs: 0 };
+    expect(problems(doc([q, c], [{ id: 'e', source: 'q', target: 'c', bindingKey: 'a' }]))).toEqual([{ path: 'edges[0]', reason: 'only an edge from an exchange has a binding key or arguments' }]);
+    expect(problems(doc([q, c], [{ id: 'e', source: 'q', target: 'c', channel: 'a' }]))).toEqual([{ path: 'edges[0].channel', reason: 'only an edge from a pub/sub node subscribes to a channel' }]);
+    expect(problems(doc([x, q], [{ id: 'e', source: 'x', target: 'q', bindingArgs: { 'x-match': 'some' } }]))).toEqual([
+      { path: 'edges[0].bindingArgs.x-match', reason: 'must be one of all, any, all-with-x, any-with-x' },
+    ]);
+    expect(problems(doc([x, q], [{ id: 'e', source: 'x', target: 'q', bindingArgs: { 'x-match': 'any-with-x', a: 1 } }]))).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { checkBrokerReferences } from './brokerReferences';
 import { canConnect } from './nodeKind';
 import { flowDocumentSchema, type FlowDocument } from './flowSchema';
 import { migrateFlow } from './migrateFlow';
@@ -48,6 +49,7 @@ function checkReferences(flow: FlowDocument): FlowProblem[] {
     if (source && target && !canConnect(source, target))
       problems.push({ path: `edges[${i}]`, reason: `a ${source} cannot connect to a ${target}` });
   });
+  problems.push(...checkBrokerReferences(flow));
   for (const nodeId of Object.keys(flow.code)) {
     if (!kinds.has(nodeId)) problems.push({ path: `code.${nodeId}`, reason: `no node has id "${nodeId}"` });
   }

@@ -45,6 +45,37 @@ export interface GroupView {
   readonly totalLag: number;
 }
 
+/** A message waiting in a queue, as the inspector lists it. */
+export interface QueuedMessageView {
+  readonly id: string;
+  readonly eventType: string;
+  readonly routingKey: string;
+  readonly redelivered: boolean;
+  /** Virtual ms at which its TTL runs out. */
+  readonly expiresAt?: number;
+  /** x-death: how many times it died, and the latest (queue, reason). */
+  readonly deaths?: { readonly count: number; readonly queue: string; readonly reason: string };
+}
+
+export interface QueueView {
+  readonly ready: number;
+  readonly unacked: number;
+  /** Consumers in subscription order with what each holds unacked. */
+  readonly consumers: readonly { readonly node: string; readonly unacked: number; readonly prefetch: number; readonly autoAck: boolean }[];
+  /** The first ready messages, head first (at most QUEUE_HEAD_ROWS). */
+  readonly head: readonly QueuedMessageView[];
+}
+
+export const QUEUE_HEAD_ROWS = 20;
+
+export interface ChannelView {
+  readonly published: number;
+  readonly delivered: number;
+  /** Published while nobody listened on that channel: gone. */
+  readonly dropped: number;
+  readonly subscriptions: readonly { readonly node: string; readonly kind: 'channel' | 'pattern'; readonly target: string }[];
+}
+
 /** What the worker pushes at most ~30 times a second. */
 export interface Frame {
   /** Steps executed in the state shown: the cursor of the time-travel slider. */
@@ -67,6 +98,12 @@ export interface Frame {
   readonly topics: Readonly<Record<string, TopicView>>;
   /** Consumer group id → its members, assignment, offsets and lag. */
   readonly groups: Readonly<Record<string, GroupView>>;
+  /** Queue node id → depth, unacked and the messages at its head. */
+  readonly queues: Readonly<Record<string, QueueView>>;
+  /** Pub/sub node id → subscriptions and counters. */
+  readonly channels: Readonly<Record<string, ChannelView>>;
+  /** Consumer or projection node ids whose AMQP / pub/sub connection is crashed. */
+  readonly disconnected: readonly string[];
 }
 
 export const LIVE_ROWS = 50;

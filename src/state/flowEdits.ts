@@ -84,3 +84,22 @@ export function connectableTargets(flow: FlowDocument, nodeId: string): FlowNode
   const fed = new Set(flow.edges.filter((e) => e.source === nodeId).map((e) => e.target));
   return flow.nodes.filter((n) => n.id !== nodeId && !fed.has(n.id) && canConnect(source.kind, n.kind));
 }
+
+/** Fields to set on an edge; `undefined` removes an optional one. */
+export type EdgePatch = { [P in 'bindingKey' | 'bindingArgs' | 'channel']?: FlowEdge[P] | undefined };
+
+/** Sets or removes an edge's binding key, binding arguments or channel. */
+export function patchEdge(flow: FlowDocument, edgeId: string, patch: EdgePatch): FlowDocument {
+  return {
+    ...flow,
+    edges: flow.edges.map((edge) => {
+      if (edge.id !== edgeId) return edge;
+      const next: Record<string, unknown> = { ...edge };
+      for (const [key, value] of Object.entries(patch)) {
+        if (value === undefined) delete next[key];
+        else next[key] = value;
+      }
+      return next as FlowEdge;
+    }),
+  };
+}

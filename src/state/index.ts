@@ -24,6 +24,8 @@ export {
   moveNode,
   setCode,
   removeEdge,
+  patchEdge,
+  type EdgePatch,
   connectNodes,
   connectableTargets,
   emptyFlow,
@@ -35,5 +37,6 @@ export { patchNode, type NodePatch } from './patchNode';
 export { parseTopicPartition, sortTopicPartitions, type TopicPartition } from './topicPartition';
 export { groupIdOf, memberStatus, type MemberStatus } from './groupMembership';
 export { groupsOfTopic } from './consumerGroups';
+export { bindingLabel } from './bindingLabel';
 export { bracketList, offsetList, shortPartitionList } from './partitionText';
-export { Speed, type BranchInfo, type Frame, type GroupView, type TopicView } from '../protocol';
+export { Speed, type BranchInfo, type Frame, type GroupView, type TopicView, type QueueView, type ChannelView } from '../protocol';

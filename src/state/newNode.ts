@@ -4,6 +4,9 @@ import type { NodeKind } from '../flow/nodeKind';
 const KIND_TITLE: Readonly<Record<NodeKind, string>> = {
   producer: 'Producer',
   topic: 'Topic',
+  exchange: 'Exchange',
+  queue: 'Queue',
+  pubsub: 'Pub/sub',
   consumer: 'Consumer',
   projection: 'Projection',
 };
@@ -48,7 +51,11 @@ export function createNode(flow: FlowDocument, kind: NodeKind): FlowNode {
         payload: { id: "{{ id('evt') }}", value: '{{ int(1, 100) }}' },
       };
     case 'topic':
+    case 'queue':
+    case 'pubsub':
       return { ...base, kind };
+    case 'exchange':
+      return { ...base, kind, exchangeType: 'topic' };
     case 'consumer':
     case 'projection':
       return { ...base, kind, latencyMs: 10 };

@@ -3,6 +3,7 @@ import type { FlowDocument } from '../flow';
 import { hasHandlerCode } from '../flow';
 import { LIVE_ROWS, type Frame, type Speed } from '../protocol';
 import type { StepRecord } from '../engine';
+import { amqpViews } from './amqpViews';
 import { brokerViews } from './brokerViews';
 
 /** The view of the run a person sees: counters of every node, handler states, the newest rows. */
@@ -25,6 +26,7 @@ export function buildFrame(
   return {
     topics,
     groups,
+    ...amqpViews(run.state.amqp),
     cursor: run.cursor,
     head: run.head,
     time: run.state.time,

@@ -9,8 +9,27 @@ export interface HandlerContext {
   log(...args: unknown[]): void;
   state: Record<string, unknown>;
   readonly node: { readonly id: string; readonly name: string };
-  /** Where the event was read from: the topic (node id), partition, offset and record key. */
+  /** Kafka: where the event was read from: the topic (node id), partition, offset and record key. */
   readonly record?: { readonly topic: string; readonly partition: number; readonly offset: number; readonly key: string | null };
+  /** AMQP: the delivery being handled. */
+  readonly message?: AmqpDeliveryInfo;
+  /** AMQP: answers the request being handled: published to its reply_to queue with its correlation id. */
+  reply?(data: unknown, type?: string): void;
+  /** AMQP: settle with basic.nack instead of an ack (requeue defaults to false: dead-lettered or dropped). */
+  nack?(options?: { requeue?: boolean }): void;
+  /** Pub/sub: the channel the message was published on, and the pattern that matched it. */
+  readonly channel?: { readonly name: string; readonly pattern?: string };
+}
+
+export interface AmqpDeliveryInfo {
+  readonly queue: string;
+  readonly exchange: string;
+  readonly routingKey: string;
+  readonly headers: Readonly<Record<string, unknown>>;
+  readonly redelivered: boolean;
+  readonly deliveryTag: number;
+  readonly replyTo?: string;
+  readonly correlationId?: string;
 }
 
 export type Handler = (event: CloudEvent, ctx: HandlerContext) => void;

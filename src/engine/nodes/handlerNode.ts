@@ -25,7 +25,7 @@ export function runHandler(
   node: SubscriberNode,
   event: CloudEvent,
   data: Record<string, unknown>,
-  record?: HandlerContext['record'],
+  extras: Partial<Pick<HandlerContext, 'record' | 'message' | 'reply' | 'nack' | 'channel'>> = {},
 ): { error?: string; logs: string[] } {
   const logs: string[] = [];
   const compiled = compileHandler(run.flow.code[node.id] ?? DEFAULT_HANDLER);
@@ -36,7 +36,7 @@ export function runHandler(
     log: (...args) => void logs.push(formatLogArgs(args)),
     state: data,
     node: { id: node.id, name: node.name },
-    ...(record ? { record } : {}),
+    ...extras,
   };
   try {
     // Snapshots hold structured clones, which are not frozen: freeze again before user code sees the event.
@@ -81,7 +81,7 @@ function deliverStep(run: RunContext, node: SubscriberNode, fetched: Fetched, ou
 function handleRecord(run: RunContext, node: SubscriberNode, fetched: Fetched, extra: Partial<DeliverStep>): DeliverStep {
   const state = run.nodeState(node.id);
   const where = { topic: fetched.topic, partition: fetched.partition, offset: fetched.offset, key: fetched.event.partitionkey ?? null };
-  const { error, logs } = runHandler(run, node, fetched.event, state.data, where);
+  const { error, logs } = runHandler(run, node, fetched.event, state.data, { record: where });
   if (error === undefined) state.counters.handled++;
   else state.counters.failed++;
   return deliverStep(run, node, fetched, error === undefined ? Outcome.Handled : Outcome.Failed, {

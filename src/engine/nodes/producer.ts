@@ -7,7 +7,51 @@ import { nextUuid } from '../random';
 import { StepKind, type StepRecord } from '../stepRecord';
 import { virtualIso } from '../virtualTime';
 import type { RunContext } from './runContext';
+import { trackRequest, type Message } from '../brokers/amqp';
+import type { AmqpRoute, ChannelNote } from '../stepRecord';
+import { publishOnChannel } from './pubsubNode';
+import { newEffects, publishMessage } from './queues';
 import { appendToTopic } from './topic';
+
+/** Requests a producer keeps waiting for replies; beyond this the oldest are forgotten, so a missing responder cannot grow the state without end. */
+const MAX_PENDING_REQUESTS = 1000;
+
+interface BrokerFields {
+  readonly routingKey: string;
+  readonly headers: Record<string, string>;
+  readonly channel: string;
+}
+
+/** Routing key, headers and channel from their templates, for producers wired to exchanges, queues or pub/sub. */
+function brokerFields(run: RunContext, node: ProducerNode, data: unknown, sequence: number): BrokerFields {
+  const fill = (template: string) => fillKey(template, data, run.state.random, sequence, run.state.time);
+  const headers: Record<string, string> = {};
+  for (const [name, template] of Object.entries(node.headers ?? {})) headers[name] = fill(template);
+  return { routingKey: fill(node.routingKey ?? node.eventType), headers, channel: fill(node.channel ?? node.eventType) };
+}
+
+const needsBrokerFields = (run: RunContext, node: ProducerNode): boolean => run.outgoing(node.id).some((e) => run.node(e.target)?.kind !== 'topic');
+
+/** The AMQP message for one exchange or queue edge: a queue edge publishes through the default exchange, keyed by the queue's name. */
+function amqpMessage(node: ProducerNode, target: { kind: 'exchange' | 'queue'; id: string }, event: CloudEvent, fields: BrokerFields): Message {
+  return {
+    id: event.id,
+    exchange: target.kind === 'exchange' ? target.id : '',
+    routingKey: target.kind === 'exchange' ? fields.routingKey : target.id,
+    headers: fields.headers,
+    body: event,
+    ...(node.expirationMs !== undefined ? { expiration: node.expirationMs } : {}),
+    ...(node.replyTo !== undefined ? { replyTo: node.replyTo, correlationId: event.id } : {}),
+  };
+}
+
+function trackReplyTo(run: RunContext, node: ProducerNode, event: CloudEvent): void {
+  if (node.replyTo === undefined) return;
+  const pending = (run.state.amqp.requests[node.id] ??= {});
+  trackRequest(pending, { correlationId: event.id, replyTo: node.replyTo, sentAt: run.state.time });
+  const ids = Object.keys(pending);
+  if (ids.length > MAX_PENDING_REQUESTS) delete pending[ids[0]!];
+}
 
 /** Virtual milliseconds between two events at `rate` events per second; none when the rate is 0. */
 export function productionInterval(node: ProducerNode): number | undefined {
@@ -42,9 +86,11 @@ export function publish(run: RunContext, node: ProducerNode, manualData?: unknow
   const sequence = state.sequence + 1;
   let data: unknown;
   let key: string | null = null;
+  let fields: BrokerFields | undefined;
   try {
     data = manualData !== undefined ? manualData : fillTemplate(node.payload, run.state.random, sequence, run.state.time);
     if (node.key !== undefined) key = fillKey(node.key, data, run.state.random, sequence, run.state.time);
+    if (needsBrokerFields(run, node)) fields = brokerFields(run, node, data, sequence);
   } catch (error) {
     state.counters.failed++;
     return { kind: StepKind.Fault, step: run.state.step, time: run.state.time, node: node.id, error: errorMessage(error) };
@@ -54,13 +100,34 @@ export function publish(run: RunContext, node: ProducerNode, manualData?: unknow
   const event = makeEvent(run, node, data, sequence, key);
   const topics: string[] = [];
   const placed: { topic: string; partition: number; offset: number }[] = [];
+  const amqp: AmqpRoute[] = [];
+  const channels: ChannelNote[] = [];
+  const effects = newEffects();
   for (const edge of run.outgoing(node.id)) {
-    const topic = run.node(edge.target);
-    if (topic?.kind !== 'topic') continue;
+    const target = run.node(edge.target);
+    if (!target) continue;
     run.state.edges[edge.id] = (run.state.edges[edge.id] ?? 0) + 1;
-    placed.push({ topic: topic.id, ...appendToTopic(run, topic, event, key, node.unkeyed) });
-    topics.push(edge.target);
+    if (target.kind === 'topic') {
+      placed.push({ topic: target.id, ...appendToTopic(run, target, event, key, node.unkeyed) });
+      topics.push(edge.target);
+    } else if (fields && (target.kind === 'exchange' || target.kind === 'queue')) {
+      amqp.push(publishMessage(run, amqpMessage(node, target, event, fields), node.mandatory === true, effects));
+    } else if (fields && target.kind === 'pubsub') {
+      channels.push(publishOnChannel(run, target, fields.channel, event));
+    }
   }
-  const record = { kind: StepKind.Publish, step: run.state.step, time: run.state.time, node: node.id, event, topics, placed } as const;
+  if (amqp.length > 0) trackReplyTo(run, node, event);
+  const record = {
+    kind: StepKind.Publish,
+    step: run.state.step,
+    time: run.state.time,
+    node: node.id,
+    event,
+    topics,
+    placed,
+    ...(amqp.length > 0 ? { amqp } : {}),
+    ...(channels.length > 0 ? { channels } : {}),
+    ...(effects.deaths.length > 0 ? { deaths: effects.deaths } : {}),
+  } as const;
   return manualData !== undefined ? { ...record, manual: true } : record;
 }

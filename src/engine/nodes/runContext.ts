@@ -1,4 +1,5 @@
 import type { FlowDocument, FlowEdge, FlowNode } from '../../flow';
+import type { Topology } from '../brokers/amqp';
 import type { NodeState, RuntimeState, ScheduledAction } from '../runtimeState';
 
 /** What a node's code may touch while it takes a step: the state, the flow, and the scheduler. */
@@ -9,6 +10,8 @@ export interface RunContext {
   nodeState(id: string): NodeState;
   /** Edges leaving a node, in document order. */
   outgoing(id: string): readonly FlowEdge[];
+  /** The AMQP exchanges, queues and bindings the flow declares. */
+  topology(): Topology;
   /** Queues an action; its `seq` is overwritten with the next insertion number. */
   schedule(action: ScheduledAction): void;
 }

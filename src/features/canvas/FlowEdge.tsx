@@ -1,6 +1,6 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useAppStore } from '../../state';
+import { bindingLabel, useAppStore } from '../../state';
 import type { CanvasEdge } from './canvasTypes';
 import { EdgeDots } from './EdgeDots';
 
@@ -10,6 +10,10 @@ export const FlowEdge = memo(function FlowEdge(props: EdgeProps<CanvasEdge>) {
   const count = useAppStore((s) => s.frame?.edges[id] ?? 0);
   const sourceName = useAppStore((s) => s.flow?.nodes.find((n) => n.id === source)?.name ?? source);
   const targetName = useAppStore((s) => s.flow?.nodes.find((n) => n.id === target)?.name ?? target);
+  const binding = useAppStore((s) => {
+    const edge = s.flow?.edges.find((e) => e.id === id);
+    return s.flow && edge ? bindingLabel(s.flow, edge) : null;
+  });
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   return (
     <>
@@ -25,6 +29,16 @@ export const FlowEdge = memo(function FlowEdge(props: EdgeProps<CanvasEdge>) {
         >
           {count.toLocaleString('en-US')}
         </div>
+        {binding !== null && (
+          <div
+            className="edge-binding nodrag nopan"
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY - 20}px)` }}
+            role="note"
+            aria-label={`${sourceName} to ${targetName} binds ${binding}`}
+          >
+            {binding}
+          </div>
+        )}
       </EdgeLabelRenderer>
     </>
   );

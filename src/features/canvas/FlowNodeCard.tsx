@@ -7,6 +7,7 @@ import { groupIdOf, useAppStore } from '../../state';
 import type { CanvasNode } from './canvasTypes';
 import { GroupMembership } from './GroupMembership';
 import { NodeCounters } from './NodeCounters';
+import { QueueDepth } from './QueueDepth';
 import { TopicPartitionStrip } from './TopicPartitionStrip';
 
 function canFeed(kind: NodeKind): boolean {
@@ -23,6 +24,9 @@ function detail(node: FlowNode): string {
     const partitions = node.partitions ?? FlowDefaults.partitions;
     return `${partitions} ${partitions === 1 ? 'partition' : 'partitions'}`;
   }
+  if (node.kind === 'exchange') return node.exchangeType;
+  if (node.kind === 'queue') return [node.messageTtlMs !== undefined ? `ttl ${node.messageTtlMs} ms` : '', node.maxLength !== undefined ? `max ${node.maxLength}` : '', node.deadLetterExchange ? 'DLX' : ''].filter(Boolean).join(' · ');
+  if (node.kind === 'pubsub') return 'no storage';
   return `${node.latencyMs} ms`;
 }
 
@@ -30,7 +34,7 @@ function detail(node: FlowNode): string {
 function useCrashed(node: FlowNode): boolean {
   return useAppStore((s) => {
     if (node.kind !== 'consumer' && node.kind !== 'projection') return false;
-    return s.frame?.groups?.[groupIdOf(node)]?.crashed.includes(node.id) ?? false;
+    return (s.frame?.groups?.[groupIdOf(node)]?.crashed.includes(node.id) ?? false) || (s.frame?.disconnected?.includes(node.id) ?? false);
   });
 }
 
@@ -55,6 +59,7 @@ export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: N
       {subscriber && <GroupMembership node={subscriber} />}
       <NodeCounters nodeId={id} kind={node.kind} />
       {node.kind === 'topic' && <TopicPartitionStrip topicId={id} />}
+      {node.kind === 'queue' && <QueueDepth queueId={id} />}
       {canFeed(node.kind) && <Handle type="source" position={Position.Right} aria-label={`Connect from ${node.name}`} />}
     </div>
   );

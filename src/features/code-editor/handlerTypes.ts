@@ -25,7 +25,25 @@ interface Context {
   /** This node's state, kept between events (a projection's read model). */
   state: Record<string, any>;
   node: { id: string; name: string };
-  /** Where the event was read from: topic node id, partition, offset and record key. */
+  /** Kafka: where the event was read from: topic node id, partition, offset and record key. */
   record?: { topic: string; partition: number; offset: number; key: string | null };
+  /** AMQP: the delivery from a queue being handled. */
+  message?: {
+    queue: string;
+    exchange: string;
+    routingKey: string;
+    headers: Record<string, unknown>;
+    /** Set when the message was delivered before and requeued. */
+    redelivered: boolean;
+    deliveryTag: number;
+    replyTo?: string;
+    correlationId?: string;
+  };
+  /** AMQP: answer the request being handled (sent to its reply_to queue with its correlation id). */
+  reply?(data: unknown, type?: string): void;
+  /** AMQP: settle with basic.nack instead of an ack; requeue defaults to false (dead-lettered or dropped). */
+  nack?(options?: { requeue?: boolean }): void;
+  /** Pub/sub: the channel the message was published on, and the pattern that matched it. */
+  channel?: { name: string; pattern?: string };
 }
 `;

@@ -8,4 +8,8 @@ export interface ExampleFlow {
 export const EXAMPLES: readonly ExampleFlow[] = [
   { name: 'orders', title: 'Orders' },
   { name: 'consumer-group', title: 'Consumer group rebalance' },
+  { name: 'topic-exchange', title: 'Topic exchange routing' },
+  { name: 'dead-letter', title: 'Dead-letter queue' },
+  { name: 'request-reply', title: 'Request-reply' },
+  { name: 'pubsub', title: 'Pub/sub channels' },
 ];

@@ -1,9 +1,11 @@
 import { useMemo } from 'react';
-import type { FlowNode } from '../../flow';
+import type { FlowEdge, FlowNode } from '../../flow';
 import { removeEdge, useAppStore } from '../../state';
+import { BindingFields } from './BindingFields';
 import { ConnectToForm } from './ConnectToForm';
 
 interface Link {
+  readonly edge: FlowEdge;
   readonly edgeId: string;
   readonly otherName: string;
   readonly outgoing: boolean;
@@ -16,8 +18,8 @@ export function ConnectionsPanel({ node }: { node: FlowNode }) {
     if (!flow) return [];
     const name = (id: string) => flow.nodes.find((n) => n.id === id)?.name ?? id;
     return flow.edges.flatMap((e): Link[] => {
-      if (e.source === node.id) return [{ edgeId: e.id, otherName: name(e.target), outgoing: true }];
-      if (e.target === node.id) return [{ edgeId: e.id, otherName: name(e.source), outgoing: false }];
+      if (e.source === node.id) return [{ edge: e, edgeId: e.id, otherName: name(e.target), outgoing: true }];
+      if (e.target === node.id) return [{ edge: e, edgeId: e.id, otherName: name(e.source), outgoing: false }];
       return [];
     });
   }, [flow, node.id]);
@@ -45,6 +47,7 @@ export function ConnectionsPanel({ node }: { node: FlowNode }) {
               >
                 ×
               </button>
+              {link.outgoing && <BindingFields source={node} edge={link.edge} targetName={link.otherName} />}
             </li>
           ))}
         </ul>

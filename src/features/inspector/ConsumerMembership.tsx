@@ -1,24 +1,15 @@
-import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { SubscriberNode } from '../../flow';
-import { bracketList, controlConsumer, groupIdOf, memberStatus, useAppStore } from '../../state';
+import { bracketList, groupIdOf, memberStatus, useAppStore } from '../../state';
+import { CrashRestartButtons } from './CrashRestartButtons';
 
 /** Where the subscriber stands in its group at the cursor, and the buttons that crash or restart it. */
 export function ConsumerMembership({ node }: { node: SubscriberNode }) {
   const status = useAppStore(useShallow((s) => memberStatus(s.frame, node)));
   const running = useAppStore((s) => (s.frame?.head ?? 0) > 0);
   const flow = useAppStore((s) => s.flow);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
   const nameOf = (id: string) => flow?.nodes.find((n) => n.id === id)?.name ?? id;
   const crashed = status?.crashed ?? false;
-
-  const control = async (action: 'crash' | 'restart') => {
-    setBusy(true);
-    const step = await controlConsumer(node.id, action);
-    setBusy(false);
-    setMessage(step === null ? null : `${action === 'crash' ? 'Crashed' : 'Restarted'} as step ${step}`);
-  };
 
   const keys = status?.partitions ? status.partitions.split(' ') : [];
   const partitions = status === null || status.partitions === null ? 'not a member' : keys.length === 0 ? 'idle (more members than partitions)' : bracketList(keys, nameOf);
@@ -44,20 +35,7 @@ export function ConsumerMembership({ node }: { node: SubscriberNode }) {
           Crashed: it reads and commits nothing, and keeps its partitions until the group’s session timeout expires.
         </p>
       )}
-      <div className="field-row">
-        {crashed ? (
-          <button type="button" className="primary" disabled={busy} onClick={() => void control('restart')}>
-            Restart consumer
-          </button>
-        ) : (
-          <button type="button" className="danger" disabled={busy} onClick={() => void control('crash')}>
-            Crash consumer
-          </button>
-        )}
-        <span role="status" className="muted">
-          {message}
-        </span>
-      </div>
+      <CrashRestartButtons nodeId={node.id} crashed={crashed} />
     </section>
   );
 }

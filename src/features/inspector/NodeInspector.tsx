@@ -2,7 +2,10 @@ import type { FlowNode } from '../../flow';
 import { ConnectionsPanel } from './ConnectionsPanel';
 import { DeleteNodeButton } from './DeleteNodeButton';
 import { NodeNameField } from './NodeNameField';
+import { ExchangePanel } from './ExchangePanel';
 import { ProducerPanel } from './ProducerPanel';
+import { PubSubPanel } from './PubSubPanel';
+import { QueuePanel } from './QueuePanel';
 import { SubscriberPanel } from './SubscriberPanel';
 import { TopicPanel } from './TopicPanel';
 
@@ -17,6 +20,9 @@ export function NodeInspector({ node }: { node: FlowNode }) {
       <NodeNameField node={node} />
       {node.kind === 'producer' && <ProducerPanel node={node} />}
       {node.kind === 'topic' && <TopicPanel node={node} />}
+      {node.kind === 'exchange' && <ExchangePanel node={node} />}
+      {node.kind === 'queue' && <QueuePanel node={node} />}
+      {node.kind === 'pubsub' && <PubSubPanel node={node} />}
       {(node.kind === 'consumer' || node.kind === 'projection') && <SubscriberPanel node={node} />}
       <ConnectionsPanel node={node} />
       <DeleteNodeButton nodeId={node.id} />

@@ -1,7 +1,8 @@
-import type { ProducerNode } from '../../flow';
+import type { FlowDocument, ProducerNode } from '../../flow';
 import { updateNode, useAppStore } from '../../state';
 import { NumberField } from './NumberField';
 import { PayloadTemplateField } from './PayloadTemplateField';
+import { ProducerBrokerFields } from './ProducerBrokerFields';
 import { ProducerKeyFields } from './ProducerKeyFields';
 import { PublishByHand } from './PublishByHand';
 import { useDraft } from './useDraft';
@@ -14,8 +15,17 @@ function editProducer(nodeId: string, patch: Partial<Pick<ProducerNode, 'eventTy
   useAppStore.getState().editFlow((f) => updateNode(f, nodeId, (n) => (n.kind === 'producer' ? { ...n, ...patch } : n)));
 }
 
+/** The kinds of node a producer feeds, as one sorted string so the store selector stays stable. */
+function wiredKindsOf(flow: FlowDocument | null, nodeId: string): string {
+  if (!flow) return '';
+  const kinds = new Set(flow.edges.filter((e) => e.source === nodeId).map((e) => flow.nodes.find((n) => n.id === e.target)?.kind ?? ''));
+  return [...kinds].filter(Boolean).sort().join(' ');
+}
+
 /** A producer's event type, rate, key, payload template and the publish-by-hand form. */
 export function ProducerPanel({ node }: { node: ProducerNode }) {
+  const wiredKinds = useAppStore((s) => wiredKindsOf(s.flow, node.id));
+  const wiredTo = new Set(wiredKinds.split(' '));
   const [eventType, setEventType] = useDraft(node.eventType);
   const typeValid = EVENT_TYPE.test(eventType);
   const changeType = (value: string) => {
@@ -35,7 +45,8 @@ export function ProducerPanel({ node }: { node: ProducerNode }) {
         step="any"
         onCommit={(rate) => editProducer(node.id, { rate })}
       />
-      <ProducerKeyFields node={node} />
+      {(wiredTo.has('topic') || wiredKinds === '') && <ProducerKeyFields node={node} />}
+      <ProducerBrokerFields node={node} wiredTo={wiredTo} />
       <PayloadTemplateField key={node.id} payload={node.payload} onCommit={(payload) => editProducer(node.id, { payload })} />
       <PublishByHand key={`publish-${node.id}`} node={node} />
     </>

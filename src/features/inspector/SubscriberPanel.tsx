@@ -1,15 +1,28 @@
-import type { SubscriberNode } from '../../flow';
+import type { FlowDocument, SubscriberNode } from '../../flow';
 import { groupIdOf, updateNode, useAppStore } from '../../state';
 import { ConsumerGroupFields } from './ConsumerGroupFields';
 import { ConsumerMembership } from './ConsumerMembership';
 import { HandlerStatus } from './HandlerStatus';
 import { NodeStateView } from './NodeStateView';
 import { NumberField } from './NumberField';
+import { QueueConsumerSection } from './QueueConsumerSection';
 import { ResetOffsetsForm } from './ResetOffsetsForm';
+import { SubscriberControls } from './SubscriberControls';
+
+/** The kinds of broker feeding a subscriber, as one sorted string so the store selector stays stable. */
+function sourceKindsOf(flow: FlowDocument | null, nodeId: string): string {
+  if (!flow) return '';
+  const kinds = new Set(flow.edges.filter((e) => e.target === nodeId).map((e) => flow.nodes.find((n) => n.id === e.source)?.kind ?? ''));
+  return [...kinds].filter(Boolean).sort().join(' ');
+}
 
 /** A consumer's or projection's latency, handler code, group membership and settings, and state. */
 export function SubscriberPanel({ node }: { node: SubscriberNode }) {
   const editorOpen = useAppStore((s) => s.codeNodeId === node.id);
+  const sources = useAppStore((s) => sourceKindsOf(s.flow, node.id));
+  const readsTopics = sources.includes('topic');
+  const readsQueues = sources.includes('queue');
+  const listens = sources.includes('pubsub');
   const setLatency = (latencyMs: number) =>
     useAppStore.getState().editFlow((f) => updateNode(f, node.id, (n) => (n.kind === node.kind ? { ...n, latencyMs } : n)));
   return (
@@ -22,9 +35,15 @@ export function SubscriberPanel({ node }: { node: SubscriberNode }) {
         </button>
         <HandlerStatus nodeId={node.id} />
       </section>
-      <ConsumerMembership node={node} />
-      <ResetOffsetsForm group={groupIdOf(node)} />
-      <ConsumerGroupFields node={node} />
+      {(readsTopics || sources === '') && (
+        <>
+          <ConsumerMembership node={node} />
+          <ResetOffsetsForm group={groupIdOf(node)} />
+          <ConsumerGroupFields node={node} />
+        </>
+      )}
+      {readsQueues && <QueueConsumerSection node={node} showControls={!readsTopics} />}
+      {listens && !readsQueues && !readsTopics && <SubscriberControls nodeId={node.id} />}
       <NodeStateView nodeId={node.id} label={node.kind === 'projection' ? 'Read model' : 'State'} />
     </>
   );

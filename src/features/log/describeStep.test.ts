@@ -101,3 +101,70 @@ describe('describeStep', () => {
     ).toBe('retention removed 100 records from partition 0; log starts at 300');
   });
 });
+
+describe('describeStep for queues and pub/sub', () => {
+  const event = { specversion: '1.0', id: 'm1', source: 'p', type: 'Paid', time: '', datacontenttype: 'application/json', data: {}, correlationid: 'm1', sequence: 1 } as const;
+  const qnames = (id: string) => ({ x: 'payments', q: 'Payments', dlq: 'Payments DLQ', w: 'Worker', c: 'Checkout', ps: 'Redis' })[id] ?? id;
+
+  it('writes where a publish was routed, and what was unroutable or died on the way', () => {
+    const record: StepRecord = {
+      kind: 'publish',
+      step: 1,
+      time: 0,
+      node: 'p',
+      topics: [],
+      event,
+      amqp: [
+        { exchange: 'x', routingKey: 'pay.eu', outcome: 'routed', queues: ['q', 'dlq'] },
+        { exchange: '', routingKey: 'nowhere', outcome: 'dropped', queues: [] },
+      ],
+      channels: [{ pubsub: 'ps', channel: 'pay', receivers: [] }],
+      deaths: [{ queue: 'q', messageId: 'm0', eventType: 'Paid', reason: 'maxlen', exchange: 'x', deadLetteredTo: ['dlq'] }],
+    };
+    expect(describeStep(record, qnames)).toEqual({
+      what: 'Paid m1 → payments "pay.eu" → Payments, Payments DLQ, default exchange "nowhere" unroutable, dropped, Redis channel pay → no subscriber, gone',
+      logs: ['Paid m0 dead-lettered from Payments (maxlen) → Payments DLQ'],
+      failed: true,
+    });
+  });
+
+  it('writes a queue delivery with its tag, redelivery, settlement and reply', () => {
+    const record: StepRecord = {
+      kind: 'queue-deliver',
+      step: 2,
+      time: 0,
+      node: 'w',
+      queue: 'q',
+      deliveryTag: 7,
+      eventId: 'm1',
+      eventType: 'Paid',
+      routingKey: 'pay.eu',
+      redelivered: true,
+      outcome: 'failed',
+      error: 'boom',
+      settle: 'dead-letter',
+      deaths: [{ queue: 'q', messageId: 'm1', eventType: 'Paid', reason: 'rejected', exchange: 'x', deadLetteredTo: ['dlq'] }],
+    };
+    expect(describeStep(record, qnames)).toEqual({
+      what: 'Paid m1 from Payments #7 (redelivered) failed: boom · rejected, dead-lettered',
+      logs: ['Paid m1 dead-lettered from Payments (rejected) → Payments DLQ'],
+      failed: true,
+    });
+    const reply: StepRecord = { ...record, redelivered: false, outcome: 'handled', settle: 'ack', deaths: [], replyOf: { producer: 'c', matched: true, roundTripMs: 35 } };
+    expect(describeStep(reply, qnames)).toMatchObject({ what: "Paid m1 from Payments #7 handled · acked · reply to Checkout's request (round trip 35 ms)", failed: false });
+  });
+
+  it('writes expiries, pub/sub deliveries and a crash that requeued and lost messages', () => {
+    expect(describeStep({ kind: 'expire', step: 3, time: 0, node: 'q', deaths: [{ queue: 'q', messageId: 'm2', eventType: 'Paid', reason: 'expired' }] }, qnames)).toEqual({
+      what: '1 expired in Payments',
+      logs: ['Paid m2 from Payments (expired) dropped'],
+      failed: true,
+    });
+    expect(
+      describeStep({ kind: 'pubsub-deliver', step: 4, time: 0, node: 'w', pubsub: 'ps', channel: 'pay.eu', pattern: 'pay.*', eventId: 'm1', eventType: 'Paid', outcome: 'handled' }, qnames).what,
+    ).toBe('Paid m1 on Redis channel pay.eu (pattern pay.*) handled');
+    expect(describeStep({ kind: 'consumer', step: 5, time: 0, node: 'w', action: 'crash', requeued: 3, lost: 1 }, qnames).what).toBe(
+      'crashed; 3 unacked requeued, 1 taken but not handled lost',
+    );
+  });
+});

@@ -1,4 +1,4 @@
-import type { DeliverStep, RebalanceStep, StepRecord } from '../../engine/stepRecord';
+import type { AmqpRoute, ChannelNote, DeathNote, DeliverStep, QueueDeliverStep, RebalanceStep, StepRecord } from '../../engine/stepRecord';
 import { bracketList, offsetList } from '../../state';
 
 export interface StepDescription {
@@ -15,11 +15,25 @@ export function describeStep(record: StepRecord, nameOf: NameOf): StepDescriptio
   switch (record.kind) {
     case 'publish': {
       // Where it landed ("orders[3]@12") when the engine says so, else the topics.
-      const places = record.placed?.map((p) => `${nameOf(p.topic)}[${p.partition}]@${p.offset}`) ?? record.topics.map(nameOf);
-      const topics = places.length > 0 ? places.join(', ') : '(no topic)';
+      const places = [
+        ...(record.placed?.map((p) => `${nameOf(p.topic)}[${p.partition}]@${p.offset}`) ?? record.topics.map(nameOf)),
+        ...(record.amqp ?? []).map((r) => describeRoute(r, nameOf)),
+        ...(record.channels ?? []).map((c) => describeChannel(c, nameOf)),
+      ];
+      const topics = places.length > 0 ? places.join(', ') : '(not wired to a broker)';
       const byHand = record.manual ? ' (by hand)' : '';
       const key = businessKey(record.event.data);
-      return { what: `${record.event.type} ${record.event.id} → ${topics}${byHand}`, logs: key ? [key] : [], failed: false };
+      const unrouted = (record.amqp ?? []).some((r) => r.outcome !== 'routed') || (record.channels ?? []).some((c) => c.receivers.length === 0);
+      return { what: `${record.event.type} ${record.event.id} → ${topics}${byHand}`, logs: [...(key ? [key] : []), ...deathLines(record.deaths, nameOf)], failed: unrouted };
+    }
+    case 'queue-deliver':
+      return describeQueueDelivery(record, nameOf);
+    case 'expire':
+      return { what: `${record.deaths.length} expired in ${nameOf(record.node)}`, logs: deathLines(record.deaths, nameOf), failed: true };
+    case 'pubsub-deliver': {
+      const failed = record.outcome === 'failed';
+      const on = `on ${nameOf(record.pubsub)} channel ${record.channel}${record.pattern === undefined ? '' : ` (pattern ${record.pattern})`}`;
+      return { what: `${record.eventType} ${record.eventId} ${on} ${failed ? `failed: ${record.error ?? 'the handler failed'}` : 'handled'}`, logs: record.logs ?? [], failed };
     }
     case 'deliver':
       return describeDelivery(record, nameOf);
@@ -32,10 +46,11 @@ export function describeStep(record: StepRecord, nameOf: NameOf): StepDescriptio
     case 'commit':
       return { what: `commit ${record.group} ${offsetList(record.offsets, nameOf)}`, logs: [], failed: false };
     case 'consumer': {
+      const lost = [record.requeued ? `${record.requeued} unacked requeued` : '', record.lost ? `${record.lost} taken but not handled lost` : ''].filter(Boolean);
       const what =
         record.action === 'crash'
-          ? `crashed${record.sessionExpiresAt === undefined ? '' : ` (group ${record.group} notices at t = ${(record.sessionExpiresAt / 1000).toFixed(3)} s)`}`
-          : `restarted (rejoins group ${record.group})`;
+          ? `crashed${record.sessionExpiresAt === undefined ? '' : ` (group ${record.group ?? ''} notices at t = ${(record.sessionExpiresAt / 1000).toFixed(3)} s)`}${lost.length > 0 ? `; ${lost.join(', ')}` : ''}`
+          : `restarted${record.group === undefined ? '' : ` (rejoins group ${record.group})`}`;
       return { what, logs: [], failed: false };
     }
     case 'offsets-reset':
@@ -60,6 +75,56 @@ function describeDelivery(record: DeliverStep, nameOf: NameOf): StepDescription 
   const outcome = record.fetchedOnly ? 'fetched (handled in a later step)' : failed ? `failed: ${record.error ?? 'the handler failed'}` : 'handled';
   const committed = record.committed && Object.keys(record.committed).length > 0 ? ` · committed ${offsetList(record.committed, nameOf)}` : '';
   return { what: `${record.eventType} ${record.eventId} ${at} ${outcome}${committed}`, logs: record.logs ?? [], failed };
+}
+
+/** "orders "order.eu.placed" → EU orders, All orders", or why nothing took it. */
+function describeRoute(route: AmqpRoute, nameOf: NameOf): string {
+  const exchange = route.exchange === '' ? 'default exchange' : nameOf(route.exchange);
+  const head = `${exchange} "${route.routingKey}"`;
+  if (route.outcome === 'refused') return `${head} refused: ${route.error ?? ''}`;
+  if (route.outcome === 'dropped') return `${head} unroutable, dropped`;
+  if (route.outcome === 'returned') return `${head} unroutable, returned (mandatory)`;
+  const refused = route.rejectedBy && route.rejectedBy.length > 0 ? ` (full, refused by ${route.rejectedBy.map(nameOf).join(', ')})` : '';
+  return `${head}${route.viaAlternate ? ' via alternate exchange' : ''} → ${route.queues.map(nameOf).join(', ')}${refused}`;
+}
+
+function describeChannel(note: ChannelNote, nameOf: NameOf): string {
+  const to = note.receivers.length === 0 ? 'no subscriber, gone' : note.receivers.map(nameOf).join(', ');
+  return `${nameOf(note.pubsub)} channel ${note.channel} → ${to}`;
+}
+
+/** One line per message a queue let go of: "OrderPlaced m1 dead-lettered from Payments (rejected) → Payments DLQ". */
+function deathLines(deaths: readonly DeathNote[] | undefined, nameOf: NameOf): string[] {
+  return (deaths ?? []).map((d) => {
+    const where = d.exchange === undefined ? 'dropped' : d.deadLetteredTo && d.deadLetteredTo.length > 0 ? `→ ${d.deadLetteredTo.map(nameOf).join(', ')}` : '→ nowhere (nothing bound to the DLX)';
+    return `${d.eventType} ${d.messageId} ${d.exchange === undefined ? '' : 'dead-lettered '}from ${nameOf(d.queue)} (${d.reason}) ${where}`;
+  });
+}
+
+const SETTLED: Readonly<Record<QueueDeliverStep['settle'], string>> = {
+  ack: 'acked',
+  requeue: 'nacked, requeued',
+  'dead-letter': 'rejected, dead-lettered',
+  drop: 'rejected, dropped',
+  'auto-ack': 'auto-acked',
+};
+
+/** "PaymentRequested m1 from Payments #7 (redelivered) failed: … · rejected, dead-lettered" */
+function describeQueueDelivery(record: QueueDeliverStep, nameOf: NameOf): StepDescription {
+  const failed = record.outcome === 'failed';
+  const from = `from ${nameOf(record.queue)} #${record.deliveryTag}${record.redelivered ? ' (redelivered)' : ''}`;
+  const outcome = failed ? `failed: ${record.error ?? 'the handler failed'}` : 'handled';
+  const reply = record.reply ? ` · replied ${describeRoute(record.reply, nameOf)}` : '';
+  const replyOf = record.replyOf
+    ? record.replyOf.matched
+      ? ` · reply to ${nameOf(record.replyOf.producer)}'s request (round trip ${record.replyOf.roundTripMs ?? 0} ms)`
+      : ` · no request of ${nameOf(record.replyOf.producer)} has this correlation id`
+    : '';
+  return {
+    what: `${record.eventType} ${record.eventId} ${from} ${outcome} · ${SETTLED[record.settle]}${reply}${replyOf}`,
+    logs: [...(record.logs ?? []), ...deathLines(record.deaths, nameOf)],
+    failed: failed || record.settle === 'requeue' || record.settle === 'dead-letter' || record.settle === 'drop',
+  };
 }
 
 /** "rebalance billing → generation 2 (session-expired): Billing 1 orders[0,1] → orders[0,1,2]; Billing 2 orders[2,3] → (removed)" */

@@ -11,7 +11,10 @@ export interface PaletteItemSpec {
 
 export const PALETTE_ITEMS: readonly PaletteItemSpec[] = [
   { kind: 'producer', title: 'Producer', description: 'Publishes events at a steady rate' },
-  { kind: 'topic', title: 'Topic', description: 'An append-only log of events' },
+  { kind: 'topic', title: 'Topic', description: 'A partitioned log of events (Kafka)' },
+  { kind: 'exchange', title: 'Exchange', description: 'Routes messages to queues by key or headers (RabbitMQ)' },
+  { kind: 'queue', title: 'Queue', description: 'Holds messages until a consumer acks them (RabbitMQ)' },
+  { kind: 'pubsub', title: 'Pub/sub', description: 'Channels with no storage: only listeners receive (Redis)' },
   { kind: 'consumer', title: 'Consumer', description: 'Runs a handler for each event' },
   { kind: 'projection', title: 'Projection', description: 'Folds events into a read model' },
 ];
