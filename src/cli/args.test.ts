@@ -41,3 +41,23 @@ describe('parseCliArgs', () => {
     if (args.kind === 'invalid') expect(args.message).toContain(message);
   });
 });
+
+describe('crash and restart inputs', () => {
+  it('reads repeatable --crash and --restart NODE@STEP, ordered by step', () => {
+    expect(parseCliArgs(['run', 'f.json', '--restart', 'b-2@400', '--crash', 'b-2@100'])).toEqual({
+      kind: 'run',
+      options: {
+        file: 'f.json',
+        steps: 1000,
+        inputs: [
+          { node: 'b-2', step: 100, action: 'crash' },
+          { node: 'b-2', step: 400, action: 'restart' },
+        ],
+      },
+    });
+  });
+
+  it('refuses a malformed NODE@STEP', () => {
+    expect(parseCliArgs(['run', 'f.json', '--crash', 'b-2'])).toEqual({ kind: 'invalid', message: '--crash must be NODE@STEP (a node id and a step number), got "b-2"' });
+  });
+});

@@ -51,8 +51,11 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<ExitCo
   const flow = options.seed === undefined ? loaded : { ...loaded, seed: options.seed };
   const runtime = Runtime.start(flow);
   const out = new LineWriter(io.stdout);
+  const inputs = [...(options.inputs ?? [])];
   for (let i = 0; i < options.steps && !out.error; i++) {
-    const record = runtime.step();
+    // A crash or restart due at this step is executed as it, as the app records a button press.
+    const input = inputs[0]?.step === i ? inputs.shift() : undefined;
+    const record = input ? runtime.apply({ type: 'consumer', node: input.node, action: input.action }) : runtime.step();
     if (!record) break;
     const full = out.write(JSON.stringify(record));
     if (full) await full;
