@@ -1,0 +1,16 @@
+/** Index of the first item for which `isAtOrAfter` holds, in a list ordered so that it holds for a suffix. */
+export function lowerBound<T>(items: readonly T[], isAtOrAfter: (item: T) => boolean): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (isAtOrAfter(items[mid] as T)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Index of the first number ≥ `value` in an ascending list. */
+export function firstAtOrAfter(sorted: readonly number[], value: number): number {
+  return lowerBound(sorted, (item) => item >= value);
+}
