@@ -12,6 +12,8 @@ export interface CloudEvent<T = unknown> {
   readonly correlationid: string;
   readonly causationid?: string;
   readonly partitionkey?: string;
+  /** Extension: the version of the event type's schema the data was written with (set when the type has schemas). */
+  readonly schemaversion?: number;
   /** Position of the event in its producer's sequence, from 1. */
   readonly sequence: number;
 }

@@ -8,7 +8,11 @@ export type RunInput =
   /** Crash a consumer (it stops without leaving its group) or restart it (it joins again). */
   | { readonly type: 'consumer'; readonly node: string; readonly action: 'crash' | 'restart' }
   /** kafka-consumer-groups --reset-offsets: only for a group with no members (stop them first, as Kafka requires). */
-  | { readonly type: 'reset-offsets'; readonly group: string; readonly target: ResetTarget };
+  | { readonly type: 'reset-offsets'; readonly group: string; readonly target: ResetTarget }
+  /** A command sent by hand from a command source's panel. */
+  | { readonly type: 'command'; readonly node: string; readonly data: unknown }
+  /** Reset a read model and read the event store again from the start. */
+  | { readonly type: 'rebuild'; readonly node: string };
 
 export interface RecordedInput {
   /** The input is executed as this step. */

@@ -5,6 +5,10 @@ import { commitAfter, fetch, handleInflight } from './nodes/handlerNode';
 import { controlConsumer, formGroups, groupSync, resetGroupOffsets, sessionExpiry, subscribedTopics, syncGroups } from './nodes/consumerGroups';
 import { copyKafkaState, emptyKafkaState } from './nodes/kafkaState';
 import { emptyAmqpState, topologyOf } from './nodes/amqpState';
+import { appendCommand, decideCommand } from './nodes/aggregate';
+import { scheduleNextCommand, sendCommand } from './nodes/commandSource';
+import { copyEsState, emptyEsState } from './nodes/esState';
+import { readStore, rebuildReadModel, wakeStoreSubscribers } from './nodes/storeSubscription';
 import { crashConnection, restartConnection, syncBrokers, usesAmqpOrPubSub } from './nodes/amqpConsumers';
 import { handleChannelMessage } from './nodes/pubsubNode';
 import { handleQueueDelivery } from './nodes/queueConsumer';
@@ -33,12 +37,12 @@ export class SnapshotError extends Error {
 /** A copy of the state for a snapshot (or a restore); topic logs share their closed segments. */
 // Keys in the order initialState() writes them (kafka last), so a copy serialises exactly like the original.
 function copyState(state: RuntimeState): RuntimeState {
-  const { kafka, ...rest } = state;
-  return { ...structuredClone(rest), kafka: copyKafkaState(kafka) };
+  const { es, kafka, ...rest } = state;
+  return { ...structuredClone(rest), es: copyEsState(es), kafka: copyKafkaState(kafka) };
 }
 
 function initialState(flow: FlowDocument): RuntimeState {
-  return { step: 0, time: 0, random: seedRandom(flow.seed), seq: 0, queue: [], nodes: {}, edges: {}, amqp: emptyAmqpState(), kafka: emptyKafkaState() };
+  return { step: 0, time: 0, random: seedRandom(flow.seed), seq: 0, queue: [], nodes: {}, edges: {}, amqp: emptyAmqpState(), es: emptyEsState(), kafka: emptyKafkaState() };
 }
 
 /**
@@ -65,13 +69,15 @@ export class Runtime implements RunContext {
     formGroups(runtime);
     syncBrokers(runtime);
     for (const node of flow.nodes) if (node.kind === 'producer') scheduleNextProduction(runtime, node);
+    for (const node of flow.nodes) if (node.kind === 'command') scheduleNextCommand(runtime, node);
     return runtime;
   }
 
   static restore(snapshot: RuntimeSnapshot): Runtime {
     const state = copyState(snapshot.state);
-    // Snapshots stored before queues and pub/sub existed have no AMQP side: it was empty.
+    // Snapshots stored before queues, pub/sub and aggregates existed have none of them: they were empty.
     state.amqp ??= emptyAmqpState();
+    state.es ??= emptyEsState();
     return new Runtime(snapshot.flow, state);
   }
 
@@ -159,12 +165,20 @@ export class Runtime implements RunContext {
       return record;
     }
     if (action.kind === 'cleanup' && node.kind === 'topic') return cleanUp(this, node, action.partition);
+    if (action.kind === 'command' && node.kind === 'command') {
+      const record = sendCommand(this, node);
+      scheduleNextCommand(this, node);
+      return record;
+    }
+    if (action.kind === 'aggregate-decide' && node.kind === 'aggregate') return decideCommand(this, node, action.command);
+    if (action.kind === 'aggregate-append' && node.kind === 'aggregate') return appendCommand(this, node, action);
     if (action.kind === 'queue-expire') {
       const deaths = expireQueue(this, node.id, action.time);
       return deaths ? { kind: StepKind.Expire, step: this.state.step, time: this.state.time, node: node.id, deaths } : undefined;
     }
     if (node.kind !== 'consumer' && node.kind !== 'projection') return undefined;
     if (action.kind === 'queue-handle') return handleQueueDelivery(this, node, action.queue, action.incarnation);
+    if (action.kind === 'store-read') return readStore(this, node);
     if (action.kind === 'pubsub-handle') return handleChannelMessage(this, node, action);
     if (action.kind === 'fetch') return fetch(this, node);
     if (action.kind === 'handle') return handleInflight(this, node);
@@ -187,6 +201,16 @@ export class Runtime implements RunContext {
       return this.finish(publish(this, node, input.data));
     }
     if (input.type === 'reset-offsets') return this.finish(resetGroupOffsets(this, input.group, input.target));
+    if (input.type === 'command') {
+      const node = this.nodesById.get(input.node);
+      if (node?.kind !== 'command') return this.finish({ kind: StepKind.Fault, step: this.state.step, time: this.state.time, node: input.node, error: 'no such command source' });
+      return this.finish(sendCommand(this, node, input.data));
+    }
+    if (input.type === 'rebuild') {
+      const node = this.nodesById.get(input.node);
+      if (node?.kind !== 'consumer' && node?.kind !== 'projection') return this.finish({ kind: StepKind.Fault, step: this.state.step, time: this.state.time, node: input.node, error: 'no such read model' });
+      return this.finish(rebuildReadModel(this, node));
+    }
     if (input.type === 'consumer') {
       const node = this.nodesById.get(input.node);
       if (!node || (node.kind !== 'consumer' && node.kind !== 'projection')) {
@@ -218,17 +242,23 @@ export class Runtime implements RunContext {
     const before = this.nodesById;
     this.flow = flow;
     this.index(flow);
+    // Producers and command sources follow a new rate from now on.
     const producerChanged = (id: string): boolean => {
       const old = before.get(id);
       const now = this.nodesById.get(id);
-      return !old || old.kind !== 'producer' || now?.kind !== 'producer' || old.rate !== now.rate;
+      if (!old || !now || old.kind !== now.kind) return true;
+      return (old.kind === 'producer' || old.kind === 'command') && (now.kind === 'producer' || now.kind === 'command') ? old.rate !== now.rate : true;
     };
     this.state.queue = filterActions(this.state.queue, (a) => {
       if (a.kind === 'session-expiry' || (a.kind === 'group-sync' && a.node === '')) return true;
       if (!this.nodesById.has(a.node)) return false;
-      return a.kind !== 'produce' || !producerChanged(a.node);
+      return (a.kind !== 'produce' && a.kind !== 'command') || !producerChanged(a.node);
     });
     for (const node of flow.nodes) if (node.kind === 'producer' && producerChanged(node.id)) scheduleNextProduction(this, node);
+    for (const node of flow.nodes) if (node.kind === 'command' && producerChanged(node.id)) scheduleNextCommand(this, node);
+    for (const id of Object.keys(this.state.es.subscriptions)) if (!this.nodesById.has(id)) delete this.state.es.subscriptions[id];
+    // A subscriber newly wired to an aggregate catches up from the start of the store.
+    for (const node of flow.nodes) if (node.kind === 'aggregate') wakeStoreSubscribers(this, node.id);
     for (const node of flow.nodes) if (node.kind === 'topic') topicLog(this, node);
     for (const id of Object.keys(this.state.nodes)) if (!this.nodesById.has(id)) delete this.state.nodes[id];
     for (const id of Object.keys(this.state.kafka.topics)) if (!this.nodesById.has(id)) delete this.state.kafka.topics[id];

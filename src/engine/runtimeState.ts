@@ -1,7 +1,10 @@
 import type { FlowDocument } from '../flow';
 import type { Counters } from './counters';
 import type { CloudEvent } from './cloudEvent';
+import type { DomainEvent, LoadedAggregate } from './eventsourcing';
+import type { Command } from './nodes/aggregate';
 import type { AmqpState } from './nodes/amqpState';
+import type { EsState } from './nodes/esState';
 import type { KafkaState } from './nodes/kafkaState';
 
 /** A step waiting in the scheduler; ordered by (time, seq). `seq` is assigned by the scheduler. */
@@ -22,6 +25,23 @@ export type ScheduledAction =
   | { readonly kind: 'queue-handle'; readonly time: number; seq: number; readonly node: string; readonly queue: string; readonly incarnation: number }
   /** A queue's head message reaches its TTL. */
   | { readonly kind: 'queue-expire'; readonly time: number; seq: number; readonly node: string }
+  /** A command source sends its next command (and the aggregate decides on it in the same step). */
+  | { readonly kind: 'command'; readonly time: number; seq: number; readonly node: string }
+  /** A command sent by a policy reaches its aggregate, which decides on it. */
+  | { readonly kind: 'aggregate-decide'; readonly time: number; seq: number; readonly node: string; readonly command: Command }
+  /** An aggregate appends what it decided, expecting the version it loaded. */
+  | {
+      readonly kind: 'aggregate-append';
+      readonly time: number;
+      seq: number;
+      readonly node: string;
+      readonly command: Command;
+      readonly loaded: LoadedAggregate<unknown>;
+      readonly events: readonly DomainEvent[];
+      readonly attempt: number;
+    }
+  /** An event store subscriber reads its next event. */
+  | { readonly kind: 'store-read'; readonly time: number; seq: number; readonly node: string }
   /** A pub/sub subscriber handles a message it received (its latency after the publish). */
   | {
       readonly kind: 'pubsub-handle';
@@ -57,8 +77,9 @@ export interface RuntimeState {
   queue: ScheduledAction[];
   nodes: Record<string, NodeState>;
   edges: Record<string, number>;
-  kafka: KafkaState;
   amqp: AmqpState;
+  es: EsState;
+  kafka: KafkaState;
 }
 
 export interface RuntimeSnapshot {

@@ -26,6 +26,12 @@ export const StepKind = {
   Expire: 'expire',
   /** A pub/sub subscriber handled a message it received on a channel. */
   ChannelDeliver: 'pubsub-deliver',
+  /** An aggregate loaded its stream and decided on a command: events to append, or a rejection. */
+  Command: 'command',
+  /** An aggregate appended what it decided, expecting the version it loaded; or met a conflict. */
+  Append: 'append',
+  /** A person rebuilt a read model: it was reset and reads the event store again from the start. */
+  Rebuild: 'rebuild',
 } as const;
 export type StepKind = (typeof StepKind)[keyof typeof StepKind];
 
@@ -93,6 +99,7 @@ export interface PublishStep extends StepBase {
 
 export interface DeliverStep extends StepBase {
   readonly kind: typeof StepKind.Deliver;
+  /** The topic, or for an event store subscription the aggregate that wrote the event (offset: its global position). */
   readonly topic: string;
   readonly partition?: number;
   readonly offset: number;
@@ -208,4 +215,50 @@ export interface ChannelDeliverStep extends StepBase {
   readonly logs?: readonly string[];
 }
 
-export type StepRecord = QueueDeliverStep | ExpireStep | ChannelDeliverStep | OffsetsResetStep | PublishStep | DeliverStep | FlowChangeStep | FaultStep | RebalanceStep | CommitStep | ConsumerStep | CleanupStep;
+export interface CommandStep extends StepBase {
+  readonly kind: typeof StepKind.Command;
+  /** The command source, policy or "manual" that sent it. */
+  readonly source: string;
+  readonly commandId: string;
+  readonly commandType: string;
+  readonly streamId: string;
+  /** The stream's version when loaded: the expected version of the append. */
+  readonly version: number;
+  readonly attempt: number;
+  /** decided: events will be appended after the aggregate's latency; rejected by decide; failed: the code threw or an event broke its schema. */
+  readonly outcome: 'decided' | 'rejected' | 'failed';
+  /** Types of the events decided. */
+  readonly events?: readonly string[];
+  readonly reason?: string;
+  /** How the state was loaded: from the snapshot at this version, plus the tail. */
+  readonly snapshotVersion?: number;
+  readonly replayed?: number;
+}
+
+export interface AppendStep extends StepBase {
+  readonly kind: typeof StepKind.Append;
+  readonly commandId: string;
+  readonly commandType: string;
+  readonly streamId: string;
+  readonly expectedVersion: number;
+  readonly attempt: number;
+  /** failed: the aggregate's code did not compile, or evolve threw on the new events (nothing appended). */
+  readonly outcome: 'appended' | 'conflict' | 'failed';
+  /** Appended: each event with its stream version and global position. */
+  readonly events?: readonly { readonly type: string; readonly eventId: string; readonly version: number; readonly position: number }[];
+  /** Conflict: the version the stream was really at. */
+  readonly actualVersion?: number;
+  /** Conflict: decided again on the fresh state (another append follows), rejected now, or failed after the last retry. */
+  readonly then?: 'retry' | 'rejected' | 'failed';
+  readonly reason?: string;
+  /** Snapshots taken at these versions. */
+  readonly snapshots?: readonly number[];
+}
+
+export interface RebuildStep extends StepBase {
+  readonly kind: typeof StepKind.Rebuild;
+  /** Events it will read again. */
+  readonly events: number;
+}
+
+export type StepRecord = CommandStep | AppendStep | RebuildStep | QueueDeliverStep | ExpireStep | ChannelDeliverStep | OffsetsResetStep | PublishStep | DeliverStep | FlowChangeStep | FaultStep | RebalanceStep | CommitStep | ConsumerStep | CleanupStep;

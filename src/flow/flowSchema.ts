@@ -60,6 +60,41 @@ const topicNode = z.strictObject({
   compaction: z.boolean().optional(),
 });
 
+const typeName = (example: string) =>
+  z
+    .string()
+    .min(1, 'must not be empty')
+    .max(100, 'must be at most 100 characters')
+    .regex(/^[A-Za-z][A-Za-z0-9_.]*$/, `must be a type name such as ${example}`);
+
+const commandNode = z.strictObject({
+  id,
+  kind: z.literal('command'),
+  name,
+  /** Imperative: PlaceOrder. */
+  commandType: typeName('PlaceOrder'),
+  /** Commands per virtual second; 0: only sent by hand from the panel. */
+  rate: z.number().min(0, 'must be 0 or more').max(1_000_000, 'must be at most 1,000,000 commands/s'),
+  /** JSON template of the command's data, as a producer's payload. */
+  payload: jsonValue,
+  /** Template of the aggregate (stream) id the command is for, e.g. "Order-{{ data.orderId }}". */
+  aggregateId: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+});
+
+const aggregateNode = z.strictObject({
+  id,
+  kind: z.literal('aggregate'),
+  name,
+  /** Virtual ms between loading the aggregate and appending what it decided: the window for a concurrency conflict. */
+  latencyMs: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(3_600_000, 'must be at most one hour'),
+  /** A snapshot of a stream's state every this many events; 0 or absent: none. */
+  snapshotEvery: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(10_000, 'must be at most 10,000').optional(),
+  /** On a wrong expected version: load again and decide again (retry), or fail the command. Default retry. */
+  onConflict: z.enum(['retry', 'fail']).optional(),
+  /** Retries before a conflicting command fails. Default 3. */
+  maxRetries: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(20, 'must be at most 20').optional(),
+});
+
 const exchangeNode = z.strictObject({
   id,
   kind: z.literal('exchange'),
@@ -109,12 +144,25 @@ const subscriberFields = {
   ack: z.enum(['manual', 'auto']).optional(),
   /** AMQP: a handler that throws nacks with requeue, or rejects without (dead-lettered when the queue has a DLX). Default dead-letter. */
   onError: z.enum(['requeue', 'dead-letter']).optional(),
+  /** Event store subscriptions: the event types it reads from the aggregates it is wired to; absent or empty: all. */
+  eventTypes: z.array(typeName('OrderPlaced')).max(100, 'may list at most 100 event types').optional(),
 };
 
 const consumerNode = z.strictObject({ ...subscriberFields, kind: z.literal('consumer') });
 const projectionNode = z.strictObject({ ...subscriberFields, kind: z.literal('projection') });
 
-export const flowNodeSchema = z.discriminatedUnion('kind', [producerNode, topicNode, exchangeNode, queueNode, pubsubNode, consumerNode, projectionNode]);
+export const flowNodeSchema = z.discriminatedUnion('kind', [producerNode, topicNode, exchangeNode, queueNode, pubsubNode, commandNode, aggregateNode, consumerNode, projectionNode]);
+
+const schemaVersion = z.strictObject({
+  version: z.number().int('must be a whole number').min(1, 'must be at least 1'),
+  /** A JSON Schema (draft 2020-12 subset, see docs/schemas.md) for the event's data. */
+  schema: z.record(z.string(), jsonValue),
+  /** Code defining `function upcast(data)` that turns the previous version's data into this one's. */
+  upcaster: z.string().max(100_000, 'must be at most 100,000 characters').optional(),
+});
+
+/** An event type's schemas, oldest first: versions 1, 2, 3, … */
+export const eventTypeSchemas = z.strictObject({ versions: z.array(schemaVersion).min(1, 'must have at least one version').max(50, 'may have at most 50 versions') });
 
 export const flowEdgeSchema = z.strictObject({
   id,
@@ -137,8 +185,8 @@ export const flowDocumentSchema = z.strictObject({
   seed: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(2 ** 32 - 1, 'must fit in 32 bits'),
   nodes: z.array(flowNodeSchema).max(500, 'may hold at most 500 nodes'),
   edges: z.array(flowEdgeSchema).max(2000, 'may hold at most 2000 edges'),
-  /** Event type → JSON Schema; reserved for schema evolution, not enforced yet. */
-  schemas: z.record(z.string(), jsonValue),
+  /** Event type → its versioned JSON Schemas; a payload that fails the newest is refused. */
+  schemas: z.record(z.string(), eventTypeSchemas),
   /** Node id → handler source (TypeScript defining `function handle(event, ctx)`). */
   code: z.record(id, z.string().max(100_000, 'must be at most 100,000 characters')),
   /** Node id → canvas position. */
@@ -150,6 +198,9 @@ export type FlowNode = z.infer<typeof flowNodeSchema>;
 export type FlowEdge = z.infer<typeof flowEdgeSchema>;
 export type ProducerNode = z.infer<typeof producerNode>;
 export type TopicNode = z.infer<typeof topicNode>;
+export type CommandNode = z.infer<typeof commandNode>;
+export type AggregateNode = z.infer<typeof aggregateNode>;
+export type EventTypeSchemas = z.infer<typeof eventTypeSchemas>;
 export type ExchangeNode = z.infer<typeof exchangeNode>;
 export type QueueNode = z.infer<typeof queueNode>;
 export type PubSubNode = z.infer<typeof pubsubNode>;

@@ -5,6 +5,8 @@ export const NodeKind = {
   Exchange: 'exchange',
   Queue: 'queue',
   PubSub: 'pubsub',
+  Command: 'command',
+  Aggregate: 'aggregate',
   Consumer: 'consumer',
   Projection: 'projection',
 } as const;
@@ -23,7 +25,10 @@ export const CONNECTIONS: Readonly<Record<NodeKind, readonly NodeKind[]>> = {
   exchange: ['queue', 'exchange'],
   queue: ['consumer', 'projection'],
   pubsub: ['consumer', 'projection'],
-  consumer: [],
+  command: ['aggregate'],
+  aggregate: ['consumer', 'projection'],
+  // A consumer wired to an aggregate is a policy: ctx.send() issues commands to it.
+  consumer: ['aggregate'],
   projection: [],
 };
 
@@ -31,7 +36,7 @@ export function canConnect(source: NodeKind, target: NodeKind): boolean {
   return CONNECTIONS[source].includes(target);
 }
 
-/** Kinds whose behaviour is user code run per delivered event. */
+/** Kinds whose behaviour is user code: handlers run per delivered event, an aggregate's decide and evolve. */
 export function hasHandlerCode(kind: NodeKind): boolean {
-  return kind === NodeKind.Consumer || kind === NodeKind.Projection;
+  return kind === NodeKind.Consumer || kind === NodeKind.Projection || kind === NodeKind.Aggregate;
 }

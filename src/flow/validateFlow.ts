@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { checkBrokerReferences } from './brokerReferences';
+import { checkSchemas } from './checkSchemas';
 import { canConnect } from './nodeKind';
 import { flowDocumentSchema, type FlowDocument } from './flowSchema';
 import { migrateFlow } from './migrateFlow';
@@ -50,6 +51,7 @@ function checkReferences(flow: FlowDocument): FlowProblem[] {
       problems.push({ path: `edges[${i}]`, reason: `a ${source} cannot connect to a ${target}` });
   });
   problems.push(...checkBrokerReferences(flow));
+  problems.push(...checkSchemas(flow));
   for (const nodeId of Object.keys(flow.code)) {
     if (!kinds.has(nodeId)) problems.push({ path: `code.${nodeId}`, reason: `no node has id "${nodeId}"` });
   }

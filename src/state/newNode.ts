@@ -7,6 +7,8 @@ const KIND_TITLE: Readonly<Record<NodeKind, string>> = {
   exchange: 'Exchange',
   queue: 'Queue',
   pubsub: 'Pub/sub',
+  command: 'Command',
+  aggregate: 'Aggregate',
   consumer: 'Consumer',
   projection: 'Projection',
 };
@@ -21,10 +23,28 @@ const PROJECTION_CODE = `function handle(event: TidemarkEvent, ctx: Context) {
 }
 `;
 
-/** The handler a new node starts with; null for kinds without code. */
+const AGGREGATE_CODE = `// The aggregate as a decider: decide turns a command into events (or a rejection),
+// evolve folds an event into the state.
+const initialState = { status: 'new' };
+
+function decide(command: Command, state: any): DomainEvent[] | Rejection {
+  switch (command.type) {
+    case 'DoSomething':
+      return [{ type: 'SomethingDone', data: command.data }];
+  }
+  return { rejected: \`unknown command \${command.type}\` };
+}
+
+function evolve(state: any, event: StoredEvent) {
+  return { ...state, status: 'done' };
+}
+`;
+
+/** The code a new node starts with; null for kinds without code. */
 export function defaultCode(kind: NodeKind): string | null {
   if (kind === 'consumer') return CONSUMER_CODE;
   if (kind === 'projection') return PROJECTION_CODE;
+  if (kind === 'aggregate') return AGGREGATE_CODE;
   return null;
 }
 
@@ -56,6 +76,10 @@ export function createNode(flow: FlowDocument, kind: NodeKind): FlowNode {
       return { ...base, kind };
     case 'exchange':
       return { ...base, kind, exchangeType: 'topic' };
+    case 'command':
+      return { ...base, kind, commandType: 'DoSomething', rate: 0, payload: { id: "{{ id('x') }}" }, aggregateId: 'Thing-{{ data.id }}' };
+    case 'aggregate':
+      return { ...base, kind, latencyMs: 10 };
     case 'consumer':
     case 'projection':
       return { ...base, kind, latencyMs: 10 };

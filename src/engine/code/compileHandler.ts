@@ -19,6 +19,10 @@ export interface HandlerContext {
   nack?(options?: { requeue?: boolean }): void;
   /** Pub/sub: the channel the message was published on, and the pattern that matched it. */
   readonly channel?: { readonly name: string; readonly pattern?: string };
+  /** Event store: the stream the event belongs to, its version there and its global position. */
+  readonly stream?: { readonly id: string; readonly version: number; readonly position: number };
+  /** A policy (a consumer wired to aggregates) sends a command; `to` names the aggregate when it is wired to several. */
+  send?(command: { type: string; aggregateId: string; data?: unknown }, to?: string): void;
 }
 
 export interface AmqpDeliveryInfo {

@@ -7,6 +7,8 @@ import { deepFreeze } from '../deepFreeze';
 import { nextFloat } from '../random';
 import { Outcome, StepKind, type CommitStep, type DeliverStep } from '../stepRecord';
 import { groupFor, memberOf, wake } from './consumerGroups';
+import { currentSchemaVersion, readAsCurrent } from './eventSchemas';
+import { policyOutbox } from './policy';
 import type { RunContext } from './runContext';
 
 // Consumers and projections read topics as members of a consumer group: a fetch polls one record
@@ -25,11 +27,14 @@ export function runHandler(
   node: SubscriberNode,
   event: CloudEvent,
   data: Record<string, unknown>,
-  extras: Partial<Pick<HandlerContext, 'record' | 'message' | 'reply' | 'nack' | 'channel'>> = {},
+  extras: Partial<Pick<HandlerContext, 'record' | 'message' | 'reply' | 'nack' | 'channel' | 'stream'>> = {},
 ): { error?: string; logs: string[] } {
   const logs: string[] = [];
   const compiled = compileHandler(run.flow.code[node.id] ?? DEFAULT_HANDLER);
   if (!compiled.ok) return { error: `handler does not compile: ${compiled.error}`, logs };
+  const current = asCurrentVersion(run, event);
+  if ('error' in current) return { error: current.error, logs };
+  const outbox = policyOutbox(run, node, current.event);
   const ctx: HandlerContext = {
     now: () => run.state.time,
     random: () => nextFloat(run.state.random),
@@ -37,14 +42,26 @@ export function runHandler(
     state: data,
     node: { id: node.id, name: node.name },
     ...extras,
+    ...(outbox ? { send: outbox.send } : {}),
   };
   try {
     // Snapshots hold structured clones, which are not frozen: freeze again before user code sees the event.
-    compiled.handle(deepFreeze(event), ctx);
+    compiled.handle(deepFreeze(current.event), ctx);
+    // Commands go out only from a handler that finished, so a failed delivery sends nothing.
+    if (outbox) logs.push(...outbox.flush());
     return { logs };
   } catch (error) {
     return { error: errorMessage(error), logs };
   }
+}
+
+/** The event as its type's newest schema version: written with an older one, its data is upcast (a copy). */
+function asCurrentVersion(run: RunContext, event: CloudEvent): { event: CloudEvent } | { error: string } {
+  if (event.schemaversion === undefined) return { event };
+  const read = readAsCurrent(run.flow, event.type, event.schemaversion, event.data);
+  if (!read.ok) return { error: `cannot read ${event.type} v${event.schemaversion}: ${read.error}` };
+  if (read.data === event.data) return { event };
+  return { event: { ...event, data: read.data, schemaversion: currentSchemaVersion(run.flow, event.type) } };
 }
 
 interface Fetched {

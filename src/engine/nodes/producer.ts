@@ -9,6 +9,7 @@ import { virtualIso } from '../virtualTime';
 import type { RunContext } from './runContext';
 import { trackRequest, type Message } from '../brokers/amqp';
 import type { AmqpRoute, ChannelNote } from '../stepRecord';
+import { currentSchemaVersion, schemaProblem } from './eventSchemas';
 import { publishOnChannel } from './pubsubNode';
 import { newEffects, publishMessage } from './queues';
 import { appendToTopic } from './topic';
@@ -76,6 +77,7 @@ function makeEvent(run: RunContext, node: ProducerNode, data: unknown, sequence:
     // A new event from a producer starts its own conversation.
     correlationid: id,
     ...(key !== null ? { partitionkey: key } : {}),
+    ...(Object.hasOwn(run.flow.schemas, node.eventType) ? { schemaversion: currentSchemaVersion(run.flow, node.eventType) } : {}),
     sequence,
   });
 }
@@ -91,6 +93,8 @@ export function publish(run: RunContext, node: ProducerNode, manualData?: unknow
     data = manualData !== undefined ? manualData : fillTemplate(node.payload, run.state.random, sequence, run.state.time);
     if (node.key !== undefined) key = fillKey(node.key, data, run.state.random, sequence, run.state.time);
     if (needsBrokerFields(run, node)) fields = brokerFields(run, node, data, sequence);
+    const invalid = schemaProblem(run.flow, node.eventType, data);
+    if (invalid !== undefined) throw new Error(`payload refused: ${invalid}`);
   } catch (error) {
     state.counters.failed++;
     return { kind: StepKind.Fault, step: run.state.step, time: run.state.time, node: node.id, error: errorMessage(error) };

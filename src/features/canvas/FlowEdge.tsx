@@ -32,7 +32,8 @@ export const FlowEdge = memo(function FlowEdge(props: EdgeProps<CanvasEdge>) {
         {binding !== null && (
           <div
             className="edge-binding nodrag nopan"
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY - 20}px)` }}
+            // Beside the target's handle, where edges fanning out of one exchange are apart.
+            style={{ transform: `translate(-100%, -100%) translate(${targetX - 12}px, ${targetY - 3}px)` }}
             role="note"
             aria-label={`${sourceName} to ${targetName} binds ${binding}`}
           >

@@ -27,6 +27,7 @@ function detail(node: FlowNode): string {
   if (node.kind === 'exchange') return node.exchangeType;
   if (node.kind === 'queue') return [node.messageTtlMs !== undefined ? `ttl ${node.messageTtlMs} ms` : '', node.maxLength !== undefined ? `max ${node.maxLength}` : '', node.deadLetterExchange ? 'DLX' : ''].filter(Boolean).join(' · ');
   if (node.kind === 'pubsub') return 'no storage';
+  if (node.kind === 'command') return `${node.commandType}${node.rate > 0 ? ` · ${node.rate}/s` : ' · by hand'}`;
   return `${node.latencyMs} ms`;
 }
 

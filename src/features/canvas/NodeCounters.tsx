@@ -35,6 +35,15 @@ const COUNTERS: Readonly<Record<NodeKind, readonly CounterSpec[]>> = {
     { key: 'delivered', label: 'delivered' },
     { key: 'failed', label: 'dropped', alarm: true },
   ],
+  command: [
+    { key: 'published', label: 'sent' },
+    { key: 'failed', label: 'failed', alarm: true },
+  ],
+  aggregate: [
+    { key: 'handled', label: 'accepted' },
+    { key: 'published', label: 'events' },
+    { key: 'failed', label: 'refused', alarm: true },
+  ],
   consumer: [
     { key: 'delivered', label: 'delivered' },
     { key: 'handled', label: 'handled' },

@@ -30,6 +30,25 @@ export function describeStep(record: StepRecord, nameOf: NameOf): StepDescriptio
       return describeQueueDelivery(record, nameOf);
     case 'expire':
       return { what: `${record.deaths.length} expired in ${nameOf(record.node)}`, logs: deathLines(record.deaths, nameOf), failed: true };
+    case 'command': {
+      const by = record.source === 'manual' ? ' (by hand)' : '';
+      const loaded = `${record.streamId} v${record.version}${record.snapshotVersion === undefined ? '' : ` (snapshot v${record.snapshotVersion} + ${record.replayed ?? 0})`}`;
+      if (record.outcome === 'decided') return { what: `${record.commandType}${by} → ${loaded}: decided ${record.events?.join(', ') || 'nothing'}`, logs: [], failed: false };
+      return { what: `${record.commandType}${by} → ${loaded}: ${record.outcome} — ${record.reason ?? ''}`, logs: [], failed: true };
+    }
+    case 'append': {
+      const head = `${record.commandType} → ${record.streamId} expecting v${record.expectedVersion}`;
+      if (record.outcome === 'appended') {
+        const events = record.events?.map((e) => `${e.type} v${e.version} @${e.position}`).join(', ') ?? '';
+        const snapshots = record.snapshots ? ` · snapshot at v${record.snapshots.join(', v')}` : '';
+        return { what: `${head}: appended ${events}${snapshots}`, logs: [], failed: false };
+      }
+      if (record.outcome === 'failed') return { what: `${head}: failed — ${record.reason ?? ''}`, logs: [], failed: true };
+      const then = record.then === 'retry' ? `retry ${record.attempt}, deciding again on v${record.actualVersion}` : record.then === 'rejected' ? `decided again: rejected — ${record.reason ?? ''}` : 'command failed';
+      return { what: `${head}: conflict, stream at v${record.actualVersion} → ${then}`, logs: [], failed: true };
+    }
+    case 'rebuild':
+      return { what: `rebuild: read model reset; reading ${record.events} events again from the start`, logs: [], failed: false };
     case 'pubsub-deliver': {
       const failed = record.outcome === 'failed';
       const on = `on ${nameOf(record.pubsub)} channel ${record.channel}${record.pattern === undefined ? '' : ` (pattern ${record.pattern})`}`;

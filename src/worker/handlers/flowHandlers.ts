@@ -1,3 +1,4 @@
+import { schemaProblem } from '../../engine/nodes/eventSchemas';
 import { describeProblems, validateFlow } from '../../flow';
 import { PROTOCOL_VERSION, type FlowLoaded } from '../../protocol';
 import { handlerCodeErrors, type Session } from '../session';
@@ -26,6 +27,9 @@ export function flowHandlers(session: Session): HandlerGroup {
     publish: ({ producer, data }) => {
       const node = session.run.flow.nodes.find((n) => n.id === producer);
       if (!node || node.kind !== 'producer') throw new Error(`no producer with id "${producer}" in the running flow`);
+      // Refused before it is recorded: a payload that fails its schema appends nothing, not even a fault.
+      const invalid = schemaProblem(session.run.flow, node.eventType, data);
+      if (invalid !== undefined) throw new Error(`not published: ${invalid}`);
       return { step: session.publish(producer, data) };
     },
     controlConsumer: ({ node, action }) => {
