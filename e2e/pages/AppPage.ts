@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export type NodeKindName = 'producer' | 'topic' | 'exchange' | 'queue' | 'pubsub' | 'consumer' | 'projection';
+export type NodeKindName = 'producer' | 'topic' | 'exchange' | 'queue' | 'pubsub' | 'command' | 'aggregate' | 'consumer' | 'projection';
 export type CounterName =
   | 'published'
   | 'delivered'
@@ -15,7 +15,11 @@ export type CounterName =
   | 'dead'
   | 'dropped'
   | 'ready'
-  | 'unacked';
+  | 'unacked'
+  | 'sent'
+  | 'accepted'
+  | 'events'
+  | 'refused';
 export type SpeedName = '1×' | '10×' | '100×' | 'max';
 
 /** One log row as a person reads it. */
@@ -166,7 +170,7 @@ export class AppPage {
 
   /** Every node card on the canvas. */
   get nodeCards(): Locator {
-    return this.canvas.getByRole('group', { name: /^(producer|topic|exchange|queue|pubsub|consumer|projection) / });
+    return this.canvas.getByRole('group', { name: /^(producer|topic|exchange|queue|pubsub|command|aggregate|consumer|projection) / });
   }
 
   edge(from: string, to: string): Locator {

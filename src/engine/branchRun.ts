@@ -1,5 +1,6 @@
 import type { FlowDocument } from '../flow';
 import type { RecordedInput, RunInput } from './input';
+import type { RunContext } from './nodes/runContext';
 import { Runtime, SnapshotError } from './runtime';
 import type { RuntimeSnapshot } from './runtimeState';
 import type { StepRecord } from './stepRecord';
@@ -63,6 +64,11 @@ export class BranchRun {
 
   get state(): Runtime['state'] {
     return this.runtime.state;
+  }
+
+  /** The run at the cursor, for questions that read it without changing it. */
+  get context(): RunContext {
+    return this.runtime;
   }
 
   /** The flow in effect at the cursor (edits made during the run are inputs). */

@@ -8,3 +8,4 @@ export { BranchRun, type Advance, type BranchRunOptions } from './branchRun';
 export { runFlow } from './runFlow';
 export { compileHandler, stripTypes, type HandlerContext, type CompiledHandler } from './code/compileHandler';
 export { summarizeFlowChange, affectsRun } from './flowChange';
+export { queryLog, queryReadModel, QueryError, type LogQuery, type LogQueryResult, type EventRow } from './esQueries';

@@ -11,6 +11,8 @@ export {
   type QueueView,
   type QueuedMessageView,
   type ChannelView,
+  type EventStoreView,
+  STREAM_ROWS,
   QUEUE_HEAD_ROWS,
   type FlowLoaded,
   type Requests,

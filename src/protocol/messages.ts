@@ -2,6 +2,7 @@ import type { FlowDocument, FlowProblem } from '../flow';
 import type { Counters } from '../engine/counters';
 import type { StepRecord } from '../engine/stepRecord';
 import type { ResetTarget } from '../engine/brokers/kafka';
+import type { LogQuery, LogQueryResult } from '../engine/esQueries';
 
 /** Bump when a message shape changes; the client refuses a worker of another version. */
 export const PROTOCOL_VERSION = 1;
@@ -76,6 +77,17 @@ export interface ChannelView {
   readonly subscriptions: readonly { readonly node: string; readonly kind: 'channel' | 'pattern'; readonly target: string }[];
 }
 
+/** The event store at the cursor: per aggregate its busiest streams, per subscriber how far it trails. */
+export interface EventStoreView {
+  readonly events: number;
+  readonly aggregates: Readonly<Record<string, { readonly streamCount: number; readonly streams: readonly { readonly id: string; readonly version: number }[]; readonly conflicts: number }>>;
+  /** Subscriber node id → next position it reads, and events it has still to read. */
+  readonly subscriptions: Readonly<Record<string, { readonly checkpoint: number; readonly lag: number }>>;
+}
+
+/** Streams an aggregate's card and panel list (the most recently written first). */
+export const STREAM_ROWS = 30;
+
 /** What the worker pushes at most ~30 times a second. */
 export interface Frame {
   /** Steps executed in the state shown: the cursor of the time-travel slider. */
@@ -104,6 +116,7 @@ export interface Frame {
   readonly channels: Readonly<Record<string, ChannelView>>;
   /** Consumer or projection node ids whose AMQP / pub/sub connection is crashed. */
   readonly disconnected: readonly string[];
+  readonly eventStore: EventStoreView;
 }
 
 export const LIVE_ROWS = 50;
@@ -138,6 +151,14 @@ export interface Requests {
   controlConsumer: { args: { node: string; action: 'crash' | 'restart' }; reply: { step: number } };
   /** Reset a consumer group's committed offsets (Kafka's --reset-offsets); refused while the group has members. */
   resetOffsets: { args: { group: string; target: ResetTarget }; reply: { step: number } };
+  /** Send a command by hand from a command source (recorded as an input). */
+  sendCommand: { args: { node: string; data: unknown }; reply: { step: number } };
+  /** Reset a read model and read the event store again from the start (recorded as an input). */
+  rebuild: { args: { node: string }; reply: { step: number } };
+  /** Run `function query(readModel)` against a node's state at the cursor. */
+  queryReadModel: { args: { node: string; code: string }; reply: { answer: unknown } };
+  /** A temporal question about the event store at the cursor. */
+  queryLog: { args: { query: LogQuery }; reply: LogQueryResult };
   getRows: { args: { from: number; count: number }; reply: { from: number; rows: StepRecord[] } };
   fork: { args: { name: string }; reply: { branches: BranchInfo[] } };
   /** Replies with the flow as it stands at the end of that branch (edits made on it are part of it). */
@@ -149,7 +170,7 @@ export interface Requests {
 export type RequestType = keyof Requests;
 
 export const REQUEST_TYPES: readonly RequestType[] = [
-  'hello', 'openFlow', 'updateFlow', 'play', 'pause', 'step', 'setSpeed', 'seek', 'publish', 'controlConsumer', 'resetOffsets', 'getRows', 'fork', 'switchBranch', 'reset',
+  'hello', 'openFlow', 'updateFlow', 'play', 'pause', 'step', 'setSpeed', 'seek', 'publish', 'controlConsumer', 'resetOffsets', 'sendCommand', 'rebuild', 'queryReadModel', 'queryLog', 'getRows', 'fork', 'switchBranch', 'reset',
 ];
 
 export type UiToEngine = {

@@ -16,7 +16,7 @@ const billing: GroupView = {
 };
 
 function frame(groups: Record<string, GroupView>): Frame {
-  return { cursor: 1, head: 1, time: 0, playing: false, speed: 1, branchId: 'main', counters: {}, edges: {}, nodeStates: {}, recent: [], topics: {}, groups, queues: {}, channels: {}, disconnected: [] };
+  return { cursor: 1, head: 1, time: 0, playing: false, speed: 1, branchId: 'main', counters: {}, edges: {}, nodeStates: {}, recent: [], topics: {}, groups, queues: {}, channels: {}, disconnected: [], eventStore: { events: 0, aggregates: {}, subscriptions: {} } };
 }
 
 const consumer = (id: string, group?: string): ConsumerNode => ({ id, kind: 'consumer', name: id, latencyMs: 0, ...(group ? { group } : {}) });

@@ -33,10 +33,11 @@ export {
 } from './flowEdits';
 export { describeProblems, describeError } from './describeProblems';
 export { controlConsumer, resetGroupOffsets } from './consumerCommands';
+export { sendCommandByHand, rebuildReadModel, queryReadModel, queryLog, type Answer } from './eventSourcingCommands';
 export { patchNode, type NodePatch } from './patchNode';
 export { parseTopicPartition, sortTopicPartitions, type TopicPartition } from './topicPartition';
 export { groupIdOf, memberStatus, type MemberStatus } from './groupMembership';
 export { groupsOfTopic } from './consumerGroups';
 export { bindingLabel } from './bindingLabel';
 export { bracketList, offsetList, shortPartitionList } from './partitionText';
-export { Speed, type BranchInfo, type Frame, type GroupView, type TopicView, type QueueView, type ChannelView } from '../protocol';
+export { Speed, type BranchInfo, type Frame, type GroupView, type TopicView, type QueueView, type ChannelView, type EventStoreView } from '../protocol';

@@ -4,7 +4,7 @@ import type { Frame } from '../protocol';
 import { collectFailures } from './lastFailures';
 
 function frame(cursor: number, recent: StepRecord[], branchId = 'main'): Frame {
-  return { cursor, head: cursor, time: 0, playing: false, speed: 1, branchId, counters: {}, edges: {}, nodeStates: {}, recent, topics: {}, groups: {}, queues: {}, channels: {}, disconnected: [] };
+  return { cursor, head: cursor, time: 0, playing: false, speed: 1, branchId, counters: {}, edges: {}, nodeStates: {}, recent, topics: {}, groups: {}, queues: {}, channels: {}, disconnected: [], eventStore: { events: 0, aggregates: {}, subscriptions: {} } };
 }
 
 const failed = (step: number, node: string): StepRecord => ({

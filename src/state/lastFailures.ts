@@ -1,3 +1,4 @@
+import type { StepRecord } from '../engine/stepRecord';
 import type { Frame } from '../protocol';
 
 export interface LastFailure {
@@ -18,10 +19,28 @@ export function collectFailures(
     if (!sameRun || failure.step >= frame.cursor) delete edit()[nodeId];
   }
   for (const record of frame.recent) {
-    if (record.kind !== 'deliver' || record.outcome !== 'failed' || record.step >= frame.cursor) continue;
+    const error = failureOf(record);
+    if (error === undefined || record.step >= frame.cursor) continue;
     const known = (next ?? failures)[record.node];
     if (known && known.step >= record.step) continue;
-    edit()[record.node] = { step: record.step, error: record.error ?? 'the handler failed' };
+    edit()[record.node] = { step: record.step, error };
   }
   return next ?? failures;
+}
+
+/** What went wrong in a step, shown on its node: a handler that failed, a command refused, an append that lost a conflict. */
+function failureOf(record: StepRecord): string | undefined {
+  switch (record.kind) {
+    case 'deliver':
+    case 'queue-deliver':
+    case 'pubsub-deliver':
+      return record.outcome === 'failed' ? (record.error ?? 'the handler failed') : undefined;
+    case 'command':
+      return record.outcome === 'decided' ? undefined : `${record.commandType} ${record.outcome}: ${record.reason ?? ''}`;
+    case 'append':
+      if (record.outcome === 'failed') return `${record.commandType} failed: ${record.reason ?? ''}`;
+      return record.outcome === 'conflict' && record.then !== 'retry' ? `${record.commandType} ${record.then === 'rejected' ? 'rejected after a conflict' : 'failed after a conflict'} on ${record.streamId}` : undefined;
+    default:
+      return undefined;
+  }
 }

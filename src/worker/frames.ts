@@ -4,6 +4,7 @@ import { hasHandlerCode } from '../flow';
 import { LIVE_ROWS, type Frame, type Speed } from '../protocol';
 import type { StepRecord } from '../engine';
 import { amqpViews } from './amqpViews';
+import { esViews } from './esViews';
 import { brokerViews } from './brokerViews';
 
 /** The view of the run a person sees: counters of every node, handler states, the newest rows. */
@@ -27,6 +28,7 @@ export function buildFrame(
     topics,
     groups,
     ...amqpViews(run.state.amqp),
+    eventStore: esViews(run.context, flow),
     cursor: run.cursor,
     head: run.head,
     time: run.state.time,

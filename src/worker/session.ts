@@ -1,3 +1,4 @@
+import { deciderCodeProblem } from '../engine/nodes/aggregate';
 import type { ResetTarget } from '../engine/brokers/kafka';
 import { affectsRun, BranchRun, compileHandler, summarizeFlowChange, type RunInput, type SnapshotError, type StepRecord } from '../engine';
 import { hasHandlerCode, type FlowDocument } from '../flow';
@@ -27,6 +28,11 @@ export function handlerCodeErrors(flow: FlowDocument): Record<string, string> {
   for (const node of flow.nodes) {
     const source = flow.code[node.id];
     if (!hasHandlerCode(node.kind) || source === undefined) continue;
+    if (node.kind === 'aggregate') {
+      const problem = deciderCodeProblem(source);
+      if (problem !== undefined) errors[node.id] = problem;
+      continue;
+    }
     const compiled = compileHandler(source);
     if (!compiled.ok) errors[node.id] = compiled.error;
   }
@@ -213,6 +219,14 @@ export class Session {
 
   publish(producer: string, data: unknown): number {
     return this.input({ type: 'publish', producer, data });
+  }
+
+  sendCommand(node: string, data: unknown): number {
+    return this.input({ type: 'command', node, data });
+  }
+
+  rebuild(node: string): number {
+    return this.input({ type: 'rebuild', node });
   }
 
   controlConsumer(node: string, action: 'crash' | 'restart'): number {

@@ -44,6 +44,18 @@ interface DeciderModule {
   initialState?: unknown;
 }
 
+/** Why an aggregate's code cannot run (it does not compile, or lacks decide or evolve), or undefined. */
+export function deciderCodeProblem(source: string): string | undefined {
+  const compiled = compileModule<DeciderModule>(source, ['decide', 'evolve', 'initialState']);
+  if (!compiled.ok) return compiled.error;
+  try {
+    const module = compiled.load();
+    return typeof module.decide === 'function' && typeof module.evolve === 'function' ? undefined : 'the code must define decide(command, state) and evolve(state, event)';
+  } catch (error) {
+    return errorMessage(error);
+  }
+}
+
 /** The aggregate's code as a Decider; evolve sees each event as its type's newest schema version. */
 export function deciderOf(run: RunContext, node: AggregateNode): { ok: true; decider: Decider<Command, unknown> } | { ok: false; error: string } {
   const compiled = compileModule<DeciderModule>(run.flow.code[node.id] ?? DEFAULT_AGGREGATE_CODE, ['decide', 'evolve', 'initialState']);

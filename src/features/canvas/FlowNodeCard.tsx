@@ -8,6 +8,7 @@ import type { CanvasNode } from './canvasTypes';
 import { GroupMembership } from './GroupMembership';
 import { NodeCounters } from './NodeCounters';
 import { QueueDepth } from './QueueDepth';
+import { AggregateStreams, StoreLag } from './EventStoreBadge';
 import { TopicPartitionStrip } from './TopicPartitionStrip';
 
 function canFeed(kind: NodeKind): boolean {
@@ -27,6 +28,7 @@ function detail(node: FlowNode): string {
   if (node.kind === 'exchange') return node.exchangeType;
   if (node.kind === 'queue') return [node.messageTtlMs !== undefined ? `ttl ${node.messageTtlMs} ms` : '', node.maxLength !== undefined ? `max ${node.maxLength}` : '', node.deadLetterExchange ? 'DLX' : ''].filter(Boolean).join(' · ');
   if (node.kind === 'pubsub') return 'no storage';
+  if (node.kind === 'aggregate') return `decides in ${node.latencyMs} ms${node.snapshotEvery ? ` · snapshot/${node.snapshotEvery}` : ''}`;
   if (node.kind === 'command') return `${node.commandType}${node.rate > 0 ? ` · ${node.rate}/s` : ' · by hand'}`;
   return `${node.latencyMs} ms`;
 }
@@ -61,6 +63,8 @@ export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: N
       <NodeCounters nodeId={id} kind={node.kind} />
       {node.kind === 'topic' && <TopicPartitionStrip topicId={id} />}
       {node.kind === 'queue' && <QueueDepth queueId={id} />}
+      {node.kind === 'aggregate' && <AggregateStreams nodeId={id} />}
+      {subscriber && <StoreLag nodeId={id} />}
       {canFeed(node.kind) && <Handle type="source" position={Position.Right} aria-label={`Connect from ${node.name}`} />}
     </div>
   );

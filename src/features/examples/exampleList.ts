@@ -12,4 +12,6 @@ export const EXAMPLES: readonly ExampleFlow[] = [
   { name: 'dead-letter', title: 'Dead-letter queue' },
   { name: 'request-reply', title: 'Request-reply' },
   { name: 'pubsub', title: 'Pub/sub channels' },
+  { name: 'online-shop', title: 'Online shop' },
+  { name: 'cqrs-read-models', title: 'CQRS: two read models' },
 ];

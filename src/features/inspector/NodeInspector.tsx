@@ -2,6 +2,8 @@ import type { FlowNode } from '../../flow';
 import { ConnectionsPanel } from './ConnectionsPanel';
 import { DeleteNodeButton } from './DeleteNodeButton';
 import { NodeNameField } from './NodeNameField';
+import { AggregatePanel } from './AggregatePanel';
+import { CommandPanel } from './CommandPanel';
 import { ExchangePanel } from './ExchangePanel';
 import { ProducerPanel } from './ProducerPanel';
 import { PubSubPanel } from './PubSubPanel';
@@ -23,6 +25,8 @@ export function NodeInspector({ node }: { node: FlowNode }) {
       {node.kind === 'exchange' && <ExchangePanel node={node} />}
       {node.kind === 'queue' && <QueuePanel node={node} />}
       {node.kind === 'pubsub' && <PubSubPanel node={node} />}
+      {node.kind === 'command' && <CommandPanel node={node} />}
+      {node.kind === 'aggregate' && <AggregatePanel node={node} />}
       {(node.kind === 'consumer' || node.kind === 'projection') && <SubscriberPanel node={node} />}
       <ConnectionsPanel node={node} />
       <DeleteNodeButton nodeId={node.id} />

@@ -6,7 +6,9 @@ import { HandlerStatus } from './HandlerStatus';
 import { NodeStateView } from './NodeStateView';
 import { NumberField } from './NumberField';
 import { QueueConsumerSection } from './QueueConsumerSection';
+import { ReadModelQuery } from './ReadModelQuery';
 import { ResetOffsetsForm } from './ResetOffsetsForm';
+import { StoreSubscriptionSection } from './StoreSubscriptionSection';
 import { SubscriberControls } from './SubscriberControls';
 
 /** The kinds of broker feeding a subscriber, as one sorted string so the store selector stays stable. */
@@ -23,6 +25,7 @@ export function SubscriberPanel({ node }: { node: SubscriberNode }) {
   const readsTopics = sources.includes('topic');
   const readsQueues = sources.includes('queue');
   const listens = sources.includes('pubsub');
+  const readsStore = sources.includes('aggregate');
   const setLatency = (latencyMs: number) =>
     useAppStore.getState().editFlow((f) => updateNode(f, node.id, (n) => (n.kind === node.kind ? { ...n, latencyMs } : n)));
   return (
@@ -35,6 +38,7 @@ export function SubscriberPanel({ node }: { node: SubscriberNode }) {
         </button>
         <HandlerStatus nodeId={node.id} />
       </section>
+      {readsStore && <StoreSubscriptionSection node={node} />}
       {(readsTopics || sources === '') && (
         <>
           <ConsumerMembership node={node} />
@@ -45,6 +49,7 @@ export function SubscriberPanel({ node }: { node: SubscriberNode }) {
       {readsQueues && <QueueConsumerSection node={node} showControls={!readsTopics} />}
       {listens && !readsQueues && !readsTopics && <SubscriberControls nodeId={node.id} />}
       <NodeStateView nodeId={node.id} label={node.kind === 'projection' ? 'Read model' : 'State'} />
+      {node.kind === 'projection' && <ReadModelQuery nodeId={node.id} name={node.name} />}
     </>
   );
 }

@@ -46,5 +46,5 @@ export function flowHandlers(session: Session): HandlerGroup {
 }
 
 function emptyFrame() {
-  return { cursor: 0, head: 0, time: 0, playing: false, speed: 1, branchId: '', counters: {}, edges: {}, nodeStates: {}, recent: [], topics: {}, groups: {}, queues: {}, channels: {}, disconnected: [] } as const;
+  return { cursor: 0, head: 0, time: 0, playing: false, speed: 1, branchId: '', counters: {}, edges: {}, nodeStates: {}, recent: [], topics: {}, groups: {}, queues: {}, channels: {}, disconnected: [], eventStore: { events: 0, aggregates: {}, subscriptions: {} } } as const;
 }
