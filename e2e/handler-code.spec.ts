@@ -43,6 +43,14 @@ test.describe('handler code', () => {
     expect(await app.counter(email, 'failed')).toBe(failed);
     await app.pause();
 
+    // The node names the event that broke it and links to its row: the cursor moves just past it.
+    await expect(app.inspector.getByText(/^while handling OrderPlaced [0-9a-f-]{36}$/)).toBeVisible();
+    const link = app.inspector.getByRole('button', { name: /^Show step \d+ in the log$/ });
+    const failedStep = Number(/\d+/.exec((await link.textContent()) ?? '')![0]);
+    await link.click();
+    await expect.poll(async () => (await app.status()).cursor).toBe(failedStep + 1);
+    await expect(app.currentLogRow()).toContainText(/failed: .*smtp down/);
+
     // Monaco and its workers came from the app, not from a CDN.
     expect(foreign).toEqual([]);
   });

@@ -4,6 +4,8 @@ import type { Frame } from '../protocol';
 export interface LastFailure {
   readonly step: number;
   readonly error: string;
+  /** The event (or command) it failed on: "OrderPlaced 6f1a…". */
+  readonly subject?: string;
 }
 
 /** Keeps each node's latest failed delivery; forgets failures after the cursor and on another branch. */
@@ -23,9 +25,17 @@ export function collectFailures(
     if (error === undefined || record.step >= frame.cursor) continue;
     const known = (next ?? failures)[record.node];
     if (known && known.step >= record.step) continue;
-    edit()[record.node] = { step: record.step, error };
+    const subject = subjectOf(record);
+    edit()[record.node] = subject === undefined ? { step: record.step, error } : { step: record.step, error, subject };
   }
   return next ?? failures;
+}
+
+/** What a failed step was handling, so the node can say which event broke it. */
+function subjectOf(record: StepRecord): string | undefined {
+  if (record.kind === 'deliver' || record.kind === 'queue-deliver' || record.kind === 'pubsub-deliver') return `${record.eventType} ${record.eventId}`;
+  if (record.kind === 'command' || record.kind === 'append') return `${record.commandType} for ${record.streamId}`;
+  return undefined;
 }
 
 /** What went wrong in a step, shown on its node: a handler that failed, a command refused, an append that lost a conflict. */

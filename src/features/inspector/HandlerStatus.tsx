@@ -1,4 +1,4 @@
-import { useAppStore } from '../../state';
+import { seek, useAppStore } from '../../state';
 
 /** Why the handler does not compile, and its latest failed delivery at or before the cursor. */
 export function HandlerStatus({ nodeId }: { nodeId: string }) {
@@ -12,9 +12,16 @@ export function HandlerStatus({ nodeId }: { nodeId: string }) {
         </p>
       )}
       {failure !== undefined && (
-        <p className="handler-failure">
-          Last failure at step {failure.step}: {failure.error}
-        </p>
+        <div className="handler-failure">
+          <p>
+            Last failure at step {failure.step}: {failure.error}
+          </p>
+          {failure.subject !== undefined && <p className="muted">while handling {failure.subject}</p>}
+          {/* The cursor just after the step: the log highlights its row and every panel shows the state it left. */}
+          <button type="button" onClick={() => void seek(failure.step + 1)}>
+            Show step {failure.step} in the log
+          </button>
+        </div>
       )}
     </>
   );
