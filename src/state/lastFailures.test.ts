@@ -23,7 +23,7 @@ const failed = (step: number, node: string): StepRecord => ({
 describe('collectFailures', () => {
   it('keeps each node’s latest failure across frames', () => {
     const first = collectFailures(null, frame(5, [failed(2, 'a'), failed(4, 'a')]), {});
-    expect(first).toEqual({ a: { step: 4, error: 'boom 4' } });
+    expect(first).toEqual({ a: { step: 4, error: 'boom 4', subject: 'X e4' } });
     expect(collectFailures(frame(5, []), frame(9, []), first)).toBe(first);
   });
 
@@ -31,5 +31,20 @@ describe('collectFailures', () => {
     const known = { a: { step: 4, error: 'boom 4' } };
     expect(collectFailures(frame(9, []), { ...frame(3, []), head: 9 }, known)).toEqual({});
     expect(collectFailures(frame(9, []), frame(9, [], 'fork'), known)).toEqual({});
+  });
+});
+
+describe('failures of commands and appends', () => {
+  const base = { time: 0, node: 'order', source: 'c', commandId: 'c1', commandType: 'CancelOrder', streamId: 'Order-1', version: 4, attempt: 1 } as const;
+  it('a rejected command and an append that lost its last conflict are failures of the aggregate; a retried conflict is not', () => {
+    const rejected: StepRecord = { ...base, kind: 'command', step: 1, outcome: 'rejected', reason: 'cannot cancel a shipped order' };
+    expect(collectFailures(null, frame(3, [rejected]), {})).toEqual({
+      order: { step: 1, error: 'CancelOrder rejected: cannot cancel a shipped order', subject: 'CancelOrder for Order-1' },
+    });
+    const append = { ...base, kind: 'append', step: 2, expectedVersion: 3, outcome: 'conflict', actualVersion: 4 } as const;
+    expect(collectFailures(null, frame(3, [{ ...append, then: 'retry' }]), {})).toEqual({});
+    expect(collectFailures(null, frame(3, [{ ...append, then: 'failed' }]), {})).toEqual({
+      order: { step: 2, error: 'CancelOrder failed after a conflict on Order-1', subject: 'CancelOrder for Order-1' },
+    });
   });
 });
