@@ -24,6 +24,8 @@ test.describe('RabbitMQ-style exchanges and queues', () => {
     // order.# matches every key, so nothing is unroutable and the Audit queue got every order.
     expect(await app.counter(exchange, 'routed')).toBe(received);
     expect(await app.counter(exchange, 'unroutable')).toBe(0);
+    // Orders come at 4 a second; the card shows the rate over the last virtual seconds.
+    expect(Number(await app.cardValue(exchange, 'in/s'))).toBeCloseTo(4, 0);
     expect(await app.counter(app.nodeCard('queue', 'Audit'), 'enqueued')).toBe(received);
 
     // What each consumer saw, by routing key: EU fulfilment only order.eu.*, Refunds only cancellations.

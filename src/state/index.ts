@@ -39,5 +39,6 @@ export { parseTopicPartition, sortTopicPartitions, type TopicPartition } from '.
 export { groupIdOf, memberStatus, type MemberStatus } from './groupMembership';
 export { groupsOfTopic } from './consumerGroups';
 export { bindingLabel } from './bindingLabel';
+export { RateWindow } from './rateWindow';
 export { bracketList, offsetList, shortPartitionList } from './partitionText';
 export { Speed, type BranchInfo, type Frame, type GroupView, type TopicView, type QueueView, type ChannelView, type EventStoreView } from '../protocol';

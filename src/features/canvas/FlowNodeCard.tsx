@@ -8,6 +8,7 @@ import type { CanvasNode } from './canvasTypes';
 import { GroupMembership } from './GroupMembership';
 import { NodeCounters } from './NodeCounters';
 import { QueueDepth } from './QueueDepth';
+import { BrokerRate } from './BrokerRate';
 import { AggregateStreams, StoreLag } from './EventStoreBadge';
 import { TopicPartitionStrip } from './TopicPartitionStrip';
 
@@ -63,6 +64,7 @@ export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: N
       <NodeCounters nodeId={id} kind={node.kind} />
       {node.kind === 'topic' && <TopicPartitionStrip topicId={id} />}
       {node.kind === 'queue' && <QueueDepth queueId={id} />}
+      {(node.kind === 'topic' || node.kind === 'exchange' || node.kind === 'queue' || node.kind === 'pubsub') && <BrokerRate nodeId={id} kind={node.kind} />}
       {node.kind === 'aggregate' && <AggregateStreams nodeId={id} />}
       {subscriber && <StoreLag nodeId={id} />}
       {canFeed(node.kind) && <Handle type="source" position={Position.Right} aria-label={`Connect from ${node.name}`} />}
