@@ -7,7 +7,8 @@ export function affectsRun(before: FlowDocument, after: FlowDocument): boolean {
     JSON.stringify(before.nodes) !== JSON.stringify(after.nodes) ||
     JSON.stringify(before.edges) !== JSON.stringify(after.edges) ||
     JSON.stringify(before.code) !== JSON.stringify(after.code) ||
-    JSON.stringify(before.schemas) !== JSON.stringify(after.schemas)
+    JSON.stringify(before.schemas) !== JSON.stringify(after.schemas) ||
+    JSON.stringify(before.invariants ?? []) !== JSON.stringify(after.invariants ?? [])
   );
 }
 
@@ -35,5 +36,7 @@ export function summarizeFlowChange(before: FlowDocument, after: FlowDocument): 
   for (const id of new Set([...Object.keys(before.code), ...Object.keys(after.code)]))
     if (before.code[id] !== after.code[id] && newNodes.has(id)) parts.push(`changed code of ${name(id)}`);
   if (before.seed !== after.seed) parts.push(`seed ${before.seed} → ${after.seed}`);
+  if (JSON.stringify(before.schemas) !== JSON.stringify(after.schemas)) parts.push('changed event schemas');
+  if (JSON.stringify(before.invariants ?? []) !== JSON.stringify(after.invariants ?? [])) parts.push('changed invariants');
   return parts.length > 0 ? parts.join('; ') : 'edited the flow';
 }

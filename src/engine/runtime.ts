@@ -22,6 +22,7 @@ import { seedRandom } from './random';
 import type { NodeState, RuntimeSnapshot, RuntimeState, ScheduledAction } from './runtimeState';
 import { filterActions, peekAction, popAction, pushAction } from './scheduler';
 import { StepKind, type ConsumerStep, type StepRecord } from './stepRecord';
+import { checkInvariants } from './invariants';
 import { findUncloneable } from './uncloneable';
 
 /** A snapshot could not be taken because a node keeps something that is not data. */
@@ -42,7 +43,7 @@ function copyState(state: RuntimeState): RuntimeState {
 }
 
 function initialState(flow: FlowDocument): RuntimeState {
-  return { step: 0, time: 0, random: seedRandom(flow.seed), seq: 0, queue: [], nodes: {}, edges: {}, amqp: emptyAmqpState(), es: emptyEsState(), kafka: emptyKafkaState() };
+  return { step: 0, time: 0, random: seedRandom(flow.seed), seq: 0, queue: [], nodes: {}, edges: {}, amqp: emptyAmqpState(), es: emptyEsState(), broken: {}, kafka: emptyKafkaState() };
 }
 
 /**
@@ -78,6 +79,7 @@ export class Runtime implements RunContext {
     // Snapshots stored before queues, pub/sub and aggregates existed have none of them: they were empty.
     state.amqp ??= emptyAmqpState();
     state.es ??= emptyEsState();
+    state.broken ??= {};
     return new Runtime(snapshot.flow, state);
   }
 
@@ -188,7 +190,9 @@ export class Runtime implements RunContext {
 
   private finish(record: StepRecord): StepRecord {
     this.state.step++;
-    return record;
+    if (this.flow.invariants === undefined || this.flow.invariants.length === 0) return record;
+    const broken = checkInvariants(this);
+    return broken ? { ...record, broken } : record;
   }
 
   /** Executes an input from outside the run as the next step. */

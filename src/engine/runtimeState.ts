@@ -79,6 +79,8 @@ export interface RuntimeState {
   edges: Record<string, number>;
   amqp: AmqpState;
   es: EsState;
+  /** Invariant id → broken since an earlier step (a break is recorded once, when it happens). */
+  broken: Record<string, true>;
   kafka: KafkaState;
 }
 

@@ -38,7 +38,16 @@ export type StepKind = (typeof StepKind)[keyof typeof StepKind];
 export const Outcome = { Handled: 'handled', Failed: 'failed' } as const;
 export type Outcome = (typeof Outcome)[keyof typeof Outcome];
 
+/** An invariant the step broke, with why. */
+export interface InvariantBreak {
+  readonly id: string;
+  readonly name: string;
+  readonly reason: string;
+}
+
 interface StepBase {
+  /** Invariants this step broke (they held before it). */
+  readonly broken?: readonly InvariantBreak[];
   /** Global index from 0. */
   readonly step: number;
   /** Virtual milliseconds since the run began. */

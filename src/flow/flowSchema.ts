@@ -178,6 +178,13 @@ export const flowEdgeSchema = z.strictObject({
 
 const position = z.strictObject({ x: z.number(), y: z.number() });
 
+const invariant = z.strictObject({
+  id,
+  name,
+  /** Code defining `function holds(nodes)`: true when the invariant holds, false or a message when it is broken. */
+  code: z.string().max(20_000, 'must be at most 20,000 characters'),
+});
+
 export const flowDocumentSchema = z.strictObject({
   format: z.literal(FLOW_FORMAT),
   version: z.literal(FLOW_VERSION),
@@ -191,6 +198,8 @@ export const flowDocumentSchema = z.strictObject({
   code: z.record(id, z.string().max(100_000, 'must be at most 100,000 characters')),
   /** Node id → canvas position. */
   layout: z.record(id, position),
+  /** Predicates over node states checked after every step; the first violation pauses the run. */
+  invariants: z.array(invariant).max(50, 'may hold at most 50 invariants').optional(),
 });
 
 export type FlowDocument = z.infer<typeof flowDocumentSchema>;
@@ -198,6 +207,7 @@ export type FlowNode = z.infer<typeof flowNodeSchema>;
 export type FlowEdge = z.infer<typeof flowEdgeSchema>;
 export type ProducerNode = z.infer<typeof producerNode>;
 export type TopicNode = z.infer<typeof topicNode>;
+export type Invariant = z.infer<typeof invariant>;
 export type CommandNode = z.infer<typeof commandNode>;
 export type AggregateNode = z.infer<typeof aggregateNode>;
 export type EventTypeSchemas = z.infer<typeof eventTypeSchemas>;

@@ -12,6 +12,7 @@ export {
   type QueueNode,
   type PubSubNode,
   type CommandNode,
+  type Invariant,
   type AggregateNode,
   type EventTypeSchemas,
   eventTypeSchemas,

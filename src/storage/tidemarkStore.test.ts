@@ -35,7 +35,7 @@ function segment(branchId: string, firstStep: number, summary = 'edit'): Segment
 }
 
 function snapshot(branchId: string, step: number): SnapshotRecord {
-  const state: RuntimeSnapshot['state'] = { step, time: step, random: [1, 2, 3, 4], seq: 0, queue: [], nodes: {}, edges: {}, amqp: emptyAmqpState(), es: emptyEsState(), kafka: { topics: {}, groups: {}, members: {} } };
+  const state: RuntimeSnapshot['state'] = { step, time: step, random: [1, 2, 3, 4], seq: 0, queue: [], nodes: {}, edges: {}, amqp: emptyAmqpState(), es: emptyEsState(), broken: {}, kafka: { topics: {}, groups: {}, members: {} } };
   return { branchId, step, snapshot: { flow, state } };
 }
 

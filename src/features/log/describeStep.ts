@@ -10,8 +10,14 @@ export interface StepDescription {
 
 type NameOf = (nodeId: string) => string;
 
-/** One line a person can read for a step of the log. */
+/** One line a person can read for a step of the log; a step that broke an invariant says so. */
 export function describeStep(record: StepRecord, nameOf: NameOf): StepDescription {
+  const described = describeKind(record, nameOf);
+  if (!record.broken) return described;
+  return { ...described, logs: [...record.broken.map((b) => `invariant broken: ${b.name} — ${b.reason}`), ...described.logs], failed: true };
+}
+
+function describeKind(record: StepRecord, nameOf: NameOf): StepDescription {
   switch (record.kind) {
     case 'publish': {
       // Where it landed ("orders[3]@12") when the engine says so, else the topics.
