@@ -43,7 +43,7 @@ function copyState(state: RuntimeState): RuntimeState {
 }
 
 function initialState(flow: FlowDocument): RuntimeState {
-  return { step: 0, time: 0, random: seedRandom(flow.seed), seq: 0, queue: [], nodes: {}, edges: {}, amqp: emptyAmqpState(), es: emptyEsState(), broken: {}, kafka: emptyKafkaState() };
+  return { step: 0, time: 0, random: seedRandom(flow.seed), seq: 0, queue: [], nodes: {}, edges: {}, amqp: emptyAmqpState(), broken: {}, es: emptyEsState(), kafka: emptyKafkaState() };
 }
 
 /**

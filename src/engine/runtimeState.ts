@@ -78,9 +78,9 @@ export interface RuntimeState {
   nodes: Record<string, NodeState>;
   edges: Record<string, number>;
   amqp: AmqpState;
-  es: EsState;
   /** Invariant id → broken since an earlier step (a break is recorded once, when it happens). */
   broken: Record<string, true>;
+  es: EsState;
   kafka: KafkaState;
 }
 
