@@ -8,3 +8,6 @@ export { BranchRun, type Advance, type BranchRunOptions } from './branchRun';
 export { runFlow } from './runFlow';
 export { compileHandler, stripTypes, type HandlerContext, type CompiledHandler } from './code/compileHandler';
 export { summarizeFlowChange, affectsRun } from './flowChange';
+export { MarkerKind, MARKER_KINDS, markerKindOf } from './markerKind';
+export { stepTouchesNode, type TouchTarget } from './stepTouchesNode';
+export { virtualIso } from './virtualTime';

@@ -31,9 +31,25 @@ export {
 } from './flowEdits';
 export { describeProblems, describeError } from './describeProblems';
 export { controlConsumer, resetGroupOffsets } from './consumerCommands';
+export { seekToLogStep, jumpTouchingStep, goTo, addBookmark, removeBookmark, deleteBranch, compareNodeState, type TouchJump } from './debugCommands';
+export { exportLogFile } from './logExportFile';
+export { readEventsFile, importEvents } from './eventImport';
+export { defaultProducer, MAX_IMPORT_EVENTS, type ImportedEvent, type LineProblem } from './eventLines';
 export { patchNode, type NodePatch } from './patchNode';
 export { parseTopicPartition, sortTopicPartitions, type TopicPartition } from './topicPartition';
 export { groupIdOf, memberStatus, type MemberStatus } from './groupMembership';
 export { groupsOfTopic } from './consumerGroups';
 export { bracketList, offsetList, shortPartitionList } from './partitionText';
-export { Speed, type BranchInfo, type Frame, type GroupView, type TopicView } from '../protocol';
+export {
+  Speed,
+  MARKERS_PER_KIND,
+  MAX_BOOKMARK_LABEL,
+  type BranchInfo,
+  type Frame,
+  type GroupView,
+  type TopicView,
+  type Bookmark,
+  type TimelineMarkers,
+  type NodeStateDiff,
+} from '../protocol';
+export type { StateChange } from '../lib/diffState';
