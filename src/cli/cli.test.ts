@@ -33,7 +33,8 @@ function flowCli(args: string[], options: { stopAfterFirstLine?: boolean } = {})
 
 const lines = (text: string): string[] => text.split('\n').slice(0, -1);
 
-describe('npm run flow -- run (child process)', () => {
+// Child processes load tsx first: on a busy machine that alone can take seconds.
+describe('npm run flow -- run (child process)', { timeout: 60_000 }, () => {
   it('prints the same bytes for the same seed, others for another seed, 500 JSON lines each', async () => {
     const [a, b, c, byDefault, seed42] = await Promise.all([
       flowCli(['run', EXAMPLE, '--seed', '7', '--steps', '500']),

@@ -1,5 +1,5 @@
 import { PROTOCOL_VERSION } from '../protocol';
-import type { BranchInfo, EngineNotice, EngineToUi, Frame, Requests, RequestType, UiToEngine } from '../protocol';
+import type { BranchInfo, EngineNotice, EngineToUi, Frame, GotoTarget, Requests, RequestType, TimelineMarkers, UiToEngine } from '../protocol';
 import { EngineRequestError } from './EngineRequestError';
 
 type Listener<T> = (value: T) => void;
@@ -30,6 +30,7 @@ export class EngineClient {
   private readonly frameListeners = new Set<Listener<Frame>>();
   private readonly noticeListeners = new Set<Listener<EngineNotice>>();
   private readonly branchListeners = new Set<Listener<BranchInfo[]>>();
+  private readonly markerListeners = new Set<Listener<TimelineMarkers>>();
 
   constructor() {
     this.worker = this.spawn();
@@ -72,6 +73,44 @@ export class EngineClient {
     return this.request('hello', { protocol: PROTOCOL_VERSION });
   }
 
+  // ---- the debugger's requests ----
+
+  findTouchingStep(node: string, from: number, direction: 'next' | 'previous'): Promise<Requests['findTouchingStep']['reply']> {
+    return this.request('findTouchingStep', { node, from, direction });
+  }
+
+  locate(target: GotoTarget): Promise<Requests['locate']['reply']> {
+    return this.request('locate', { target });
+  }
+
+  addBookmark(step: number, label: string): Promise<Requests['addBookmark']['reply']> {
+    return this.request('addBookmark', { step, label });
+  }
+
+  removeBookmark(step: number): Promise<Requests['removeBookmark']['reply']> {
+    return this.request('removeBookmark', { step });
+  }
+
+  nodeStateAt(args: Requests['nodeStateAt']['args']): Promise<Requests['nodeStateAt']['reply']> {
+    return this.request('nodeStateAt', args);
+  }
+
+  diffNodeState(args: Requests['diffNodeState']['args']): Promise<Requests['diffNodeState']['reply']> {
+    return this.request('diffNodeState', args);
+  }
+
+  deleteBranch(branchId: string): Promise<Requests['deleteBranch']['reply']> {
+    return this.request('deleteBranch', { branchId });
+  }
+
+  exportLog(branchId: string, from: number, to: number): Promise<Requests['exportLog']['reply']> {
+    return this.request('exportLog', { branchId, from, to });
+  }
+
+  publishBatch(producer: string, events: unknown[]): Promise<Requests['publishBatch']['reply']> {
+    return this.request('publishBatch', { producer, events });
+  }
+
   request<K extends RequestType>(type: K, args: Requests[K]['args']): Promise<Requests[K]['reply']> {
     const id = this.nextId++;
     // The union member for K; TypeScript cannot narrow a mapped union from a generic key.
@@ -93,6 +132,11 @@ export class EngineClient {
 
   onBranches(listener: Listener<BranchInfo[]>): () => void {
     return this.subscribe(this.branchListeners, listener);
+  }
+
+  /** The current branch's timeline markers and bookmarks, sent when they change. */
+  onMarkers(listener: Listener<TimelineMarkers>): () => void {
+    return this.subscribe(this.markerListeners, listener);
   }
 
   terminate(): void {
@@ -121,6 +165,8 @@ export class EngineClient {
         return this.emit(this.noticeListeners, message.notice);
       case 'branches':
         return this.emit(this.branchListeners, message.branches);
+      case 'markers':
+        return this.emit(this.markerListeners, message.markers);
     }
   }
 

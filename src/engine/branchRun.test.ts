@@ -142,6 +142,25 @@ describe('BranchRun: time travel', () => {
   });
 });
 
+describe('BranchRun: peeking at a step', () => {
+  it('gives the state of any step without moving the cursor, in any order', () => {
+    live.seek(777);
+    const atCursor = stateAt(live);
+    for (const step of [1501, 1500, 1501, 1234, 0, 3000, 99, 100, 2999, 500, 501]) {
+      expect(JSON.stringify(live.peek(step).state), `state at step ${step}`).toBe(reference.states.get(step));
+      expect(live.cursor).toBe(777);
+    }
+    expect(stateAt(live)).toBe(atCursor);
+  });
+
+  it('gives the flow in effect at that step, clamped to [0, head]', () => {
+    expect(live.peek(1501).flow).toBe(edited);
+    expect(live.peek(1500).flow.nodes.some((n) => n.id === 'analytics')).toBe(true);
+    expect(live.peek(HEAD + 50).state.step).toBe(HEAD);
+    expect(live.peek(-1).state.step).toBe(0);
+  });
+});
+
 describe('BranchRun: extending and recording in the past', () => {
   const fresh = (): BranchRun => {
     const run = new BranchRun({ baseFlow: base, inputs: live.inputs, head: HEAD, snapshotEvery: SNAPSHOT_EVERY, snapshots: live.snapshots });

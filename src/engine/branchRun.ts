@@ -2,7 +2,7 @@ import type { FlowDocument } from '../flow';
 import type { RecordedInput, RunInput } from './input';
 import type { RunContext } from './nodes/runContext';
 import { Runtime, SnapshotError } from './runtime';
-import type { RuntimeSnapshot } from './runtimeState';
+import type { RuntimeSnapshot, RuntimeState } from './runtimeState';
 import type { StepRecord } from './stepRecord';
 
 export interface BranchRunOptions {
@@ -42,6 +42,8 @@ export class BranchRun {
   /** Snapshots taken on fresh steps that the owner has not persisted yet. */
   private unsaved: { step: number; snapshot: RuntimeSnapshot }[] = [];
   private snapshotProblem: SnapshotError | undefined;
+  /** A second runtime for peek(): kept between calls, so comparing consecutive steps replays one step. */
+  private scratch: Runtime | undefined;
 
   constructor(options: BranchRunOptions) {
     this.baseFlow = options.baseFlow;
@@ -145,6 +147,24 @@ export class BranchRun {
     let best = 0;
     for (const step of this.snapshots.keys()) if (step <= target && step > best) best = step;
     return best;
+  }
+
+  /**
+   * The state (and the flow in effect) a seek to `target` would show, computed on a scratch copy: the
+   * cursor does not move. Clamped to [0, head]. The result is read-only and valid until the next call.
+   */
+  peek(target: number): { readonly state: RuntimeState; readonly flow: FlowDocument } {
+    const goal = Math.max(0, Math.min(Math.floor(target), this.headStep));
+    if (goal === this.cursor) return this.runtime;
+    const from = this.snapshotBefore(goal);
+    let scratch = this.scratch;
+    if (!scratch || scratch.state.step > goal || scratch.state.step < from) scratch = Runtime.restore(this.snapshots.get(from)!);
+    this.scratch = scratch;
+    while (scratch.state.step < goal) {
+      const input = this.inputsByStep.get(scratch.state.step);
+      if (!(input ? scratch.apply(input.input) : scratch.step())) break;
+    }
+    return scratch;
   }
 
   /** Moves the cursor to `target` (clamped to [0, head]): restores the nearest snapshot, then replays. */

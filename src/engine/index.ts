@@ -9,3 +9,6 @@ export { runFlow } from './runFlow';
 export { compileHandler, stripTypes, type HandlerContext, type CompiledHandler } from './code/compileHandler';
 export { summarizeFlowChange, affectsRun } from './flowChange';
 export { queryLog, queryReadModel, QueryError, type LogQuery, type LogQueryResult, type EventRow } from './esQueries';
+export { MarkerKind, MARKER_KINDS, markerKindOf } from './markerKind';
+export { stepTouchesNode, type TouchTarget } from './stepTouchesNode';
+export { virtualIso } from './virtualTime';

@@ -20,3 +20,16 @@ export {
   type UiToEngine,
   type EngineToUi,
 } from './messages';
+export {
+  MARKERS_PER_KIND,
+  MAX_BOOKMARKS,
+  MAX_BOOKMARK_LABEL,
+  MAX_PUBLISH_BATCH,
+  ENGINE_EVENT_TYPE_PREFIX,
+  type Bookmark,
+  type MarkerList,
+  type TimelineMarkers,
+  type GotoTarget,
+  type LocateResult,
+  type NodeStateDiff,
+} from './debugging';

@@ -3,9 +3,10 @@ import type { Counters } from '../engine/counters';
 import type { StepRecord } from '../engine/stepRecord';
 import type { ResetTarget } from '../engine/brokers/kafka';
 import type { LogQuery, LogQueryResult } from '../engine/esQueries';
+import type { Bookmark, GotoTarget, LocateResult, NodeStateDiff, TimelineMarkers } from './debugging';
 
 /** Bump when a message shape changes; the client refuses a worker of another version. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 export const Speed = { X1: 1, X10: 10, X100: 100, Max: 0 } as const;
 /** Virtual seconds per real second; 0 means as fast as the worker can go. */
@@ -165,12 +166,30 @@ export interface Requests {
   switchBranch: { args: { branchId: string }; reply: { branches: BranchInfo[]; flow: FlowDocument } };
   /** Throw away every branch and start again from step 0 with the current flow. */
   reset: { args: Record<string, never>; reply: { branches: BranchInfo[] } };
+  /** The first log step after (next) or before (previous) `from` that touches the node; null when none up to the head or step 0. */
+  findTouchingStep: { args: { node: string; from: number; direction: 'next' | 'previous' }; reply: { step: number | null } };
+  /** Resolves a Go to target on the current branch; nothing moves (the UI seeks to the answer). */
+  locate: { args: { target: GotoTarget }; reply: LocateResult };
+  /** Bookmarks a timeline position of the current branch (a second bookmark there replaces the label). */
+  addBookmark: { args: { step: number; label: string }; reply: { bookmarks: Bookmark[] } };
+  removeBookmark: { args: { step: number }; reply: { bookmarks: Bookmark[] } };
+  /** A node's state at a timeline position, computed on a scratch copy: the cursor does not move. */
+  nodeStateAt: { args: { branchId?: string; step: number; node: string }; reply: { step: number; state: Record<string, unknown> } };
+  /** The node's state changes between two positions, path by path (the diff is made here, only changes cross over). */
+  diffNodeState: { args: { branchId?: string; node: string; from: number; to: number }; reply: NodeStateDiff };
+  /** Deletes a branch other than the root with its stored steps; refused while it has forks. The current branch then is its parent. */
+  deleteBranch: { args: { branchId: string }; reply: { branches: BranchInfo[]; flow: FlowDocument; switched: boolean } };
+  /** Log steps [from, min(to, from + a page)) as CloudEvents JSON Lines; `next` is where the following page starts, null at `to`. */
+  exportLog: { args: { branchId: string; from: number; to: number }; reply: { chunk: Blob; next: number | null } };
+  /** Publishes several events by hand on one producer, as consecutive inputs; replies with the steps of the first and last. */
+  publishBatch: { args: { producer: string; events: unknown[] }; reply: { first: number; last: number } };
 }
 
 export type RequestType = keyof Requests;
 
 export const REQUEST_TYPES: readonly RequestType[] = [
   'hello', 'openFlow', 'updateFlow', 'play', 'pause', 'step', 'setSpeed', 'seek', 'publish', 'controlConsumer', 'resetOffsets', 'sendCommand', 'rebuild', 'queryReadModel', 'queryLog', 'getRows', 'fork', 'switchBranch', 'reset',
+  'findTouchingStep', 'locate', 'addBookmark', 'removeBookmark', 'nodeStateAt', 'diffNodeState', 'deleteBranch', 'exportLog', 'publishBatch',
 ];
 
 export type UiToEngine = {
@@ -182,4 +201,5 @@ export type EngineToUi =
   | { readonly kind: 'error'; readonly id: number; readonly message: string; readonly problems?: FlowProblem[] }
   | { readonly kind: 'frame'; readonly frame: Frame }
   | { readonly kind: 'notice'; readonly notice: EngineNotice }
-  | { readonly kind: 'branches'; readonly branches: BranchInfo[] };
+  | { readonly kind: 'branches'; readonly branches: BranchInfo[] }
+  | { readonly kind: 'markers'; readonly markers: TimelineMarkers };

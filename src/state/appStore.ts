@@ -1,10 +1,11 @@
 import { create } from 'zustand';
 import { createFlowSlice, type FlowSlice } from './flowSlice';
 import { createLogSlice, type LogSlice } from './logSlice';
+import { createMarkerSlice, type MarkerSlice } from './markerSlice';
 import { createNoticeSlice, type NoticeSlice } from './noticeSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
 
-export type AppState = FlowSlice & RunSlice & LogSlice & NoticeSlice;
+export type AppState = FlowSlice & RunSlice & LogSlice & NoticeSlice & MarkerSlice;
 
 /** The one UI store; components read it through narrow selectors. */
 export const useAppStore = create<AppState>()((...a) => ({
@@ -12,4 +13,5 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createRunSlice(...a),
   ...createLogSlice(...a),
   ...createNoticeSlice(...a),
+  ...createMarkerSlice(...a),
 }));

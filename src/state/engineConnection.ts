@@ -12,6 +12,7 @@ export function engine(): EngineClient {
   client.onFrame(adoptFrame);
   client.onNotice((notice) => store.pushNotice({ level: notice.level, message: notice.message }));
   client.onBranches((branches) => store.setBranches(branches));
+  client.onMarkers((markers) => store.setMarkers(markers));
   client.onRestart(() => void recoverFromRestart());
   return client;
 }

@@ -34,6 +34,10 @@ export {
 export { describeProblems, describeError } from './describeProblems';
 export { controlConsumer, resetGroupOffsets } from './consumerCommands';
 export { sendCommandByHand, rebuildReadModel, queryReadModel, queryLog, type Answer } from './eventSourcingCommands';
+export { seekToLogStep, jumpTouchingStep, goTo, addBookmark, removeBookmark, deleteBranch, compareNodeState, type TouchJump } from './debugCommands';
+export { exportLogFile } from './logExportFile';
+export { readEventsFile, importEvents } from './eventImport';
+export { defaultProducer, MAX_IMPORT_EVENTS, type ImportedEvent, type LineProblem } from './eventLines';
 export { patchNode, type NodePatch } from './patchNode';
 export { parseTopicPartition, sortTopicPartitions, type TopicPartition } from './topicPartition';
 export { groupIdOf, memberStatus, type MemberStatus } from './groupMembership';
@@ -41,4 +45,19 @@ export { groupsOfTopic } from './consumerGroups';
 export { bindingLabel } from './bindingLabel';
 export { RateWindow } from './rateWindow';
 export { bracketList, offsetList, shortPartitionList } from './partitionText';
-export { Speed, type BranchInfo, type Frame, type GroupView, type TopicView, type QueueView, type ChannelView, type EventStoreView } from '../protocol';
+export {
+  Speed,
+  MARKERS_PER_KIND,
+  MAX_BOOKMARK_LABEL,
+  type BranchInfo,
+  type Frame,
+  type GroupView,
+  type TopicView,
+  type QueueView,
+  type ChannelView,
+  type EventStoreView,
+  type Bookmark,
+  type TimelineMarkers,
+  type NodeStateDiff,
+} from '../protocol';
+export type { StateChange } from '../lib/diffState';

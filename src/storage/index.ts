@@ -1,5 +1,5 @@
 export { DB_NAME, DB_VERSION, StoreName, upgrade, type TidemarkSchema } from './schema';
-export type { BranchRecord, FlowRecord, SegmentRecord, SnapshotRecord } from './records';
+export type { BookmarkRecord, BranchRecord, FlowRecord, MarkerIndex, SegmentRecord, SnapshotRecord } from './records';
 export { SEGMENT_SIZE, segmentStart, segmentEnd } from './segments';
 export { StorageError, StorageErrorKind, toStorageError } from './storageError';
 export { openTidemarkStore, type CommitBatch, type FlowLoad, type TidemarkStore } from './tidemarkStore';

@@ -1,4 +1,5 @@
 import type { RecordedInput } from '../engine/input';
+import type { MarkerKind } from '../engine/markerKind';
 import type { RuntimeSnapshot } from '../engine/runtimeState';
 import type { StepRecord } from '../engine/stepRecord';
 import type { FlowDocument } from '../flow';
@@ -24,6 +25,19 @@ export interface BranchRecord {
   head: number;
   /** Creation order among the flow's branches (absent in records written before it existed). */
   createdOrder?: number;
+  /** The timeline's markers, kept as steps are recorded (absent in records written before them: rebuilt from the log on load). */
+  markers?: MarkerIndex;
+  /** Positions a person bookmarked on this branch, in step order. */
+  bookmarks?: BookmarkRecord[];
+}
+
+/** Marked log steps by kind: the first ones (capped), and the count of all. */
+export type MarkerIndex = Partial<Record<MarkerKind, { steps: number[]; total: number }>>;
+
+export interface BookmarkRecord {
+  /** Timeline position (steps executed). */
+  step: number;
+  label: string;
 }
 
 /** A chunk of consecutive steps stored as one record, like a Kafka log segment. */

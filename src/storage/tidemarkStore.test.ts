@@ -169,6 +169,34 @@ describe('deleteFlowRun', () => {
   });
 });
 
+describe('deleteBranch', () => {
+  it("removes that branch's record, segments and snapshots, sets meta with it, and leaves b10 alone", async () => {
+    const { store } = await openFresh();
+    await store.putBranch(branch('b1', 'f1', 3));
+    await store.putBranch(branch('b10', 'f1', 3));
+    await store.commit({
+      segments: [segment('b1', 0), segment('b1', 1000), segment('b10', 0)],
+      snapshots: [snapshot('b1', 0), snapshot('b1', 1000), snapshot('b10', 0)],
+      meta: { currentBranchId: 'b1' },
+    });
+    await store.deleteBranch('b1', { currentBranchId: 'b10' });
+    expect(await store.getBranch('b1')).toBeUndefined();
+    expect(await store.getSegments('b1', 0, 5000)).toEqual([]);
+    expect(await store.latestSnapshot('b1', 5000)).toBeUndefined();
+    expect(await store.getMeta('currentBranchId')).toBe('b10');
+    expect(await store.getBranch('b10')).toEqual(branch('b10', 'f1', 3));
+    expect(await store.getSegment('b10', 0)).toEqual(segment('b10', 0));
+    expect(await store.latestSnapshot('b10', 10)).toEqual(snapshot('b10', 0));
+  });
+
+  it('keeps markers and bookmarks with the branch record', async () => {
+    const { store } = await openFresh();
+    const marked = { ...branch('b1', 'f1', 300), markers: { error: { steps: [4, 90], total: 2 } }, bookmarks: [{ step: 40, label: 'before the crash' }] };
+    await store.putBranch(marked);
+    expect(await store.getBranch('b1')).toEqual(marked);
+  });
+});
+
 describe('a corrupt stored flow', () => {
   it('loads as not ok, naming the path and reason, and is left in place', async () => {
     const { store, name } = await openFresh();

@@ -25,6 +25,8 @@ export interface TidemarkStore {
   getBranches(flowId: string): Promise<BranchRecord[]>;
   /** Deletes a flow's branches with their segments and snapshots; the flow itself stays. */
   deleteFlowRun(flowId: string): Promise<void>;
+  /** Deletes one branch with its segments and snapshots, writing `meta` in the same transaction. */
+  deleteBranch(branchId: string, meta?: Record<string, unknown>): Promise<void>;
   getSegment(branchId: string, firstStep: number): Promise<SegmentRecord | undefined>;
   /** Segments whose first step lies in [fromFirstStep, toFirstStep], in step order. */
   getSegments(branchId: string, fromFirstStep: number, toFirstStep: number): Promise<SegmentRecord[]>;
@@ -82,6 +84,14 @@ export async function openTidemarkStore(name: string = DB_NAME): Promise<Tidemar
           pending.push(tx.objectStore(StoreName.Segments).delete(wholeBranch(id)));
           pending.push(tx.objectStore(StoreName.Snapshots).delete(wholeBranch(id)));
         }
+      }),
+
+    deleteBranch: (branchId, meta) =>
+      atomicWrite(db, [StoreName.Branches, StoreName.Segments, StoreName.Snapshots, StoreName.Meta], (tx, pending) => {
+        pending.push(tx.objectStore(StoreName.Branches).delete(branchId));
+        pending.push(tx.objectStore(StoreName.Segments).delete(wholeBranch(branchId)));
+        pending.push(tx.objectStore(StoreName.Snapshots).delete(wholeBranch(branchId)));
+        for (const [key, value] of Object.entries(meta ?? {})) pending.push(tx.objectStore(StoreName.Meta).put(value, key));
       }),
 
     getSegment: (branchId, firstStep) => db.get(StoreName.Segments, [branchId, firstStep]),

@@ -2,6 +2,7 @@ import { eventSourcingHandlers } from './handlers/eventSourcingHandlers';
 import { REQUEST_TYPES, type EngineToUi, type UiToEngine } from '../protocol';
 import { openTidemarkStore, type TidemarkStore } from '../storage';
 import { FlowRejected } from './handlers/flowRejected';
+import { debugHandlers } from './handlers/debugHandlers';
 import { flowHandlers } from './handlers/flowHandlers';
 import { combineHandlers, completeTable, type HandlerTable } from './handlers/handlerRegistry';
 import { historyHandlers } from './handlers/historyHandlers';
@@ -48,7 +49,7 @@ async function start(): Promise<(message: UiToEngine) => Promise<void>> {
     session.notify({ level: 'error', message: `Could not restore the saved run (${(error as Error).message}); it is still stored.` });
   }
   const handlers: HandlerTable = completeTable(
-    combineHandlers(flowHandlers(session), runHandlers(session), historyHandlers(session), eventSourcingHandlers(session)),
+    combineHandlers(flowHandlers(session), runHandlers(session), historyHandlers(session), eventSourcingHandlers(session), debugHandlers(session)),
     REQUEST_TYPES,
   );
   return async (message) => {

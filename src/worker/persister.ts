@@ -75,6 +75,7 @@ export class Persister {
     for (const [key, segment] of this.segments) if (segment.branchId === branchId) this.segments.delete(key);
     for (const key of [...this.dirty]) if (!this.segments.has(key)) this.dirty.delete(key);
     this.snapshots = this.snapshots.filter((s) => s.branchId !== branchId);
+    if (this.branch?.id === branchId) this.branch = undefined;
   }
 
   resume(): void {

@@ -1,13 +1,16 @@
 import { deciderCodeProblem } from '../engine/nodes/aggregate';
 import type { ResetTarget } from '../engine/brokers/kafka';
-import { affectsRun, BranchRun, compileHandler, summarizeFlowChange, type RunInput, type SnapshotError, type StepRecord } from '../engine';
+import { affectsRun, BranchRun, compileHandler, markerKindOf, summarizeFlowChange, type RunInput, type SnapshotError, type StepRecord } from '../engine';
 import { hasHandlerCode, type FlowDocument } from '../flow';
 import { LIVE_ROWS, type Speed, type BranchInfo, type EngineNotice, type EngineToUi, type Frame } from '../protocol';
-import { SEGMENT_SIZE, segmentStart, type BranchRecord, type SnapshotRecord, type StorageError, type TidemarkStore } from '../storage';
+import { SEGMENT_SIZE, segmentStart, type BookmarkRecord, type BranchRecord, type SnapshotRecord, type StorageError, type TidemarkStore } from '../storage';
+import { bookmarksUpTo } from './bookmarks';
 import { ownerOf } from './branchTree';
 import { buildFrame } from './frames';
+import { indexStep, inheritMarkers, timelineMarkers, trimMarkers } from './markerIndex';
 import { Persister } from './persister';
 import { Player } from './player';
+import { scanSteps, type RowReader } from './stepSearch';
 
 export const FLOW_ID = 'current';
 /** A snapshot every SEGMENT_SIZE steps bounds a seek to one segment of replay. */
@@ -15,6 +18,8 @@ const SNAPSHOT_EVERY = SEGMENT_SIZE;
 /** Every tenth snapshot is stored (topic logs make them heavy); a reload replays at most ten segments. */
 const PERSIST_EVERY = 10;
 const FRAME_MS = 33;
+/** While playing, markers go out at most this often (a run full of failures changes them every step); a pause sends them at once. */
+const MARKERS_MS = 250;
 
 const newId = (): string => crypto.randomUUID();
 
@@ -57,6 +62,9 @@ export class Session {
   private branchId = '';
   private recent: StepRecord[] = [];
   private lastFrame = 0;
+  /** Bumped when the current branch's markers or bookmarks change; pushFrame sends them when it moved. */
+  private markersRevision = 0;
+  private sentMarkers = { key: '', branchId: '', at: 0 };
   readonly persister: Persister;
   readonly player: Player;
 
@@ -105,21 +113,39 @@ export class Session {
     if (branches.length === 0) return;
     this.flow = loaded.record.flow;
     for (const b of branches) this.branches.set(b.id, b);
+    for (const b of branches) await this.loadMarkers(b);
     const current = await this.store.getMeta('currentBranchId');
     this.branchId = typeof current === 'string' && this.branches.has(current) ? current : branches[0]!.id;
     await this.activate(this.branchId);
   }
 
+  /** Markers as stored, trimmed to the stored head; a record from before markers existed gets them from its log, once. */
+  private async loadMarkers(branch: BranchRecord): Promise<void> {
+    branch.bookmarks ??= [];
+    if (branch.markers) {
+      branch.markers = trimMarkers(branch.markers, branch.head);
+      return;
+    }
+    const markers = {};
+    await scanSteps(this.reader(branch), 0, branch.head, 'forward', (record) => (indexStep(markers, record), false));
+    branch.markers = markers;
+    await this.store?.putBranch(branch);
+  }
+
   /** Makes a branch current, building its run from the nearest stored snapshot and replaying to the head. */
   private async activate(branchId: string): Promise<void> {
     this.branchId = branchId;
-    const branch = this.branch;
-    let run = this.runs.get(branchId);
+    await this.seek(this.runOf(this.branch).head);
+  }
+
+  /** The branch's run, built (at step 0, cursor unmoved elsewhere) the first time it is needed. */
+  private runOf(branch: BranchRecord): BranchRun {
+    let run = this.runs.get(branch.id);
     if (!run) {
       run = new BranchRun({ baseFlow: branch.baseFlow, inputs: branch.inputs, head: branch.head, snapshotEvery: SNAPSHOT_EVERY, persistEvery: PERSIST_EVERY });
-      this.runs.set(branchId, run);
+      this.runs.set(branch.id, run);
     }
-    await this.seek(branch.head);
+    return run;
   }
 
   /** Starts over: one empty main branch for `flow`; everything recorded for the old flow is deleted. */
@@ -130,7 +156,7 @@ export class Session {
     this.branches.clear();
     this.runs.clear();
     this.flow = flow;
-    const main: BranchRecord = { id: newId(), flowId: FLOW_ID, name: 'main', parentId: null, forkStep: 0, baseFlow: flow, inputs: [], head: 0, createdOrder: 0 };
+    const main: BranchRecord = { id: newId(), flowId: FLOW_ID, name: 'main', parentId: null, forkStep: 0, baseFlow: flow, inputs: [], head: 0, createdOrder: 0, markers: {}, bookmarks: [] };
     await this.store?.deleteFlowRun(FLOW_ID);
     await this.store?.commit({ branch: main, meta: { currentBranchId: main.id } });
     await this.store?.saveFlow({ id: FLOW_ID, flow, savedAt: Date.now() });
@@ -148,6 +174,7 @@ export class Session {
     if (result.fresh) {
       const branch = this.branch;
       branch.head = this.run.head;
+      if (indexStep((branch.markers ??= {}), result.record)) this.markersRevision++;
       this.persister.append(branch, result.record);
       for (const { step, snapshot } of this.run.takeUnsavedSnapshots()) this.persister.addSnapshot({ branchId: branch.id, step, snapshot });
       this.persister.saveBranch(branch);
@@ -215,14 +242,24 @@ export class Session {
 
   /** Records an input at the end of the branch and runs it now when the cursor is there. */
   private input(input: RunInput): number {
-    const recorded = this.run.record(input);
+    return this.inputs([input])[0]!;
+  }
+
+  /** Records inputs one after another at the end of the branch, each run at once when the cursor is there; one frame for all. */
+  private inputs(inputs: readonly RunInput[]): number[] {
     const branch = this.branch;
+    const steps: number[] = [];
+    for (const input of inputs) {
+      const recorded = this.run.record(input);
+      if (this.run.cursor === recorded.step) this.advance();
+      steps.push(recorded.step);
+    }
+    // Once for the batch: the list is sorted on every read. No flush runs inside this synchronous loop.
     branch.inputs = this.run.inputs;
     this.persister.saveBranch(branch);
-    if (this.run.cursor === recorded.step) this.advance();
     void this.persister.flush();
     this.pushFrame();
-    return recorded.step;
+    return steps;
   }
 
   publish(producer: string, data: unknown): number {
@@ -235,6 +272,12 @@ export class Session {
 
   rebuild(node: string): number {
     return this.input({ type: 'rebuild', node });
+  }
+
+  /** Publishes events by hand as consecutive inputs (an import); the steps of the first and the last. */
+  publishMany(producer: string, events: readonly unknown[]): { first: number; last: number } {
+    const steps = this.inputs(events.map((data) => ({ type: 'publish', producer, data })));
+    return { first: steps[0] ?? this.run.head, last: steps[steps.length - 1] ?? this.run.head };
   }
 
   controlConsumer(node: string, action: 'crash' | 'restart'): number {
@@ -279,15 +322,19 @@ export class Session {
     this.player.pause();
     const run = this.run;
     const goal = Math.max(0, Math.min(target, run.head));
-    const inMemory = run.snapshotBefore(goal);
-    const distance = goal >= run.cursor && run.cursor >= inMemory ? goal - run.cursor : goal - inMemory;
-    if (distance > SNAPSHOT_EVERY) {
-      const stored = await this.storedSnapshot(this.branch, goal);
-      if (stored && stored.step > inMemory) run.snapshots.set(stored.step, stored.snapshot);
-    }
+    await this.loadSnapshotNear(run, this.branch, goal, run.cursor);
     run.seek(goal);
     this.recent = await this.rowsBefore(run.cursor, LIVE_ROWS);
     this.pushFrame();
+  }
+
+  /** Adds the nearest stored snapshot to the run when replay from `from` (or from memory's nearest) would be longer than one interval. */
+  private async loadSnapshotNear(run: BranchRun, branch: BranchRecord, goal: number, from: number): Promise<void> {
+    const inMemory = run.snapshotBefore(goal);
+    const distance = goal >= from && from >= inMemory ? goal - from : goal - inMemory;
+    if (distance <= SNAPSHOT_EVERY) return;
+    const stored = await this.storedSnapshot(branch, goal);
+    if (stored && stored.step > inMemory) run.snapshots.set(stored.step, stored.snapshot);
   }
 
   private async storedSnapshot(branch: BranchRecord, step: number): Promise<SnapshotRecord | undefined> {
@@ -314,7 +361,15 @@ export class Session {
       inputs: parent.inputs.filter((i) => i.step < at),
       head: at,
       createdOrder: Math.max(...[...this.branches.values()].map((b) => b.createdOrder ?? 0)) + 1,
+      markers: {},
+      bookmarks: bookmarksUpTo(parent.bookmarks ?? [], at),
     };
+    const inherited = inheritMarkers(parent.markers ?? {}, at);
+    child.markers = inherited.index;
+    for (const { kind, from } of inherited.recount) {
+      const list = inherited.index[kind];
+      if (list) await scanSteps(this.reader(parent), from, at, 'forward', (record) => (markerKindOf(record) === kind && list.total++, false));
+    }
     const snapshots = new Map([...run.snapshots].filter(([step]) => step <= at));
     const childRun = new BranchRun({ baseFlow: child.baseFlow, inputs: child.inputs, head: at, snapshotEvery: SNAPSHOT_EVERY, persistEvery: PERSIST_EVERY, snapshots });
     childRun.seek(at);
@@ -343,14 +398,64 @@ export class Session {
     await this.store?.setMeta('currentBranchId', branchId);
   }
 
+  /** Deletes a branch and everything stored for it; the root and a branch with forks are refused. Resolves true when it was current. */
+  async deleteBranch(branchId: string): Promise<boolean> {
+    const branch = this.branchOf(branchId);
+    if (branch.parentId === null) throw new Error(`Branch ${branch.name} is where the run began and cannot be deleted (Reset run starts over).`);
+    const forks = [...this.branches.values()].filter((b) => b.parentId === branchId).map((b) => b.name);
+    if (forks.length > 0) throw new Error(`Branch ${branch.name} has forks (${forks.join(', ')}): delete them first.`);
+    const current = branchId === this.branchId;
+    const parentId = branch.parentId;
+    this.player.pause();
+    await this.persister.flush();
+    // Stored first: if that fails, the branch is still whole in memory and in storage.
+    await this.store?.deleteBranch(branchId, { currentBranchId: current ? parentId : this.branchId });
+    this.persister.forgetBranch(branchId);
+    this.branches.delete(branchId);
+    this.runs.delete(branchId);
+    if (current) {
+      await this.activate(parentId);
+      this.flow = this.branchFlow();
+    }
+    return current;
+  }
+
+  // ---- debugging ----
+
+  /** A branch by id (the current one when none is given); an unknown id throws. */
+  branchOf(branchId: string = this.branchId): BranchRecord {
+    const branch = this.branches.get(branchId);
+    if (!branch) throw new Error(`no branch with id ${branchId}`);
+    return branch;
+  }
+
+  /** The state and flow at a timeline position of a branch, from a scratch copy: no cursor moves. */
+  async peek(branch: BranchRecord, step: number): Promise<ReturnType<BranchRun['peek']>> {
+    if (!Number.isInteger(step) || step < 0 || step > branch.head) throw new Error(`Step ${step} is not on branch ${branch.name}: it has steps 0 to ${branch.head}.`);
+    const run = this.runOf(branch);
+    await this.loadSnapshotNear(run, branch, step, -1);
+    return run.peek(step);
+  }
+
+  /** Changes the current branch's bookmarks; resolves once they are stored, with a copy of them. */
+  async changeBookmarks(change: (list: readonly BookmarkRecord[]) => BookmarkRecord[]): Promise<BookmarkRecord[]> {
+    const branch = this.branch;
+    branch.bookmarks = change(branch.bookmarks ?? []);
+    this.markersRevision++;
+    this.persister.saveBranch(branch);
+    await this.persister.flush();
+    this.pushMarkers();
+    return branch.bookmarks.map((b) => ({ ...b }));
+  }
+
   // ---- log rows ----
 
-  /** Rows [from, from + count) of the current branch, read from memory or from stored segments. */
-  async rows(from: number, count: number): Promise<StepRecord[]> {
-    const end = Math.min(this.run.head, from + count);
+  /** Rows [from, from + count) of a branch (the current one by default), read from memory or from stored segments. */
+  async rows(from: number, count: number, branch: BranchRecord = this.branch): Promise<StepRecord[]> {
+    const end = Math.min(branch.head, from + count);
     const out: StepRecord[] = [];
     for (let step = Math.max(0, from); step < end; step++) {
-      const owner = ownerOf(this.branches, this.branch, step);
+      const owner = ownerOf(this.branches, branch, step);
       let record = this.persister.cached(owner.id, owner.forkStep, step);
       if (!record && this.store) {
         const first = segmentStart(step, owner.forkStep);
@@ -367,6 +472,10 @@ export class Session {
     return this.rows(Math.max(0, step - count), Math.min(step, count));
   }
 
+  reader(branch: BranchRecord): RowReader {
+    return (from, count) => this.rows(from, count, branch);
+  }
+
   // ---- frames ----
 
   frame(): Frame {
@@ -376,7 +485,20 @@ export class Session {
   pushFrame(): void {
     if (!this.flow) return;
     this.lastFrame = performance.now();
+    this.pushMarkers();
     this.post({ kind: 'frame', frame: this.frame() });
+  }
+
+  /** Sends the current branch's markers and bookmarks when they changed since last sent (or always, when forced). */
+  pushMarkers(force = false): void {
+    if (!this.flow || !this.branches.has(this.branchId)) return;
+    const key = `${this.branchId}#${this.markersRevision}`;
+    const now = performance.now();
+    const sent = this.sentMarkers;
+    if (!force && (key === sent.key || (this.player.playing && sent.branchId === this.branchId && now - sent.at < MARKERS_MS))) return;
+    this.sentMarkers = { key, branchId: this.branchId, at: now };
+    const branch = this.branch;
+    this.post({ kind: 'markers', markers: timelineMarkers(branch.id, branch.markers ?? {}, branch.bookmarks ?? []) });
   }
 
   private maybeFrame(): void {

@@ -1,4 +1,5 @@
 import type { FlowNode } from '../../flow';
+import { CompareSteps } from './CompareSteps';
 import { ConnectionsPanel } from './ConnectionsPanel';
 import { DeleteNodeButton } from './DeleteNodeButton';
 import { NodeNameField } from './NodeNameField';
@@ -28,6 +29,7 @@ export function NodeInspector({ node }: { node: FlowNode }) {
       {node.kind === 'command' && <CommandPanel node={node} />}
       {node.kind === 'aggregate' && <AggregatePanel node={node} />}
       {(node.kind === 'consumer' || node.kind === 'projection') && <SubscriberPanel node={node} />}
+      <CompareSteps nodeId={node.id} />
       <ConnectionsPanel node={node} />
       <DeleteNodeButton nodeId={node.id} />
     </div>

@@ -1,4 +1,5 @@
 import { BranchSelect } from './BranchSelect';
+import { DeleteBranchControl } from './DeleteBranchControl';
 import { ExampleSelect } from './ExampleSelect';
 import { ExportFlowButton } from './ExportFlowButton';
 import { FlowName } from './FlowName';
@@ -32,6 +33,7 @@ export function RunToolbar() {
       <div className="toolbar-group">
         <ForkControl />
         <BranchSelect />
+        <DeleteBranchControl />
         <ResetButton />
       </div>
       <RunStatus />

@@ -11,6 +11,8 @@ export function flowHandlers(session: Session): HandlerGroup {
   return {
     hello: ({ protocol }) => {
       if (protocol !== PROTOCOL_VERSION) throw new Error(`protocol ${protocol} is not ${PROTOCOL_VERSION}: reload the page`);
+      // Sent ahead of the reply, so the timeline has them with the first frame.
+      session.pushMarkers(true);
       return session.flow ? loaded() : { flow: null, branches: [], frame: emptyFrame(), codeErrors: {} };
     },
     openFlow: async ({ doc, origin }) => {
