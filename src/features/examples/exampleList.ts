@@ -12,4 +12,5 @@ export const EXAMPLES: readonly ExampleFlow[] = [
   { name: 'dead-letter', title: 'Dead-letter queue' },
   { name: 'request-reply', title: 'Request-reply' },
   { name: 'pubsub', title: 'Pub/sub channels' },
+  { name: 'schema-evolution', title: 'Schema evolution' },
 ];
