@@ -5,6 +5,7 @@ import { Inspector } from './features/inspector/Inspector';
 import { EventLog } from './features/log/EventLog';
 import { NoticeArea } from './features/notices/NoticeArea';
 import { Palette } from './features/palette/Palette';
+import { SchemasPanelHost } from './features/schemas/SchemasPanelHost';
 import { Timeline } from './features/timeline/Timeline';
 import { RunToolbar } from './features/toolbar/RunToolbar';
 import { startTidemark } from './state';
@@ -28,6 +29,7 @@ export function App() {
           <CanvasArea />
         </main>
         <Inspector />
+        <SchemasPanelHost />
         <footer className="app-bottom nokey">
           <Timeline />
           <EventLog />

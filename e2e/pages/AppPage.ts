@@ -278,13 +278,83 @@ export class AppPage {
 
   /** Replaces the whole text of the open handler editor, as a person would with select-all and typing. */
   async replaceHandlerCode(code: string): Promise<void> {
+    await this.typeHandlerCode(code);
+    await this.page.getByRole('region', { name: 'Handler code' }).getByRole('button', { name: 'Apply code' }).click();
+  }
+
+  /** Types over the open handler's code without applying it. */
+  async typeHandlerCode(code: string): Promise<void> {
     const editor = this.page.getByRole('region', { name: 'Handler code' });
-    await editor.getByRole('code').click();
-    await expect(editor.getByRole('textbox', { name: 'Handler source' })).toBeFocused();
+    await this.replaceEditorText(editor, editor.getByRole('textbox', { name: 'Handler source' }), code);
+  }
+
+  /** The editor's own count of type and syntax errors with the first message ("1 problem in this code — line 2: …"). */
+  get handlerProblems(): Locator {
+    return this.page.getByRole('region', { name: 'Handler code' }).getByRole('status', { name: 'Problems in the handler' });
+  }
+
+  /** Select-all and type in a Monaco editor inside `scope` whose text area is `textbox`. */
+  private async replaceEditorText(scope: Locator, textbox: Locator, text: string): Promise<void> {
+    await scope.getByRole('code').click();
+    await expect(textbox).toBeFocused();
     await this.page.keyboard.press('ControlOrMeta+A');
     await this.page.keyboard.press('Delete');
-    await this.page.keyboard.insertText(code);
-    await editor.getByRole('button', { name: 'Apply code' }).click();
+    await this.page.keyboard.insertText(text);
+  }
+
+  // ---- schemas ----
+
+  get schemasPanel(): Locator {
+    return this.page.getByRole('dialog', { name: 'Event schemas' });
+  }
+
+  async openSchemas(): Promise<void> {
+    await this.toolbar.getByRole('button', { name: 'Schemas', exact: true }).click();
+    await expect(this.schemasPanel).toBeVisible();
+  }
+
+  async closeSchemas(): Promise<void> {
+    await this.schemasPanel.getByRole('button', { name: 'Close schemas' }).click();
+    await expect(this.schemasPanel).toBeHidden();
+  }
+
+  /** Chooses an event type in the panel's list ("UserRegistered v1", "OrderPlaced no schema"). */
+  async chooseEventType(eventType: string): Promise<void> {
+    await this.schemasPanel.getByRole('navigation', { name: 'Event types' }).getByRole('button', { name: new RegExp(`^${eventType} `) }).click();
+    await expect(this.schemasPanel.getByRole('heading', { name: eventType, exact: true, level: 3 })).toBeVisible();
+  }
+
+  /** The Monaco editor of the schema being written, once loaded. */
+  async schemaEditor(): Promise<Locator> {
+    const editor = this.schemasPanel.getByRole('group', { name: 'Schema editor' });
+    await expect(editor.getByRole('code')).toBeVisible({ timeout: 15_000 });
+    return editor;
+  }
+
+  /** Types a schema (JSON) over the one being written. */
+  async typeSchema(schema: unknown): Promise<void> {
+    const editor = await this.schemaEditor();
+    await this.replaceEditorText(editor, editor.getByRole('textbox', { name: /^Schema of / }), JSON.stringify(schema));
+  }
+
+  /** Presses "Add upcaster" and types its code. */
+  async typeUpcaster(code: string): Promise<void> {
+    await this.schemasPanel.getByRole('button', { name: 'Add upcaster' }).click();
+    const editor = this.schemasPanel.getByRole('group', { name: 'Upcaster editor' });
+    await expect(editor.getByRole('code')).toBeVisible({ timeout: 15_000 });
+    await this.replaceEditorText(editor, editor.getByRole('textbox', { name: /^Upcaster of / }), code);
+  }
+
+  async saveSchema(): Promise<void> {
+    await this.schemasPanel.getByRole('button', { name: 'Save schema' }).click();
+  }
+
+  /** The saved schema of a version as the panel lists it (its JSON parsed). */
+  async savedSchema(eventType: string, version: number): Promise<unknown> {
+    const item = this.schemasPanel.getByRole('list', { name: `Versions of ${eventType}` }).getByRole('listitem').filter({ hasText: new RegExp(`^v${version}\\b`) });
+    // A <summary> has no ARIA role to find it by.
+    await item.locator('summary').click();
+    return JSON.parse((await item.getByLabel(`Schema of ${eventType} v${version}`, { exact: true }).textContent()) ?? 'null') as unknown;
   }
 
   // ---- timeline ----

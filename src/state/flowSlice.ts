@@ -14,6 +14,8 @@ export interface FlowSlice {
   selectedNodeId: string | null;
   /** The node whose handler code is open in the code editor. */
   codeNodeId: string | null;
+  /** Whether the Schemas panel is open. */
+  schemasOpen: boolean;
   /** Node id → why its handler does not compile, from the latest updateFlow reply. */
   codeErrors: Readonly<Record<string, string>>;
   loadFlow(flow: FlowDocument): void;
@@ -24,6 +26,7 @@ export interface FlowSlice {
   markSynced(revision: number): void;
   selectNode(nodeId: string | null): void;
   openCodeEditor(nodeId: string | null): void;
+  openSchemas(open: boolean): void;
   setCodeErrors(errors: Readonly<Record<string, string>>): void;
 }
 
@@ -34,6 +37,7 @@ export const createFlowSlice: StateCreator<AppState, [], [], FlowSlice> = (set, 
   syncedRevision: 0,
   selectedNodeId: null,
   codeNodeId: null,
+  schemasOpen: false,
   codeErrors: {},
   loadFlow: (flow) =>
     set((s) => ({
@@ -63,5 +67,6 @@ export const createFlowSlice: StateCreator<AppState, [], [], FlowSlice> = (set, 
   markSynced: (revision) => set({ syncedRevision: revision }),
   selectNode: (nodeId) => set((s) => (s.selectedNodeId === nodeId ? s : { selectedNodeId: nodeId })),
   openCodeEditor: (nodeId) => set({ codeNodeId: nodeId }),
+  openSchemas: (open) => set({ schemasOpen: open }),
   setCodeErrors: (errors) => set({ codeErrors: errors }),
 });

@@ -29,11 +29,14 @@ export function startFlowSync(): () => void {
   };
 }
 
-/** Sends the flow now if it has edits the worker has not seen (before Play, Step, publish and Apply code). */
-export async function flushFlow(): Promise<void> {
+/**
+ * Sends the flow now if it has edits the worker has not seen (before Play, Step, publish and Apply code).
+ * Resolves false when the worker refused it (the reason is shown as a notice).
+ */
+export async function flushFlow(): Promise<boolean> {
   clearTimeout(timer);
   const { flow, editRevision, syncedRevision, markSynced, setCodeErrors, pushNotice } = useAppStore.getState();
-  if (!flow || editRevision === syncedRevision) return;
+  if (!flow || editRevision === syncedRevision) return true;
   markSynced(editRevision);
   unconfirmed++;
   try {
@@ -41,8 +44,10 @@ export async function flushFlow(): Promise<void> {
     if (useAppStore.getState().editRevision === editRevision) clearUnsentFlow();
     // A reply for an older document than the one shown would show stale compile errors.
     if (useAppStore.getState().flow === flow) setCodeErrors(reply.codeErrors);
+    return true;
   } catch (error) {
     pushNotice({ level: 'error', message: `The flow was not applied: ${describeError(error)}` });
+    return false;
   } finally {
     unconfirmed--;
   }

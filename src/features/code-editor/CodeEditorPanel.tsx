@@ -8,7 +8,11 @@ const MonacoEditor = lazy(() => import('./MonacoEditor').then((m) => ({ default:
 /** The handler code of one node, with Apply and Close. */
 export function CodeEditorPanel({ nodeId }: { nodeId: string }) {
   const name = useAppStore((s) => s.flow?.nodes.find((n) => n.id === nodeId)?.name ?? nodeId);
+  const isAggregate = useAppStore((s) => s.flow?.nodes.find((n) => n.id === nodeId)?.kind === 'aggregate');
   const initial = useAppStore((s) => s.flow?.code[nodeId] ?? '');
+  const hint = isAggregate
+    ? 'Define initialState, decide(command: Command, state) and evolve(state, event: StoredEvent); Apply sends it to the engine.'
+    : 'Define function handle(event: TidemarkEvent, ctx: Context): event.data is typed from the schemas. Apply sends it to the engine.';
   const draft = useRef<string | null>(null);
   const onChange = useCallback((value: string) => {
     draft.current = value;
@@ -28,7 +32,9 @@ export function CodeEditorPanel({ nodeId }: { nodeId: string }) {
         <h2>
           Handler code <span className="code-editor-node">— {name}</span>
         </h2>
-        <span className="code-editor-hint">Define function handle(event, ctx); Apply sends it to the engine.</span>
+        <span className="code-editor-hint" title={hint}>
+          {hint}
+        </span>
         <button type="button" className="primary" onClick={apply}>
           Apply code
         </button>

@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'react';
-import { monaco } from './monacoSetup';
+import { useEffect, useState } from 'react';
+import { SourceEditor } from './SourceEditor';
+import { useHandlerTypes } from './useHandlerTypes';
 
 interface MonacoEditorProps {
   readonly nodeId: string;
@@ -7,38 +8,33 @@ interface MonacoEditorProps {
   readonly onChange: (value: string) => void;
 }
 
-/** A TypeScript Monaco editor for one node's handler; loaded only when a person opens the editor. */
+// Typing should not regenerate the node's types on every key; only the type names the code writes matter.
+const TYPES_DEBOUNCE_MS = 400;
+
+/** The TypeScript editor of one node's code, typed from the flow's schemas; loaded only when a person opens it. */
 export function MonacoEditor({ nodeId, initialValue, onChange }: MonacoEditorProps) {
-  const host = useRef<HTMLDivElement>(null);
-  const onChangeRef = useRef(onChange);
-  const initialRef = useRef(initialValue);
-
+  const [draft, setDraft] = useState(initialValue);
+  const [typedSource, setTypedSource] = useState(initialValue);
   useEffect(() => {
-    onChangeRef.current = onChange;
-  }, [onChange]);
+    const timer = setTimeout(() => setTypedSource(draft), TYPES_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [draft]);
+  useHandlerTypes(nodeId, typedSource);
 
-  useEffect(() => {
-    if (!host.current) return undefined;
-    // One model per open editor: two models both declaring `handle` would report a duplicate function.
-    const model = monaco.editor.createModel(initialRef.current, 'typescript', monaco.Uri.parse(`file:///handlers/${nodeId}.ts`));
-    const editor = monaco.editor.create(host.current, {
-      model,
-      automaticLayout: true,
-      minimap: { enabled: false },
-      fontSize: 13,
-      tabSize: 2,
-      scrollBeyondLastLine: false,
-      fixedOverflowWidgets: true,
-      ariaLabel: 'Handler source',
-    });
-    const subscription = editor.onDidChangeModelContent(() => onChangeRef.current(editor.getValue()));
-    editor.focus();
-    return () => {
-      subscription.dispose();
-      editor.dispose();
-      model.dispose();
-    };
-  }, [nodeId]);
-
-  return <div ref={host} className="monaco-host" />;
+  return (
+    <SourceEditor
+      // One model per open editor: two models both declaring `handle` would report a duplicate function.
+      path={`handlers/${nodeId}.ts`}
+      language="typescript"
+      initialValue={initialValue}
+      ariaLabel="Handler source"
+      problemsLabel="Problems in the handler"
+      subject="this code"
+      autoFocus
+      onChange={(value) => {
+        setDraft(value);
+        onChange(value);
+      }}
+    />
+  );
 }

@@ -18,14 +18,18 @@ import 'monaco-editor/features/suggest/register';
 import 'monaco-editor/features/wordHighlighter/register';
 import 'monaco-editor/features/wordOperations/register';
 import 'monaco-editor/languages/definitions/typescript/register';
+import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
+import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';
 import { ScriptTarget, typescriptDefaults } from 'monaco-editor/languages/features/typescript/register';
 import TsWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
 import { HANDLER_TYPES } from './handlerTypes';
+import { JSON_SCHEMA_SUBSET, EVENT_SCHEMA_SUFFIX } from './jsonSchemaSubset';
 
 // Every label Monaco asks for must map to a bundled worker, or the built app tries to fetch one.
 self.MonacoEnvironment = {
   getWorker(_workerId: string, label: string) {
     if (label === 'typescript' || label === 'javascript') return new TsWorker();
+    if (label === 'json') return new JsonWorker();
     return new EditorWorker();
   },
 };
@@ -41,4 +45,13 @@ typescriptDefaults.setCompilerOptions({
 });
 typescriptDefaults.addExtraLib(HANDLER_TYPES, 'file:///tidemark/handler-types.d.ts');
 
-export { monaco };
+jsonDefaults.setDiagnosticsOptions({
+  validate: true,
+  allowComments: false,
+  trailingCommas: 'error',
+  // Nothing is fetched: the one schema it knows is the subset Tidemark enforces.
+  enableSchemaRequest: false,
+  schemas: [{ uri: 'tidemark://json-schema-subset', fileMatch: [`*${EVENT_SCHEMA_SUFFIX}`], schema: JSON_SCHEMA_SUBSET }],
+});
+
+export { monaco, typescriptDefaults };

@@ -14,4 +14,5 @@ export const EXAMPLES: readonly ExampleFlow[] = [
   { name: 'pubsub', title: 'Pub/sub channels' },
   { name: 'online-shop', title: 'Online shop' },
   { name: 'cqrs-read-models', title: 'CQRS: two read models' },
+  { name: 'schema-evolution', title: 'Schema evolution' },
 ];

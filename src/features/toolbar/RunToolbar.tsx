@@ -8,6 +8,7 @@ import { OpenFlowFile } from './OpenFlowFile';
 import { PlayPauseButton } from './PlayPauseButton';
 import { ResetButton } from './ResetButton';
 import { RunStatus } from './RunStatus';
+import { SchemasButton } from './SchemasButton';
 import { SpeedRadios } from './SpeedRadios';
 import { StepButton } from './StepButton';
 import './toolbar.css';
@@ -24,6 +25,7 @@ export function RunToolbar() {
         <ExampleSelect />
         <OpenFlowFile />
         <ExportFlowButton />
+        <SchemasButton />
       </div>
       <div className="toolbar-group">
         <PlayPauseButton />

@@ -1,0 +1,31 @@
+import type { FlowDocument } from '../../flow';
+
+/** One row of the Schemas panel's list. */
+export interface EventTypeEntry {
+  readonly eventType: string;
+  /** The newest schema version; null for a type producers publish without a schema. */
+  readonly newest: number | null;
+  /** Names of the producers that publish it. */
+  readonly producers: readonly string[];
+}
+
+/** The flow's event types: those with schemas and those producers publish, by name. */
+export function eventTypeEntries(flow: FlowDocument): EventTypeEntry[] {
+  const names = new Set([...Object.keys(flow.schemas), ...flow.nodes.flatMap((n) => (n.kind === 'producer' ? [n.eventType] : []))]);
+  return [...names].sort().map((eventType) => ({
+    eventType,
+    newest: flow.schemas[eventType]?.versions.at(-1)?.version ?? null,
+    producers: flow.nodes.flatMap((n) => (n.kind === 'producer' && n.eventType === eventType ? [n.name] : [])),
+  }));
+}
+
+const TYPE_NAME = /^[A-Za-z][A-Za-z0-9_.]*$/;
+
+/** Why a name typed for a new event type cannot be one, or null when it can. */
+export function eventTypeNameProblem(name: string, taken: readonly string[]): string | null {
+  if (name === '') return 'Event type: type a name such as OrderPlaced';
+  if (name.length > 100) return 'Event type: must be at most 100 characters';
+  if (!TYPE_NAME.test(name)) return 'Event type: a letter, then letters, digits, "_" or "." (OrderPlaced, shop.OrderPlaced)';
+  if (taken.includes(name)) return `Event type: ${name} is already listed`;
+  return null;
+}
