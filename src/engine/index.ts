@@ -12,3 +12,4 @@ export { queryLog, queryReadModel, QueryError, type LogQuery, type LogQueryResul
 export { MarkerKind, MARKER_KINDS, markerKindOf } from './markerKind';
 export { stepTouchesNode, type TouchTarget } from './stepTouchesNode';
 export { virtualIso } from './virtualTime';
+export { ConversationTracer, conversationOf, type TraceLink } from './causation';

@@ -45,7 +45,7 @@ describe('markerKindOf', () => {
     expect(markerKindOf(queued)).toBe(MarkerKind.Error);
     expect(markerKindOf({ ...queued, settle: 'dead-letter', deaths: [death] })).toBe(MarkerKind.DeadLetter);
     expect(markerKindOf({ ...base, kind: 'expire', deaths: [{ ...death, reason: 'expired' }] })).toBe(MarkerKind.DeadLetter);
-    const command = { ...base, kind: 'command', source: 'c', commandId: 'c1', commandType: 'CancelOrder', streamId: 'Order-1', version: 4, attempt: 1 } as const;
+    const command = { ...base, kind: 'command', source: 'c', commandId: 'c1', commandType: 'CancelOrder', streamId: 'Order-1', correlationId: 'c1', causationId: null, version: 4, attempt: 1 } as const;
     expect(markerKindOf({ ...command, outcome: 'decided', events: ['OrderCancelled'] })).toBeNull();
     expect(markerKindOf({ ...command, outcome: 'rejected', reason: 'shipped' })).toBe(MarkerKind.Error);
     const append = { ...base, kind: 'append', commandId: 'c1', commandType: 'AddItem', streamId: 'Order-1', expectedVersion: 3, attempt: 1 } as const;

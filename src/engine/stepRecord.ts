@@ -200,8 +200,9 @@ export interface QueueDeliverStep extends StepBase {
   readonly logs?: readonly string[];
   /** The rejected message and anything else that died in this step. */
   readonly deaths?: readonly DeathNote[];
-  /** The reply the handler sent with ctx.reply. */
+  /** The reply the handler sent with ctx.reply, and the id of the reply event. */
   readonly reply?: AmqpRoute;
+  readonly replyEventId?: string;
   /** This message is a reply to a request a producer is waiting on (matched by correlation id). */
   readonly replyOf?: { readonly producer: string; readonly matched: boolean; readonly roundTripMs?: number };
 }
@@ -231,6 +232,9 @@ export interface CommandStep extends StepBase {
   readonly commandId: string;
   readonly commandType: string;
   readonly streamId: string;
+  /** The conversation it belongs to, and the event that caused it (null: a person or a command source sent it). */
+  readonly correlationId: string;
+  readonly causationId: string | null;
   /** The stream's version when loaded: the expected version of the append. */
   readonly version: number;
   readonly attempt: number;

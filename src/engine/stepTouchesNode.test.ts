@@ -54,7 +54,7 @@ describe('stepTouchesNode', () => {
     expect(stepTouchesNode(routed, { id: 'q2' })).toBe(false);
     const died: StepRecord = { kind: 'expire', step: 4, time: 0, node: 'q1', deaths: [{ queue: 'q1', messageId: 'm', eventType: 'T', reason: 'expired', exchange: 'dlx', deadLetteredTo: ['dlq'] }] };
     expect(stepTouchesNode(died, { id: 'dlq' })).toBe(true);
-    const command: StepRecord = { kind: 'command', step: 5, time: 0, node: 'order', source: 'checkout', commandId: 'c', commandType: 'PlaceOrder', streamId: 'Order-1', version: 0, attempt: 1, outcome: 'decided' };
+    const command: StepRecord = { kind: 'command', step: 5, time: 0, node: 'order', source: 'checkout', commandId: 'c', commandType: 'PlaceOrder', streamId: 'Order-1', correlationId: 'c', causationId: null, version: 0, attempt: 1, outcome: 'decided' };
     expect(stepTouchesNode(command, { id: 'checkout' })).toBe(true);
   });
 });

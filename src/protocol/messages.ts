@@ -3,6 +3,7 @@ import type { Counters } from '../engine/counters';
 import type { StepRecord } from '../engine/stepRecord';
 import type { ResetTarget } from '../engine/brokers/kafka';
 import type { LogQuery, LogQueryResult } from '../engine/esQueries';
+import type { TraceLink } from '../engine/causation';
 import type { Bookmark, GotoTarget, LocateResult, NodeStateDiff, TimelineMarkers } from './debugging';
 
 /** Bump when a message shape changes; the client refuses a worker of another version. */
@@ -158,6 +159,8 @@ export interface Requests {
   rebuild: { args: { node: string }; reply: { step: number } };
   /** Run `function query(readModel)` against a node's state at the cursor. */
   queryReadModel: { args: { node: string; code: string }; reply: { answer: unknown } };
+  /** The whole conversation an event or command belongs to, from the branch's log. */
+  trace: { args: { id: string }; reply: { correlationId: string; links: readonly TraceLink[]; truncated: boolean } };
   /** A temporal question about the event store at the cursor. */
   queryLog: { args: { query: LogQuery }; reply: LogQueryResult };
   getRows: { args: { from: number; count: number }; reply: { from: number; rows: StepRecord[] } };
@@ -188,7 +191,7 @@ export interface Requests {
 export type RequestType = keyof Requests;
 
 export const REQUEST_TYPES: readonly RequestType[] = [
-  'hello', 'openFlow', 'updateFlow', 'play', 'pause', 'step', 'setSpeed', 'seek', 'publish', 'controlConsumer', 'resetOffsets', 'sendCommand', 'rebuild', 'queryReadModel', 'queryLog', 'getRows', 'fork', 'switchBranch', 'reset',
+  'hello', 'openFlow', 'updateFlow', 'play', 'pause', 'step', 'setSpeed', 'seek', 'publish', 'controlConsumer', 'resetOffsets', 'sendCommand', 'rebuild', 'queryReadModel', 'queryLog', 'trace', 'getRows', 'fork', 'switchBranch', 'reset',
   'findTouchingStep', 'locate', 'addBookmark', 'removeBookmark', 'nodeStateAt', 'diffNodeState', 'deleteBranch', 'exportLog', 'publishBatch',
 ];
 

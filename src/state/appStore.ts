@@ -4,8 +4,9 @@ import { createLogSlice, type LogSlice } from './logSlice';
 import { createMarkerSlice, type MarkerSlice } from './markerSlice';
 import { createNoticeSlice, type NoticeSlice } from './noticeSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
+import { createTraceSlice, type TraceSlice } from './traceSlice';
 
-export type AppState = FlowSlice & RunSlice & LogSlice & NoticeSlice & MarkerSlice;
+export type AppState = FlowSlice & RunSlice & LogSlice & NoticeSlice & MarkerSlice & TraceSlice;
 
 /** The one UI store; components read it through narrow selectors. */
 export const useAppStore = create<AppState>()((...a) => ({
@@ -14,4 +15,5 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createLogSlice(...a),
   ...createNoticeSlice(...a),
   ...createMarkerSlice(...a),
+  ...createTraceSlice(...a),
 }));

@@ -1,4 +1,5 @@
 import type { LogQuery, LogQueryResult } from '../engine/esQueries';
+import { useAppStore } from './appStore';
 import { engine } from './engineConnection';
 import { flushFlow } from './flowSync';
 import { report } from './runCommands';
@@ -36,4 +37,10 @@ export function queryReadModel(node: string, code: string): Promise<Answer<unkno
 
 export function queryLog(query: LogQuery): Promise<Answer<LogQueryResult>> {
   return answer(engine().request('queryLog', { query }));
+}
+
+/** Fetches the conversation of an event or command and puts it on screen; a failure is shown as a notice. */
+export async function traceId(id: string): Promise<void> {
+  const reply = await engine().request('trace', { id }).catch(report('Tracing'));
+  if (reply) useAppStore.getState().showTrace({ focus: id, ...reply });
 }

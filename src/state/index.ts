@@ -33,7 +33,9 @@ export {
 } from './flowEdits';
 export { describeProblems, describeError } from './describeProblems';
 export { controlConsumer, resetGroupOffsets } from './consumerCommands';
-export { sendCommandByHand, rebuildReadModel, queryReadModel, queryLog, type Answer } from './eventSourcingCommands';
+export { sendCommandByHand, rebuildReadModel, queryReadModel, queryLog, traceId, type Answer } from './eventSourcingCommands';
+export type { TraceView } from './traceSlice';
+export { traceableId } from './traceable';
 export { seekToLogStep, jumpTouchingStep, goTo, addBookmark, removeBookmark, deleteBranch, compareNodeState, type TouchJump } from './debugCommands';
 export { exportLogFile } from './logExportFile';
 export { readEventsFile, importEvents } from './eventImport';

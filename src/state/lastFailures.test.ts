@@ -35,7 +35,7 @@ describe('collectFailures', () => {
 });
 
 describe('failures of commands and appends', () => {
-  const base = { time: 0, node: 'order', source: 'c', commandId: 'c1', commandType: 'CancelOrder', streamId: 'Order-1', version: 4, attempt: 1 } as const;
+  const base = { time: 0, node: 'order', source: 'c', commandId: 'c1', commandType: 'CancelOrder', streamId: 'Order-1', correlationId: 'c1', causationId: null, version: 4, attempt: 1 } as const;
   it('a rejected command and an append that lost its last conflict are failures of the aggregate; a retried conflict is not', () => {
     const rejected: StepRecord = { ...base, kind: 'command', step: 1, outcome: 'rejected', reason: 'cannot cancel a shipped order' };
     expect(collectFailures(null, frame(3, [rejected]), {})).toEqual({

@@ -132,6 +132,8 @@ export function decideCommand(run: RunContext, node: AggregateNode, command: Com
     commandId: command.id,
     commandType: command.type,
     streamId: command.aggregateId,
+    correlationId: command.correlationId,
+    causationId: command.causationId,
     attempt: 1,
   } as const;
   const compiled = deciderOf(run, node);

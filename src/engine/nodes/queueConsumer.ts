@@ -120,11 +120,15 @@ export function handleQueueDelivery(run: RunContext, node: SubscriberNode, queue
   const settlement = settle(run, node, queueId, taken, error !== undefined, nackRequeue, effects);
   // A reply is sent only by a handler that finished: one that threw answered nothing.
   let reply: AmqpRoute | undefined;
+  let replyEventId: string | undefined;
   const first = replies[0];
   if (error === undefined && first) {
     const event = replyEvent(run, node, taken.event, first.data, first.type);
     const replyMessage = buildReply(taken.message, { id: event.id, body: event });
-    if (replyMessage) reply = publishMessage(run, replyMessage, false, effects);
+    if (replyMessage) {
+      reply = publishMessage(run, replyMessage, false, effects);
+      replyEventId = event.id;
+    }
   }
   pump(run, queueId, effects);
   scheduleHandle(run, node.id, queueId);
@@ -145,6 +149,7 @@ export function handleQueueDelivery(run: RunContext, node: SubscriberNode, queue
     ...(logs.length > 0 ? { logs } : {}),
     ...(effects.deaths.length > 0 ? { deaths: effects.deaths } : {}),
     ...(reply ? { reply } : {}),
+    ...(replyEventId !== undefined ? { replyEventId } : {}),
     ...(replyOf ? { replyOf } : {}),
   };
 }

@@ -46,9 +46,10 @@ function useCrashed(node: FlowNode): boolean {
 export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: NodeProps<CanvasNode>) {
   const { node } = data;
   const crashed = useCrashed(node);
+  const traced = useAppStore((s) => s.tracedNodes.has(node.id));
   const subscriber: SubscriberNode | null = node.kind === 'consumer' || node.kind === 'projection' ? node : null;
   return (
-    <div className={`node-card kind-${node.kind}${selected ? ' is-selected' : ''}${crashed ? ' is-crashed' : ''}`}>
+    <div className={`node-card kind-${node.kind}${selected ? ' is-selected' : ''}${crashed ? ' is-crashed' : ''}${traced ? ' is-traced' : ''}`}>
       {canBeFed(node.kind) && <Handle type="target" position={Position.Left} aria-label={`Connect to ${node.name}`} />}
       <div className="node-card-header">
         <span className="node-kind-badge">{node.kind}</span>

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { selectLogRow, useAppStore } from '../../state';
+import { selectLogRow, traceableId, traceId, useAppStore } from '../../state';
 import { describeStep } from './describeStep';
 
 interface LogRowProps {
@@ -15,6 +15,7 @@ export const LogRow = memo(function LogRow({ step, top, current, nameOf }: LogRo
   const description = record ? describeStep(record, nameOf) : null;
   const classes = ['log-row', description?.failed ? 'is-failed' : '', current ? 'is-current' : '', record?.kind ?? 'is-loading'];
   const title = description ? [description.what, ...description.logs].join('\n') : undefined;
+  const traceable = record ? traceableId(record) : undefined;
   return (
     <div
       role="row"
@@ -35,6 +36,8 @@ export const LogRow = memo(function LogRow({ step, top, current, nameOf }: LogRo
         {record ? (record.kind === 'rebalance' && record.node === '' ? `group ${record.group}` : nameOf(record.node)) : ''}
       </span>
       <span role="cell" className="log-what">
+        {/* An icon drawn by CSS: the cell's text stays the step's description. */}
+        {traceable && <button type="button" className="log-trace" aria-label={`Trace ${traceable.type} ${traceable.id}`} title="Causation trace" onClick={() => void traceId(traceable.id)} />}
         {description ? description.what : 'Loading…'}
         {description && description.logs.length > 0 && <span className="log-lines"> · {description.logs.join(' · ')}</span>}
       </span>

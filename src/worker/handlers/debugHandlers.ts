@@ -5,6 +5,7 @@ import { exportPage } from '../logExport';
 import { nodeView } from '../nodeView';
 import type { Session } from '../session';
 import { findTouching, locate } from '../stepSearch';
+import { traceConversation } from '../traceSearch';
 import type { HandlerGroup } from './handlerRegistry';
 
 /** Changes a diff sends at most; a huge read model would otherwise flood the inspector. */
@@ -23,6 +24,12 @@ export function debugHandlers(session: Session): HandlerGroup {
       const group = found.kind === 'consumer' || found.kind === 'projection' ? (found.group ?? found.id) : undefined;
       const branch = session.branchOf();
       return { step: await findTouching(session.reader(branch), branch.head, { id: node, group }, from, direction) };
+    },
+    trace: async ({ id }) => {
+      const branch = session.branchOf();
+      const trace = await traceConversation(session.reader(branch), branch.head, id);
+      if (!trace) throw new Error(`no step on this branch published or decided ${id}`);
+      return trace;
     },
     locate: ({ target }) => {
       const branch = session.branchOf();
