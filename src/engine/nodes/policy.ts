@@ -16,7 +16,10 @@ interface Outbox {
 
 /** The outbox of a node wired to aggregates; undefined for any other node (it has no ctx.send). */
 export function policyOutbox(run: RunContext, node: SubscriberNode, event: CloudEvent): Outbox | undefined {
-  const targets = run.outgoing(node.id).flatMap((e) => {
+  // Called for every delivery: most subscribers have no outgoing edge at all.
+  const outgoing = run.outgoing(node.id);
+  if (outgoing.length === 0) return undefined;
+  const targets = outgoing.flatMap((e) => {
     const target = run.node(e.target);
     return target?.kind === 'aggregate' ? [target] : [];
   });

@@ -1,10 +1,10 @@
-import { useState } from 'react';
 import type { CommandNode } from '../../flow';
-import { describeError, patchNode, sendCommandByHand, useAppStore, type NodePatch } from '../../state';
+import { patchNode, sendCommandByHand, useAppStore, type NodePatch } from '../../state';
 import { Field } from './Field';
 import { NumberField } from './NumberField';
 import { PayloadTemplateField } from './PayloadTemplateField';
 import { samplePayload } from './samplePayload';
+import { SendByHand } from './SendByHand';
 import { TextSettingField } from './TextSettingField';
 import { useDraft } from './useDraft';
 
@@ -44,38 +44,14 @@ export function CommandPanel({ node }: { node: CommandNode }) {
 }
 
 function SendCommandByHand({ node }: { node: CommandNode }) {
-  const [text, setText] = useState(() => JSON.stringify(samplePayload(node.payload), null, 2));
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const send = async () => {
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (e) {
-      setError(`Command data: not valid JSON (${describeError(e)})`);
-      return;
-    }
-    setError(null);
-    setBusy(true);
-    const step = await sendCommandByHand(node.id, data);
-    setBusy(false);
-    if (step !== null) setStatus(`Sent as step ${step}`);
-  };
   return (
-    <section className="inspector-section">
-      <h3>Send by hand</h3>
-      <Field label="Command data (JSON)" error={error}>
-        {(control) => <textarea {...control} value={text} rows={4} spellCheck={false} onChange={(e) => setText(e.target.value)} />}
-      </Field>
-      <div className="field-row">
-        <button type="button" className="primary" disabled={busy} onClick={() => void send()}>
-          Send {node.commandType}
-        </button>
-        <span role="status" className="muted">
-          {status}
-        </span>
-      </div>
-    </section>
+    <SendByHand
+      title="Send by hand"
+      label="Command data (JSON)"
+      button={`Send ${node.commandType}`}
+      initial={JSON.stringify(samplePayload(node.payload), null, 2)}
+      send={(data) => sendCommandByHand(node.id, data)}
+      sent={(step) => `Sent as step ${step}`}
+    />
   );
 }
