@@ -181,17 +181,18 @@ export class Session {
     }
     const problem = this.run.takeSnapshotProblem();
     if (problem) this.snapshotFailed(problem);
-    if (result.fresh && result.record.broken) this.invariantBroken(result.record.step, result.record.broken);
     this.recent.push(result.record);
     if (this.recent.length > LIVE_ROWS * 4) this.recent = this.recent.slice(-LIVE_ROWS);
+    if (result.fresh && result.record.broken) this.invariantBroken(result.record.step, result.record.broken);
     return true;
   }
 
   /** The first violation pauses the run where it happened, and says which invariant and why. */
   private invariantBroken(step: number, broken: readonly { name: string; reason: string }[]): void {
-    this.player.pause();
     const what = broken.map((b) => `"${b.name}" (${b.reason})`).join(', ');
     this.notify({ level: 'warning', message: `Invariant ${what} broken at step ${step}: the run paused there.`, step });
+    // As a person's Pause: the frame says so at once and what ran is stored.
+    void this.pause();
   }
 
   play(): void {
