@@ -29,4 +29,22 @@ describe('the event types the Schemas panel lists', () => {
     expect(eventTypeNameProblem('1st', [])).toMatch(/a letter, then/);
     expect(eventTypeNameProblem('OrderPlaced', ['OrderPlaced'])).toMatch(/already listed/);
   });
+
+  it('lists the event types aggregates decide and read models filter on', () => {
+    const flow = {
+      format: 'tidemark-flow',
+      version: 1,
+      name: 'f',
+      seed: 1,
+      nodes: [
+        { id: 'order', kind: 'aggregate', name: 'Order', latencyMs: 0 },
+        { id: 'view', kind: 'projection', name: 'View', latencyMs: 0, eventTypes: ['OrderShipped'] },
+      ],
+      edges: [],
+      schemas: {},
+      code: { order: "function decide(c, s) { return [{ type: 'OrderPlaced', data: {} }]; }\nfunction evolve(s) { return s; }" },
+      layout: {},
+    } as const;
+    expect(eventTypeEntries(flow as never).map((e) => e.eventType)).toEqual(['OrderPlaced', 'OrderShipped']);
+  });
 });

@@ -9,9 +9,21 @@ export interface EventTypeEntry {
   readonly producers: readonly string[];
 }
 
-/** The flow's event types: those with schemas and those producers publish, by name. */
+// An aggregate's events are named in its decide code: `type: 'OrderPlaced'` inside a returned event.
+const DECIDED_TYPE = /\btype:\s*['"]([A-Za-z][A-Za-z0-9_.]*)['"]/g;
+
+/** Event types an aggregate's code decides, and those read models filter on. */
+function eventSourcedTypes(flow: FlowDocument): string[] {
+  return flow.nodes.flatMap((n) => {
+    if (n.kind === 'aggregate') return [...(flow.code[n.id] ?? '').matchAll(DECIDED_TYPE)].map((m) => m[1]!);
+    if (n.kind === 'consumer' || n.kind === 'projection') return [...(n.eventTypes ?? [])];
+    return [];
+  });
+}
+
+/** The flow's event types: those with schemas, those producers publish, and those aggregates decide, by name. */
 export function eventTypeEntries(flow: FlowDocument): EventTypeEntry[] {
-  const names = new Set([...Object.keys(flow.schemas), ...flow.nodes.flatMap((n) => (n.kind === 'producer' ? [n.eventType] : []))]);
+  const names = new Set([...Object.keys(flow.schemas), ...flow.nodes.flatMap((n) => (n.kind === 'producer' ? [n.eventType] : [])), ...eventSourcedTypes(flow)]);
   return [...names].sort().map((eventType) => ({
     eventType,
     newest: flow.schemas[eventType]?.versions.at(-1)?.version ?? null,
