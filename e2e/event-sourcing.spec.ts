@@ -113,4 +113,33 @@ test.describe('event sourcing and CQRS', () => {
     await console.getByRole('button', { name: 'Ask' }).click();
     await expect(console.getByRole('alert')).toHaveText('no stream "Order-nope" at this step');
   });
+
+  test('a saga compensates a declined payment: the stock reserved for the order is released and the order cancelled', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.gotoExample('saga-compensation', 'Saga with compensation');
+    await app.setSpeed('10×');
+    await app.play();
+    type Outcome = { status: string; stock?: string; payment?: string; total: number };
+    const outcomes = async () => Object.values((await readModelOf(app, 'projection', 'Orders')) as unknown as Record<string, Outcome>);
+    await expect.poll(async () => (await outcomes()).filter((o) => o.status === 'cancelled').length, { timeout: 20_000 }).toBeGreaterThan(0);
+    await app.pauseAndSettle();
+    const orders = await outcomes();
+    for (const o of orders.filter((x) => x.status === 'cancelled')) expect(o).toMatchObject({ payment: 'declined', stock: 'released' });
+    for (const o of orders.filter((x) => x.status === 'shipped')) expect(o).toMatchObject({ payment: 'charged', stock: 'reserved' });
+
+    // The trace of a release shows the compensation: the declined payment it answered.
+    // Go to the step that released stock: the log shows it as the current row.
+    const released = (await app.readLog()).find((l) => /appended StockReleased/.test(l.what))!;
+    await app.goTo(String(released.step + 1));
+    const row = app.currentLogRow();
+    await expect(row).toContainText('appended StockReleased');
+    await row.hover();
+    await row.getByRole('button', { name: /^Trace StockReleased / }).click();
+    const steps = page.getByRole('region', { name: 'Causation trace' }).getByRole('list', { name: 'Steps of the conversation' }).getByRole('button');
+    await expect(steps.first()).toBeVisible();
+    const said = (await steps.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''))).map((n) => n.replace(/^Go to step \d+: /, ''));
+    for (const expected of ['Payment appended PaymentDeclined', 'Order saga handled PaymentDeclined', 'Inventory decided ReleaseStock', 'Inventory appended StockReleased', 'Order appended OrderCancelled']) {
+      expect(said).toContain(expected);
+    }
+  });
 });

@@ -10,8 +10,11 @@ test.describe('causation trace', () => {
     await app.waitForHead(150);
     await app.pauseAndSettle();
 
-    const row = app.logRows().filter({ hasText: /appended OrderShipped/ }).last();
-    await row.scrollIntoViewIfNeeded();
+    // Go to a step that shipped an order: the log shows it as the current row.
+    const shipped = (await app.readLog()).findLast((l) => /appended OrderShipped/.test(l.what))!;
+    await app.goTo(String(shipped.step + 1));
+    const row = app.currentLogRow();
+    await expect(row).toContainText('appended OrderShipped');
     await row.hover();
     await row.getByRole('button', { name: /^Trace OrderShipped / }).click();
 

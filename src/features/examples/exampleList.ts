@@ -14,5 +14,6 @@ export const EXAMPLES: readonly ExampleFlow[] = [
   { name: 'pubsub', title: 'Pub/sub channels' },
   { name: 'online-shop', title: 'Online shop' },
   { name: 'cqrs-read-models', title: 'CQRS: two read models' },
+  { name: 'saga-compensation', title: 'Saga with compensation' },
   { name: 'schema-evolution', title: 'Schema evolution' },
 ];
