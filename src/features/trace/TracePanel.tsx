@@ -4,7 +4,7 @@ import { seek, useAppStore, type TraceView } from '../../state';
 import { causalSets } from './causalSets';
 import './trace.css';
 
-const LANE = 150;
+const LANE = 120;
 const ROW = 30;
 const TOP = 34;
 
@@ -50,6 +50,22 @@ export function TracePanel({ trace }: { trace: TraceView }) {
         </button>
       </header>
       <div className="trace-scroll">
+        <ol className="trace-steps" aria-label="Steps of the conversation">
+          {trace.links.map((link) => {
+            const strong = link.produced.some((p) => chain.has(p)) || (link.cause !== undefined && chain.has(link.cause));
+            return (
+              <li key={link.step} className={strong ? 'is-chain' : undefined} style={{ height: ROW }}>
+                <button type="button" onClick={() => void seek(link.step + 1)} aria-label={`Go to step ${link.step}: ${nameOf(link.node)} ${ACTION_WORDS[link.action]} ${link.type}`}>
+                  {link.step}
+                </button>
+                <span className="trace-time">{(link.time / 1000).toFixed(3)} s</span>
+                <span>
+                  {nameOf(link.node)} {ACTION_WORDS[link.action]} {link.type}
+                </span>
+              </li>
+            );
+          })}
+        </ol>
         <svg width={width} height={height} role="img" aria-label={`Sequence of ${trace.links.length} steps across ${lanes.length} nodes`}>
           <defs>
             <marker id="trace-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -76,22 +92,6 @@ export function TracePanel({ trace }: { trace: TraceView }) {
             );
           })}
         </svg>
-        <ol className="trace-steps" aria-label="Steps of the conversation">
-          {trace.links.map((link) => {
-            const strong = link.produced.some((p) => chain.has(p)) || (link.cause !== undefined && chain.has(link.cause));
-            return (
-              <li key={link.step} className={strong ? 'is-chain' : undefined} style={{ height: ROW }}>
-                <button type="button" onClick={() => void seek(link.step + 1)} aria-label={`Go to step ${link.step}: ${nameOf(link.node)} ${ACTION_WORDS[link.action]} ${link.type}`}>
-                  {link.step}
-                </button>
-                <span className="trace-time">{(link.time / 1000).toFixed(3)} s</span>
-                <span>
-                  {nameOf(link.node)} {ACTION_WORDS[link.action]} {link.type}
-                </span>
-              </li>
-            );
-          })}
-        </ol>
       </div>
     </section>
   );
