@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { FlowDocument, FlowEdge, FlowNode } from '../flow';
+import type { FlowDocument, FlowEdge, FlowNode, SubscriberNode } from '../flow';
 import { validateFlow } from '../flow';
 import { BranchRun } from './branchRun';
+import { storeLag } from './nodes/storeSubscription';
 import { Runtime } from './runtime';
 import { StepKind, type AppendStep, type CommandStep, type DeliverStep, type StepRecord } from './stepRecord';
 
@@ -187,6 +188,17 @@ describe('read models over the event store', () => {
     expect(reads.filter((r) => r.node === 'shipping').every((r) => r.eventType === 'OrderPlaced')).toBe(true);
     const subs = runtime.state.es.subscriptions;
     expect(subs.summary!.checkpoint).toBeGreaterThan(subs.slow!.checkpoint);
+  });
+
+  it('asking how far a read model lags changes nothing in the run', () => {
+    const doc = shop([{ id: 'later', kind: 'projection', name: 'Later', latencyMs: 0 }], [{ id: 'e7', source: 'order', target: 'later' }], { later: SUMMARY });
+    const runtime = Runtime.start(doc);
+    for (let t = runtime.nextTime(); t !== undefined && t < 400; t = runtime.nextTime()) runtime.step();
+    const node = runtime.node('later') as SubscriberNode;
+    const before = JSON.stringify(runtime.state.es.subscriptions);
+    const lag = storeLag(runtime, node);
+    expect(lag).toBe(runtime.state.es.store.log.length - (runtime.state.es.subscriptions.later?.checkpoint ?? 0));
+    expect(JSON.stringify(runtime.state.es.subscriptions)).toBe(before);
   });
 
   it('a rebuild resets the read model and reads the store again to the same result; with corrected code, to the corrected one', () => {

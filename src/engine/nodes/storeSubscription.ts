@@ -25,28 +25,34 @@ export function subscriptionOf(run: RunContext, nodeId: string): StoreSubscripti
   return sub;
 }
 
-/** The aggregates a subscriber reads from: those wired to it. */
-function sourcesOf(run: RunContext, nodeId: string): Set<string> {
-  return new Set(run.flow.edges.filter((e) => e.target === nodeId && run.node(e.source)?.kind === 'aggregate').map((e) => e.source));
+/** Whether a stored event is one this subscriber reads: written by an aggregate wired to it, of a type it reads. */
+function readsEvent(run: RunContext, node: SubscriberNode): ((event: StoredEvent) => boolean) | undefined {
+  const sources = new Set(run.flow.edges.filter((e) => e.target === node.id && run.node(e.source)?.kind === 'aggregate').map((e) => e.source));
+  if (sources.size === 0) return undefined;
+  const types = node.eventTypes && node.eventTypes.length > 0 ? new Set(node.eventTypes) : undefined;
+  const owners = run.state.es.owners;
+  return (event) => sources.has(owners[event.streamId] ?? '') && (!types || types.has(event.type));
 }
 
 /** The first position at or after `from` holding an event this subscriber reads, if any. */
 export function nextEligible(run: RunContext, node: SubscriberNode, from: number): number | undefined {
+  const reads = readsEvent(run, node);
+  if (!reads) return undefined;
   const { log } = run.state.es.store;
-  const sources = sourcesOf(run, node.id);
-  if (sources.size === 0) return undefined;
-  const types = node.eventTypes && node.eventTypes.length > 0 ? new Set(node.eventTypes) : undefined;
-  for (let p = from; p < log.length; p++) {
-    const event = log[p]!;
-    if (sources.has(run.state.es.owners[event.streamId] ?? '') && (!types || types.has(event.type))) return p;
-  }
+  for (let p = from; p < log.length; p++) if (reads(log[p]!)) return p;
   return undefined;
 }
 
-/** Events after the checkpoint this subscriber has still to read: how far its read model trails the write side. */
+/**
+ * Events after the checkpoint this subscriber has still to read: how far its read model trails the
+ * write side. Read-only (frames ask for it), in one pass over the unread part of the log.
+ */
 export function storeLag(run: RunContext, node: SubscriberNode): number {
+  const reads = readsEvent(run, node);
+  if (!reads) return 0;
+  const { log } = run.state.es.store;
   let count = 0;
-  for (let p = nextEligible(run, node, subscriptionOf(run, node.id).checkpoint); p !== undefined; p = nextEligible(run, node, p + 1)) count++;
+  for (let p = run.state.es.subscriptions[node.id]?.checkpoint ?? 0; p < log.length; p++) if (reads(log[p]!)) count++;
   return count;
 }
 
