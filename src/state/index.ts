@@ -46,6 +46,7 @@ export { groupIdOf, memberStatus, type MemberStatus } from './groupMembership';
 export { groupsOfTopic } from './consumerGroups';
 export { bindingLabel } from './bindingLabel';
 export { RateWindow } from './rateWindow';
+export { neighbourKinds } from './neighbourKinds';
 export { bracketList, offsetList, shortPartitionList } from './partitionText';
 export {
   Speed,

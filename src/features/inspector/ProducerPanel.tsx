@@ -1,5 +1,5 @@
-import type { FlowDocument, ProducerNode } from '../../flow';
-import { updateNode, useAppStore } from '../../state';
+import type { ProducerNode } from '../../flow';
+import { updateNode, useAppStore, neighbourKinds } from '../../state';
 import { NumberField } from './NumberField';
 import { PayloadTemplateField } from './PayloadTemplateField';
 import { ProducerBrokerFields } from './ProducerBrokerFields';
@@ -15,16 +15,9 @@ function editProducer(nodeId: string, patch: Partial<Pick<ProducerNode, 'eventTy
   useAppStore.getState().editFlow((f) => updateNode(f, nodeId, (n) => (n.kind === 'producer' ? { ...n, ...patch } : n)));
 }
 
-/** The kinds of node a producer feeds, as one sorted string so the store selector stays stable. */
-function wiredKindsOf(flow: FlowDocument | null, nodeId: string): string {
-  if (!flow) return '';
-  const kinds = new Set(flow.edges.filter((e) => e.source === nodeId).map((e) => flow.nodes.find((n) => n.id === e.target)?.kind ?? ''));
-  return [...kinds].filter(Boolean).sort().join(' ');
-}
-
 /** A producer's event type, rate, key, payload template and the publish-by-hand form. */
 export function ProducerPanel({ node }: { node: ProducerNode }) {
-  const wiredKinds = useAppStore((s) => wiredKindsOf(s.flow, node.id));
+  const wiredKinds = useAppStore((s) => neighbourKinds(s.flow, node.id, 'out'));
   const wiredTo = new Set(wiredKinds.split(' '));
   const [eventType, setEventType] = useDraft(node.eventType);
   const typeValid = EVENT_TYPE.test(eventType);

@@ -1,5 +1,5 @@
-import type { FlowDocument, SubscriberNode } from '../../flow';
-import { groupIdOf, updateNode, useAppStore } from '../../state';
+import type { SubscriberNode } from '../../flow';
+import { groupIdOf, updateNode, useAppStore, neighbourKinds } from '../../state';
 import { ConsumerGroupFields } from './ConsumerGroupFields';
 import { ConsumerMembership } from './ConsumerMembership';
 import { HandlerStatus } from './HandlerStatus';
@@ -11,17 +11,10 @@ import { ResetOffsetsForm } from './ResetOffsetsForm';
 import { StoreSubscriptionSection } from './StoreSubscriptionSection';
 import { SubscriberControls } from './SubscriberControls';
 
-/** The kinds of broker feeding a subscriber, as one sorted string so the store selector stays stable. */
-function sourceKindsOf(flow: FlowDocument | null, nodeId: string): string {
-  if (!flow) return '';
-  const kinds = new Set(flow.edges.filter((e) => e.target === nodeId).map((e) => flow.nodes.find((n) => n.id === e.source)?.kind ?? ''));
-  return [...kinds].filter(Boolean).sort().join(' ');
-}
-
 /** A consumer's or projection's latency, handler code, group membership and settings, and state. */
 export function SubscriberPanel({ node }: { node: SubscriberNode }) {
   const editorOpen = useAppStore((s) => s.codeNodeId === node.id);
-  const sources = useAppStore((s) => sourceKindsOf(s.flow, node.id));
+  const sources = useAppStore((s) => neighbourKinds(s.flow, node.id, 'in'));
   const readsTopics = sources.includes('topic');
   const readsQueues = sources.includes('queue');
   const listens = sources.includes('pubsub');
