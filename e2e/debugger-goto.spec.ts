@@ -31,6 +31,10 @@ test.describe('go to', () => {
     // A time: the last step at or before it is the one just executed.
     for (const [text, limit] of [['12.5s', 12.5], ['3400ms', 3.4]] as const) {
       await app.goTo(text);
+      // Wait for this answer (the status line still shows the previous step until the seek lands).
+      await expect(message).toHaveText(new RegExp(`^Last step at or before t = ${limit.toFixed(3)} s: step \\d+$`));
+      const landed = Number(/step (\d+)$/.exec((await message.textContent()) ?? '')![1]);
+      await expect.poll(async () => (await app.status()).cursor).toBe(landed + 1);
       const { cursor } = await app.status();
       await expect(app.stepCell(app.currentLogRow())).toHaveText(String(cursor - 1));
       const time = Number(await app.currentLogRow().getByRole('cell').nth(1).textContent());
