@@ -1,12 +1,16 @@
-import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { ensureChromium, INSTALL_HINT } from '../../scripts/lib/chromium.mjs';
+import { onStderr } from './stdout.mjs';
 
-// Same Chromium as the e2e tests: CHROMIUM_PATH, then Debian's package, then Playwright's own.
-const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const root = fileURLToPath(new URL('../..', import.meta.url));
 // without the networking flags Chromium floods the closed network with refused connections
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
+/** The e2e tests' Chromium: CHROMIUM_PATH, Debian's package, Playwright's own, or Debian's installed now. */
 export async function launchChromium() {
-  const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ARGS });
+  const found = await onStderr(() => ensureChromium(root));
+  if (!found.path) throw new Error(INSTALL_HINT);
+  const browser = await chromium.launch({ executablePath: found.path, args: ARGS });
   return { browser, version: browser.version() };
 }
