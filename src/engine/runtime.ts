@@ -55,6 +55,7 @@ export class Runtime implements RunContext {
   flow: FlowDocument;
   private nodesById = new Map<string, FlowNode>();
   private edgesFrom = new Map<string, FlowEdge[]>();
+  private edgesBetween = new Map<string, Map<string, FlowEdge>>();
   private amqpTopology: Topology = { exchanges: [], queues: [], bindings: [] };
 
   private constructor(flow: FlowDocument, state: RuntimeState) {
@@ -99,10 +100,15 @@ export class Runtime implements RunContext {
   private index(flow: FlowDocument): void {
     this.nodesById = new Map(flow.nodes.map((n) => [n.id, n]));
     this.edgesFrom = new Map();
+    this.edgesBetween = new Map();
     for (const edge of flow.edges) {
       const list = this.edgesFrom.get(edge.source) ?? [];
       list.push(edge);
       this.edgesFrom.set(edge.source, list);
+      const targets = this.edgesBetween.get(edge.source) ?? new Map<string, FlowEdge>();
+      // The first of two parallel edges, as a search of outgoing() in document order finds.
+      if (!targets.has(edge.target)) targets.set(edge.target, edge);
+      this.edgesBetween.set(edge.source, targets);
     }
     this.amqpTopology = topologyOf(flow);
   }
@@ -126,6 +132,10 @@ export class Runtime implements RunContext {
 
   outgoing(id: string): readonly FlowEdge[] {
     return this.edgesFrom.get(id) ?? [];
+  }
+
+  edgeBetween(source: string, target: string): FlowEdge | undefined {
+    return this.edgesBetween.get(source)?.get(target);
   }
 
   schedule(action: ScheduledAction): void {

@@ -65,8 +65,11 @@ interface FillScope {
   root: unknown;
 }
 
-/** A compiled template: builds one value, attaching containers before their children are filled. */
-type Filler = (scope: FillScope, attach: (value: unknown) => void) => void;
+/**
+ * A compiled template: builds one value into `target[key]`, storing each container there before its
+ * children are filled (so `data` already holds the fields filled so far). No closure per fill.
+ */
+type Filler = (scope: FillScope, target: Record<string | number, unknown>, key: string | number) => void;
 
 /** The expression of a string that is exactly one "{{ expr }}" ("{{ a }}-{{ b }}" is interpolation); `}}` may occur inside. */
 function wholeExpression(text: string): string | undefined {
@@ -75,16 +78,17 @@ function wholeExpression(text: string): string | undefined {
 const PART = /\{\{([\s\S]+?)\}\}/g;
 
 function compileExpression(source: string, path: string): (scope: FillScope) => unknown {
-  let fn: (...args: unknown[]) => unknown;
+  let evaluate: (seq: number, now: number, data: unknown) => unknown;
   try {
-    fn = sandboxed<unknown[], unknown>([...HELPER_NAMES, ...VALUE_NAMES], `return (${source});`);
+    // The helpers are bound once, as constants of the expression's scope: a call passes only the per-event values.
+    const make = sandboxed<unknown[], typeof evaluate>(HELPER_NAMES, `return function (${VALUE_NAMES.join(', ')}) { return (${source}); };`);
+    evaluate = make(...HELPER_VALUES);
   } catch (error) {
     throw new TemplateError(path, errorMessage(error));
   }
-  const bound = fn.bind(null, ...HELPER_VALUES);
   return (scope) => {
     try {
-      return bound(scope.seq, scope.now, scope.root);
+      return evaluate(scope.seq, scope.now, scope.root);
     } catch (error) {
       throw new TemplateError(path, errorMessage(error));
     }
@@ -96,32 +100,32 @@ function compile(template: unknown, path: string): Filler {
     const whole = wholeExpression(template);
     if (whole !== undefined) {
       const evaluate = compileExpression(whole, path);
-      return (scope, attach) => attach(evaluate(scope));
+      return (scope, target, key) => void (target[key] = evaluate(scope));
     }
     const parts = [...template.matchAll(PART)].map((m) => compileExpression(m[1]!, path));
-    if (parts.length === 0) return (_, attach) => attach(template);
-    return (scope, attach) => {
+    if (parts.length === 0) return (_, target, key) => void (target[key] = template);
+    return (scope, target, key) => {
       let i = 0;
-      attach(template.replace(PART, () => String(parts[i++]!(scope))));
+      target[key] = template.replace(PART, () => String(parts[i++]!(scope)));
     };
   }
   if (Array.isArray(template)) {
     const items = template.map((item, i) => compile(item, `${path}[${i}]`));
-    return (scope, attach) => {
+    return (scope, target, key) => {
       const out: unknown[] = [];
-      attach(out);
-      for (const item of items) item(scope, (v) => out.push(v));
+      target[key] = out;
+      for (let i = 0; i < items.length; i++) items[i]!(scope, out as unknown as Record<number, unknown>, i);
     };
   }
   if (template !== null && typeof template === 'object') {
     const fields = Object.entries(template).map(([key, item]) => [key, compile(item, path ? `${path}.${key}` : key)] as const);
-    return (scope, attach) => {
+    return (scope, target, key) => {
       const out: Record<string, unknown> = {};
-      attach(out);
-      for (const [key, field] of fields) field(scope, (v) => (out[key] = v));
+      target[key] = out;
+      for (const [name, field] of fields) field(scope, out, name);
     };
   }
-  return (_, attach) => attach(template);
+  return (_, target, key) => void (target[key] = template);
 }
 
 // Compiled once per template object: the flow document is immutable, so identity is enough.
@@ -146,7 +150,7 @@ export function fillTemplate(template: unknown, random: RandomState, seq: number
   const filler = fillerFor(template);
   current.random = random;
   const scope: FillScope = { seq, now, root: undefined };
-  filler(scope, (v) => (scope.root = v));
+  filler(scope, scope as unknown as Record<string, unknown>, 'root');
   return scope.root;
 }
 
@@ -160,7 +164,8 @@ export function fillKey(template: string, data: unknown, random: RandomState, se
     keyExpressions.set(template, filler);
   }
   current.random = random;
-  let key: unknown;
-  filler({ seq, now, root: data }, (v) => (key = v));
+  const out: { key?: unknown } = {};
+  filler({ seq, now, root: data }, out, 'key');
+  const key = out.key;
   return typeof key === 'string' ? key : JSON.stringify(key) ?? String(key);
 }

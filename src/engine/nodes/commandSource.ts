@@ -33,7 +33,7 @@ export function sendCommand(run: RunContext, node: CommandNode, manualData?: unk
   }
   state.sequence = sequence;
   state.counters.published++;
-  const edge = run.outgoing(node.id).find((e) => e.target === target.id);
+  const edge = run.edgeBetween(node.id, target.id);
   if (edge) run.state.edges[edge.id] = (run.state.edges[edge.id] ?? 0) + 1;
   const id = nextUuid(run.state.random);
   const command: Command = { id, type: node.commandType, aggregateId, data, correlationId: id, causationId: null, source: manualData !== undefined ? 'manual' : node.id };

@@ -8,7 +8,8 @@ import {
   leave,
   crash,
   partitionCountsChanged,
-  read,
+  firstRecordFrom,
+  partitionKey,
   resetOffsets,
   type ResetTarget,
   rebalance,
@@ -202,17 +203,10 @@ export function controlConsumer(run: RunContext, node: SubscriberNode, action: '
 }
 
 /** Schedules a fetch at `at` (virtual ms) for a member with none scheduled. */
-function wakeAt(run: RunContext, nodeId: string, at: number): void {
-  const member = run.state.kafka.members[nodeId];
-  if (!member || member.crashed || member.scheduled) return;
+function wakeAt(run: RunContext, member: MemberState, nodeId: string, at: number): void {
   member.scheduled = true;
   run.schedule({ kind: 'fetch', time: Math.max(run.state.time, at), seq: 0, node: nodeId });
 }
-
-const latencyOf = (run: RunContext, nodeId: string): number => {
-  const node = run.node(nodeId);
-  return node && 'latencyMs' in node ? node.latencyMs : 0;
-};
 
 /**
  * Schedules the member's next fetch when a record waits on its partitions: a record reaches a
@@ -220,30 +214,36 @@ const latencyOf = (run: RunContext, nodeId: string): number => {
  */
 export function wake(run: RunContext, nodeId: string): void {
   const member = run.state.kafka.members[nodeId];
+  if (!member || member.crashed || member.scheduled) return;
   const node = run.node(nodeId);
-  if (!member || member.crashed || member.scheduled || !node || (node.kind !== 'consumer' && node.kind !== 'projection')) return;
+  if (!node || (node.kind !== 'consumer' && node.kind !== 'projection')) return;
   const group = run.state.kafka.groups[groupIdOf(node)];
-  if (!group) return;
+  const assigned = group?.assignment[member.memberId];
+  if (!group || !assigned) return;
   let due: number | undefined;
-  for (const tp of group.assignment[member.memberId] ?? []) {
+  for (const tp of assigned) {
     const log = run.state.kafka.topics[tp.topic]?.partitions[tp.partition];
-    const position = group.positions[tpKey(tp)];
+    const position = group.positions[partitionKey(tp.topic, tp.partition)];
     if (!log || position === undefined || position >= highWatermark(log)) continue;
-    const next = read(log, Math.max(position, log.logStartOffset), 1);
-    const appended = next.kind === 'records' ? next.records[0]?.timestamp : undefined;
-    const at = (appended ?? run.state.time) + latencyOf(run, nodeId);
+    const next = firstRecordFrom(log, Math.max(position, log.logStartOffset));
+    const at = (next?.timestamp ?? run.state.time) + node.latencyMs;
     if (due === undefined || at < due) due = at;
   }
-  if (due !== undefined) wakeAt(run, nodeId, due);
+  if (due !== undefined) wakeAt(run, member, nodeId, due);
 }
 
 /** After an append: the owner of that partition in each group reading the topic fetches after its latency. */
 export function wakeOwners(run: RunContext, topicId: string, partition: number): void {
-  const key = tpKey({ topic: topicId, partition });
-  for (const group of Object.values(run.state.kafka.groups)) {
-    for (const [memberId, tps] of Object.entries(group.assignment)) {
-      if (!tps.some((tp) => tpKey(tp) === key)) continue;
-      wake(run, memberNode(memberId));
+  // On every append: plain loops, no lists or keys built.
+  const groups = run.state.kafka.groups;
+  for (const groupId in groups) {
+    const assignment = groups[groupId]!.assignment;
+    for (const memberId in assignment) {
+      for (const tp of assignment[memberId]!) {
+        if (tp.topic !== topicId || tp.partition !== partition) continue;
+        wake(run, memberNode(memberId));
+        break;
+      }
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { SubscriberNode } from '../../flow';
 import { FlowDefaults } from '../../flow/flowDefaults';
-import { commit, poll, tpKey } from '../brokers/kafka';
+import { commit, partitionKey, pollOne, type ConsumerGroupState } from '../brokers/kafka';
 import type { CloudEvent } from '../cloudEvent';
 import { compileHandler, errorMessage, type HandlerContext } from '../code/compileHandler';
 import { deepFreeze } from '../deepFreeze';
@@ -74,7 +74,7 @@ interface Fetched {
 function countDelivery(run: RunContext, node: SubscriberNode, topic: string): void {
   run.nodeState(topic).counters.delivered++;
   run.nodeState(node.id).counters.delivered++;
-  const edge = run.outgoing(topic).find((e) => e.target === node.id);
+  const edge = run.edgeBetween(topic, node.id);
   if (edge) run.state.edges[edge.id] = (run.state.edges[edge.id] ?? 0) + 1;
 }
 
@@ -108,20 +108,24 @@ function handleRecord(run: RunContext, node: SubscriberNode, fetched: Fetched, e
   });
 }
 
+const isLiveMember = (group: ConsumerGroupState, memberId: string): boolean => {
+  for (const m of group.members) if (m.id === memberId) return !m.crashed;
+  return false;
+};
+
 /** A fetch step: poll one record; handle it now, or (commit before handling) commit it and handle it next. */
 export function fetch(run: RunContext, node: SubscriberNode): DeliverStep | undefined {
   const member = memberOf(run, node);
   member.scheduled = false;
   if (member.crashed || member.inflight) return undefined;
   const group = groupFor(run, node);
-  if (!group.members.some((m) => m.id === member.memberId && !m.crashed)) return undefined;
-  const polled = poll(group, run.state.kafka.topics, member.memberId, run.state.time, 1);
-  const first = polled.records[0];
-  const autoCommitted = polled.autoCommitted && Object.keys(polled.autoCommitted).length > 0 ? { committed: polled.autoCommitted } : {};
-  if (!first) return undefined;
-  const fetched: Fetched = { topic: first.topic, partition: first.partition, offset: first.record.offset, event: first.record.value as CloudEvent };
+  if (!isLiveMember(group, member.memberId)) return undefined;
+  const polled = pollOne(group, run.state.kafka.topics, member.memberId, run.state.time);
+  if (!polled) return undefined;
+  const autoCommitted = polled.autoCommitted;
+  const fetched: Fetched = { topic: polled.topic, partition: polled.partition, offset: polled.record.offset, event: polled.record.value as CloudEvent };
   countDelivery(run, node, fetched.topic);
-  const key = tpKey({ topic: fetched.topic, partition: fetched.partition });
+  const key = partitionKey(fetched.topic, fetched.partition);
   const mode = node.commit ?? FlowDefaults.commit;
   if (mode === 'before') {
     commit(group, { topic: fetched.topic, partition: fetched.partition }, fetched.offset + 1, member.memberId);
@@ -129,16 +133,23 @@ export function fetch(run: RunContext, node: SubscriberNode): DeliverStep | unde
     run.schedule({ kind: 'handle', time: run.state.time, seq: 0, node: node.id });
     return deliverStep(run, node, fetched, Outcome.Handled, {
       fetchedOnly: true,
-      committed: { ...(polled.autoCommitted ?? {}), [key]: fetched.offset + 1 },
+      committed: { ...(autoCommitted ?? {}), [key]: fetched.offset + 1 },
     });
   }
-  const record = handleRecord(run, node, fetched, autoCommitted);
+  const record = handleRecord(run, node, fetched, autoCommitted && hasKeys(autoCommitted) ? { committed: autoCommitted } : NO_EXTRA);
   if (mode === 'after') {
     run.schedule({ kind: 'commit', time: run.state.time, seq: 0, node: node.id, memberId: member.memberId, offsets: { [key]: fetched.offset + 1 } });
   } else {
     wake(run, node.id);
   }
   return record;
+}
+
+const NO_EXTRA: Partial<DeliverStep> = Object.freeze({});
+
+function hasKeys(object: object): boolean {
+  for (const _ in object) return true;
+  return false;
 }
 
 /** Commit-before mode: the record fetched (and committed) in the previous step is handled now. */

@@ -26,8 +26,17 @@ export function emptyKafkaState(): KafkaState {
   return { topics: {}, groups: {}, members: {} };
 }
 
-/** "topic:partition" from the library's key, the form the UI and the log use. */
-export const memberNode = (memberId: string): string => memberId.slice(0, memberId.lastIndexOf('#'));
+const nodesOfMembers = new Map<string, string>();
+
+/** The node id of a member id ("consumer-1#2" → "consumer-1"); remembered, as wakes ask on every append. */
+export function memberNode(memberId: string): string {
+  let node = nodesOfMembers.get(memberId);
+  if (node === undefined) {
+    node = memberId.slice(0, memberId.lastIndexOf('#'));
+    nodesOfMembers.set(memberId, node);
+  }
+  return node;
+}
 
 /**
  * A copy for a snapshot that shares closed segments' record arrays: records are never changed once

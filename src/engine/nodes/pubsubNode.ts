@@ -18,7 +18,7 @@ export function publishOnChannel(run: RunContext, node: PubSubNode, channel: str
   if (result.receivers === 0) counters.failed++;
   for (const delivery of result.deliveries) {
     counters.delivered++;
-    const edge = run.outgoing(node.id).find((e) => e.target === delivery.subscriber);
+    const edge = run.edgeBetween(node.id, delivery.subscriber);
     if (edge) run.state.edges[edge.id] = (run.state.edges[edge.id] ?? 0) + 1;
     const subscriber = run.node(delivery.subscriber);
     const latency = subscriber && 'latencyMs' in subscriber ? subscriber.latencyMs : 0;

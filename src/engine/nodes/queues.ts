@@ -37,7 +37,7 @@ export function queueState(run: RunContext, id: string): QueueState {
 const eventOf = (message: Message): CloudEvent => message.body as CloudEvent;
 
 function countEdge(run: RunContext, source: string, target: string): void {
-  const edge = run.outgoing(source).find((e) => e.target === target);
+  const edge = run.edgeBetween(source, target);
   if (edge) run.state.edges[edge.id] = (run.state.edges[edge.id] ?? 0) + 1;
 }
 

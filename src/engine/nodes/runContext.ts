@@ -10,6 +10,8 @@ export interface RunContext {
   nodeState(id: string): NodeState;
   /** Edges leaving a node, in document order. */
   outgoing(id: string): readonly FlowEdge[];
+  /** The edge from one node to another, if they are wired. */
+  edgeBetween(source: string, target: string): FlowEdge | undefined;
   /** The AMQP exchanges, queues and bindings the flow declares. */
   topology(): Topology;
   /** Queues an action; its `seq` is overwritten with the next insertion number. */

@@ -102,7 +102,7 @@ export function readStore(run: RunContext, node: SubscriberNode): DeliverStep | 
   const owner = run.state.es.owners[stored.streamId] ?? '';
   const state = run.nodeState(node.id);
   state.counters.delivered++;
-  const edge = run.outgoing(owner).find((e) => e.target === node.id);
+  const edge = run.edgeBetween(owner, node.id);
   if (edge) run.state.edges[edge.id] = (run.state.edges[edge.id] ?? 0) + 1;
   const { error, logs } = runHandler(run, node, toCloudEvent(stored, owner), state.data, { stream: { id: stored.streamId, version: stored.version, position } });
   if (error === undefined) state.counters.handled++;

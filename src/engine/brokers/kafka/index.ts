@@ -4,19 +4,21 @@ export {
   compareIds,
   compareTopicPartitions,
   parseTpKey,
+  partitionKey,
   partitionsOf,
   sortedAssignment,
   tpKey,
   type Assignment,
   type TopicPartition,
 } from './topicPartition';
-export { murmur2, partitionForKey, toPositive, utf8 } from './murmur2';
+export { murmur2, murmur2OfString, partitionForKey, toPositive, utf8 } from './murmur2';
 export { choosePartition, createPartitionerState, UnkeyedPartitioning, type PartitionerConfig, type PartitionerState } from './partitioner';
 export {
   activeSegment,
   append,
   CleanupPolicy,
   createPartitionLog,
+  firstRecordFrom,
   highWatermark,
   isCompacted,
   offsetForTimestamp,
@@ -64,5 +66,5 @@ export {
   type GroupOutcome,
   type JoinRequest,
 } from './consumerGroup';
-export { poll, type PolledRecord, type PollResult, type PositionReset } from './poll';
+export { poll, pollOne, type PolledOne, type PolledRecord, type PollResult, type PositionReset } from './poll';
 export { lag, resetOffsets, type GroupLag, type PartitionLag, type ResetResult, type ResetTarget } from './adminOffsets';

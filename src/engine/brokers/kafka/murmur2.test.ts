@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KafkaError } from './errors';
-import { murmur2, partitionForKey, toPositive, utf8 } from './murmur2';
+import { murmur2, murmur2OfString, partitionForKey, toPositive, utf8 } from './murmur2';
 
 // org.apache.kafka.common.utils.UtilsTest#testMurmur2, the vectors every Kafka client port checks.
 const KAFKA_VECTORS: readonly (readonly [string, number])[] = [
@@ -33,6 +33,12 @@ describe('murmur2 matches the Java client bit for bit', () => {
     expect(murmur2(utf8('ü'))).toBe(1419834458);
     expect(murmur2(utf8('日本語'))).toBe(1431860170);
     expect(murmur2(utf8('🌵'))).toBe(-55770779);
+  });
+});
+
+describe('murmur2OfString hashes a string as murmur2 of its UTF-8 bytes', () => {
+  it.each([...KAFKA_VECTORS.map(([s]) => s), '', 'a', 'abcd', 'abcde', 'abcdefghi', 'ü', '日本語', '🌵', 'key-ü-1', '\u007f\u0080'])('%j', (input) => {
+    expect(murmur2OfString(input)).toBe(murmur2(utf8(input)));
   });
 });
 

@@ -47,10 +47,33 @@ export function utf8(s: string): Uint8Array {
   return encoder.encode(s);
 }
 
+/** murmur2 of a string's UTF-8 bytes; an ASCII string (one byte per char) is hashed without encoding it first. */
+export function murmur2OfString(key: string): number {
+  const length = key.length;
+  for (let i = 0; i < length; i++) if (key.charCodeAt(i) > 0x7f) return murmur2(utf8(key));
+  let h = SEED ^ length;
+  const tail = length & ~3;
+  for (let i = 0; i < tail; i += 4) {
+    let k = key.charCodeAt(i) | (key.charCodeAt(i + 1) << 8) | (key.charCodeAt(i + 2) << 16) | (key.charCodeAt(i + 3) << 24);
+    k = Math.imul(k, M);
+    k ^= k >>> R;
+    k = Math.imul(k, M);
+    h = Math.imul(h, M) ^ k;
+  }
+  const rest = length & 3;
+  if (rest === 3) h ^= key.charCodeAt(tail + 2) << 16;
+  if (rest >= 2) h ^= key.charCodeAt(tail + 1) << 8;
+  if (rest >= 1) h = Math.imul(h ^ key.charCodeAt(tail), M);
+  h ^= h >>> 13;
+  h = Math.imul(h, M);
+  h ^= h >>> 15;
+  return h;
+}
+
 /** The partition the Java producer picks for a keyed record: `toPositive(murmur2(key)) % partitions`. */
 export function partitionForKey(key: string, partitions: number): number {
   if (!Number.isInteger(partitions) || partitions < 1) {
     throw new KafkaError(KafkaErrorCode.InvalidPartitions, `a topic has at least 1 partition, not ${partitions}`);
   }
-  return toPositive(murmur2(utf8(key))) % partitions;
+  return toPositive(murmur2OfString(key)) % partitions;
 }

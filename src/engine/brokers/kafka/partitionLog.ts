@@ -184,6 +184,16 @@ export function read(log: PartitionLog, fromOffset: number, maxRecords: number):
   return { kind: 'records', records, nextOffset };
 }
 
+/** The first record with offset ≥ `fromOffset` (compaction leaves gaps), or undefined at the log end; reads without allocating. */
+export function firstRecordFrom(log: PartitionLog, fromOffset: number): KafkaRecord | undefined {
+  for (let s = segmentIndexFor(log, fromOffset); s < log.segments.length; s++) {
+    const records = log.segments[s]!.records;
+    const i = firstIndexAtOrAfter(records, fromOffset);
+    if (i < records.length) return records[i];
+  }
+  return undefined;
+}
+
 /**
  * ListOffsets by timestamp: the earliest offset whose record timestamp is ≥ `timestamp`. When no
  * record is that recent Kafka answers "none" (-1) and `kafka-consumer-groups --to-datetime` falls

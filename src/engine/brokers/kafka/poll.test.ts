@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { join } from './consumerGroup';
-import { AssignorName, createGroup, type GroupConfig } from './groupState';
+import { AssignorName, createGroup, type ConsumerGroupState, type GroupConfig } from './groupState';
 import { append } from './partitionLog';
-import { poll } from './poll';
+import { poll, pollOne } from './poll';
 import { applyRetention } from './retention';
 import { createTopic, type KafkaTopic } from './topic';
 
@@ -74,5 +74,64 @@ describe('poll', () => {
   it('refuses a member that is not in the group', () => {
     const { g, topics } = setup(1, 1);
     expect(() => poll(g, topics, 'ghost', 0)).toThrow(/not a member/);
+  });
+});
+
+describe('pollOne is poll(…, 1) without the lists', () => {
+  /** Polls two copies of the same group, one each way, until both are drained, comparing every answer and the positions. */
+  function drainBoth(make: () => { g: ConsumerGroupState; topics: Record<string, KafkaTopic> }, now: number): number[] {
+    const a = make();
+    const b = make();
+    const seen: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const listed = poll(a.g, a.topics, 'a', now + i, 1);
+      const one = pollOne(b.g, b.topics, 'a', now + i);
+      const first = listed.records[0];
+      expect(one && { topic: one.topic, partition: one.partition, record: one.record }).toEqual(first);
+      if (one) expect(one.autoCommitted).toEqual(listed.autoCommitted);
+      expect(b.g.positions).toEqual(a.g.positions);
+      expect(b.g.committed).toEqual(a.g.committed);
+      if (!first) break;
+      seen.push(first.record.offset);
+    }
+    return seen;
+  }
+
+  it('takes partitions in order, one record at a time', () => {
+    expect(drainBoth(() => setup(2, 3), 0)).toEqual([0, 1, 2, 0, 1, 2]);
+  });
+
+  it('resets a position retention deleted, to the log start or the log end', () => {
+    const earliest = () => {
+      const s = setup(1, 6);
+      applyRetention(s.topics.t!.partitions[0]!, 1_000, { retentionRecords: 2 });
+      return s;
+    };
+    expect(drainBoth(earliest, 1_000)).toEqual([4, 5]);
+    const latest = () => {
+      const s = setup(1, 6, { autoOffsetReset: 'latest' });
+      s.g.positions['t:0'] = 0;
+      applyRetention(s.topics.t!.partitions[0]!, 1_000, { retentionRecords: 2 });
+      return s;
+    };
+    expect(drainBoth(latest, 1_000)).toEqual([]);
+  });
+
+  it('skips offsets compaction removed, and auto-commits as poll does', () => {
+    const gaps = () => {
+      const s = setup(1, 0, { enableAutoCommit: true, autoCommitIntervalMs: 2 });
+      const log = s.topics.t!.partitions[0]!;
+      for (let i = 0; i < 6; i++) append(log, { key: `k${i}`, value: i }, i, logConfig);
+      // As the cleaner does: a segment's records replaced by the ones kept.
+      log.segments[0]!.records = [log.segments[0]!.records[1]!];
+      log.segments[1]!.records = [];
+      return s;
+    };
+    expect(drainBoth(gaps, 10)).toEqual([1, 4, 5]);
+  });
+
+  it('refuses a member that is not in the group', () => {
+    const { g, topics } = setup(1, 1);
+    expect(() => pollOne(g, topics, 'ghost', 0)).toThrow(/not a member/);
   });
 });

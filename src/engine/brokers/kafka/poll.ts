@@ -1,9 +1,9 @@
 import { KafkaDefaults } from './defaults';
 import { OffsetReset, type ConsumerGroupState } from './groupState';
 import { liveMember, maybeAutoCommit } from './offsets';
-import { highWatermark, read, type KafkaRecord } from './partitionLog';
+import { firstRecordFrom, highWatermark, read, type KafkaRecord } from './partitionLog';
 import type { Topics } from './topic';
-import { tpKey } from './topicPartition';
+import { partitionKey, tpKey } from './topicPartition';
 
 export interface PolledRecord {
   readonly topic: string;
@@ -62,4 +62,38 @@ export function poll(
     group.positions[key] = result.nextOffset;
   }
   return { records, autoCommitted, resets };
+}
+
+/** One polled record and the auto-commit that ran first. */
+export interface PolledOne extends PolledRecord {
+  readonly autoCommitted: Readonly<Record<string, number>> | null;
+}
+
+/**
+ * `poll()` with `max.poll.records` = 1, as a simulated consumer takes one record per step: the same
+ * auto-commit, resets and positions as `poll(…, 1)`, without building lists. Undefined when no
+ * record waits (an auto-commit that was due has still run).
+ */
+export function pollOne(group: ConsumerGroupState, topics: Topics, memberId: string, now: number): PolledOne | undefined {
+  liveMember(group, memberId);
+  const autoCommitted = maybeAutoCommit(group, memberId, now);
+  const assigned = group.assignment[memberId];
+  if (!assigned) return undefined;
+  for (const tp of assigned) {
+    const log = topics[tp.topic]?.partitions[tp.partition];
+    const key = partitionKey(tp.topic, tp.partition);
+    let position = group.positions[key];
+    if (!log || position === undefined) continue;
+    if (position < log.logStartOffset || position > log.logEndOffset) {
+      position = group.config.autoOffsetReset === OffsetReset.Earliest ? log.logStartOffset : highWatermark(log);
+    }
+    const record = firstRecordFrom(log, position);
+    if (record) {
+      group.positions[key] = record.offset + 1;
+      return { topic: tp.topic, partition: tp.partition, record, autoCommitted };
+    }
+    // Nothing at or after the position: whatever lay between is gone, so the next read starts at the log end.
+    group.positions[key] = log.logEndOffset;
+  }
+  return undefined;
 }

@@ -7,9 +7,22 @@ export interface TopicPartition {
 /** Member id → the partitions that member owns (an idle member has an empty list). */
 export type Assignment = Record<string, TopicPartition[]>;
 
+// Keys are looked up on every fetch and append: each is built once and reused.
+const keysByTopic = new Map<string, string[]>();
+
+/** `"topic:partition"` of a topic and a partition number, built once per pair. */
+export function partitionKey(topic: string, partition: number): string {
+  let keys = keysByTopic.get(topic);
+  if (!keys) {
+    keys = [];
+    keysByTopic.set(topic, keys);
+  }
+  return (keys[partition] ??= `${topic}:${partition}`);
+}
+
 /** `"topic:partition"`: the key of offsets and positions. Topic names cannot hold ':' in Kafka. */
 export function tpKey(tp: TopicPartition): string {
-  return `${tp.topic}:${tp.partition}`;
+  return partitionKey(tp.topic, tp.partition);
 }
 
 export function parseTpKey(key: string): TopicPartition {
