@@ -2,7 +2,8 @@
 export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const item of Object.values(value)) deepFreeze(item);
+    // for…in over a JSON value walks its own keys (array indices too) without building a list.
+    for (const key in value) deepFreeze(value[key]);
   }
   return value;
 }

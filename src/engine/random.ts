@@ -41,13 +41,16 @@ const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'
 
 /** A version-4 UUID drawn from the run's generator, so ids repeat exactly on replay. */
 export function nextUuid(state: RandomState): string {
-  const bytes: number[] = [];
-  for (let i = 0; i < 4; i++) {
-    const w = nextUint32(state);
-    bytes.push(w >>> 24, (w >>> 16) & 0xff, (w >>> 8) & 0xff, w & 0xff);
-  }
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  const h = bytes.map((b) => HEX[b]).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  // Four words are bytes 0–15, big-endian; byte 6 carries the version and byte 8 the variant.
+  const a = nextUint32(state);
+  const b = nextUint32(state);
+  const c = nextUint32(state);
+  const d = nextUint32(state);
+  return (
+    HEX[a >>> 24]! + HEX[(a >>> 16) & 0xff]! + HEX[(a >>> 8) & 0xff]! + HEX[a & 0xff]! + '-' +
+    HEX[b >>> 24]! + HEX[(b >>> 16) & 0xff]! + '-' +
+    HEX[(((b >>> 8) & 0xff) & 0x0f) | 0x40]! + HEX[b & 0xff]! + '-' +
+    HEX[((c >>> 24) & 0x3f) | 0x80]! + HEX[(c >>> 16) & 0xff]! + '-' +
+    HEX[(c >>> 8) & 0xff]! + HEX[c & 0xff]! + HEX[d >>> 24]! + HEX[(d >>> 16) & 0xff]! + HEX[(d >>> 8) & 0xff]! + HEX[d & 0xff]!
+  );
 }

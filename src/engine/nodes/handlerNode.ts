@@ -10,6 +10,7 @@ import { groupFor, memberOf, wake } from './consumerGroups';
 import { currentSchemaVersion, readAsCurrent } from './eventSchemas';
 import { policyOutbox } from './policy';
 import type { RunContext } from './runContext';
+import type { Writable } from '../../lib/writable';
 
 // Consumers and projections read topics as members of a consumer group: a fetch polls one record
 // from the member's partitions and runs the node's handler with a context over its own JSON state
@@ -21,47 +22,80 @@ export function formatLogArgs(args: readonly unknown[]): string {
   return args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a) ?? String(a))).join(' ');
 }
 
+type ContextExtras = Partial<Pick<HandlerContext, 'record' | 'message' | 'reply' | 'nack' | 'channel' | 'stream'>>;
+const NO_EXTRAS: ContextExtras = Object.freeze({});
+const NO_LOGS: readonly string[] = Object.freeze([]);
+
+// ctx.log writes here during one handler call (calls never nest: a handler's effects are queued).
+let logSink: string[] | undefined;
+function log(...args: unknown[]): void {
+  (logSink ??= []).push(formatLogArgs(args));
+}
+
+// A node's ctx.node, and a run's ctx.now and ctx.random, are made once instead of on every delivery.
+const nodeInfos = new WeakMap<SubscriberNode, { readonly id: string; readonly name: string }>();
+const clocks = new WeakMap<RunContext, Pick<HandlerContext, 'now' | 'random'>>();
+
+function nodeInfo(node: SubscriberNode): { readonly id: string; readonly name: string } {
+  let info = nodeInfos.get(node);
+  if (!info) {
+    info = Object.freeze({ id: node.id, name: node.name });
+    nodeInfos.set(node, info);
+  }
+  return info;
+}
+
+function clockOf(run: RunContext): Pick<HandlerContext, 'now' | 'random'> {
+  let clock = clocks.get(run);
+  if (!clock) {
+    clock = { now: () => run.state.time, random: () => nextFloat(run.state.random) };
+    clocks.set(run, clock);
+  }
+  return clock;
+}
+
 /** Runs `handle(event, ctx)` once; the state object is mutated in place by the handler. */
 export function runHandler(
   run: RunContext,
   node: SubscriberNode,
   event: CloudEvent,
   data: Record<string, unknown>,
-  extras: Partial<Pick<HandlerContext, 'record' | 'message' | 'reply' | 'nack' | 'channel' | 'stream'>> = {},
-): { error?: string; logs: string[] } {
-  const logs: string[] = [];
+  extras: ContextExtras = NO_EXTRAS,
+): { error?: string; logs: readonly string[] } {
   const compiled = compileHandler(run.flow.code[node.id] ?? DEFAULT_HANDLER);
-  if (!compiled.ok) return { error: `handler does not compile: ${compiled.error}`, logs };
+  if (!compiled.ok) return { error: `handler does not compile: ${compiled.error}`, logs: NO_LOGS };
   const current = asCurrentVersion(run, event);
-  if ('error' in current) return { error: current.error, logs };
-  const outbox = policyOutbox(run, node, current.event);
-  const ctx: HandlerContext = {
-    now: () => run.state.time,
-    random: () => nextFloat(run.state.random),
-    log: (...args) => void logs.push(formatLogArgs(args)),
-    state: data,
-    node: { id: node.id, name: node.name },
-    ...extras,
-    ...(outbox ? { send: outbox.send } : {}),
-  };
+  if (typeof current === 'string') return { error: current, logs: NO_LOGS };
+  const outbox = policyOutbox(run, node, current);
+  const clock = clockOf(run);
+  const ctx: HandlerContext = { now: clock.now, random: clock.random, log, state: data, node: nodeInfo(node) };
+  if (extras !== NO_EXTRAS) Object.assign(ctx, extras);
+  if (outbox) ctx.send = outbox.send;
+  logSink = undefined;
   try {
     // Snapshots hold structured clones, which are not frozen: freeze again before user code sees the event.
-    compiled.handle(deepFreeze(current.event), ctx);
+    compiled.handle(deepFreeze(current), ctx);
     // Commands go out only from a handler that finished, so a failed delivery sends nothing.
-    if (outbox) logs.push(...outbox.flush());
-    return { logs };
+    if (outbox) for (const line of outbox.flush()) log(line);
+    return { logs: takeLogs() };
   } catch (error) {
-    return { error: errorMessage(error), logs };
+    return { error: errorMessage(error), logs: takeLogs() };
   }
 }
 
-/** The event as its type's newest schema version: written with an older one, its data is upcast (a copy). */
-function asCurrentVersion(run: RunContext, event: CloudEvent): { event: CloudEvent } | { error: string } {
-  if (event.schemaversion === undefined) return { event };
+function takeLogs(): readonly string[] {
+  const logs = logSink ?? NO_LOGS;
+  logSink = undefined;
+  return logs;
+}
+
+/** The event as its type's newest schema version: written with an older one, its data is upcast (a copy); or why it cannot be read. */
+function asCurrentVersion(run: RunContext, event: CloudEvent): CloudEvent | string {
+  if (event.schemaversion === undefined) return event;
   const read = readAsCurrent(run.flow, event.type, event.schemaversion, event.data);
-  if (!read.ok) return { error: `cannot read ${event.type} v${event.schemaversion}: ${read.error}` };
-  if (read.data === event.data) return { event };
-  return { event: { ...event, data: read.data, schemaversion: currentSchemaVersion(run.flow, event.type) } };
+  if (!read.ok) return `cannot read ${event.type} v${event.schemaversion}: ${read.error}`;
+  if (read.data === event.data) return event;
+  return { ...event, data: read.data, schemaversion: currentSchemaVersion(run.flow, event.type) };
 }
 
 interface Fetched {
@@ -78,8 +112,8 @@ function countDelivery(run: RunContext, node: SubscriberNode, topic: string): vo
   if (edge) run.state.edges[edge.id] = (run.state.edges[edge.id] ?? 0) + 1;
 }
 
-/** The deliver record of a fetched record; `extra` adds the outcome's details. */
-function deliverStep(run: RunContext, node: SubscriberNode, fetched: Fetched, outcome: Outcome, extra: Partial<DeliverStep>): DeliverStep {
+/** The deliver record of a fetched record; the caller adds the outcome's details after these fields. */
+function deliverStep(run: RunContext, node: SubscriberNode, fetched: Fetched, outcome: Outcome): Writable<DeliverStep> {
   return {
     kind: StepKind.Deliver,
     step: run.state.step,
@@ -91,21 +125,21 @@ function deliverStep(run: RunContext, node: SubscriberNode, fetched: Fetched, ou
     eventId: fetched.event.id,
     eventType: fetched.event.type,
     outcome,
-    ...extra,
   };
 }
 
-function handleRecord(run: RunContext, node: SubscriberNode, fetched: Fetched, extra: Partial<DeliverStep>): DeliverStep {
+/** Runs the handler on a fetched record; `committed` is what an auto-commit before it committed. */
+function handleRecord(run: RunContext, node: SubscriberNode, fetched: Fetched, committed?: Readonly<Record<string, number>>): DeliverStep {
   const state = run.nodeState(node.id);
   const where = { topic: fetched.topic, partition: fetched.partition, offset: fetched.offset, key: fetched.event.partitionkey ?? null };
   const { error, logs } = runHandler(run, node, fetched.event, state.data, { record: where });
   if (error === undefined) state.counters.handled++;
   else state.counters.failed++;
-  return deliverStep(run, node, fetched, error === undefined ? Outcome.Handled : Outcome.Failed, {
-    ...extra,
-    ...(error === undefined ? {} : { error }),
-    ...(logs.length > 0 ? { logs } : {}),
-  });
+  const record = deliverStep(run, node, fetched, error === undefined ? Outcome.Handled : Outcome.Failed);
+  if (committed) record.committed = committed;
+  if (error !== undefined) record.error = error;
+  if (logs.length > 0) record.logs = logs;
+  return record;
 }
 
 const isLiveMember = (group: ConsumerGroupState, memberId: string): boolean => {
@@ -131,12 +165,12 @@ export function fetch(run: RunContext, node: SubscriberNode): DeliverStep | unde
     commit(group, { topic: fetched.topic, partition: fetched.partition }, fetched.offset + 1, member.memberId);
     member.inflight = fetched;
     run.schedule({ kind: 'handle', time: run.state.time, seq: 0, node: node.id });
-    return deliverStep(run, node, fetched, Outcome.Handled, {
-      fetchedOnly: true,
-      committed: { ...(autoCommitted ?? {}), [key]: fetched.offset + 1 },
-    });
+    const record = deliverStep(run, node, fetched, Outcome.Handled);
+    record.fetchedOnly = true;
+    record.committed = { ...(autoCommitted ?? {}), [key]: fetched.offset + 1 };
+    return record;
   }
-  const record = handleRecord(run, node, fetched, autoCommitted && hasKeys(autoCommitted) ? { committed: autoCommitted } : NO_EXTRA);
+  const record = handleRecord(run, node, fetched, autoCommitted && hasKeys(autoCommitted) ? autoCommitted : undefined);
   if (mode === 'after') {
     run.schedule({ kind: 'commit', time: run.state.time, seq: 0, node: node.id, memberId: member.memberId, offsets: { [key]: fetched.offset + 1 } });
   } else {
@@ -144,8 +178,6 @@ export function fetch(run: RunContext, node: SubscriberNode): DeliverStep | unde
   }
   return record;
 }
-
-const NO_EXTRA: Partial<DeliverStep> = Object.freeze({});
 
 function hasKeys(object: object): boolean {
   for (const _ in object) return true;
@@ -158,7 +190,7 @@ export function handleInflight(run: RunContext, node: SubscriberNode): DeliverSt
   const fetched = member.inflight;
   if (!fetched || member.crashed) return undefined;
   delete member.inflight;
-  const record = handleRecord(run, node, fetched, {});
+  const record = handleRecord(run, node, fetched);
   wake(run, node.id);
   return record;
 }

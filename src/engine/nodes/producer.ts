@@ -1,10 +1,11 @@
 import type { ProducerNode } from '../../flow';
+import type { Writable } from '../../lib/writable';
 import type { CloudEvent } from '../cloudEvent';
 import { fillKey, fillTemplate } from '../code/payloadTemplate';
 import { errorMessage } from '../code/compileHandler';
 import { deepFreeze } from '../deepFreeze';
 import { nextUuid } from '../random';
-import { StepKind, type StepRecord } from '../stepRecord';
+import { StepKind, type PublishStep, type StepRecord } from '../stepRecord';
 import { virtualIso } from '../virtualTime';
 import type { RunContext } from './runContext';
 import { trackRequest, type Message } from '../brokers/amqp';
@@ -66,7 +67,8 @@ export function scheduleNextProduction(run: RunContext, node: ProducerNode): voi
 
 function makeEvent(run: RunContext, node: ProducerNode, data: unknown, sequence: number, key: string | null): CloudEvent {
   const id = nextUuid(run.state.random);
-  return deepFreeze({
+  // Fields are added in this order on every event, so its JSON text is the same for every version of the code.
+  const event: Omit<Writable<CloudEvent>, 'sequence'> & { sequence?: number } = {
     specversion: '1.0',
     id,
     source: `/producers/${node.id}`,
@@ -76,10 +78,12 @@ function makeEvent(run: RunContext, node: ProducerNode, data: unknown, sequence:
     data,
     // A new event from a producer starts its own conversation.
     correlationid: id,
-    ...(key !== null ? { partitionkey: key } : {}),
-    ...(Object.hasOwn(run.flow.schemas, node.eventType) ? { schemaversion: currentSchemaVersion(run.flow, node.eventType) } : {}),
-    sequence,
-  });
+  };
+  if (key !== null) event.partitionkey = key;
+  if (Object.hasOwn(run.flow.schemas, node.eventType)) event.schemaversion = currentSchemaVersion(run.flow, node.eventType);
+  event.sequence = sequence;
+  deepFreeze(data);
+  return Object.freeze(event as CloudEvent);
 }
 
 /** Creates one event (from the template, or `data` when published by hand) and appends it to every wired topic. */
@@ -104,34 +108,29 @@ export function publish(run: RunContext, node: ProducerNode, manualData?: unknow
   const event = makeEvent(run, node, data, sequence, key);
   const topics: string[] = [];
   const placed: { topic: string; partition: number; offset: number }[] = [];
+  // Only producers wired to exchanges, queues or pub/sub need these (fields is set for them).
   const amqp: AmqpRoute[] = [];
   const channels: ChannelNote[] = [];
-  const effects = newEffects();
+  const effects = fields ? newEffects() : undefined;
   for (const edge of run.outgoing(node.id)) {
     const target = run.node(edge.target);
     if (!target) continue;
     run.state.edges[edge.id] = (run.state.edges[edge.id] ?? 0) + 1;
     if (target.kind === 'topic') {
-      placed.push({ topic: target.id, ...appendToTopic(run, target, event, key, node.unkeyed) });
+      placed.push(appendToTopic(run, target, event, key, node.unkeyed));
       topics.push(edge.target);
-    } else if (fields && (target.kind === 'exchange' || target.kind === 'queue')) {
+    } else if (fields && effects && (target.kind === 'exchange' || target.kind === 'queue')) {
       amqp.push(publishMessage(run, amqpMessage(node, target, event, fields), node.mandatory === true, effects));
     } else if (fields && target.kind === 'pubsub') {
       channels.push(publishOnChannel(run, target, fields.channel, event));
     }
   }
   if (amqp.length > 0) trackReplyTo(run, node, event);
-  const record = {
-    kind: StepKind.Publish,
-    step: run.state.step,
-    time: run.state.time,
-    node: node.id,
-    event,
-    topics,
-    placed,
-    ...(amqp.length > 0 ? { amqp } : {}),
-    ...(channels.length > 0 ? { channels } : {}),
-    ...(effects.deaths.length > 0 ? { deaths: effects.deaths } : {}),
-  } as const;
-  return manualData !== undefined ? { ...record, manual: true } : record;
+  const record: Writable<PublishStep> = { kind: StepKind.Publish, step: run.state.step, time: run.state.time, node: node.id, event, topics, placed };
+  // Optional fields in a fixed order after the others, so a record's JSON text does not depend on which are set.
+  if (amqp.length > 0) record.amqp = amqp;
+  if (channels.length > 0) record.channels = channels;
+  if (effects && effects.deaths.length > 0) record.deaths = effects.deaths;
+  if (manualData !== undefined) record.manual = true;
+  return record;
 }

@@ -30,6 +30,18 @@ export function topicLog(run: RunContext, node: TopicNode): KafkaTopic {
   return topic;
 }
 
+// The flow document is immutable, so a topic node's config is built once per node object and unkeyed strategy.
+const configs = new WeakMap<TopicNode, Partial<Record<'round-robin' | 'sticky', TopicConfig>>>();
+
+function configFor(node: TopicNode, unkeyed: 'round-robin' | 'sticky'): TopicConfig {
+  let byStrategy = configs.get(node);
+  if (!byStrategy) {
+    byStrategy = {};
+    configs.set(node, byStrategy);
+  }
+  return (byStrategy[unkeyed] ??= topicConfig(node, unkeyed));
+}
+
 /**
  * Appends an event to a topic: the key picks the partition (murmur2, as Kafka), the owners of that
  * partition in every subscribed group are woken, and a rolled segment schedules a cleanup.
@@ -40,10 +52,9 @@ export function appendToTopic(
   event: CloudEvent,
   key: string | null,
   unkeyed: 'round-robin' | 'sticky' | undefined,
-): { partition: number; offset: number } {
+): { topic: string; partition: number; offset: number } {
   const topic = topicLog(run, node);
-  const config = topicConfig(node, unkeyed);
-  const { partition, record } = produce(topic, { key, value: event, eventId: event.id }, run.state.time, config);
+  const { partition, record } = produce(topic, { key, value: event, eventId: event.id }, run.state.time, configFor(node, unkeyed ?? 'round-robin'));
   const state = run.nodeState(node.id);
   state.sequence++;
   state.counters.published++;
@@ -52,7 +63,7 @@ export function appendToTopic(
     run.schedule({ kind: 'cleanup', time: run.state.time, seq: 0, node: node.id, partition });
   }
   wakeOwners(run, node.id, partition);
-  return { partition, offset: record.offset };
+  return { topic: node.id, partition, offset: record.offset };
 }
 
 /** Retention (and compaction when enabled) on one partition after a segment rolled; a step only when it removed something. */

@@ -1,3 +1,4 @@
+import type { Writable } from '../../../lib/writable';
 import { KafkaError, KafkaErrorCode } from './errors';
 
 /** `cleanup.policy`: what the broker does with old records of a topic. */
@@ -111,14 +112,9 @@ export function append(log: PartitionLog, input: RecordInput, now: number, confi
   const timestamp = input.timestamp ?? now;
   let segment = activeSegment(log);
   if (shouldRoll(segment, timestamp, config)) segment = roll(log, now);
-  const record: KafkaRecord = {
-    offset: log.logEndOffset,
-    key: input.key,
-    value: input.value,
-    timestamp,
-    ...(input.eventId !== undefined ? { eventId: input.eventId } : {}),
-    ...(input.headers !== undefined ? { headers: input.headers } : {}),
-  };
+  const record: Writable<KafkaRecord> = { offset: log.logEndOffset, key: input.key, value: input.value, timestamp };
+  if (input.eventId !== undefined) record.eventId = input.eventId;
+  if (input.headers !== undefined) record.headers = input.headers;
   segment.maxTimestamp = segment.records.length === 0 ? timestamp : Math.max(segment.maxTimestamp, timestamp);
   segment.records.push(record);
   log.logEndOffset++;
@@ -186,7 +182,13 @@ export function read(log: PartitionLog, fromOffset: number, maxRecords: number):
 
 /** The first record with offset ≥ `fromOffset` (compaction leaves gaps), or undefined at the log end; reads without allocating. */
 export function firstRecordFrom(log: PartitionLog, fromOffset: number): KafkaRecord | undefined {
-  for (let s = segmentIndexFor(log, fromOffset); s < log.segments.length; s++) {
+  const last = log.segments.length - 1;
+  // Consumers mostly read near the end, and a segment without compaction gaps holds offset base + i at i.
+  const first = log.segments[last]!.baseOffset <= fromOffset ? last : segmentIndexFor(log, fromOffset);
+  const segment = log.segments[first]!;
+  const direct = segment.records[fromOffset - segment.baseOffset];
+  if (direct?.offset === fromOffset) return direct;
+  for (let s = first; s < log.segments.length; s++) {
     const records = log.segments[s]!.records;
     const i = firstIndexAtOrAfter(records, fromOffset);
     if (i < records.length) return records[i];
