@@ -37,7 +37,14 @@ export function nextFloat(state: RandomState): number {
   return nextUint32(state) / 4294967296;
 }
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const HEX_DIGITS = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+// One buffer of char codes, dashes in place: the id is made as one flat string (joined pieces are kept as a tree of parts).
+const uuidCodes = Array.from('00000000-0000-4000-8000-000000000000', (c) => c.charCodeAt(0));
+
+function putByte(at: number, byte: number): void {
+  uuidCodes[at] = HEX_DIGITS[byte >>> 4]!;
+  uuidCodes[at + 1] = HEX_DIGITS[byte & 0x0f]!;
+}
 
 /** A version-4 UUID drawn from the run's generator, so ids repeat exactly on replay. */
 export function nextUuid(state: RandomState): string {
@@ -46,11 +53,21 @@ export function nextUuid(state: RandomState): string {
   const b = nextUint32(state);
   const c = nextUint32(state);
   const d = nextUint32(state);
-  return (
-    HEX[a >>> 24]! + HEX[(a >>> 16) & 0xff]! + HEX[(a >>> 8) & 0xff]! + HEX[a & 0xff]! + '-' +
-    HEX[b >>> 24]! + HEX[(b >>> 16) & 0xff]! + '-' +
-    HEX[(((b >>> 8) & 0xff) & 0x0f) | 0x40]! + HEX[b & 0xff]! + '-' +
-    HEX[((c >>> 24) & 0x3f) | 0x80]! + HEX[(c >>> 16) & 0xff]! + '-' +
-    HEX[(c >>> 8) & 0xff]! + HEX[c & 0xff]! + HEX[d >>> 24]! + HEX[(d >>> 16) & 0xff]! + HEX[(d >>> 8) & 0xff]! + HEX[d & 0xff]!
-  );
+  putByte(0, a >>> 24);
+  putByte(2, (a >>> 16) & 0xff);
+  putByte(4, (a >>> 8) & 0xff);
+  putByte(6, a & 0xff);
+  putByte(9, b >>> 24);
+  putByte(11, (b >>> 16) & 0xff);
+  putByte(14, ((b >>> 8) & 0x0f) | 0x40);
+  putByte(16, b & 0xff);
+  putByte(19, ((c >>> 24) & 0x3f) | 0x80);
+  putByte(21, (c >>> 16) & 0xff);
+  putByte(24, (c >>> 8) & 0xff);
+  putByte(26, c & 0xff);
+  putByte(28, d >>> 24);
+  putByte(30, (d >>> 16) & 0xff);
+  putByte(32, (d >>> 8) & 0xff);
+  putByte(34, d & 0xff);
+  return String.fromCharCode.apply(null, uuidCodes);
 }

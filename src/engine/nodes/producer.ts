@@ -65,13 +65,25 @@ export function scheduleNextProduction(run: RunContext, node: ProducerNode): voi
   if (interval !== undefined) run.schedule({ kind: 'produce', time: run.state.time + interval, seq: 0, node: node.id });
 }
 
+const sources = new WeakMap<ProducerNode, string>();
+
+/** `/producers/<id>`, made once per node: every event carries it. */
+function sourceOf(node: ProducerNode): string {
+  let source = sources.get(node);
+  if (source === undefined) {
+    source = `/producers/${node.id}`;
+    sources.set(node, source);
+  }
+  return source;
+}
+
 function makeEvent(run: RunContext, node: ProducerNode, data: unknown, sequence: number, key: string | null): CloudEvent {
   const id = nextUuid(run.state.random);
   // Fields are added in this order on every event, so its JSON text is the same for every version of the code.
   const event: Omit<Writable<CloudEvent>, 'sequence'> & { sequence?: number } = {
     specversion: '1.0',
     id,
-    source: `/producers/${node.id}`,
+    source: sourceOf(node),
     type: node.eventType,
     time: virtualIso(run.state.time),
     datacontenttype: 'application/json',
