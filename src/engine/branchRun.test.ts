@@ -126,6 +126,19 @@ describe('BranchRun: time travel', () => {
     expect(live.snapshotBefore(HEAD + 10)).toBe(HEAD);
   });
 
+  it('keeps at most keepInMemory snapshots, step 0 among them, and still seeks to the same states', () => {
+    const bounded = new BranchRun({ baseFlow: base, inputs: live.inputs, head: HEAD, snapshotEvery: SNAPSHOT_EVERY, keepInMemory: 4 });
+    bounded.seek(HEAD);
+    expect(bounded.snapshots.size).toBe(4);
+    expect(bounded.snapshots.has(0)).toBe(true);
+    expect([...bounded.snapshots.keys()].filter((s) => s !== 0)).toEqual([2800, 2900, 3000]);
+    for (const step of CHECKED) {
+      bounded.seek(step);
+      expect(stateAt(bounded), `state at step ${step}`).toBe(reference.states.get(step));
+      expect(bounded.snapshots.size).toBeLessThanOrEqual(4);
+    }
+  });
+
   it('replays recorded steps as not fresh, with the records they had', () => {
     live.seek(1495);
     const replayed = Array.from({ length: 10 }, () => live.advance()!);

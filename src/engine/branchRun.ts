@@ -16,6 +16,8 @@ export interface BranchRunOptions {
   readonly persistEvery?: number;
   /** Known snapshots by step; the owner may add more (loaded from storage) before a seek. */
   readonly snapshots?: ReadonlyMap<number, RuntimeSnapshot>;
+  /** Snapshots kept in memory at most (default: all); beyond it the oldest kept go, and seeks there replay further or load one from storage. */
+  readonly keepInMemory?: number;
 }
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -36,6 +38,7 @@ export class BranchRun {
   readonly snapshotEvery: number;
   private readonly persistEvery: number;
   readonly snapshots: Map<number, RuntimeSnapshot>;
+  private readonly keepInMemory: number;
   private readonly inputsByStep: Map<number, RecordedInput>;
   private runtime: Runtime;
   private headStep: number;
@@ -49,6 +52,7 @@ export class BranchRun {
     this.baseFlow = options.baseFlow;
     this.snapshotEvery = options.snapshotEvery;
     this.persistEvery = options.persistEvery ?? 1;
+    this.keepInMemory = Math.max(1, options.keepInMemory ?? Number.POSITIVE_INFINITY);
     this.headStep = options.head;
     this.inputsByStep = new Map(options.inputs.map((i) => [i.step, i]));
     this.snapshots = new Map(options.snapshots ?? []);
@@ -123,8 +127,21 @@ export class BranchRun {
       this.snapshotProblem ??= error;
       return;
     }
-    this.snapshots.set(this.cursor, snapshot);
+    this.addSnapshot(this.cursor, snapshot);
     if (persist) this.unsaved.push({ step: this.cursor, snapshot });
+  }
+
+  /** Keeps a snapshot for seeks (one loaded from storage, or taken here); past `keepInMemory` the longest kept other than step 0's goes. */
+  addSnapshot(step: number, snapshot: RuntimeSnapshot): void {
+    this.snapshots.delete(step);
+    this.snapshots.set(step, snapshot);
+    if (this.snapshots.size <= this.keepInMemory) return;
+    for (const kept of this.snapshots.keys()) {
+      // Step 0's is the one every seek can fall back to.
+      if (kept === 0 || kept === step) continue;
+      this.snapshots.delete(kept);
+      if (this.snapshots.size <= this.keepInMemory) return;
+    }
   }
 
   /** The first snapshot failure not yet reported, if any. */

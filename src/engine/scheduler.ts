@@ -7,32 +7,36 @@ function before(a: ScheduledAction, b: ScheduledAction): boolean {
 }
 
 export function pushAction(heap: ScheduledAction[], action: ScheduledAction): void {
+  // Sift up with a hole: parents move down until the action's place is found, then it is written once.
+  let i = heap.length;
   heap.push(action);
-  let i = heap.length - 1;
   while (i > 0) {
     const parent = (i - 1) >> 1;
-    if (!before(heap[i]!, heap[parent]!)) break;
-    [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+    const above = heap[parent]!;
+    if (!before(action, above)) break;
+    heap[i] = above;
     i = parent;
   }
+  heap[i] = action;
 }
 
 export function popAction(heap: ScheduledAction[]): ScheduledAction | undefined {
   const top = heap[0];
   const last = heap.pop();
   if (heap.length === 0 || last === undefined) return top;
-  heap[0] = last;
+  const n = heap.length;
   let i = 0;
   for (;;) {
     const l = 2 * i + 1;
+    if (l >= n) break;
     const r = l + 1;
-    let least = i;
-    if (l < heap.length && before(heap[l]!, heap[least]!)) least = l;
-    if (r < heap.length && before(heap[r]!, heap[least]!)) least = r;
-    if (least === i) break;
-    [heap[i], heap[least]] = [heap[least]!, heap[i]!];
-    i = least;
+    const child = r < n && before(heap[r]!, heap[l]!) ? r : l;
+    const smaller = heap[child]!;
+    if (!before(smaller, last)) break;
+    heap[i] = smaller;
+    i = child;
   }
+  heap[i] = last;
   return top;
 }
 

@@ -17,6 +17,8 @@ export const FLOW_ID = 'current';
 const SNAPSHOT_EVERY = SEGMENT_SIZE;
 /** Every tenth snapshot is stored (topic logs make them heavy); a reload replays at most ten segments. */
 const PERSIST_EVERY = 10;
+/** Snapshots the worker keeps in memory per branch; older ones are read back from storage (a read model can make each one large). */
+const SNAPSHOTS_IN_MEMORY = 128;
 const FRAME_MS = 33;
 /** While playing, markers go out at most this often (a run full of failures changes them every step); a pause sends them at once. */
 const MARKERS_MS = 250;
@@ -142,10 +144,15 @@ export class Session {
   private runOf(branch: BranchRecord): BranchRun {
     let run = this.runs.get(branch.id);
     if (!run) {
-      run = new BranchRun({ baseFlow: branch.baseFlow, inputs: branch.inputs, head: branch.head, snapshotEvery: SNAPSHOT_EVERY, persistEvery: PERSIST_EVERY });
+      run = new BranchRun({ baseFlow: branch.baseFlow, inputs: branch.inputs, head: branch.head, snapshotEvery: SNAPSHOT_EVERY, persistEvery: PERSIST_EVERY, ...this.snapshotWindow() });
       this.runs.set(branch.id, run);
     }
     return run;
+  }
+
+  /** With storage, memory keeps a window of snapshots and the rest are read back; without, memory keeps them all. */
+  private snapshotWindow(): { keepInMemory?: number } {
+    return this.store ? { keepInMemory: SNAPSHOTS_IN_MEMORY } : {};
   }
 
   /** Starts over: one empty main branch for `flow`; everything recorded for the old flow is deleted. */
@@ -305,7 +312,7 @@ export class Session {
     if (branch.head === 0 && branch.parentId === null && branch.inputs.length === 0) {
       // Nothing has run yet: the edit simply becomes the run's starting point.
       branch.baseFlow = flow;
-      this.runs.set(branch.id, new BranchRun({ baseFlow: flow, inputs: [], head: 0, snapshotEvery: SNAPSHOT_EVERY, persistEvery: PERSIST_EVERY }));
+      this.runs.set(branch.id, new BranchRun({ baseFlow: flow, inputs: [], head: 0, snapshotEvery: SNAPSHOT_EVERY, persistEvery: PERSIST_EVERY, ...this.snapshotWindow() }));
       this.persister.saveBranch(branch);
       this.pushFrame();
       return { recorded: false, codeErrors };
@@ -335,7 +342,7 @@ export class Session {
     const distance = goal >= from && from >= inMemory ? goal - from : goal - inMemory;
     if (distance <= SNAPSHOT_EVERY) return;
     const stored = await this.storedSnapshot(branch, goal);
-    if (stored && stored.step > inMemory) run.snapshots.set(stored.step, stored.snapshot);
+    if (stored && stored.step > inMemory) run.addSnapshot(stored.step, stored.snapshot);
   }
 
   private async storedSnapshot(branch: BranchRecord, step: number): Promise<SnapshotRecord | undefined> {
@@ -372,7 +379,7 @@ export class Session {
       if (list) await scanSteps(this.reader(parent), from, at, 'forward', (record) => (markerKindOf(record) === kind && list.total++, false));
     }
     const snapshots = new Map([...run.snapshots].filter(([step]) => step <= at));
-    const childRun = new BranchRun({ baseFlow: child.baseFlow, inputs: child.inputs, head: at, snapshotEvery: SNAPSHOT_EVERY, persistEvery: PERSIST_EVERY, snapshots });
+    const childRun = new BranchRun({ baseFlow: child.baseFlow, inputs: child.inputs, head: at, snapshotEvery: SNAPSHOT_EVERY, persistEvery: PERSIST_EVERY, snapshots, ...this.snapshotWindow() });
     childRun.seek(at);
     childRun.keepSnapshot();
     this.branches.set(child.id, child);
