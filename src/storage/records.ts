@@ -3,6 +3,7 @@ import type { MarkerKind } from '../engine/markerKind';
 import type { RuntimeSnapshot } from '../engine/runtimeState';
 import type { StepRecord } from '../engine/stepRecord';
 import type { FlowDocument } from '../flow';
+import type { EncodedSteps } from './stepCodec';
 
 /** A saved flow document. */
 export interface FlowRecord {
@@ -40,12 +41,18 @@ export interface BookmarkRecord {
   label: string;
 }
 
-/** A chunk of consecutive steps stored as one record, like a Kafka log segment. */
+/** A chunk of consecutive steps stored as one record, like a Kafka log segment (as reads return it: decoded). */
 export interface SegmentRecord {
   branchId: string;
   firstStep: number;
   records: StepRecord[];
 }
+
+/**
+ * A segment as IndexedDB holds it: encoded `steps` (written since the step codec), or plain
+ * `records` (written before it, and still read).
+ */
+export type StoredSegment = { branchId: string; firstStep: number } & ({ steps: EncodedSteps; records?: never } | { records: StepRecord[]; steps?: never });
 
 /** The whole runtime at a step, so a seek replays at most one snapshot interval. */
 export interface SnapshotRecord {

@@ -1,5 +1,5 @@
 import type { DBSchema, IDBPDatabase } from 'idb';
-import type { BranchRecord, FlowRecord, SegmentRecord, SnapshotRecord } from './records';
+import type { BranchRecord, FlowRecord, SnapshotRecord, StoredSegment } from './records';
 
 export const DB_NAME = 'tidemark';
 export const DB_VERSION = 1;
@@ -20,7 +20,7 @@ export const BRANCHES_BY_FLOW = 'byFlow';
 export interface TidemarkSchema extends DBSchema {
   flows: { key: string; value: FlowRecord };
   branches: { key: string; value: BranchRecord; indexes: { byFlow: string } };
-  segments: { key: [branchId: string, firstStep: number]; value: SegmentRecord };
+  segments: { key: [branchId: string, firstStep: number]; value: StoredSegment };
   snapshots: { key: [branchId: string, step: number]; value: SnapshotRecord };
   meta: { key: string; value: unknown };
 }

@@ -1,7 +1,8 @@
 import { openDB } from 'idb';
 import { describeProblems, validateFlow } from '../flow';
 import { atomicWrite } from './atomicWrite';
-import type { BranchRecord, FlowRecord, SegmentRecord, SnapshotRecord } from './records';
+import type { BranchRecord, FlowRecord, SegmentRecord, SnapshotRecord, StoredSegment } from './records';
+import { decodeSteps } from './stepCodec';
 import { BRANCHES_BY_FLOW, DB_NAME, DB_VERSION, StoreName, upgrade, type TidemarkSchema } from './schema';
 
 /** A stored flow that passed validation, or why it did not. */
@@ -9,7 +10,8 @@ export type FlowLoad = { ok: true; record: FlowRecord } | { ok: false; reason: s
 
 /** Everything one batch writes; it lands whole or not at all. */
 export interface CommitBatch {
-  segments?: SegmentRecord[];
+  /** Encoded segments (the persister's) or plain ones. */
+  segments?: (StoredSegment | SegmentRecord)[];
   snapshots?: SnapshotRecord[];
   branch?: BranchRecord;
   meta?: Record<string, unknown>;
@@ -37,6 +39,13 @@ export interface TidemarkStore {
   getMeta(key: string): Promise<unknown>;
   setMeta(key: string, value: unknown): Promise<void>;
   close(): void;
+}
+
+/** A stored segment with its records decoded. */
+function decoded(stored: StoredSegment | undefined): SegmentRecord | undefined {
+  if (!stored) return undefined;
+  const { branchId, firstStep } = stored;
+  return { branchId, firstStep, records: stored.steps ? decodeSteps(firstStep, stored.steps) : stored.records };
 }
 
 /** Every key of one branch in a store keyed by [branchId, step]. */
@@ -94,11 +103,11 @@ export async function openTidemarkStore(name: string = DB_NAME): Promise<Tidemar
         for (const [key, value] of Object.entries(meta ?? {})) pending.push(tx.objectStore(StoreName.Meta).put(value, key));
       }),
 
-    getSegment: (branchId, firstStep) => db.get(StoreName.Segments, [branchId, firstStep]),
+    getSegment: async (branchId, firstStep) => decoded(await db.get(StoreName.Segments, [branchId, firstStep])),
 
     async getSegments(branchId, fromFirstStep, toFirstStep) {
       if (fromFirstStep > toFirstStep) return [];
-      return db.getAll(StoreName.Segments, IDBKeyRange.bound([branchId, fromFirstStep], [branchId, toFirstStep]));
+      return (await db.getAll(StoreName.Segments, IDBKeyRange.bound([branchId, fromFirstStep], [branchId, toFirstStep]))).map((s) => decoded(s)!);
     },
 
     async latestSnapshot(branchId, atOrBeforeStep) {
@@ -110,7 +119,7 @@ export async function openTidemarkStore(name: string = DB_NAME): Promise<Tidemar
 
     commit: (batch) =>
       atomicWrite(db, [StoreName.Segments, StoreName.Snapshots, StoreName.Branches, StoreName.Meta], (tx, pending) => {
-        for (const segment of batch.segments ?? []) pending.push(tx.objectStore(StoreName.Segments).put(segment));
+        for (const segment of batch.segments ?? []) pending.push(tx.objectStore(StoreName.Segments).put(segment as StoredSegment));
         for (const snapshot of batch.snapshots ?? []) pending.push(tx.objectStore(StoreName.Snapshots).put(snapshot));
         for (const [key, value] of Object.entries(batch.meta ?? {})) pending.push(tx.objectStore(StoreName.Meta).put(value, key));
         if (batch.branch) pending.push(tx.objectStore(StoreName.Branches).put(batch.branch));

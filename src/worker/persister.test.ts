@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StepRecord } from '../engine';
-import { StorageError, type BranchRecord, type CommitBatch, type TidemarkStore } from '../storage';
+import { decodeSteps, StorageError, type BranchRecord, type CommitBatch, type StoredSegment, type TidemarkStore } from '../storage';
 import { Persister } from './persister';
 
 const branch = (head: number): BranchRecord =>
@@ -21,6 +21,9 @@ function fakeStore(fail: (n: number) => boolean) {
   return { store, commits };
 }
 
+const stepsOf = (segment: CommitBatch['segments'] extends (infer S)[] | undefined ? S : never): number[] =>
+  ('steps' in segment && segment.steps ? decodeSteps(segment.firstStep, segment.steps) : (segment as StoredSegment).records ?? []).map((r) => r.step);
+
 function fill(persister: Persister, steps: number): void {
   for (let step = 0; step < steps; step++) persister.append(branch(step + 1), record(step));
   persister.saveBranch(branch(steps));
@@ -30,14 +33,14 @@ describe('Persister', () => {
   it('writes many segments in several commits and the branch head only with the last', async () => {
     const { store, commits } = fakeStore(() => false);
     const persister = new Persister(store, () => {});
-    fill(persister, 40_000);
+    fill(persister, 140_000);
     await persister.flush();
     expect(commits.length).toBe(3);
-    expect(commits.map((c) => c.segments?.length)).toEqual([16, 16, 8]);
+    expect(commits.map((c) => c.segments?.length)).toEqual([64, 64, 12]);
     expect(commits.slice(0, 2).every((c) => c.branch === undefined)).toBe(true);
-    expect(commits[2]?.branch?.head).toBe(40_000);
-    const stored = commits.flatMap((c) => c.segments ?? []).flatMap((s) => s.records.map((r) => r.step));
-    expect(stored).toEqual(Array.from({ length: 40_000 }, (_, i) => i));
+    expect(commits[2]?.branch?.head).toBe(140_000);
+    const stored = commits.flatMap((c) => c.segments ?? []).flatMap(stepsOf);
+    expect(stored).toEqual(Array.from({ length: 140_000 }, (_, i) => i));
   });
 
   it('on a failed write reports it, keeps what was not stored, and writes it once resumed', async () => {
@@ -45,7 +48,7 @@ describe('Persister', () => {
     const { store, commits } = fakeStore((n) => failing && n === 1);
     const errors: StorageError[] = [];
     const persister = new Persister(store, (e) => errors.push(e));
-    fill(persister, 20_000);
+    fill(persister, 80_000);
     await persister.flush();
     expect(errors.map((e) => e.kind)).toEqual(['quota']);
     // The first chunk landed; the head did not, so storage never claims steps it lacks.
@@ -55,8 +58,31 @@ describe('Persister', () => {
     persister.resume();
     await persister.flush();
     const last = commits[commits.length - 1]!;
-    expect(last.branch?.head).toBe(20_000);
-    const stored = new Set(commits.flatMap((c) => c.segments ?? []).flatMap((s) => s.records.map((r) => r.step)));
-    expect(stored.size).toBe(20_000);
+    expect(last.branch?.head).toBe(80_000);
+    const stored = new Set(commits.flatMap((c) => c.segments ?? []).flatMap(stepsOf));
+    expect(stored.size).toBe(80_000);
+  });
+
+  it('keeps a segment it is still writing readable, and stores its later steps with the earlier ones', async () => {
+    const { store, commits } = fakeStore(() => false);
+    const persister = new Persister(store, () => {});
+    fill(persister, 1500);
+    expect(persister.cached('b', 0, 1499)).toEqual(record(1499));
+    await persister.flush();
+    for (let step = 1500; step < 1700; step++) persister.append(branch(step + 1), record(step));
+    expect(persister.cached('b', 0, 1600)).toEqual(record(1600));
+    await persister.flush();
+    const last = commits[commits.length - 1]!.segments!;
+    expect(last.map((s) => s.firstStep)).toEqual([1000]);
+    expect(stepsOf(last[0]!)).toEqual(Array.from({ length: 700 }, (_, i) => 1000 + i));
+  });
+
+  it('continues a stored segment read back after a reload instead of starting it afresh', async () => {
+    const { store, commits } = fakeStore(() => false);
+    const persister = new Persister(store, () => {});
+    persister.remember({ branchId: 'b', firstStep: 0, records: Array.from({ length: 300 }, (_, i) => record(i)) });
+    for (let step = 300; step < 310; step++) persister.append(branch(step + 1), record(step));
+    await persister.flush();
+    expect(stepsOf(commits[0]!.segments![0]!)).toEqual(Array.from({ length: 310 }, (_, i) => i));
   });
 });

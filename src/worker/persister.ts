@@ -1,22 +1,35 @@
 import type { StepRecord } from '../engine';
-import type { BranchRecord, SegmentRecord, SnapshotRecord, TidemarkStore } from '../storage';
-import { segmentEnd, segmentStart, StorageError } from '../storage';
+import type { BranchRecord, SegmentRecord, SnapshotRecord, StoredSegment, TidemarkStore } from '../storage';
+import { decodeSteps, segmentEnd, segmentStart, StepEncoder, StorageError } from '../storage';
 
-// Writes are batched: records go into segment buffers and a flush at most every FLUSH_MS commits the
-// dirty segments, new snapshots and the branch (with its head) in one transaction, so the stored
-// head never runs ahead of the stored steps.
+// Writes are batched: steps are encoded into their segment as they are recorded (so the record
+// objects die young), and a flush at most every FLUSH_MS commits the dirty segments, new snapshots
+// and the branch (with its head) in one transaction, so the stored head never runs ahead of the
+// stored steps.
 const FLUSH_MS = 100;
-/** Segments per IndexedDB transaction: each is ~1 ms of synchronous cloning. */
-const SEGMENTS_PER_COMMIT = 16;
-/** Flushed segments kept in memory for the log table; older ones are read back from storage. */
-const CACHED_SEGMENTS = 200;
+/** Segments per IndexedDB transaction: an encoded segment clones in well under a millisecond. */
+const SEGMENTS_PER_COMMIT = 64;
+/** Decoded segments kept for the log table; the rest are decoded again from memory or storage. */
+const DECODED_SEGMENTS = 16;
 
 const segmentKey = (branchId: string, firstStep: number): string => `${branchId}@${firstStep}`;
 
+/** A segment still being written: its steps so far, encoded. */
+interface OpenSegment {
+  readonly key: string;
+  readonly branchId: string;
+  readonly firstStep: number;
+  readonly end: number;
+  readonly encoder: StepEncoder;
+  /** Steps already in storage. */
+  stored: number;
+}
+
 export class Persister {
-  private readonly segments = new Map<string, SegmentRecord>();
-  private readonly dirty = new Set<string>();
-  private open: { segment: SegmentRecord; key: string; end: number } | undefined;
+  /** Segments with steps not yet stored (the one being appended to among them). */
+  private readonly unstored = new Map<string, OpenSegment>();
+  private readonly decodedCache = new Map<string, { count: number; records: StepRecord[] }>();
+  private open: OpenSegment | undefined;
   private snapshots: SnapshotRecord[] = [];
   private branch: BranchRecord | undefined;
   private flushing: Promise<void> | undefined;
@@ -32,20 +45,21 @@ export class Persister {
   append(branch: BranchRecord, record: StepRecord): void {
     // The open segment is kept in hand: appends are per step, the lookups per segment.
     let open = this.open;
-    if (!open || open.segment.branchId !== branch.id || record.step >= open.end || record.step < open.segment.firstStep) {
+    if (!open || open.branchId !== branch.id || record.step >= open.end || record.step < open.firstStep + open.encoder.count) {
       const first = segmentStart(record.step, branch.forkStep);
       const key = segmentKey(branch.id, first);
-      let segment = this.segments.get(key);
-      if (!segment) {
-        segment = { branchId: branch.id, firstStep: first, records: [] };
-        this.segments.set(key, segment);
-        this.evict();
+      const end = segmentEnd(first);
+      open = this.unstored.get(key);
+      if (!open || record.step !== first + open.encoder.count) {
+        open = { key, branchId: branch.id, firstStep: first, end, encoder: new StepEncoder(first, end - first), stored: 0 };
+        // Continuing a stored segment (after a reload): the seek to the head read it back, so it is whole again here.
+        const before = this.decodedCache.get(key);
+        if (before && before.count === record.step - first) for (const earlier of before.records) open.encoder.add(earlier);
+        this.unstored.set(key, open);
       }
-      open = { segment, key, end: segmentEnd(first) };
       this.open = open;
     }
-    open.segment.records.push(record);
-    this.dirty.add(open.key);
+    open.encoder.add(record);
     this.schedule();
   }
 
@@ -59,21 +73,28 @@ export class Persister {
     this.schedule();
   }
 
-  /** The record of a step if its segment is in memory. */
+  /** The record of a step if its segment is in memory (not yet stored, or decoded lately). */
   cached(branchId: string, forkStep: number, step: number): StepRecord | undefined {
     const first = segmentStart(step, forkStep);
-    return this.segments.get(segmentKey(branchId, first))?.records[step - first];
+    const key = segmentKey(branchId, first);
+    const open = this.unstored.get(key);
+    let decoded = this.decodedCache.get(key);
+    if (open && decoded?.count !== open.encoder.count) {
+      decoded = { count: open.encoder.count, records: decodeSteps(first, open.encoder.encode()) };
+      this.keepDecoded(key, decoded);
+    }
+    return decoded?.records[step - first];
   }
 
+  /** Keeps a segment read from storage for the log table. */
   remember(segment: SegmentRecord): void {
-    this.segments.set(segmentKey(segment.branchId, segment.firstStep), segment);
-    this.evict();
+    this.keepDecoded(segmentKey(segment.branchId, segment.firstStep), { count: segment.records.length, records: segment.records });
   }
 
   forgetBranch(branchId: string): void {
-    if (this.open?.segment.branchId === branchId) this.open = undefined;
-    for (const [key, segment] of this.segments) if (segment.branchId === branchId) this.segments.delete(key);
-    for (const key of [...this.dirty]) if (!this.segments.has(key)) this.dirty.delete(key);
+    if (this.open?.branchId === branchId) this.open = undefined;
+    for (const [key, segment] of this.unstored) if (segment.branchId === branchId) this.unstored.delete(key);
+    for (const key of this.decodedCache.keys()) if (key.startsWith(`${branchId}@`)) this.decodedCache.delete(key);
     this.snapshots = this.snapshots.filter((s) => s.branchId !== branchId);
     if (this.branch?.id === branchId) this.branch = undefined;
   }
@@ -83,14 +104,13 @@ export class Persister {
     this.schedule();
   }
 
-  private evict(): void {
-    if (this.segments.size <= CACHED_SEGMENTS) return;
-    for (const key of this.segments.keys()) {
-      if (this.segments.size <= CACHED_SEGMENTS) break;
-      const segment = this.segments.get(key)!;
-      // Only full, stored segments leave memory: an open one is still being appended to.
-      const full = segment.records.length === segmentEnd(segment.firstStep) - segment.firstStep;
-      if (full && !this.dirty.has(key)) this.segments.delete(key);
+  private keepDecoded(key: string, entry: { count: number; records: StepRecord[] }): void {
+    this.decodedCache.delete(key);
+    this.decodedCache.set(key, entry);
+    // Oldest first: a Map iterates in insertion order.
+    for (const old of this.decodedCache.keys()) {
+      if (this.decodedCache.size <= DECODED_SEGMENTS) break;
+      this.decodedCache.delete(old);
     }
   }
 
@@ -106,44 +126,47 @@ export class Persister {
   async flush(): Promise<void> {
     while (this.flushing) await this.flushing;
     if (!this.store || this.failed) return;
-    const keys = [...this.dirty];
+    const dirty = [...this.unstored.values()].filter((s) => s.encoder.count > s.stored);
     const snapshots = this.snapshots;
     const branch = this.branch;
-    if (keys.length === 0 && snapshots.length === 0 && !branch) return;
-    this.dirty.clear();
+    if (dirty.length === 0 && snapshots.length === 0 && !branch) return;
     this.snapshots = [];
     this.branch = undefined;
-    this.flushing = this.commitInChunks(this.store, keys, snapshots, branch);
+    this.flushing = this.commitInChunks(this.store, dirty, snapshots, branch);
     await this.flushing;
     this.flushing = undefined;
-    if (this.dirty.size > 0 || this.snapshots.length > 0) this.schedule();
+    if (this.snapshots.length > 0 || [...this.unstored.values()].some((s) => s.encoder.count > s.stored)) this.schedule();
   }
 
   /**
-   * Writes the segments a few at a time (IndexedDB clones values synchronously, so one big commit
-   * would hold the worker for ~100 ms); the branch and its head go with the last chunk, so the
-   * stored head never runs ahead of the stored steps.
+   * Writes the segments a few dozen at a time (IndexedDB clones values synchronously); the branch
+   * and its head go with the last chunk, so the stored head never runs ahead of the stored steps.
    */
-  private async commitInChunks(store: TidemarkStore, keys: string[], snapshots: SnapshotRecord[], branch: BranchRecord | undefined): Promise<void> {
-    for (let i = 0; i === 0 || i < keys.length; i += SEGMENTS_PER_COMMIT) {
-      const chunk = keys.slice(i, i + SEGMENTS_PER_COMMIT);
-      const last = i + SEGMENTS_PER_COMMIT >= keys.length;
-      // Copy the open segment's array: it keeps growing while the transaction clones it.
-      const segments = chunk
-        .map((k) => this.segments.get(k))
-        .filter((seg): seg is SegmentRecord => seg !== undefined)
-        .map((seg) => ({ ...seg, records: seg.records.slice() }));
+  private async commitInChunks(store: TidemarkStore, dirty: OpenSegment[], snapshots: SnapshotRecord[], branch: BranchRecord | undefined): Promise<void> {
+    for (let i = 0; i === 0 || i < dirty.length; i += SEGMENTS_PER_COMMIT) {
+      const chunk = dirty.slice(i, i + SEGMENTS_PER_COMMIT);
+      const last = i + SEGMENTS_PER_COMMIT >= dirty.length;
+      // encode() copies: the open segment keeps growing while the transaction clones it.
+      const counts = chunk.map((s) => s.encoder.count);
+      const segments: StoredSegment[] = chunk.map((s) => ({ branchId: s.branchId, firstStep: s.firstStep, steps: s.encoder.encode() }));
       try {
         await store.commit({ segments, ...(last ? { snapshots, ...(branch ? { branch: structuredClone(branch) } : {}) } : {}) });
       } catch (error) {
         // Keep what failed pending: nothing is dropped, it is written once there is room again.
-        for (const k of keys.slice(i)) this.dirty.add(k);
         this.snapshots = [...snapshots, ...this.snapshots];
         this.branch ??= branch;
         this.failed = true;
         this.onError(error instanceof StorageError ? error : new StorageError('failed', String(error)));
         return;
       }
+      chunk.forEach((segment, n) => {
+        segment.stored = counts[n]!;
+        // A full, stored segment leaves memory; storage has it now.
+        if (segment.stored === segment.end - segment.firstStep && this.unstored.get(segment.key) === segment) {
+          this.unstored.delete(segment.key);
+          if (this.open === segment) this.open = undefined;
+        }
+      });
     }
   }
 }
