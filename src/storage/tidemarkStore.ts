@@ -3,6 +3,8 @@ import { describeProblems, validateFlow } from '../flow';
 import { atomicWrite } from './atomicWrite';
 import type { BranchRecord, FlowRecord, SegmentRecord, SnapshotRecord, StoredSegment } from './records';
 import { decodeSteps } from './stepCodec';
+import { SnapshotPacker, topicSegmentRange, type TopicSegmentRecord } from './snapshotPacking';
+import type { KafkaRecord } from '../engine/brokers/kafka';
 import { BRANCHES_BY_FLOW, DB_NAME, DB_VERSION, StoreName, upgrade, type TidemarkSchema } from './schema';
 
 /** A stored flow that passed validation, or why it did not. */
@@ -61,6 +63,8 @@ export async function openTidemarkStore(name: string = DB_NAME): Promise<Tidemar
     blocking: () => db.close(),
   });
 
+  const packer = new SnapshotPacker();
+
   return {
     saveFlow: (record) => atomicWrite(db, [StoreName.Flows], (tx, pending) => {
       pending.push(tx.objectStore(StoreName.Flows).put(record));
@@ -85,16 +89,18 @@ export async function openTidemarkStore(name: string = DB_NAME): Promise<Tidemar
       (await db.getAllFromIndex(StoreName.Branches, BRANCHES_BY_FLOW, flowId)).sort((a, b) => (a.createdOrder ?? 0) - (b.createdOrder ?? 0)),
 
     deleteFlowRun: (flowId) =>
-      atomicWrite(db, [StoreName.Branches, StoreName.Segments, StoreName.Snapshots], async (tx, pending) => {
+      atomicWrite(db, [StoreName.Branches, StoreName.Segments, StoreName.Snapshots, StoreName.TopicSegments], async (tx, pending) => {
         const branches = tx.objectStore(StoreName.Branches);
         const ids = await branches.index(BRANCHES_BY_FLOW).getAllKeys(flowId);
         for (const id of ids) {
           pending.push(branches.delete(id));
           pending.push(tx.objectStore(StoreName.Segments).delete(wholeBranch(id)));
           pending.push(tx.objectStore(StoreName.Snapshots).delete(wholeBranch(id)));
+          pending.push(tx.objectStore(StoreName.TopicSegments).delete(topicSegmentRange(id)));
         }
       }),
 
+    // Its topic segments stay: its parent's later snapshots may name segments it wrote first (they go with Reset run).
     deleteBranch: (branchId, meta) =>
       atomicWrite(db, [StoreName.Branches, StoreName.Segments, StoreName.Snapshots, StoreName.Meta], (tx, pending) => {
         pending.push(tx.objectStore(StoreName.Branches).delete(branchId));
@@ -113,17 +119,38 @@ export async function openTidemarkStore(name: string = DB_NAME): Promise<Tidemar
     async latestSnapshot(branchId, atOrBeforeStep) {
       if (atOrBeforeStep < 0) return undefined;
       const range = IDBKeyRange.bound([branchId, 0], [branchId, atOrBeforeStep]);
-      const cursor = await db.transaction(StoreName.Snapshots).store.openCursor(range, 'prev');
-      return cursor?.value;
+      const tx = db.transaction([StoreName.Snapshots, StoreName.TopicSegments]);
+      const cursor = await tx.objectStore(StoreName.Snapshots).openCursor(range, 'prev');
+      if (!cursor) return undefined;
+      const stored = cursor.value;
+      const segments = tx.objectStore(StoreName.TopicSegments);
+      const read = new Map<string, readonly KafkaRecord[]>();
+      await Promise.all(
+        packer.missing(stored).map(async (id) => {
+          const segment = await segments.get(id);
+          if (segment) read.set(id, segment.records);
+        }),
+      );
+      return packer.unpack(stored, read);
     },
 
-    commit: (batch) =>
-      atomicWrite(db, [StoreName.Segments, StoreName.Snapshots, StoreName.Branches, StoreName.Meta], (tx, pending) => {
+    async commit(batch) {
+      const written: TopicSegmentRecord[] = [];
+      await atomicWrite(db, [StoreName.Segments, StoreName.Snapshots, StoreName.Branches, StoreName.Meta, StoreName.TopicSegments], (tx, pending) => {
         for (const segment of batch.segments ?? []) pending.push(tx.objectStore(StoreName.Segments).put(segment as StoredSegment));
-        for (const snapshot of batch.snapshots ?? []) pending.push(tx.objectStore(StoreName.Snapshots).put(snapshot));
+        const packed = new Map<readonly KafkaRecord[], string>();
+        for (const snapshot of batch.snapshots ?? []) {
+          const { stored, segments } = packer.pack(snapshot, packed);
+          for (const segment of segments) pending.push(tx.objectStore(StoreName.TopicSegments).put(segment));
+          written.push(...segments);
+          pending.push(tx.objectStore(StoreName.Snapshots).put(stored));
+        }
         for (const [key, value] of Object.entries(batch.meta ?? {})) pending.push(tx.objectStore(StoreName.Meta).put(value, key));
         if (batch.branch) pending.push(tx.objectStore(StoreName.Branches).put(batch.branch));
-      }),
+      });
+      // Only once the transaction has committed: a failed write leaves the segments to be written again.
+      packer.confirm(written);
+    },
 
     getMeta: (key) => db.get(StoreName.Meta, key),
 

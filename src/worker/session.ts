@@ -15,8 +15,8 @@ import { scanSteps, type RowReader } from './stepSearch';
 export const FLOW_ID = 'current';
 /** A snapshot every SEGMENT_SIZE steps bounds a seek to one segment of replay. */
 const SNAPSHOT_EVERY = SEGMENT_SIZE;
-/** Every tenth snapshot is stored (topic logs make them heavy); a reload replays at most ten segments. */
-const PERSIST_EVERY = 10;
+/** Every fifth snapshot is stored (each names the topic segments it shares with the last); a seek from storage replays at most five segments. */
+const PERSIST_EVERY = 5;
 /** Snapshots the worker keeps in memory per branch; older ones are read back from storage (a read model can make each one large). */
 const SNAPSHOTS_IN_MEMORY = 128;
 const FRAME_MS = 33;
