@@ -38,6 +38,10 @@ export interface PersistBreakdown {
   readonly segmentCloneMs: number;
   /** Mean ms to structuredClone one stored snapshot record (the flow document included). */
   readonly snapshotRecordCloneMs: number;
+  /** Mean ms to encode a 1,000-step segment as the persister does and structuredClone the encoded form. */
+  readonly encodedSegmentCloneMs: number;
+  /** Mean ms to pack a snapshot record whose closed topic segments are already stored, and structuredClone it. */
+  readonly packedSnapshotCloneMs: number;
   /** Steps/s of raw IndexedDB writes of real 1,000-step segments of this flow, 10 per transaction. */
   readonly segmentWriteStepsPerSecond: number;
   /** Mean ms to write one snapshot record (as stored: flow + state) with raw IndexedDB, 10 per transaction. */

@@ -170,6 +170,8 @@ function report({ chromium, worker, app, bundle }) {
       snapshot_ms: round(worker.breakdown.snapshotMs, 3),
       segment_structured_clone_ms: round(worker.breakdown.segmentCloneMs, 3),
       snapshot_record_structured_clone_ms: round(worker.breakdown.snapshotRecordCloneMs, 3),
+      encoded_segment_encode_and_clone_ms: round(worker.breakdown.encodedSegmentCloneMs, 3),
+      packed_snapshot_record_clone_ms: round(worker.breakdown.packedSnapshotCloneMs, 3),
     },
     runs: {
       engine: worker.engine.map((r) => r.eventsPerSecond),

@@ -1,6 +1,7 @@
 import { BranchRun, Runtime, type StepRecord } from '../../src/engine';
 import type { FlowDocument } from '../../src/flow';
-import { SEGMENT_SIZE } from '../../src/storage';
+import { encodeSteps, SEGMENT_SIZE } from '../../src/storage';
+import { SnapshotPacker } from '../../src/storage/snapshotPacking';
 import { Session } from '../../src/worker/session';
 import type { PersistBreakdown } from '../protocol';
 import { measureIdbSegmentWrites } from './idbLimits';
@@ -39,6 +40,11 @@ export async function measureBreakdown(flow: FlowDocument, steps: number): Promi
   const segmentCloneMs = meanMs(() => structuredClone(segment));
   const snapshotRecord = { branchId: 'b', step: steps, snapshot: runtime.snapshot() };
   const snapshotRecordCloneMs = meanMs(() => structuredClone(snapshotRecord));
+  const encodedSegmentCloneMs = meanMs(() => structuredClone(encodeSteps(segment.firstStep, segment.records)));
+  // Steady state: the previous snapshot's closed segments are stored; only this one's active segments are new.
+  const packer = new SnapshotPacker();
+  packer.confirm(packer.pack(snapshotRecord).segments);
+  const packedSnapshotCloneMs = meanMs(() => structuredClone(packer.pack(snapshotRecord).stored));
 
   const branchRun = new BranchRun({ baseFlow: flow, inputs: [], head: 0, snapshotEvery: SEGMENT_SIZE });
   const branchRunStepsPerSecond = stepsPerSecond(steps, () => branchRun.advance());
@@ -50,5 +56,5 @@ export async function measureBreakdown(flow: FlowDocument, steps: number): Promi
   const segmentWrites = await measureIdbSegmentWrites(1.5, segments, SEGMENT_SIZE);
   const snapshotWrites = await measureIdbSegmentWrites(1.5, Array.from({ length: 10 }, () => snapshotRecord), 1);
 
-  return { segmentWriteStepsPerSecond: segmentWrites.perSecond, snapshotWriteMs: 1000 / snapshotWrites.perSecond, snapshotMs, segmentCloneMs, snapshotRecordCloneMs, branchRunStepsPerSecond, sessionNoStoreStepsPerSecond };
+  return { segmentWriteStepsPerSecond: segmentWrites.perSecond, snapshotWriteMs: 1000 / snapshotWrites.perSecond, snapshotMs, segmentCloneMs, snapshotRecordCloneMs, encodedSegmentCloneMs, packedSnapshotCloneMs, branchRunStepsPerSecond, sessionNoStoreStepsPerSecond };
 }
