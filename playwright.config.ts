@@ -13,8 +13,10 @@ const executablePath =
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
-  timeout: 30_000,
-  workers: 2,
+  // One browser at a time: on two cores a second one starves the first's worker and UI, and
+  // tests that read a whole log by scrolling time out; the budget leaves room for a loaded machine.
+  timeout: 60_000,
+  workers: 1,
   retries: process.env.CI ? 1 : 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: 'list',
