@@ -22,7 +22,8 @@ test.describe('timeline markers', () => {
 
     const errors = await app.markerSteps('Error');
     expect(errors.length).toBeGreaterThan(3);
-    await expect(app.markerCounts).toContainText(`${errors.length} errors`);
+    // A slow machine runs longer before the pause; past 500 errors only the first 500 are marked.
+    await expect(app.markerCounts).toContainText(errors.length < 500 ? `${errors.length} errors` : /^500 errors|\d+ errors \(first 500 marked\)/);
     await expect(app.markerCounts).toContainText(/1 rebalance\b|\d+ rebalances/);
 
     // An error marker goes to its failed delivery: that row is the one just executed.
