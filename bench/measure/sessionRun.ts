@@ -41,7 +41,10 @@ export async function playPersisted(dbName: string, flow: FlowDocument, enough: 
   const store = await openTidemarkStore(dbName);
   const commits: CommitTally = { ms: 0, commits: 0, segments: 0, snapshots: 0 };
   try {
-    const session = new Session(timedCommits(store, commits), dropMessages);
+    // As the app's UI does, each frame is acknowledged, so the run builds frames as it would there.
+    const session: Session = new Session(timedCommits(store, commits), (message) => {
+      if (message.kind === 'frame') session.frameShown();
+    });
     await session.startFresh(flow);
     session.setSpeed(Speed.Max);
     const start = performance.now();

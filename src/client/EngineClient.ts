@@ -160,7 +160,9 @@ export class EngineClient {
       case 'error':
         return this.settle(message.id, (entry) => entry.reject(new EngineRequestError(message.message, message.problems)));
       case 'frame':
-        return this.emit(this.frameListeners, message.frame);
+        this.emit(this.frameListeners, message.frame);
+        // Acknowledged once the browser draws again, i.e. after the frame's render: the worker waits for it.
+        return void requestAnimationFrame(() => this.worker.postMessage({ kind: 'frameShown' } satisfies UiToEngine));
       case 'notice':
         return this.emit(this.noticeListeners, message.notice);
       case 'branches':

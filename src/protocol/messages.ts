@@ -7,7 +7,7 @@ import type { TraceLink } from '../engine/causation';
 import type { Bookmark, GotoTarget, LocateResult, NodeStateDiff, TimelineMarkers } from './debugging';
 
 /** Bump when a message shape changes; the client refuses a worker of another version. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 export const Speed = { X1: 1, X10: 10, X100: 100, Max: 0 } as const;
 /** Virtual seconds per real second; 0 means as fast as the worker can go. */
@@ -195,9 +195,12 @@ export const REQUEST_TYPES: readonly RequestType[] = [
   'findTouchingStep', 'locate', 'addBookmark', 'removeBookmark', 'nodeStateAt', 'diffNodeState', 'deleteBranch', 'exportLog', 'publishBatch',
 ];
 
-export type UiToEngine = {
-  [K in RequestType]: { readonly kind: 'request'; readonly id: number; readonly type: K; readonly args: Requests[K]['args'] };
-}[RequestType];
+export type UiToEngine =
+  | {
+      [K in RequestType]: { readonly kind: 'request'; readonly id: number; readonly type: K; readonly args: Requests[K]['args'] };
+    }[RequestType]
+  /** The UI has drawn the last frame: a playing run sends the next one only then, so frames never queue up behind a busy UI thread. */
+  | { readonly kind: 'frameShown' };
 
 export type EngineToUi =
   | { readonly kind: 'reply'; readonly id: number; readonly result: unknown }

@@ -39,7 +39,9 @@ async function openStore(): Promise<{ store?: TidemarkStore; notice?: string }> 
   }
 }
 
-async function start(): Promise<(message: UiToEngine) => Promise<void>> {
+type RequestMessage = Extract<UiToEngine, { kind: 'request' }>;
+
+async function start(): Promise<{ session: Session; handle: (message: RequestMessage) => Promise<void> }> {
   const { store, notice } = await openStore();
   const session = new Session(store, post);
   if (notice) session.notify({ level: 'warning', message: notice });
@@ -52,7 +54,7 @@ async function start(): Promise<(message: UiToEngine) => Promise<void>> {
     combineHandlers(flowHandlers(session), runHandlers(session), historyHandlers(session), eventSourcingHandlers(session), debugHandlers(session)),
     REQUEST_TYPES,
   );
-  return async (message) => {
+  const handle = async (message: RequestMessage): Promise<void> => {
     try {
       const handler = handlers[message.type] as (args: unknown) => unknown;
       post({ kind: 'reply', id: message.id, result: await handler(message.args) });
@@ -61,6 +63,7 @@ async function start(): Promise<(message: UiToEngine) => Promise<void>> {
       post({ kind: 'error', id: message.id, message: (error as Error).message ?? String(error), ...problems });
     }
   };
+  return { session, handle };
 }
 
 // Requests are handled one at a time, in order, so a seek never interleaves with a fork or a load.
@@ -68,10 +71,12 @@ const ready = start();
 let queue: Promise<void> = Promise.resolve();
 scope.addEventListener('message', (event) => {
   const message = event.data;
+  // Not queued: an acknowledgement waiting behind a slow request would hold back the frames.
+  if (message.kind === 'frameShown') return void ready.then(({ session }) => session.frameShown(), () => undefined);
   queue = queue
     .then(() => ready)
     .then(
-      (handle) => handle(message),
+      ({ handle }) => handle(message),
       (error: unknown) => post({ kind: 'error', id: message.id, message: `The engine failed to start: ${(error as Error).message}` }),
     );
 });

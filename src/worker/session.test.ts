@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseFlow, type FlowDocument } from '../flow';
-import type { EngineToUi, Frame } from '../protocol';
+import { Speed, type EngineToUi, type Frame } from '../protocol';
 import { openTidemarkStore, type TidemarkStore } from '../storage';
 import { Session } from './session';
 
@@ -36,7 +36,41 @@ afterEach(() => {
   for (const store of open.splice(0)) store.close();
 });
 
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 describe('Session', () => {
+  it('while playing sends the next frame only once the UI has shown the last one', async () => {
+    // In memory and paced: a max-speed run would flood the heap and starve the timers this test sleeps on.
+    const frames: Frame[] = [];
+    const session = new Session(undefined, (m: EngineToUi) => {
+      if (m.kind === 'frame') frames.push(m.frame);
+    });
+    await session.startFresh(exampleFlow());
+    session.setSpeed(Speed.X100);
+    try {
+      session.play();
+      await sleep(100);
+      const unshown = frames.length;
+      expect(unshown).toBeGreaterThan(0);
+      await sleep(100);
+      expect(frames.length).toBe(unshown);
+      for (let i = 0; i < unshown; i++) session.frameShown();
+      await sleep(100);
+      expect(frames.length).toBe(unshown + 1);
+      session.frameShown();
+      await sleep(100);
+      expect(frames.length).toBe(unshown + 2);
+      // A pause always sends its frame: the UI must see where the run stopped.
+      const head = frames.at(-1)!.head;
+      await session.pause();
+      expect(frames.length).toBe(unshown + 3);
+      expect(frames.at(-1)!.head).toBeGreaterThan(head);
+      expect(frames.at(-1)!.playing).toBe(false);
+    } finally {
+      await session.pause();
+    }
+  });
+
   it('restores flow, head and state exactly after a reload', async () => {
     const db = `session-${dbCount++}`;
     const first = await newSession(db);

@@ -64,6 +64,8 @@ export class Session {
   private branchId = '';
   private recent: StepRecord[] = [];
   private lastFrame = 0;
+  /** Frames sent and not yet shown by the UI; while one is out, a playing run sends no other. */
+  private framesUnshown = 0;
   /** Bumped when the current branch's markers or bookmarks change; pushFrame sends them when it moved. */
   private markersRevision = 0;
   private sentMarkers = { key: '', branchId: '', at: 0 };
@@ -493,8 +495,14 @@ export class Session {
   pushFrame(): void {
     if (!this.flow) return;
     this.lastFrame = performance.now();
+    this.framesUnshown++;
     this.pushMarkers();
     this.post({ kind: 'frame', frame: this.frame() });
+  }
+
+  /** The UI drew a frame (a frame posted before a worker restart may be acknowledged late, hence the floor). */
+  frameShown(): void {
+    this.framesUnshown = Math.max(0, this.framesUnshown - 1);
   }
 
   /** Sends the current branch's markers and bookmarks when they changed since last sent (or always, when forced). */
@@ -510,6 +518,6 @@ export class Session {
   }
 
   private maybeFrame(): void {
-    if (performance.now() - this.lastFrame >= FRAME_MS) this.pushFrame();
+    if (this.framesUnshown === 0 && performance.now() - this.lastFrame >= FRAME_MS) this.pushFrame();
   }
 }
