@@ -160,9 +160,10 @@ export class EngineClient {
       case 'error':
         return this.settle(message.id, (entry) => entry.reject(new EngineRequestError(message.message, message.problems)));
       case 'frame':
-        this.emit(this.frameListeners, message.frame);
         // Acknowledged once the browser draws again, i.e. after the frame's render: the worker waits for it.
-        return void requestAnimationFrame(() => this.worker.postMessage({ kind: 'frameShown' } satisfies UiToEngine));
+        // Asked for first, so a listener that throws cannot hold back every later frame.
+        requestAnimationFrame(() => this.worker.postMessage({ kind: 'frameShown' } satisfies UiToEngine));
+        return this.emit(this.frameListeners, message.frame);
       case 'notice':
         return this.emit(this.noticeListeners, message.notice);
       case 'branches':
