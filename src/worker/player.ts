@@ -51,7 +51,8 @@ export class Player {
 
   setSpeed(speed: Speed): void {
     this.speed = speed;
-    this.anchor();
+    // Stopped, there is nothing to re-anchor (and maybe no run yet): play() anchors.
+    if (this.playing) this.anchor();
   }
 
   private anchor(): void {

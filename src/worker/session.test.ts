@@ -71,6 +71,18 @@ describe('Session', () => {
     }
   });
 
+  it('keeps a speed chosen before any flow is open for the run that follows', async () => {
+    const frames: Frame[] = [];
+    const session = new Session(undefined, (m: EngineToUi) => {
+      if (m.kind === 'frame') frames.push(m.frame);
+    });
+    // The UI can send it while the example flow is still on its way to the worker.
+    session.setSpeed(Speed.Max);
+    await session.startFresh(exampleFlow());
+    session.pushFrame();
+    expect(frames.at(-1)!.speed).toBe(Speed.Max);
+  });
+
   it('restores flow, head and state exactly after a reload', async () => {
     const db = `session-${dbCount++}`;
     const first = await newSession(db);
