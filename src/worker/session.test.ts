@@ -28,6 +28,15 @@ async function newSession(name: string): Promise<{ session: Session; frames: Fra
   return { session, frames, notices };
 }
 
+/** A session with no store, as the worker runs one when IndexedDB cannot be opened. */
+function memorySession(): { session: Session; frames: Frame[] } {
+  const frames: Frame[] = [];
+  const session = new Session(undefined, (m: EngineToUi) => {
+    if (m.kind === 'frame') frames.push(m.frame);
+  });
+  return { session, frames };
+}
+
 function stepN(session: Session, n: number): void {
   for (let i = 0; i < n; i++) session.advance();
 }
@@ -41,10 +50,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 describe('Session', () => {
   it('while playing sends the next frame only once the UI has shown the last one', async () => {
     // In memory and paced: a max-speed run would flood the heap and starve the timers this test sleeps on.
-    const frames: Frame[] = [];
-    const session = new Session(undefined, (m: EngineToUi) => {
-      if (m.kind === 'frame') frames.push(m.frame);
-    });
+    const { session, frames } = memorySession();
     await session.startFresh(exampleFlow());
     session.setSpeed(Speed.X100);
     try {
@@ -72,10 +78,7 @@ describe('Session', () => {
   });
 
   it('keeps a speed chosen before any flow is open for the run that follows', async () => {
-    const frames: Frame[] = [];
-    const session = new Session(undefined, (m: EngineToUi) => {
-      if (m.kind === 'frame') frames.push(m.frame);
-    });
+    const { session, frames } = memorySession();
     // The UI can send it while the example flow is still on its way to the worker.
     session.setSpeed(Speed.Max);
     await session.startFresh(exampleFlow());
