@@ -1,23 +1,52 @@
-import type { DeliverStep, StepRecord } from '../engine/stepRecord';
+import type { CloudEvent } from '../engine/cloudEvent';
+import type { DeliverStep, PublishStep, StepRecord } from '../engine/stepRecord';
+import { float64, int32, NameTable, uint16, uint8 } from './columns';
+import { EventShape, isPlainDeliver, NOT_PLAIN, plainPublishShape } from './plainSteps';
 
 // Steps are encoded as they are recorded, so the records die young and a stored segment is a few
 // typed arrays and string lists: IndexedDB copies those at memory speed, where a thousand record
-// objects cost it ~2.5 ms to clone. Plain deliver steps (most of a Kafka run) go into columns;
-// every other step is kept as its JSON text, which is how the log is exported anyway. The contract:
-// a decoded record has the JSON text of the one encoded.
+// objects cost it ~2.5 ms to clone. Plain deliver and publish steps (nearly all of a Kafka run) go
+// into columns; every other step is kept as its JSON text, which is how the log is exported anyway.
+// The contract: a decoded record has the JSON text of the one encoded.
 
 /** The encoded form's version. DO NOT CHANGE THE LAYOUT WITHOUT A NEW VERSION AND A DECODER FOR THE OLD ONE. */
-export const STEP_CODEC_VERSION = 1;
+export const STEP_CODEC_VERSION = 2;
+/** Version 1 had no publish columns: its publish steps are JSON rows. */
+const READABLE_VERSIONS: readonly number[] = [1, 2];
 
 /** How one step is kept. */
-const Row = { Deliver: 0, Json: 1, Object: 2 } as const;
+const Row = { Deliver: 0, Json: 1, Object: 2, Publish: 3 } as const;
+
+/** Plain publish steps' columns, one entry per publish row in step order (the flat lists per placement, key or version). */
+export interface EncodedPublishes {
+  readonly node: Uint16Array;
+  readonly time: Float64Array;
+  readonly source: Uint16Array;
+  readonly type: Uint16Array;
+  /** EventShape bits. */
+  readonly shape: Uint8Array;
+  readonly sequence: Float64Array;
+  readonly ids: readonly string[];
+  readonly times: readonly string[];
+  /** The event data's JSON text. */
+  readonly data: readonly string[];
+  /** Only for events with a partition key, a schema version, or a correlation id of their own. */
+  readonly keys: readonly string[];
+  readonly schemaVersions: Float64Array;
+  readonly correlations: readonly string[];
+  /** How many topics each publish placed its event in, then the placements one after another. */
+  readonly placedCount: Uint16Array;
+  readonly placedTopic: Uint16Array;
+  readonly placedPartition: Int32Array;
+  readonly placedOffset: Float64Array;
+}
 
 export interface EncodedSteps {
-  readonly version: typeof STEP_CODEC_VERSION;
+  readonly version: 1 | typeof STEP_CODEC_VERSION;
   readonly count: number;
   /** A Row per step. */
   readonly rows: Uint8Array;
-  /** Node ids, topics and event types of the deliver columns, by index. */
+  /** Node ids, topics, event types and sources of the columns, by index. */
   readonly names: readonly string[];
   /** Deliver columns, one entry per deliver row in step order. */
   readonly node: Uint16Array;
@@ -28,136 +57,205 @@ export interface EncodedSteps {
   readonly offset: Float64Array;
   readonly failed: Uint8Array;
   readonly eventIds: readonly string[];
+  /** Version 2 on. */
+  readonly publishes?: EncodedPublishes;
   /** JSON rows' text, in step order. */
   readonly json: readonly string[];
   /** Steps JSON cannot hold exactly (kept as they are; IndexedDB clones them). */
   readonly objects: readonly StepRecord[];
 }
 
-/** The keys of a deliver step with nothing optional set, in the order the engine writes them. */
-const PLAIN_DELIVER_KEYS = ['kind', 'step', 'time', 'node', 'topic', 'partition', 'offset', 'eventId', 'eventType', 'outcome'] as const;
 const MAX_NAMES = 0xffff;
 
-function isPlainDeliver(record: StepRecord, step: number): record is DeliverStep {
-  if (record.kind !== 'deliver' || record.step !== step || typeof record.partition !== 'number' || (record.partition | 0) !== record.partition) return false;
-  let i = 0;
-  // Same keys in the same order, so the decoded record's JSON text is the original's.
-  for (const key in record) if (key !== PLAIN_DELIVER_KEYS[i++]) return false;
-  return i === PLAIN_DELIVER_KEYS.length;
-}
-
 /** The record's JSON text, or undefined when JSON cannot hold it (a cycle, a BigInt). */
-function jsonText(record: StepRecord): string | undefined {
+function jsonText(value: unknown): string | undefined {
   try {
-    return JSON.stringify(record);
+    return JSON.stringify(value);
   } catch {
     return undefined;
   }
 }
 
+class DeliverColumns {
+  readonly node;
+  readonly topic;
+  readonly eventType;
+  readonly time;
+  readonly partition;
+  readonly offset;
+  readonly failed;
+  readonly eventIds: string[] = [];
+
+  constructor(capacity: number) {
+    this.node = uint16(capacity);
+    this.topic = uint16(capacity);
+    this.eventType = uint16(capacity);
+    this.time = float64(capacity);
+    this.partition = int32(capacity);
+    this.offset = float64(capacity);
+    this.failed = uint8(capacity);
+  }
+
+  add(record: DeliverStep, names: NameTable): void {
+    this.node.push(names.of(record.node));
+    this.topic.push(names.of(record.topic));
+    this.eventType.push(names.of(record.eventType));
+    this.time.push(record.time);
+    this.partition.push(record.partition!);
+    this.offset.push(record.offset);
+    this.failed.push(record.outcome === 'failed' ? 1 : 0);
+    this.eventIds.push(record.eventId);
+  }
+
+  copy() {
+    return {
+      node: this.node.copy(),
+      topic: this.topic.copy(),
+      eventType: this.eventType.copy(),
+      time: this.time.copy(),
+      partition: this.partition.copy(),
+      offset: this.offset.copy(),
+      failed: this.failed.copy(),
+      eventIds: this.eventIds.slice(),
+    };
+  }
+}
+
+class PublishColumns {
+  readonly node;
+  readonly time;
+  readonly source;
+  readonly type;
+  readonly shape;
+  readonly sequence;
+  readonly ids: string[] = [];
+  readonly times: string[] = [];
+  readonly data: string[] = [];
+  readonly keys: string[] = [];
+  readonly schemaVersions;
+  readonly correlations: string[] = [];
+  readonly placedCount;
+  readonly placedTopic;
+  readonly placedPartition;
+  readonly placedOffset;
+
+  constructor(capacity: number) {
+    this.node = uint16(capacity);
+    this.time = float64(capacity);
+    this.source = uint16(capacity);
+    this.type = uint16(capacity);
+    this.shape = uint8(capacity);
+    this.sequence = float64(capacity);
+    this.schemaVersions = float64(0);
+    this.placedCount = uint16(capacity);
+    this.placedTopic = uint16(capacity);
+    this.placedPartition = int32(capacity);
+    this.placedOffset = float64(capacity);
+  }
+
+  add(record: PublishStep, shape: number, data: string, names: NameTable): void {
+    const event = record.event;
+    this.node.push(names.of(record.node));
+    this.time.push(record.time);
+    this.source.push(names.of(event.source));
+    this.type.push(names.of(event.type));
+    this.shape.push(shape);
+    this.sequence.push(event.sequence);
+    this.ids.push(event.id);
+    this.times.push(event.time);
+    this.data.push(data);
+    if (shape & EventShape.Key) this.keys.push(event.partitionkey!);
+    if (shape & EventShape.SchemaVersion) this.schemaVersions.push(event.schemaversion!);
+    if (shape & EventShape.OwnCorrelation) this.correlations.push(event.correlationid);
+    const placed = record.placed!;
+    this.placedCount.push(placed.length);
+    for (const at of placed) {
+      this.placedTopic.push(names.of(at.topic));
+      this.placedPartition.push(at.partition);
+      this.placedOffset.push(at.offset);
+    }
+  }
+
+  copy(): EncodedPublishes {
+    return {
+      node: this.node.copy(),
+      time: this.time.copy(),
+      source: this.source.copy(),
+      type: this.type.copy(),
+      shape: this.shape.copy(),
+      sequence: this.sequence.copy(),
+      ids: this.ids.slice(),
+      times: this.times.slice(),
+      data: this.data.slice(),
+      keys: this.keys.slice(),
+      schemaVersions: this.schemaVersions.copy(),
+      correlations: this.correlations.slice(),
+      placedCount: this.placedCount.copy(),
+      placedTopic: this.placedTopic.copy(),
+      placedPartition: this.placedPartition.copy(),
+      placedOffset: this.placedOffset.copy(),
+    };
+  }
+}
+
 /** Encodes the steps of one segment as they are recorded; `encode()` hands out a copy of what it holds so far. */
 export class StepEncoder {
-  private rows: Uint8Array;
-  private node: Uint16Array;
-  private topic: Uint16Array;
-  private eventType: Uint16Array;
-  private time: Float64Array;
-  private partition: Int32Array;
-  private offset: Float64Array;
-  private failed: Uint8Array;
-  private readonly eventIds: string[] = [];
+  private readonly rows;
+  private readonly names = new NameTable();
+  private readonly delivers;
+  private readonly publishes;
   private readonly json: string[] = [];
   private readonly objects: StepRecord[] = [];
-  private readonly names: string[] = [];
-  private readonly nameIndex = new Map<string, number>();
-  private delivers = 0;
   count = 0;
 
   constructor(
     readonly firstStep: number,
     capacity: number,
   ) {
-    this.rows = new Uint8Array(capacity);
-    this.node = new Uint16Array(capacity);
-    this.topic = new Uint16Array(capacity);
-    this.eventType = new Uint16Array(capacity);
-    this.time = new Float64Array(capacity);
-    this.partition = new Int32Array(capacity);
-    this.offset = new Float64Array(capacity);
-    this.failed = new Uint8Array(capacity);
+    this.rows = uint8(capacity);
+    this.delivers = new DeliverColumns(capacity);
+    this.publishes = new PublishColumns(capacity >> 2);
   }
 
   add(record: StepRecord): void {
-    if (this.count === this.rows.length) this.grow();
-    const at = this.count++;
-    if (isPlainDeliver(record, this.firstStep + at) && this.names.length < MAX_NAMES - 3) {
-      const d = this.delivers++;
-      this.rows[at] = Row.Deliver;
-      this.node[d] = this.name(record.node);
-      this.topic[d] = this.name(record.topic);
-      this.eventType[d] = this.name(record.eventType);
-      this.time[d] = record.time;
-      this.partition[d] = record.partition!;
-      this.offset[d] = record.offset;
-      this.failed[d] = record.outcome === 'failed' ? 1 : 0;
-      this.eventIds.push(record.eventId);
+    const step = this.firstStep + this.count++;
+    // A column row interns at most 3 names (a publish 3 and one per topic): room is checked first.
+    const room = MAX_NAMES - this.names.size;
+    if (room > 3 && isPlainDeliver(record, step)) {
+      this.rows.push(Row.Deliver);
+      this.delivers.add(record, this.names);
       return;
+    }
+    const shape = plainPublishShape(record, step);
+    if (shape !== NOT_PLAIN && room > 3 + (record as PublishStep).placed!.length) {
+      const data = jsonText((record as PublishStep).event.data);
+      if (data !== undefined) {
+        this.rows.push(Row.Publish);
+        this.publishes.add(record as PublishStep, shape, data, this.names);
+        return;
+      }
     }
     const text = jsonText(record);
     if (text !== undefined) {
-      this.rows[at] = Row.Json;
+      this.rows.push(Row.Json);
       this.json.push(text);
     } else {
-      this.rows[at] = Row.Object;
+      this.rows.push(Row.Object);
       this.objects.push(record);
     }
   }
 
   encode(): EncodedSteps {
-    const n = this.delivers;
     return {
       version: STEP_CODEC_VERSION,
       count: this.count,
-      rows: this.rows.slice(0, this.count),
-      names: this.names.slice(),
-      node: this.node.slice(0, n),
-      topic: this.topic.slice(0, n),
-      eventType: this.eventType.slice(0, n),
-      time: this.time.slice(0, n),
-      partition: this.partition.slice(0, n),
-      offset: this.offset.slice(0, n),
-      failed: this.failed.slice(0, n),
-      eventIds: this.eventIds.slice(),
+      rows: this.rows.copy(),
+      names: this.names.names.slice(),
+      ...this.delivers.copy(),
+      publishes: this.publishes.copy(),
       json: this.json.slice(),
       objects: this.objects.slice(),
     };
-  }
-
-  private name(value: string): number {
-    let index = this.nameIndex.get(value);
-    if (index === undefined) {
-      index = this.names.length;
-      this.names.push(value);
-      this.nameIndex.set(value, index);
-    }
-    return index;
-  }
-
-  private grow(): void {
-    const size = Math.max(16, this.rows.length * 2);
-    const widen = <T extends Uint8Array | Uint16Array | Int32Array | Float64Array>(from: T, make: (n: number) => T): T => {
-      const to = make(size);
-      to.set(from);
-      return to;
-    };
-    this.rows = widen(this.rows, (n) => new Uint8Array(n));
-    this.node = widen(this.node, (n) => new Uint16Array(n));
-    this.topic = widen(this.topic, (n) => new Uint16Array(n));
-    this.eventType = widen(this.eventType, (n) => new Uint16Array(n));
-    this.time = widen(this.time, (n) => new Float64Array(n));
-    this.partition = widen(this.partition, (n) => new Int32Array(n));
-    this.offset = widen(this.offset, (n) => new Float64Array(n));
-    this.failed = widen(this.failed, (n) => new Uint8Array(n));
   }
 }
 
@@ -168,10 +266,49 @@ export function encodeSteps(firstStep: number, records: readonly StepRecord[]): 
   return encoder.encode();
 }
 
+/** Reads the publish rows back in order; each call makes the next one's record. */
+function publishReader(names: readonly string[], p: EncodedPublishes | undefined): (step: number) => PublishStep {
+  let i = 0;
+  let placement = 0;
+  let key = 0;
+  let version = 0;
+  let correlation = 0;
+  return (step) => {
+    if (!p) throw new Error('stored steps have a publish row but no publish columns');
+    const shape = p.shape[i]!;
+    const id = p.ids[i]!;
+    // Keys in the order the engine writes them, so the JSON text is the original's.
+    const event: Record<string, unknown> = {
+      specversion: '1.0',
+      id,
+      source: names[p.source[i]!],
+      type: names[p.type[i]!],
+      time: p.times[i],
+      datacontenttype: 'application/json',
+      data: JSON.parse(p.data[i]!),
+      correlationid: shape & EventShape.OwnCorrelation ? p.correlations[correlation++] : id,
+    };
+    if (shape & EventShape.Key) event.partitionkey = p.keys[key++];
+    if (shape & EventShape.SchemaVersion) event.schemaversion = p.schemaVersions[version++];
+    event.sequence = p.sequence[i];
+    const topics: string[] = [];
+    const placed: { topic: string; partition: number; offset: number }[] = [];
+    for (let n = p.placedCount[i]!; n > 0; n--, placement++) {
+      const topic = names[p.placedTopic[placement]!]!;
+      topics.push(topic);
+      placed.push({ topic, partition: p.placedPartition[placement]!, offset: p.placedOffset[placement]! });
+    }
+    const record: PublishStep = { kind: 'publish', step, time: p.time[i]!, node: names[p.node[i]!]!, event: event as unknown as CloudEvent, topics, placed };
+    i++;
+    return record;
+  };
+}
+
 /** The records back, each with the JSON text of the one encoded. */
 export function decodeSteps(firstStep: number, encoded: EncodedSteps): StepRecord[] {
-  if (encoded.version !== STEP_CODEC_VERSION) throw new Error(`stored steps have encoding version ${String(encoded.version)}, which this version of Tidemark cannot read`);
+  if (!READABLE_VERSIONS.includes(encoded.version)) throw new Error(`stored steps have encoding version ${String(encoded.version)}, which this version of Tidemark cannot read`);
   const out: StepRecord[] = new Array(encoded.count);
+  const nextPublish = publishReader(encoded.names, encoded.publishes);
   let d = 0;
   let j = 0;
   let o = 0;
@@ -191,6 +328,8 @@ export function decodeSteps(firstStep: number, encoded: EncodedSteps): StepRecor
         outcome: encoded.failed[d] === 1 ? 'failed' : 'handled',
       };
       d++;
+    } else if (row === Row.Publish) {
+      out[i] = nextPublish(firstStep + i);
     } else if (row === Row.Json) {
       out[i] = JSON.parse(encoded.json[j++]!) as StepRecord;
     } else {
