@@ -71,7 +71,7 @@ describe('stepCodec: a decoded step has the JSON text of the step encoded', () =
       { ...plain, step: 6, event: { ...event, data: undefined } },
       { ...plain, step: 7, topics: ['u'] },
       { ...plain, step: 8, topics: [], placed: [] },
-      { ...plain, step: 9, event: { sequence: 1, ...event } },
+      { ...plain, step: 9, event: { sequence: 1, ...head, correlationid: 'e1' } },
       { ...plain, step: 10, event: { ...event, data: ['ü 🌵', null, -0, 1e21] } },
       { ...plain, step: 12 },
     ];
