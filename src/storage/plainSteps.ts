@@ -34,7 +34,7 @@ export function isPlainDeliver(record: StepRecord, step: number): record is Deli
 export function plainPublishShape(record: StepRecord, step: number): number {
   if (record.kind !== 'publish' || record.step !== step || typeof record.time !== 'number' || !hasKeys(record, PUBLISH_KEYS)) return NOT_PLAIN;
   if (!placedMatchesTopics(record)) return NOT_PLAIN;
-  return eventShape(record.event);
+  return plainEventShape(record.event);
 }
 
 function placedMatchesTopics(record: PublishStep): boolean {
@@ -47,7 +47,8 @@ function placedMatchesTopics(record: PublishStep): boolean {
   return true;
 }
 
-function eventShape(event: CloudEvent): number {
+/** The EventShape bits of a plain event, or NOT_PLAIN. */
+export function plainEventShape(event: CloudEvent): number {
   if (event.specversion !== '1.0' || event.datacontenttype !== 'application/json') return NOT_PLAIN;
   if (typeof event.id !== 'string' || typeof event.source !== 'string' || typeof event.type !== 'string' || typeof event.time !== 'string') return NOT_PLAIN;
   if (typeof event.correlationid !== 'string' || typeof event.sequence !== 'number') return NOT_PLAIN;

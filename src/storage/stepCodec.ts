@@ -1,7 +1,7 @@
-import type { CloudEvent } from '../engine/cloudEvent';
 import type { DeliverStep, PublishStep, StepRecord } from '../engine/stepRecord';
 import { float64, int32, NameTable, uint16, uint8 } from './columns';
-import { EventShape, isPlainDeliver, NOT_PLAIN, plainPublishShape } from './plainSteps';
+import { EventColumns, eventReader, type EncodedEvents } from './eventColumns';
+import { isPlainDeliver, NOT_PLAIN, plainPublishShape } from './plainSteps';
 
 // Steps are encoded as they are recorded, so the records die young and a stored segment is a few
 // typed arrays and string lists: IndexedDB copies those at memory speed, where a thousand record
@@ -17,23 +17,10 @@ const READABLE_VERSIONS: readonly number[] = [1, 2];
 /** How one step is kept. */
 const Row = { Deliver: 0, Json: 1, Object: 2, Publish: 3 } as const;
 
-/** Plain publish steps' columns, one entry per publish row in step order (the flat lists per placement, key or version). */
-export interface EncodedPublishes {
+/** Plain publish steps' columns, one entry per publish row in step order (the placements one flat list). */
+export interface EncodedPublishes extends EncodedEvents {
   readonly node: Uint16Array;
   readonly time: Float64Array;
-  readonly source: Uint16Array;
-  readonly type: Uint16Array;
-  /** EventShape bits. */
-  readonly shape: Uint8Array;
-  readonly sequence: Float64Array;
-  readonly ids: readonly string[];
-  readonly times: readonly string[];
-  /** The event data's JSON text. */
-  readonly data: readonly string[];
-  /** Only for events with a partition key, a schema version, or a correlation id of their own. */
-  readonly keys: readonly string[];
-  readonly schemaVersions: Float64Array;
-  readonly correlations: readonly string[];
   /** How many topics each publish placed its event in, then the placements one after another. */
   readonly placedCount: Uint16Array;
   readonly placedTopic: Uint16Array;
@@ -122,31 +109,18 @@ class DeliverColumns {
 }
 
 class PublishColumns {
-  readonly node;
-  readonly time;
-  readonly source;
-  readonly type;
-  readonly shape;
-  readonly sequence;
-  readonly ids: string[] = [];
-  readonly times: string[] = [];
-  readonly data: string[] = [];
-  readonly keys: string[] = [];
-  readonly schemaVersions;
-  readonly correlations: string[] = [];
-  readonly placedCount;
-  readonly placedTopic;
-  readonly placedPartition;
-  readonly placedOffset;
+  private readonly events;
+  private readonly node;
+  private readonly time;
+  private readonly placedCount;
+  private readonly placedTopic;
+  private readonly placedPartition;
+  private readonly placedOffset;
 
   constructor(capacity: number) {
+    this.events = new EventColumns(capacity);
     this.node = uint16(capacity);
     this.time = float64(capacity);
-    this.source = uint16(capacity);
-    this.type = uint16(capacity);
-    this.shape = uint8(capacity);
-    this.sequence = float64(capacity);
-    this.schemaVersions = float64(0);
     this.placedCount = uint16(capacity);
     this.placedTopic = uint16(capacity);
     this.placedPartition = int32(capacity);
@@ -154,19 +128,9 @@ class PublishColumns {
   }
 
   add(record: PublishStep, shape: number, data: string, names: NameTable): void {
-    const event = record.event;
+    this.events.add(record.event, shape, data, names);
     this.node.push(names.of(record.node));
     this.time.push(record.time);
-    this.source.push(names.of(event.source));
-    this.type.push(names.of(event.type));
-    this.shape.push(shape);
-    this.sequence.push(event.sequence);
-    this.ids.push(event.id);
-    this.times.push(event.time);
-    this.data.push(data);
-    if (shape & EventShape.Key) this.keys.push(event.partitionkey!);
-    if (shape & EventShape.SchemaVersion) this.schemaVersions.push(event.schemaversion!);
-    if (shape & EventShape.OwnCorrelation) this.correlations.push(event.correlationid);
     const placed = record.placed!;
     this.placedCount.push(placed.length);
     for (const at of placed) {
@@ -178,18 +142,9 @@ class PublishColumns {
 
   copy(): EncodedPublishes {
     return {
+      ...this.events.copy(),
       node: this.node.copy(),
       time: this.time.copy(),
-      source: this.source.copy(),
-      type: this.type.copy(),
-      shape: this.shape.copy(),
-      sequence: this.sequence.copy(),
-      ids: this.ids.slice(),
-      times: this.times.slice(),
-      data: this.data.slice(),
-      keys: this.keys.slice(),
-      schemaVersions: this.schemaVersions.copy(),
-      correlations: this.correlations.slice(),
       placedCount: this.placedCount.copy(),
       placedTopic: this.placedTopic.copy(),
       placedPartition: this.placedPartition.copy(),
@@ -268,29 +223,12 @@ export function encodeSteps(firstStep: number, records: readonly StepRecord[]): 
 
 /** Reads the publish rows back in order; each call makes the next one's record. */
 function publishReader(names: readonly string[], p: EncodedPublishes | undefined): (step: number) => PublishStep {
+  const nextEvent = p && eventReader(names, p);
   let i = 0;
   let placement = 0;
-  let key = 0;
-  let version = 0;
-  let correlation = 0;
   return (step) => {
-    if (!p) throw new Error('stored steps have a publish row but no publish columns');
-    const shape = p.shape[i]!;
-    const id = p.ids[i]!;
-    // Keys in the order the engine writes them, so the JSON text is the original's.
-    const event: Record<string, unknown> = {
-      specversion: '1.0',
-      id,
-      source: names[p.source[i]!],
-      type: names[p.type[i]!],
-      time: p.times[i],
-      datacontenttype: 'application/json',
-      data: JSON.parse(p.data[i]!),
-      correlationid: shape & EventShape.OwnCorrelation ? p.correlations[correlation++] : id,
-    };
-    if (shape & EventShape.Key) event.partitionkey = p.keys[key++];
-    if (shape & EventShape.SchemaVersion) event.schemaversion = p.schemaVersions[version++];
-    event.sequence = p.sequence[i];
+    if (!p || !nextEvent) throw new Error('stored steps have a publish row but no publish columns');
+    const event = nextEvent();
     const topics: string[] = [];
     const placed: { topic: string; partition: number; offset: number }[] = [];
     for (let n = p.placedCount[i]!; n > 0; n--, placement++) {
@@ -298,7 +236,7 @@ function publishReader(names: readonly string[], p: EncodedPublishes | undefined
       topics.push(topic);
       placed.push({ topic, partition: p.placedPartition[placement]!, offset: p.placedOffset[placement]! });
     }
-    const record: PublishStep = { kind: 'publish', step, time: p.time[i]!, node: names[p.node[i]!]!, event: event as unknown as CloudEvent, topics, placed };
+    const record: PublishStep = { kind: 'publish', step, time: p.time[i]!, node: names[p.node[i]!]!, event, topics, placed };
     i++;
     return record;
   };
