@@ -6,6 +6,8 @@ import { Runtime } from '../engine';
 import { validateFlow, type FlowDocument } from '../flow';
 import type { SnapshotRecord } from './records';
 import { StoreName } from './schema';
+import type { StoredSnapshot, TopicSegmentRecord } from './snapshotPacking';
+import { decodeTopicRecords } from './topicRecordCodec';
 import { openTidemarkStore, type TidemarkStore } from './tidemarkStore';
 
 function referenceFlow(): FlowDocument {
@@ -72,6 +74,44 @@ describe('stored snapshots name closed topic segments instead of copying them', 
       for (const topic of Object.values(s.snapshot.state.kafka.topics))
         for (const log of topic.partitions) log.segments.slice(0, -1).forEach((seg) => seg.records.length > 0 && closed.add(seg.records));
     expect(await countTopicSegments(name)).toBe(closed.size);
+  });
+
+  it('stores topic records encoded, the active segments with the snapshot, no record objects', async () => {
+    const { store, name } = await openFresh();
+    const [snapshot] = snapshotsOf('b1', 1, 6000);
+    await store.commit({ snapshots: [snapshot!] });
+    const db = await openDB(name);
+    const raw = (await db.getAll(StoreName.Snapshots))[0] as StoredSnapshot;
+    const segments = (await db.getAll(StoreName.TopicSegments)) as TopicSegmentRecord[];
+    db.close();
+    const partitions = Object.values(raw.snapshot.state.kafka.topics).flatMap((t) => t.partitions);
+    expect(partitions.flatMap((p) => p.segments.map((s) => s.records.length))).toEqual(partitions.flatMap((p) => p.segments.map(() => 0)));
+    const active = partitions.filter((p) => p.segments.at(-1)!.baseOffset < p.logEndOffset).length;
+    expect(active).toBeGreaterThan(0);
+    expect(raw.activeSegments?.length).toBe(active);
+    expect(segments.length).toBeGreaterThan(0);
+    for (const segment of segments) {
+      expect(segment.records).toBeUndefined();
+      expect(segment.encoded?.objects).toEqual([]);
+    }
+  });
+
+  it('loads snapshots stored before topic records were encoded', async () => {
+    const { store, name } = await openFresh();
+    const [snapshot] = snapshotsOf('b1', 1, 6000);
+    await store.commit({ snapshots: [snapshot!] });
+    store.close();
+    // Back to the earlier layout: record objects in the topic segments, the active ones inline.
+    const db = await openDB(name);
+    for (const segment of (await db.getAll(StoreName.TopicSegments)) as TopicSegmentRecord[]) await db.put(StoreName.TopicSegments, { id: segment.id, records: decodeTopicRecords(segment.encoded!) });
+    const raw = (await db.getAll(StoreName.Snapshots))[0] as StoredSnapshot;
+    for (const ref of raw.activeSegments!) raw.snapshot.state.kafka.topics[ref.topic]!.partitions[ref.partition]!.segments[ref.segment]!.records = decodeTopicRecords(ref.encoded);
+    delete raw.activeSegments;
+    await db.put(StoreName.Snapshots, raw);
+    db.close();
+    const reopened = await openTidemarkStore(name);
+    opened.push(reopened);
+    expect(JSON.stringify(await reopened.latestSnapshot('b1', snapshot!.step))).toBe(JSON.stringify(snapshot));
   });
 
   it('a failed commit stores nothing, and the segments are written with the next one', async () => {

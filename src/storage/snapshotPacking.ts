@@ -1,16 +1,31 @@
 import type { KafkaRecord } from '../engine/brokers/kafka';
 import type { SnapshotRecord } from './records';
+import { decodeTopicRecords, encodeTopicRecords, type EncodedTopicRecords } from './topicRecordCodec';
 
 // A snapshot holds every topic's retained records, but a closed topic segment never changes (the
 // cleaner gives a compacted one a new array), and consecutive snapshots share the same arrays. So
 // each closed segment is stored once, as a record of its own, and a snapshot names it: a stored
-// snapshot costs its active segments and small state, not thousands of records each time.
+// snapshot costs its active segments and small state, not thousands of records each time. Either
+// kind of segment is stored encoded (topicRecordCodec), which IndexedDB clones far faster.
 
 /** A closed topic segment's records, stored once and named by the snapshots that hold it. */
 export interface TopicSegmentRecord {
   /** `<writer branch>/<topic>/<partition>/<base offset>/<count>@<snapshot step>`: unique, and a branch's own start with its id. */
   id: string;
-  records: readonly KafkaRecord[];
+  /** Written before records were encoded. */
+  records?: readonly KafkaRecord[];
+  encoded?: EncodedTopicRecords;
+}
+
+/** A stored topic segment's records, decoded. */
+export function topicSegmentRecords(segment: TopicSegmentRecord): readonly KafkaRecord[] {
+  return segment.encoded ? decodeTopicRecords(segment.encoded) : (segment.records ?? []);
+}
+
+/** A closed segment to write: its stored form, and the array it was made from (which storage then has). */
+export interface PackedSegment {
+  readonly record: TopicSegmentRecord;
+  readonly source: readonly KafkaRecord[];
 }
 
 /** Where a packed snapshot's closed segment was taken out. */
@@ -21,9 +36,21 @@ export interface ClosedSegmentRef {
   id: string;
 }
 
-/** A snapshot as IndexedDB holds it: closed topic segments emptied and named in `closedSegments` (absent in records written before). */
+/** Where a packed snapshot's active segment was taken out, with its records encoded. */
+export interface ActiveSegmentRef {
+  topic: string;
+  partition: number;
+  segment: number;
+  encoded: EncodedTopicRecords;
+}
+
+/**
+ * A snapshot as IndexedDB holds it: topic segments emptied, the closed ones named in `closedSegments`
+ * and the active ones encoded in `activeSegments` (each absent in records written before).
+ */
 export interface StoredSnapshot extends SnapshotRecord {
   closedSegments?: ClosedSegmentRef[];
+  activeSegments?: ActiveSegmentRef[];
 }
 
 /** The ids a branch's own topic segments start with (a range in the store). */
@@ -44,10 +71,11 @@ export class SnapshotPacker {
    * The record to store and the closed segments storage lacks; call `confirm` once they are stored.
    * `fresh` carries the segments packed earlier in the same batch, so one batch writes each once.
    */
-  pack(record: SnapshotRecord, fresh = new Map<readonly KafkaRecord[], string>()): { stored: StoredSnapshot; segments: TopicSegmentRecord[] } {
+  pack(record: SnapshotRecord, fresh = new Map<readonly KafkaRecord[], string>()): { stored: StoredSnapshot; segments: PackedSegment[] } {
     const state = record.snapshot.state;
     const refs: ClosedSegmentRef[] = [];
-    const segments: TopicSegmentRecord[] = [];
+    const active: ActiveSegmentRef[] = [];
+    const segments: PackedSegment[] = [];
     const topics: typeof state.kafka.topics = {};
     for (const [topicId, topic] of Object.entries(state.kafka.topics)) {
       topics[topicId] = {
@@ -55,13 +83,17 @@ export class SnapshotPacker {
         partitions: topic.partitions.map((log, partition) => ({
           ...log,
           segments: log.segments.map((segment, index) => {
-            // The last segment takes appends: it is stored inline, as is an empty one.
-            if (index === log.segments.length - 1 || segment.records.length === 0) return segment;
+            if (segment.records.length === 0) return segment;
+            // The last segment takes appends: it is stored with the snapshot.
+            if (index === log.segments.length - 1) {
+              active.push({ topic: topicId, partition, segment: index, encoded: encodeTopicRecords(segment.records) });
+              return { ...segment, records: [] };
+            }
             let id = this.stored.get(segment.records) ?? fresh.get(segment.records);
             if (id === undefined) {
               id = `${record.branchId}/${topicId}/${partition}/${segment.baseOffset}/${segment.records.length}@${record.step}`;
               fresh.set(segment.records, id);
-              segments.push({ id, records: segment.records });
+              segments.push({ record: { id, encoded: encodeTopicRecords(segment.records) }, source: segment.records });
             }
             refs.push({ topic: topicId, partition, segment: index, id });
             return { ...segment, records: [] };
@@ -70,12 +102,12 @@ export class SnapshotPacker {
       };
     }
     const packed = { ...record.snapshot, state: { ...state, kafka: { ...state.kafka, topics } } };
-    return { stored: { ...record, snapshot: packed, closedSegments: refs }, segments };
+    return { stored: { ...record, snapshot: packed, closedSegments: refs, activeSegments: active }, segments };
   }
 
   /** Storage now holds these segments: later snapshots sharing them only name them. */
-  confirm(segments: readonly TopicSegmentRecord[]): void {
-    for (const segment of segments) this.stored.set(segment.records, segment.id);
+  confirm(segments: readonly PackedSegment[]): void {
+    for (const { record, source } of segments) this.stored.set(source, record.id);
   }
 
   /** Ids of the segments `stored` names that have not been read back lately. */
@@ -93,7 +125,13 @@ export class SnapshotPacker {
       if (!records || !segment) throw new Error(`stored snapshot at step ${stored.step} names topic segment ${ref.id}, which storage does not have`);
       segment.records = records as KafkaRecord[];
     }
+    for (const ref of stored.activeSegments ?? []) {
+      const segment = topics[ref.topic]?.partitions[ref.partition]?.segments[ref.segment];
+      if (!segment) throw new Error(`stored snapshot at step ${stored.step} has records for segment ${ref.segment} of ${ref.topic}/${ref.partition}, which it does not hold`);
+      segment.records = decodeTopicRecords(ref.encoded);
+    }
     delete stored.closedSegments;
+    delete stored.activeSegments;
     return stored;
   }
 

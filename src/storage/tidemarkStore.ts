@@ -3,7 +3,7 @@ import { describeProblems, validateFlow } from '../flow';
 import { atomicWrite } from './atomicWrite';
 import type { BranchRecord, FlowRecord, SegmentRecord, SnapshotRecord, StoredSegment } from './records';
 import { decodeSteps } from './stepCodec';
-import { SnapshotPacker, topicSegmentRange, type TopicSegmentRecord } from './snapshotPacking';
+import { SnapshotPacker, topicSegmentRange, topicSegmentRecords, type PackedSegment } from './snapshotPacking';
 import type { KafkaRecord } from '../engine/brokers/kafka';
 import { BRANCHES_BY_FLOW, DB_NAME, DB_VERSION, StoreName, upgrade, type TidemarkSchema } from './schema';
 
@@ -128,20 +128,20 @@ export async function openTidemarkStore(name: string = DB_NAME): Promise<Tidemar
       await Promise.all(
         packer.missing(stored).map(async (id) => {
           const segment = await segments.get(id);
-          if (segment) read.set(id, segment.records);
+          if (segment) read.set(id, topicSegmentRecords(segment));
         }),
       );
       return packer.unpack(stored, read);
     },
 
     async commit(batch) {
-      const written: TopicSegmentRecord[] = [];
+      const written: PackedSegment[] = [];
       await atomicWrite(db, [StoreName.Segments, StoreName.Snapshots, StoreName.Branches, StoreName.Meta, StoreName.TopicSegments], (tx, pending) => {
         for (const segment of batch.segments ?? []) pending.push(tx.objectStore(StoreName.Segments).put(segment as StoredSegment));
         const packed = new Map<readonly KafkaRecord[], string>();
         for (const snapshot of batch.snapshots ?? []) {
           const { stored, segments } = packer.pack(snapshot, packed);
-          for (const segment of segments) pending.push(tx.objectStore(StoreName.TopicSegments).put(segment));
+          for (const segment of segments) pending.push(tx.objectStore(StoreName.TopicSegments).put(segment.record));
           written.push(...segments);
           pending.push(tx.objectStore(StoreName.Snapshots).put(stored));
         }
