@@ -31,6 +31,9 @@ export const uint16 = (capacity: number): Column<Uint16Array> => new Column((n) 
 export const int32 = (capacity: number): Column<Int32Array> => new Column((n) => new Int32Array(n), capacity);
 export const float64 = (capacity: number): Column<Float64Array> => new Column((n) => new Float64Array(n), capacity);
 
+/** Names a table can hold: columns refer to them by Uint16 index. */
+export const MAX_NAMES = 0xffff;
+
 /** Strings stored once each, referred to by index (node ids, topics, event types: a handful per flow). */
 export class NameTable {
   readonly names: string[] = [];

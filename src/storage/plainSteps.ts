@@ -20,7 +20,8 @@ export const NOT_PLAIN = -1;
 
 const isInt32 = (value: unknown): value is number => typeof value === 'number' && (value | 0) === value;
 
-function hasKeys(object: object, keys: readonly string[]): boolean {
+/** True when the object's own keys are exactly `keys`, in that order. */
+export function hasKeys(object: object, keys: readonly string[]): boolean {
   let i = 0;
   for (const key in object) if (key !== keys[i++]) return false;
   return i === keys.length;

@@ -1,5 +1,5 @@
 import type { DeliverStep, PublishStep, StepRecord } from '../engine/stepRecord';
-import { float64, int32, NameTable, uint16, uint8 } from './columns';
+import { float64, int32, MAX_NAMES, NameTable, uint16, uint8 } from './columns';
 import { EventColumns, eventReader, type EncodedEvents } from './eventColumns';
 import { isPlainDeliver, NOT_PLAIN, plainPublishShape } from './plainSteps';
 
@@ -51,8 +51,6 @@ export interface EncodedSteps {
   /** Steps JSON cannot hold exactly (kept as they are; IndexedDB clones them). */
   readonly objects: readonly StepRecord[];
 }
-
-const MAX_NAMES = 0xffff;
 
 /** The record's JSON text, or undefined when JSON cannot hold it (a cycle, a BigInt). */
 function jsonText(value: unknown): string | undefined {

@@ -1,7 +1,8 @@
 import type { KafkaRecord } from '../engine/brokers/kafka';
-import { float64, NameTable, uint8 } from './columns';
+import type { CloudEvent } from '../engine/cloudEvent';
+import { float64, MAX_NAMES, NameTable, uint8 } from './columns';
 import { EventColumns, eventReader, type EncodedEvents } from './eventColumns';
-import { NOT_PLAIN, plainEventShape } from './plainSteps';
+import { hasKeys, NOT_PLAIN, plainEventShape } from './plainSteps';
 
 // A snapshot holds every retained topic record, and a record object with its event costs
 // IndexedDB ~2.4 µs to clone: in a Kafka run that was more than the step log itself. A record as
@@ -14,7 +15,6 @@ export const TOPIC_RECORD_CODEC_VERSION = 1;
 
 const Row = { Plain: 0, Object: 1 } as const;
 const RECORD_KEYS = ['offset', 'key', 'value', 'timestamp', 'eventId'] as const;
-const MAX_NAMES = 0xffff;
 /** Deeper data is left to IndexedDB's own cloning (which also copes with cycles). */
 const MAX_DEPTH = 32;
 
@@ -59,19 +59,13 @@ function survivesJson(value: unknown, depth: number): boolean {
   }
 }
 
-function hasRecordKeys(record: KafkaRecord): boolean {
-  let i = 0;
-  for (const key in record) if (key !== RECORD_KEYS[i++]) return false;
-  return i === RECORD_KEYS.length;
-}
-
 /** The plainEventShape of a record the topic node appended, or NOT_PLAIN. */
 function plainRecordShape(record: KafkaRecord): number {
-  if (!hasRecordKeys(record) || typeof record.offset !== 'number' || typeof record.timestamp !== 'number') return NOT_PLAIN;
+  if (!hasKeys(record, RECORD_KEYS) || typeof record.offset !== 'number' || typeof record.timestamp !== 'number') return NOT_PLAIN;
   if (record.key !== null && typeof record.key !== 'string') return NOT_PLAIN;
-  const event = record.value as { id?: unknown; data?: unknown } | null;
+  const event = record.value as CloudEvent | null;
   if (event === null || typeof event !== 'object' || event.id !== record.eventId) return NOT_PLAIN;
-  const shape = plainEventShape(record.value as Parameters<typeof plainEventShape>[0]);
+  const shape = plainEventShape(event);
   return shape !== NOT_PLAIN && survivesJson(event.data, 0) ? shape : NOT_PLAIN;
 }
 
@@ -96,7 +90,7 @@ export function encodeTopicRecords(records: readonly KafkaRecord[]): EncodedTopi
     offset.push(record.offset);
     timestamp.push(record.timestamp);
     keys.push(record.key);
-    const event = record.value as Parameters<typeof plainEventShape>[0];
+    const event = record.value as CloudEvent;
     events.add(event, shape, JSON.stringify(event.data), names);
   }
   return { version: TOPIC_RECORD_CODEC_VERSION, count, rows: rows.copy(), names: names.names, offset: offset.copy(), timestamp: timestamp.copy(), keys, events: events.copy(), objects };
