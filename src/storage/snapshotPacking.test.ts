@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
-import { openDB } from 'idb';
+import { openDB, type IDBPDatabase } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Runtime } from '../engine';
 import { validateFlow, type FlowDocument } from '../flow';
@@ -37,6 +37,23 @@ async function openFresh(): Promise<{ store: TidemarkStore; name: string }> {
   const store = await openTidemarkStore(name);
   opened.push(store);
   return { store, name };
+}
+
+/**
+ * Stores one snapshot, lets `rewrite` change the raw records as an earlier version or a damaged
+ * disk would have left them, and opens the store again.
+ */
+async function storedThenRewritten(rewrite: (db: IDBPDatabase) => Promise<void>): Promise<{ snapshot: SnapshotRecord; reopened: TidemarkStore }> {
+  const { store, name } = await openFresh();
+  const [snapshot] = snapshotsOf('b1', 1, 6000);
+  await store.commit({ snapshots: [snapshot!] });
+  store.close();
+  const db = await openDB(name);
+  await rewrite(db);
+  db.close();
+  const reopened = await openTidemarkStore(name);
+  opened.push(reopened);
+  return { snapshot: snapshot!, reopened };
 }
 
 async function countTopicSegments(name: string): Promise<number> {
@@ -97,21 +114,25 @@ describe('stored snapshots name closed topic segments instead of copying them', 
   });
 
   it('loads snapshots stored before topic records were encoded', async () => {
-    const { store, name } = await openFresh();
-    const [snapshot] = snapshotsOf('b1', 1, 6000);
-    await store.commit({ snapshots: [snapshot!] });
-    store.close();
     // Back to the earlier layout: record objects in the topic segments, the active ones inline.
-    const db = await openDB(name);
-    for (const segment of (await db.getAll(StoreName.TopicSegments)) as TopicSegmentRecord[]) await db.put(StoreName.TopicSegments, { id: segment.id, records: decodeTopicRecords(segment.encoded!) });
-    const raw = (await db.getAll(StoreName.Snapshots))[0] as StoredSnapshot;
-    for (const ref of raw.activeSegments!) raw.snapshot.state.kafka.topics[ref.topic]!.partitions[ref.partition]!.segments[ref.segment]!.records = decodeTopicRecords(ref.encoded);
-    delete raw.activeSegments;
-    await db.put(StoreName.Snapshots, raw);
-    db.close();
-    const reopened = await openTidemarkStore(name);
-    opened.push(reopened);
-    expect(JSON.stringify(await reopened.latestSnapshot('b1', snapshot!.step))).toBe(JSON.stringify(snapshot));
+    const { snapshot, reopened } = await storedThenRewritten(async (db) => {
+      for (const segment of (await db.getAll(StoreName.TopicSegments)) as TopicSegmentRecord[]) await db.put(StoreName.TopicSegments, { id: segment.id, records: decodeTopicRecords(segment.encoded!) });
+      const raw = (await db.getAll(StoreName.Snapshots))[0] as StoredSnapshot;
+      for (const ref of raw.activeSegments!) raw.snapshot.state.kafka.topics[ref.topic]!.partitions[ref.partition]!.segments[ref.segment]!.records = decodeTopicRecords(ref.encoded);
+      delete raw.activeSegments;
+      await db.put(StoreName.Snapshots, raw);
+    });
+    expect(JSON.stringify(await reopened.latestSnapshot('b1', snapshot.step))).toBe(JSON.stringify(snapshot));
+  });
+
+  it('refuses a snapshot whose topic segment holds no records, rather than restoring it without them', async () => {
+    let damagedId = '';
+    const { snapshot, reopened } = await storedThenRewritten(async (db) => {
+      const [damaged] = (await db.getAll(StoreName.TopicSegments)) as TopicSegmentRecord[];
+      damagedId = damaged!.id;
+      await db.put(StoreName.TopicSegments, { id: damagedId });
+    });
+    await expect(reopened.latestSnapshot('b1', snapshot.step)).rejects.toThrow(`stored topic segment ${damagedId} holds no records`);
   });
 
   it('a failed commit stores nothing, and the segments are written with the next one', async () => {

@@ -19,7 +19,10 @@ export interface TopicSegmentRecord {
 
 /** A stored topic segment's records, decoded. */
 export function topicSegmentRecords(segment: TopicSegmentRecord): readonly KafkaRecord[] {
-  return segment.encoded ? decodeTopicRecords(segment.encoded) : (segment.records ?? []);
+  if (segment.encoded) return decodeTopicRecords(segment.encoded);
+  // An empty list here would restore a snapshot with records silently missing.
+  if (!segment.records) throw new Error(`stored topic segment ${segment.id} holds no records`);
+  return segment.records;
 }
 
 /** A closed segment to write: its stored form, and the array it was made from (which storage then has). */
