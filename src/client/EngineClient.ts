@@ -75,8 +75,9 @@ export class EngineClient {
 
   // ---- the debugger's requests ----
 
-  findTouchingStep(node: string, from: number, direction: 'next' | 'previous'): Promise<Requests['findTouchingStep']['reply']> {
-    return this.request('findTouchingStep', { node, from, direction });
+  /** From the row before the worker's cursor: the UI's frame may not show a seek still on its way. */
+  findTouchingStep(node: string, direction: 'next' | 'previous'): Promise<Requests['findTouchingStep']['reply']> {
+    return this.request('findTouchingStep', { node, direction });
   }
 
   locate(target: GotoTarget): Promise<Requests['locate']['reply']> {

@@ -7,7 +7,7 @@ import type { TraceLink } from '../engine/causation';
 import type { Bookmark, GotoTarget, LocateResult, NodeStateDiff, TimelineMarkers } from './debugging';
 
 /** Bump when a message shape changes; the client refuses a worker of another version. */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 export const Speed = { X1: 1, X10: 10, X100: 100, Max: 0 } as const;
 /** Virtual seconds per real second; 0 means as fast as the worker can go. */
@@ -169,8 +169,11 @@ export interface Requests {
   switchBranch: { args: { branchId: string }; reply: { branches: BranchInfo[]; flow: FlowDocument } };
   /** Throw away every branch and start again from step 0 with the current flow. */
   reset: { args: Record<string, never>; reply: { branches: BranchInfo[] } };
-  /** The first log step after (next) or before (previous) `from` that touches the node; null when none up to the head or step 0. */
-  findTouchingStep: { args: { node: string; from: number; direction: 'next' | 'previous' }; reply: { step: number | null } };
+  /**
+   * The first log step after (next) or before (previous) `from` that touches the node; null when none up to the head or step 0.
+   * Without `from`, the row before the cursor as the worker has it, so a seek sent just before counts.
+   */
+  findTouchingStep: { args: { node: string; from?: number; direction: 'next' | 'previous' }; reply: { step: number | null } };
   /** Resolves a Go to target on the current branch; nothing moves (the UI seeks to the answer). */
   locate: { args: { target: GotoTarget }; reply: LocateResult };
   /** Bookmarks a timeline position of the current branch (a second bookmark there replaces the label). */

@@ -17,10 +17,10 @@ export type TouchJump = { readonly kind: 'moved'; readonly step: number } | { re
 
 /** Moves to the next or previous step that touches the selected node (the row after or before the current one). */
 export async function jumpTouchingStep(direction: 'next' | 'previous'): Promise<TouchJump> {
-  const { selectedNodeId, frame } = useAppStore.getState();
+  const { selectedNodeId } = useAppStore.getState();
   if (selectedNodeId === null) return { kind: 'no-node' };
   const reply = await engine()
-    .findTouchingStep(selectedNodeId, (frame?.cursor ?? 0) - 1, direction)
+    .findTouchingStep(selectedNodeId, direction)
     .catch(report('Finding a step'));
   if (!reply) return { kind: 'failed' };
   if (reply.step === null) return { kind: 'none' };

@@ -128,6 +128,12 @@ describe('Session: searching the log', () => {
     const next = email.find((s) => s > 1_500)!;
     expect(await call('findTouchingStep', { node: 'email', from: 1_500, direction: 'next' })).toEqual({ step: next });
     expect(await call('findTouchingStep', { node: 'email', from: next, direction: 'previous' })).toEqual({ step: email[email.indexOf(next) - 1] });
+    // Without `from`, from the row before the worker's cursor: a seek sent just before counts, whatever the UI showed.
+    await session.seek(1_501);
+    expect(await call('findTouchingStep', { node: 'email', direction: 'next' })).toEqual({ step: next });
+    await session.seek(next + 1);
+    expect(await call('findTouchingStep', { node: 'email', direction: 'previous' })).toEqual({ step: email[email.indexOf(next) - 1] });
+    await session.seek(2_500);
     await expect(call('findTouchingStep', { node: 'nope', from: 0, direction: 'next' })).rejects.toThrow('no node with id "nope"');
 
     const publish = rows.find((r) => r.kind === 'publish' && r.step > 1_200);

@@ -23,7 +23,7 @@ export function debugHandlers(session: Session): HandlerGroup {
       if (!found) throw new Error(`no node with id "${node}" in the flow`);
       const group = found.kind === 'consumer' || found.kind === 'projection' ? (found.group ?? found.id) : undefined;
       const branch = session.branchOf();
-      return { step: await findTouching(session.reader(branch), branch.head, { id: node, group }, from, direction) };
+      return { step: await findTouching(session.reader(branch), branch.head, { id: node, group }, from ?? session.run.cursor - 1, direction) };
     },
     trace: async ({ id }) => {
       const branch = session.branchOf();
