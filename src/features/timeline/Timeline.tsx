@@ -20,7 +20,7 @@ export function Timeline() {
   const head = useAppStore((s) => s.frame?.head ?? 0);
   const seek = useThrottledSeek();
   const keysId = useId();
-  const touchJump = useTouchJump();
+  const touchJump = useTouchJump(seek.flush);
   // While dragging, the slider follows the hand; the frame catches up a moment later.
   const [draft, setDraft] = useState<number | null>(null);
 
