@@ -1,8 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
+/** Code that runs in the worker or the CLI, where the realm is locked down (SES) before user code compiles. */
+const HARDENED = ['src/engine/**/*.test.ts', 'src/flow/**/*.test.ts', 'src/worker/**/*.test.ts', 'src/storage/**/*.test.ts', 'src/cli/**/*.test.ts', 'src/lib/**/*.test.ts', 'src/protocol/**/*.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts'],
-    environment: 'node',
+    projects: [
+      { test: { name: 'worker', include: HARDENED, environment: 'node', setupFiles: ['./src/engine/code/hardenRealm.setup.ts'] } },
+      // The UI thread is never locked down (it runs no user code), so its tests run as the page does.
+      { test: { name: 'ui', include: ['src/**/*.test.ts'], exclude: HARDENED, environment: 'node' } },
+    ],
   },
 });

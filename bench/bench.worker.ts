@@ -1,4 +1,6 @@
 // The benchmark's worker: runs the engine, the Session and IndexedDB in a worker, as the app does.
+// First, as in the app's worker: the realm is locked down before anything else evaluates.
+import '../src/worker/hardenWorker';
 import { measureBreakdown } from './measure/breakdown';
 import { measureAppendLimit, measureEngine, measureFullReplay } from './measure/engineSpeed';
 import { measureIdbChunkLimit, measureIdbNaive } from './measure/idbLimits';
@@ -20,7 +22,7 @@ const scope = self as unknown as BenchWorkerScope;
 const flow = referenceFlow();
 
 const handlers: Handlers = {
-  engine: ({ seconds }) => measureEngine(flow, seconds),
+  engine: ({ seconds, evaluation }) => measureEngine(flow, seconds, evaluation),
   appendLimit: ({ seconds }) => measureAppendLimit(seconds),
   idbChunkLimit: ({ seconds, chunkSize }) => measureIdbChunkLimit(seconds, chunkSize),
   idbNaive: ({ seconds }) => measureIdbNaive(seconds),

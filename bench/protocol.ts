@@ -61,7 +61,8 @@ export interface SeekResult {
 
 /** Every request with its arguments and its result. */
 export interface BenchRequests {
-  engine: { args: { seconds: number }; result: EngineRate };
+  /** `evaluation: 'native'` evaluates user code with the worker's own eval instead of in a compartment: what the sandbox costs. */
+  engine: { args: { seconds: number; evaluation?: 'compartment' | 'native' }; result: EngineRate };
   appendLimit: { args: { seconds: number }; result: Rate };
   idbChunkLimit: { args: { seconds: number; chunkSize: number }; result: Rate };
   idbNaive: { args: { seconds: number }; result: Rate };

@@ -20,8 +20,9 @@ test.describe('opening flows and bad input', () => {
     await expect(app.edge('clicks', 'Clicks by button')).toBeAttached();
     await expect(app.nodeCards).toHaveCount(3);
     await expect(app.alerts).toHaveCount(0);
-    // Someone else's code: the person is told before anything runs.
-    await expect(page.getByRole('status').filter({ hasText: 'came from a link and carries handler code' })).toBeVisible();
+    // Someone else's code: nothing of it runs until the person trusts it.
+    await expect(app.restrictedBanner).toContainText('None of its code has run');
+    await app.trustFlow();
 
     // A reload restores the run made since; it does not open the link again over it.
     await app.setSpeed('100×');
@@ -50,6 +51,8 @@ test.describe('opening flows and bad input', () => {
     await app.field('Name').fill('Mailer');
     await expect(app.nodeCard('consumer', 'Mailer')).toBeVisible();
     await app.toolbar.getByLabel('Open flow file').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(exported) });
+    // The rename is the person's work: opening a file over it asks first.
+    await app.answerReplace('Replace it');
     await expect(app.nodeCard('consumer', 'Email notifier')).toBeVisible();
     await expect(app.nodeCard('consumer', 'Mailer')).toHaveCount(0);
     await expectOrdersFlow(app);

@@ -44,7 +44,7 @@ test.describe('export and import of events', () => {
 
   test('Import events checks every line; a valid file is published by hand on the chosen producer, a bad one imports nothing', async ({ page }) => {
     const app = new AppPage(page);
-    await app.gotoFixture('shop.json');
+    await app.gotoTrustedFixture('shop.json');
     for (let i = 0; i < 4; i++) await app.step();
     await expect(app.statusText).toHaveText(/^Step 4 of 4 · /);
     const before = await app.status();

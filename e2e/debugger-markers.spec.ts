@@ -3,7 +3,7 @@ import { AppPage } from './pages/AppPage';
 
 /** Billing A fails every fourth order; crashing Billing B makes its group rebalance once its session expires. */
 async function runWithErrorsAndARebalance(app: AppPage): Promise<void> {
-  await app.gotoFixture('debugger.json');
+  await app.gotoTrustedFixture('debugger.json');
   await app.setSpeed('100×');
   await app.play();
   await app.waitForHead(120);

@@ -8,6 +8,9 @@ import { Palette } from './features/palette/Palette';
 import { SchemasPanelHost } from './features/schemas/SchemasPanelHost';
 import { Timeline } from './features/timeline/Timeline';
 import { RunToolbar } from './features/toolbar/RunToolbar';
+import { ReplaceFlowDialog } from './features/trust/ReplaceFlowDialog';
+import { TrustBanner } from './features/trust/TrustBanner';
+import { TrustDialog } from './features/trust/TrustDialog';
 import { startTidemark } from './state';
 
 /** The application shell: toolbar, palette, canvas, inspector, timeline and log in one grid. */
@@ -25,6 +28,7 @@ export function App() {
         </header>
         <Palette />
         <main className="app-main">
+          <TrustBanner />
           <NoticeArea />
           <CanvasArea />
         </main>
@@ -34,6 +38,8 @@ export function App() {
           <Timeline />
           <EventLog />
         </footer>
+        <TrustDialog />
+        <ReplaceFlowDialog />
       </div>
     </ReactFlowProvider>
   );

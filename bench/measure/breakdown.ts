@@ -1,4 +1,4 @@
-import { BranchRun, Runtime, type StepRecord } from '../../src/engine';
+import { BranchRun, CodeSandbox, Runtime, type StepRecord } from '../../src/engine';
 import type { FlowDocument } from '../../src/flow';
 import { encodeSteps, SEGMENT_SIZE } from '../../src/storage';
 import { SnapshotPacker } from '../../src/storage/snapshotPacking';
@@ -46,11 +46,11 @@ export async function measureBreakdown(flow: FlowDocument, steps: number): Promi
   packer.confirm(packer.pack(snapshotRecord).segments);
   const packedSnapshotCloneMs = meanMs(() => structuredClone(packer.pack(snapshotRecord).stored));
 
-  const branchRun = new BranchRun({ baseFlow: flow, inputs: [], head: 0, snapshotEvery: SEGMENT_SIZE });
+  const branchRun = new BranchRun({ code: new CodeSandbox(), baseFlow: flow, inputs: [], head: 0, snapshotEvery: SEGMENT_SIZE });
   const branchRunStepsPerSecond = stepsPerSecond(steps, () => branchRun.advance());
 
   const session = new Session(undefined, dropMessages);
-  await session.startFresh(flow);
+  await session.startFresh(flow, true);
   const sessionNoStoreStepsPerSecond = stepsPerSecond(steps, () => session.advance());
 
   const segmentWrites = await measureIdbSegmentWrites(1.5, segments, SEGMENT_SIZE);

@@ -1,4 +1,4 @@
-import { Runtime, StepKind } from '../../src/engine';
+import { CodeSandbox, Runtime, StepKind } from '../../src/engine';
 import type { FlowDocument } from '../../src/flow';
 import type { EngineRate, Rate } from '../protocol';
 import { perSecond, timeFor } from './timing';
@@ -15,9 +15,15 @@ function stepMany(runtime: Runtime, limit: number, tally: { steps: number; event
   }
 }
 
-/** The engine alone, in memory, flat out: Runtime.step() in a loop, records dropped. */
-export function measureEngine(flow: FlowDocument, seconds: number): EngineRate {
-  const runtime = Runtime.start(flow);
+// The worker's own eval: the same checked, guarded code, evaluated outside any compartment.
+const nativeEvaluate = (source: string): unknown => (0, eval)(source) as unknown;
+
+/**
+ * The engine alone, in memory, flat out: Runtime.step() in a loop, records dropped. User code runs
+ * in its compartment, or (`native`) evaluated by the worker itself, to measure what the sandbox costs.
+ */
+export function measureEngine(flow: FlowDocument, seconds: number, evaluation: 'compartment' | 'native' = 'compartment'): EngineRate {
+  const runtime = Runtime.start(flow, new CodeSandbox(evaluation === 'native' ? { evaluate: nativeEvaluate } : {}));
   const tally = { steps: 0, events: 0 };
   const { ms } = timeFor(seconds, () => (stepMany(runtime, BATCH, tally), BATCH));
   return { steps: tally.steps, events: tally.events, ms, stepsPerSecond: perSecond(tally.steps, ms), eventsPerSecond: perSecond(tally.events, ms) };

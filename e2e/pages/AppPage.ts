@@ -89,6 +89,42 @@ export class AppPage {
     await this.goto(`/?flow=${encodeURIComponent(link)}`);
   }
 
+  /** Opens a fixture flow by link and trusts its code, as a person does before running someone else's flow. */
+  async gotoTrustedFixture(name: string): Promise<void> {
+    await this.gotoFixture(name);
+    await this.trustFlow();
+  }
+
+  // ---- trust ----
+
+  /** Shown while the open flow's code is not trusted. */
+  get restrictedBanner(): Locator {
+    return this.page.getByRole('region', { name: 'Restricted mode' });
+  }
+
+  get trustDialog(): Locator {
+    return this.page.getByRole('dialog', { name: /^Trust “.*”\?$/ });
+  }
+
+  get replaceDialog(): Locator {
+    return this.page.getByRole('dialog', { name: /^Replace “.*”\?$/ });
+  }
+
+  /** Trusts the open flow from the toolbar and waits until the worker says it is trusted. */
+  async trustFlow(): Promise<void> {
+    await this.toolbar.getByRole('button', { name: 'Restricted mode' }).click();
+    await this.trustDialog.getByRole('button', { name: 'Trust', exact: true }).click();
+    await expect(this.toolbar.getByText('Trusted', { exact: true })).toBeVisible();
+    await expect(this.restrictedBanner).toHaveCount(0);
+  }
+
+  /** Answers the question asked before a flow replaces stored work. */
+  async answerReplace(answer: 'Replace it' | 'Keep'): Promise<void> {
+    await expect(this.replaceDialog).toBeVisible();
+    await this.replaceDialog.getByRole('button', { name: answer === 'Keep' ? /^Keep “/ : 'Replace it' }).click();
+    await expect(this.replaceDialog).toHaveCount(0);
+  }
+
   async waitReady(): Promise<void> {
     await expect(this.statusText).toBeVisible();
     await expect(this.playButton.or(this.pauseButton)).toBeEnabled();

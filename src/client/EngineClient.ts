@@ -159,7 +159,7 @@ export class EngineClient {
       case 'reply':
         return this.settle(message.id, (entry) => entry.resolve(message.result));
       case 'error':
-        return this.settle(message.id, (entry) => entry.reject(new EngineRequestError(message.message, message.problems)));
+        return this.settle(message.id, (entry) => entry.reject(new EngineRequestError(message.message, message.problems, message.replaces)));
       case 'frame':
         // Acknowledged once the browser draws again, i.e. after the frame's render: the worker waits for it.
         // Asked for first, so a listener that throws cannot hold back every later frame.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FlowDocument, FlowEdge, FlowNode } from '../flow';
 import { validateFlow } from '../flow';
 import { BranchRun } from './branchRun';
+import { CodeSandbox } from './code/codeSandbox';
 import { Runtime } from './runtime';
 import { StepKind, type ChannelDeliverStep, type ExpireStep, type PublishStep, type QueueDeliverStep, type StepRecord } from './stepRecord';
 
@@ -377,7 +378,7 @@ describe('pub/sub in a run', () => {
 describe('AMQP state and time travel', () => {
   it('a seek reproduces queues, unacked deliveries and the dead letter queue exactly', () => {
     const doc = poisonFlow('dead-letter');
-    const branch = new BranchRun({ baseFlow: doc, inputs: [{ step: 40, input: { type: 'consumer', node: 'worker', action: 'crash' } }, { step: 90, input: { type: 'consumer', node: 'worker', action: 'restart' } }], head: 0, snapshotEvery: 25 });
+    const branch = new BranchRun({ code: new CodeSandbox(), baseFlow: doc, inputs: [{ step: 40, input: { type: 'consumer', node: 'worker', action: 'crash' } }, { step: 90, input: { type: 'consumer', node: 'worker', action: 'restart' } }], head: 0, snapshotEvery: 25 });
     const straight: string[] = [];
     for (let i = 0; i < 160; i++) {
       branch.advance();

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import orders from '../../public/examples/orders.json';
 import { validateFlow, type FlowDocument } from '../flow';
 import { BranchRun } from './branchRun';
+import { CodeSandbox } from './code/codeSandbox';
 import type { RunInput } from './input';
 import { nextUint32, seedRandom } from './random';
 import { Runtime } from './runtime';
@@ -52,7 +53,7 @@ beforeAll(() => {
     reference.records.push(input ? runtime.apply(input) : runtime.step()!);
   }
 
-  live = new BranchRun({ baseFlow: base, inputs: [], head: 0, snapshotEvery: SNAPSHOT_EVERY });
+  live = new BranchRun({ code: new CodeSandbox(), baseFlow: base, inputs: [], head: 0, snapshotEvery: SNAPSHOT_EVERY });
   while (live.cursor < HEAD) {
     const input = INPUTS.get(live.cursor);
     if (input) live.record(input);
@@ -127,7 +128,7 @@ describe('BranchRun: time travel', () => {
   });
 
   it('keeps at most keepInMemory snapshots, step 0 among them, and still seeks to the same states', () => {
-    const bounded = new BranchRun({ baseFlow: base, inputs: live.inputs, head: HEAD, snapshotEvery: SNAPSHOT_EVERY, keepInMemory: 4 });
+    const bounded = new BranchRun({ code: new CodeSandbox(), baseFlow: base, inputs: live.inputs, head: HEAD, snapshotEvery: SNAPSHOT_EVERY, keepInMemory: 4 });
     bounded.seek(HEAD);
     expect(bounded.snapshots.size).toBe(4);
     expect(bounded.snapshots.has(0)).toBe(true);
@@ -176,7 +177,7 @@ describe('BranchRun: peeking at a step', () => {
 
 describe('BranchRun: extending and recording in the past', () => {
   const fresh = (): BranchRun => {
-    const run = new BranchRun({ baseFlow: base, inputs: live.inputs, head: HEAD, snapshotEvery: SNAPSHOT_EVERY, snapshots: live.snapshots });
+    const run = new BranchRun({ code: new CodeSandbox(), baseFlow: base, inputs: live.inputs, head: HEAD, snapshotEvery: SNAPSHOT_EVERY, snapshots: live.snapshots });
     run.seek(HEAD);
     return run;
   };
@@ -233,7 +234,7 @@ describe('BranchRun: extending and recording in the past', () => {
 
 describe('BranchRun: reloading a branch', () => {
   it('rebuilds any step from (base flow, inputs) alone, without any snapshot but step 0', () => {
-    const reloaded = new BranchRun({ baseFlow: base, inputs: live.inputs, head: HEAD, snapshotEvery: SNAPSHOT_EVERY });
+    const reloaded = new BranchRun({ code: new CodeSandbox(), baseFlow: base, inputs: live.inputs, head: HEAD, snapshotEvery: SNAPSHOT_EVERY });
     for (const step of [2999, 1501, 1, 3000]) {
       reloaded.seek(step);
       expect(stateAt(reloaded), `state at step ${step}`).toBe(reference.states.get(step));
@@ -244,7 +245,7 @@ describe('BranchRun: reloading a branch', () => {
 
   it('uses snapshots loaded from storage (structured-cloned) and reaches the same states', () => {
     const stored = new Map<number, RuntimeSnapshot>([...live.snapshots].map(([step, s]) => [step, structuredClone(s)]));
-    const reloaded = new BranchRun({ baseFlow: base, inputs: live.inputs, head: HEAD, snapshotEvery: SNAPSHOT_EVERY, snapshots: stored });
+    const reloaded = new BranchRun({ code: new CodeSandbox(), baseFlow: base, inputs: live.inputs, head: HEAD, snapshotEvery: SNAPSHOT_EVERY, snapshots: stored });
     for (const step of [1234, 2999, 100]) {
       reloaded.seek(step);
       expect(stateAt(reloaded), `state at step ${step}`).toBe(reference.states.get(step));
@@ -254,7 +255,7 @@ describe('BranchRun: reloading a branch', () => {
 
 describe('BranchRun: snapshots to persist', () => {
   it('hands over the snapshots of fresh steps once, every snapshotEvery steps', () => {
-    const run = new BranchRun({ baseFlow: base, inputs: [], head: 0, snapshotEvery: 50 });
+    const run = new BranchRun({ code: new CodeSandbox(), baseFlow: base, inputs: [], head: 0, snapshotEvery: 50 });
     for (let i = 0; i < 260; i++) run.advance();
     expect(run.takeUnsavedSnapshots().map((s) => s.step)).toEqual([50, 100, 150, 200, 250]);
     expect(run.takeUnsavedSnapshots()).toEqual([]);
@@ -265,7 +266,7 @@ describe('BranchRun: snapshots to persist', () => {
   });
 
   it('keepSnapshot() saves the state at the cursor (a pause) and a later seek starts from it', () => {
-    const run = new BranchRun({ baseFlow: base, inputs: [], head: 0, snapshotEvery: 1000 });
+    const run = new BranchRun({ code: new CodeSandbox(), baseFlow: base, inputs: [], head: 0, snapshotEvery: 1000 });
     for (let i = 0; i < 123; i++) run.advance();
     run.keepSnapshot();
     const [saved] = run.takeUnsavedSnapshots();
@@ -279,7 +280,7 @@ describe('BranchRun: snapshots to persist', () => {
   });
 
   it('keepSnapshot(false) keeps a snapshot in memory without asking to persist it', () => {
-    const run = new BranchRun({ baseFlow: base, inputs: [], head: 0, snapshotEvery: 1000 });
+    const run = new BranchRun({ code: new CodeSandbox(), baseFlow: base, inputs: [], head: 0, snapshotEvery: 1000 });
     for (let i = 0; i < 7; i++) run.advance();
     run.keepSnapshot(false);
     expect(run.snapshots.has(7)).toBe(true);
@@ -291,7 +292,7 @@ describe('BranchRun: handlers that misbehave', () => {
   it('seek gives the recorded state even when a handler tries to change the event it was given', () => {
     const flow: FlowDocument = { ...base, code: { ...base.code, email: 'function handle(event, ctx) { event.data.total = -1; }' } };
     // every 5 steps: snapshots at 5, 10, … land between a publish and its delivery to email
-    const run = new BranchRun({ baseFlow: flow, inputs: [], head: 0, snapshotEvery: 5 });
+    const run = new BranchRun({ code: new CodeSandbox(), baseFlow: flow, inputs: [], head: 0, snapshotEvery: 5 });
     const recorded: string[] = [];
     for (let i = 0; i < 40; i++) {
       recorded.push(JSON.stringify(run.advance()!.record));
@@ -307,7 +308,7 @@ describe('BranchRun: handlers that misbehave', () => {
   it('a handler that keeps a function in ctx.state does not crash the run when the next snapshot is taken', () => {
     // snapshots are structured clones; a function cannot be cloned (DataCloneError)
     const flow: FlowDocument = { ...base, code: { ...base.code, email: 'function handle(event, ctx) { ctx.state.format = (x) => String(x); }' } };
-    const run = new BranchRun({ baseFlow: flow, inputs: [], head: 0, snapshotEvery: 10 });
+    const run = new BranchRun({ code: new CodeSandbox(), baseFlow: flow, inputs: [], head: 0, snapshotEvery: 10 });
     expect(() => {
       for (let i = 0; i < 20; i++) run.advance();
     }).not.toThrow();

@@ -1,4 +1,5 @@
 import type { FlowDocument } from '../flow';
+import type { CodeSandbox } from './code/codeSandbox';
 import type { RecordedInput, RunInput } from './input';
 import type { RunContext } from './nodes/runContext';
 import { Runtime, SnapshotError } from './runtime';
@@ -7,6 +8,8 @@ import type { StepRecord } from './stepRecord';
 
 export interface BranchRunOptions {
   readonly baseFlow: FlowDocument;
+  /** The flow's user code; whoever opens the flow decides whether it is trusted to run. */
+  readonly code: CodeSandbox;
   readonly inputs: readonly RecordedInput[];
   /** Steps already recorded on this branch (its own and those inherited from a parent). */
   readonly head: number;
@@ -35,6 +38,7 @@ export interface Advance {
  */
 export class BranchRun {
   readonly baseFlow: FlowDocument;
+  readonly code: CodeSandbox;
   readonly snapshotEvery: number;
   private readonly persistEvery: number;
   readonly snapshots: Map<number, RuntimeSnapshot>;
@@ -56,7 +60,8 @@ export class BranchRun {
     this.headStep = options.head;
     this.inputsByStep = new Map(options.inputs.map((i) => [i.step, i]));
     this.snapshots = new Map(options.snapshots ?? []);
-    this.runtime = Runtime.start(options.baseFlow);
+    this.code = options.code;
+    this.runtime = Runtime.start(options.baseFlow, this.code);
     if (!this.snapshots.has(0)) this.snapshots.set(0, this.runtime.snapshot());
   }
 
@@ -175,7 +180,7 @@ export class BranchRun {
     if (goal === this.cursor) return this.runtime;
     const from = this.snapshotBefore(goal);
     let scratch = this.scratch;
-    if (!scratch || scratch.state.step > goal || scratch.state.step < from) scratch = Runtime.restore(this.snapshots.get(from)!);
+    if (!scratch || scratch.state.step > goal || scratch.state.step < from) scratch = Runtime.restore(this.snapshots.get(from)!, this.code);
     this.scratch = scratch;
     while (scratch.state.step < goal) {
       const input = this.inputsByStep.get(scratch.state.step);
@@ -189,7 +194,7 @@ export class BranchRun {
     const goal = Math.max(0, Math.min(Math.floor(target), this.headStep));
     const from = this.snapshotBefore(goal);
     if (goal < this.cursor || from > this.cursor) {
-      this.runtime = Runtime.restore(this.snapshots.get(from)!);
+      this.runtime = Runtime.restore(this.snapshots.get(from)!, this.code);
     }
     while (this.cursor < goal && this.advance()) {
       // replaying recorded steps

@@ -1,4 +1,3 @@
-import { compileModule } from './code/compileModule';
 import { countEventsOfType, readByCorrelationId, readStream, stateAt, stateAtTime, streamVersion, type StoredEvent } from './eventsourcing';
 import { deciderOf } from './nodes/aggregate';
 import type { RunContext } from './nodes/runContext';
@@ -64,7 +63,7 @@ export function queryLog(run: RunContext, query: LogQuery): LogQueryResult {
 
 /** Runs `function query(readModel)` against a node's state at the cursor; the answer is a JSON copy. */
 export function queryReadModel(run: RunContext, nodeId: string, code: string): unknown {
-  const compiled = compileModule<{ query?: (readModel: unknown) => unknown }>(code, ['query']);
+  const compiled = run.code.module<{ query?: (readModel: unknown) => unknown }>(code, ['query']);
   if (!compiled.ok) throw new QueryError(`the query does not compile: ${compiled.error}`);
   const query = compiled.load().query;
   if (typeof query !== 'function') throw new QueryError('the code must define function query(readModel)');

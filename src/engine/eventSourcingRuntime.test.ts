@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FlowDocument, FlowEdge, FlowNode, SubscriberNode } from '../flow';
 import { validateFlow } from '../flow';
 import { BranchRun } from './branchRun';
+import { CodeSandbox } from './code/codeSandbox';
 import { storeLag } from './nodes/storeSubscription';
 import { Runtime } from './runtime';
 import { StepKind, type AppendStep, type CommandStep, type DeliverStep, type StepRecord } from './stepRecord';
@@ -267,7 +268,7 @@ describe('event schemas in a run', () => {
 
 describe('event sourcing and time travel', () => {
   it('a seek reproduces the store, subscriptions and read models exactly', () => {
-    const branch = new BranchRun({ baseFlow: shop(), inputs: [{ step: 60, input: { type: 'rebuild', node: 'summary' } }], head: 0, snapshotEvery: 25 });
+    const branch = new BranchRun({ code: new CodeSandbox(), baseFlow: shop(), inputs: [{ step: 60, input: { type: 'rebuild', node: 'summary' } }], head: 0, snapshotEvery: 25 });
     const straight: string[] = [];
     for (let i = 0; i < 150; i++) {
       branch.advance();

@@ -1,5 +1,5 @@
-import { errorMessage } from './code/compileHandler';
-import { compileModule } from './code/compileModule';
+import type { CodeSandbox } from './code/codeSandbox';
+import { errorMessage } from './code/errorMessage';
 import type { RunContext } from './nodes/runContext';
 import type { InvariantBreak } from './stepRecord';
 
@@ -30,8 +30,8 @@ function nodesView(run: RunContext): Readonly<Record<string, NodeView>> {
   return view;
 }
 
-function evaluate(code: string, nodes: Readonly<Record<string, NodeView>>): string | undefined {
-  const compiled = compileModule<{ holds?: (nodes: unknown) => unknown }>(code, ['holds']);
+function evaluate(sandbox: CodeSandbox, code: string, nodes: Readonly<Record<string, NodeView>>): string | undefined {
+  const compiled = sandbox.module<{ holds?: (nodes: unknown) => unknown }>(code, ['holds']);
   if (!compiled.ok) return `does not compile: ${compiled.error}`;
   try {
     const holds = compiled.load().holds;
@@ -51,7 +51,7 @@ export function checkInvariants(run: RunContext): InvariantBreak[] | undefined {
   let breaks: InvariantBreak[] | undefined;
   let nodes: Readonly<Record<string, NodeView>> | undefined;
   for (const invariant of invariants) {
-    const reason = evaluate(invariant.code, (nodes ??= nodesView(run)));
+    const reason = evaluate(run.code, invariant.code, (nodes ??= nodesView(run)));
     if (reason === undefined) {
       delete brokenNow[invariant.id];
       continue;

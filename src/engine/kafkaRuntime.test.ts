@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowDocument, SubscriberNode } from '../flow';
 import { BranchRun } from './branchRun';
+import { CodeSandbox } from './code/codeSandbox';
 import { partitionForKey } from './brokers/kafka';
 import { Runtime } from './runtime';
 import { StepKind, type DeliverStep, type StepRecord } from './stepRecord';
@@ -209,7 +210,7 @@ describe('Kafka topics and consumer groups in a run', () => {
       if (input) reference.apply(input.input);
       else reference.step();
     }
-    const branch = new BranchRun({ baseFlow: flow, inputs, head: 0, snapshotEvery: 100 });
+    const branch = new BranchRun({ code: new CodeSandbox(), baseFlow: flow, inputs, head: 0, snapshotEvery: 100 });
     while (branch.cursor < 1500) branch.advance();
     for (const step of [1400, 5, 301, 899, 950, 120, 1500]) {
       branch.seek(step);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import orders from '../../public/examples/orders.json';
 import { validateFlow, type FlowDocument } from '../flow';
 import type { CloudEvent } from './cloudEvent';
-import { compileHandler, type HandlerContext } from './code/compileHandler';
+import { CodeSandbox } from './code/codeSandbox';
+import type { HandlerContext } from './code/handlerContext';
 import { runFlow } from './runFlow';
 import { StepKind, type StepRecord } from './stepRecord';
 
@@ -14,7 +15,7 @@ function exampleFlow(): FlowDocument {
 
 /** Replays events through a projection's handler into a fresh read model, as a rebuild would. */
 function rebuild(source: string, events: readonly CloudEvent[]): Record<string, unknown> {
-  const compiled = compileHandler(source);
+  const compiled = new CodeSandbox().handler(source);
   if (!compiled.ok) throw new Error(compiled.error);
   const state: Record<string, unknown> = {};
   const ctx: HandlerContext = {

@@ -24,6 +24,7 @@ import { filterActions, peekAction, popAction, pushAction } from './scheduler';
 import { StepKind, type ConsumerStep, type StepRecord } from './stepRecord';
 import { checkInvariants } from './invariants';
 import { findUncloneable } from './uncloneable';
+import { CodeSandbox } from './code/codeSandbox';
 
 /** A snapshot could not be taken because a node keeps something that is not data. */
 export class SnapshotError extends Error {
@@ -58,15 +59,19 @@ export class Runtime implements RunContext {
   private edgesBetween = new Map<string, Map<string, FlowEdge>>();
   private amqpTopology: Topology = { exchanges: [], queues: [], bindings: [] };
 
-  private constructor(flow: FlowDocument, state: RuntimeState) {
+  private constructor(
+    flow: FlowDocument,
+    state: RuntimeState,
+    readonly code: CodeSandbox,
+  ) {
     this.flow = flow;
     this.state = state;
     this.index(flow);
   }
 
-  /** A fresh run at step 0: topics created, consumer groups formed, each producer's first event scheduled. */
-  static start(flow: FlowDocument): Runtime {
-    const runtime = new Runtime(flow, initialState(flow));
+  /** A fresh run at step 0: topics created, consumer groups formed, each producer's first event scheduled. No user code runs here. */
+  static start(flow: FlowDocument, code: CodeSandbox = new CodeSandbox()): Runtime {
+    const runtime = new Runtime(flow, initialState(flow), code);
     for (const node of flow.nodes) if (node.kind === 'topic') topicLog(runtime, node);
     formGroups(runtime);
     syncBrokers(runtime);
@@ -75,13 +80,13 @@ export class Runtime implements RunContext {
     return runtime;
   }
 
-  static restore(snapshot: RuntimeSnapshot): Runtime {
+  static restore(snapshot: RuntimeSnapshot, code: CodeSandbox = new CodeSandbox()): Runtime {
     const state = copyState(snapshot.state);
     // Snapshots stored before queues, pub/sub and aggregates existed have none of them: they were empty.
     state.amqp ??= emptyAmqpState();
     state.es ??= emptyEsState();
     state.broken ??= {};
-    return new Runtime(snapshot.flow, state);
+    return new Runtime(snapshot.flow, state, code);
   }
 
   /** A copy of the whole state; throws SnapshotError naming the node when handler state is not plain data. */

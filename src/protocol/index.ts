@@ -15,6 +15,8 @@ export {
   STREAM_ROWS,
   QUEUE_HEAD_ROWS,
   type FlowLoaded,
+  type FlowOrigin,
+  type StoredWork,
   type Requests,
   type RequestType,
   type UiToEngine,

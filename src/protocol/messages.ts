@@ -7,7 +7,7 @@ import type { TraceLink } from '../engine/causation';
 import type { Bookmark, GotoTarget, LocateResult, NodeStateDiff, TimelineMarkers } from './debugging';
 
 /** Bump when a message shape changes; the client refuses a worker of another version. */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 export const Speed = { X1: 1, X10: 10, X100: 100, Max: 0 } as const;
 /** Virtual seconds per real second; 0 means as fast as the worker can go. */
@@ -123,9 +123,21 @@ export interface Frame {
 
 export const LIVE_ROWS = 50;
 
+/** What replacing the open flow would delete: said to the person before they choose. */
+export interface StoredWork {
+  readonly name: string;
+  /** Steps recorded over all branches. */
+  readonly steps: number;
+  readonly branches: number;
+  /** The flow was changed since it was opened. */
+  readonly edited: boolean;
+}
+
 /** A flow as the worker holds it, with its branches, the frame at the cursor and handler compile errors by node id. */
 export interface FlowLoaded {
   readonly flow: FlowDocument;
+  /** Whether the flow's code may run; an untrusted flow's code is only parsed, and nothing that runs it is accepted. */
+  readonly trusted: boolean;
   readonly branches: BranchInfo[];
   readonly frame: Frame;
   readonly codeErrors: Record<string, string>;
@@ -134,9 +146,15 @@ export interface FlowLoaded {
 /** Requests, each with its reply type; one reply or one error per request id. */
 export interface Requests {
   /** First message; `flow` is null when nothing is stored yet (the UI then opens the example). */
-  hello: { args: { protocol: number }; reply: FlowLoaded | { flow: null; branches: BranchInfo[]; frame: Frame; codeErrors: Record<string, string> } };
-  /** Replace the current flow by a document from a file, a link or the gallery; invalid input changes nothing. */
-  openFlow: { args: { doc: unknown; origin: string }; reply: FlowLoaded };
+  hello: { args: { protocol: number }; reply: FlowLoaded | { flow: null; trusted: true; branches: BranchInfo[]; frame: Frame; codeErrors: Record<string, string> } };
+  /** Replace the current flow by a document from a file, a link or the gallery; invalid input changes nothing. Only an example opens trusted. */
+  openFlow: {
+    /** Without `replace`, a flow that would delete stored work is refused with `replaces` (nothing changes), so the person can choose. */
+    args: { doc: unknown; origin: FlowOrigin; replace?: boolean };
+    reply: FlowLoaded;
+  };
+  /** The person trusts the open flow's code: from now on it runs (in its sandbox), and its stored run is replayed. */
+  trust: { args: Record<string, never>; reply: FlowLoaded };
   /** An edit made in the UI; saved, and recorded as an input when it changes what runs. */
   updateFlow: {
     args: { flow: FlowDocument };
@@ -193,8 +211,11 @@ export interface Requests {
 
 export type RequestType = keyof Requests;
 
+/** Where a flow came from: only a bundled example is trusted on opening. */
+export type FlowOrigin = 'example' | 'file' | 'link';
+
 export const REQUEST_TYPES: readonly RequestType[] = [
-  'hello', 'openFlow', 'updateFlow', 'play', 'pause', 'step', 'setSpeed', 'seek', 'publish', 'controlConsumer', 'resetOffsets', 'sendCommand', 'rebuild', 'queryReadModel', 'queryLog', 'trace', 'getRows', 'fork', 'switchBranch', 'reset',
+  'hello', 'openFlow', 'trust', 'updateFlow', 'play', 'pause', 'step', 'setSpeed', 'seek', 'publish', 'controlConsumer', 'resetOffsets', 'sendCommand', 'rebuild', 'queryReadModel', 'queryLog', 'trace', 'getRows', 'fork', 'switchBranch', 'reset',
   'findTouchingStep', 'locate', 'addBookmark', 'removeBookmark', 'nodeStateAt', 'diffNodeState', 'deleteBranch', 'exportLog', 'publishBatch',
 ];
 
@@ -207,7 +228,7 @@ export type UiToEngine =
 
 export type EngineToUi =
   | { readonly kind: 'reply'; readonly id: number; readonly result: unknown }
-  | { readonly kind: 'error'; readonly id: number; readonly message: string; readonly problems?: FlowProblem[] }
+  | { readonly kind: 'error'; readonly id: number; readonly message: string; readonly problems?: FlowProblem[]; readonly replaces?: StoredWork }
   | { readonly kind: 'frame'; readonly frame: Frame }
   | { readonly kind: 'notice'; readonly notice: EngineNotice }
   | { readonly kind: 'branches'; readonly branches: BranchInfo[] }

@@ -3,10 +3,11 @@ import { createFlowSlice, type FlowSlice } from './flowSlice';
 import { createLogSlice, type LogSlice } from './logSlice';
 import { createMarkerSlice, type MarkerSlice } from './markerSlice';
 import { createNoticeSlice, type NoticeSlice } from './noticeSlice';
+import { createPromptSlice, type PromptSlice } from './promptSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
 import { createTraceSlice, type TraceSlice } from './traceSlice';
 
-export type AppState = FlowSlice & RunSlice & LogSlice & NoticeSlice & MarkerSlice & TraceSlice;
+export type AppState = FlowSlice & RunSlice & LogSlice & NoticeSlice & MarkerSlice & TraceSlice & PromptSlice;
 
 /** The one UI store; components read it through narrow selectors. */
 export const useAppStore = create<AppState>()((...a) => ({
@@ -16,4 +17,5 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createNoticeSlice(...a),
   ...createMarkerSlice(...a),
   ...createTraceSlice(...a),
+  ...createPromptSlice(...a),
 }));

@@ -1,5 +1,5 @@
 import { EngineClient, WATCHDOG_MS } from '../client';
-import type { Frame } from '../protocol';
+import type { FlowLoaded, Frame } from '../protocol';
 import { useAppStore } from './appStore';
 
 let client: EngineClient | null = null;
@@ -26,13 +26,26 @@ async function recoverFromRestart(): Promise<void> {
   });
   try {
     const hello = await engine().hello();
-    if (hello.flow) store.adoptBranchFlow(hello.flow);
-    store.setBranches(hello.branches);
-    store.setCodeErrors(hello.codeErrors);
-    adoptFrame(hello.frame);
+    if (hello.flow) adoptFlowLoaded(hello, 'same');
   } catch (error) {
     store.pushNotice({ level: 'error', message: `The restarted engine did not answer: ${(error as Error).message}` });
   }
+}
+
+/**
+ * Shows a flow as the worker holds it: its document, trust, branches, compile errors and frame.
+ * A `new` flow replaces the canvas (and its log); the `same` flow keeps the view and selection.
+ */
+export function adoptFlowLoaded(loaded: FlowLoaded, which: 'new' | 'same'): void {
+  const store = useAppStore.getState();
+  if (which === 'new') {
+    store.loadFlow(loaded.flow);
+    store.clearLog();
+  } else store.adoptBranchFlow(loaded.flow);
+  store.setTrusted(loaded.trusted);
+  store.setCodeErrors(loaded.codeErrors);
+  store.setBranches(loaded.branches);
+  adoptFrame(loaded.frame);
 }
 
 /** Puts a frame into the store: run state, and the newest log rows. */

@@ -3,8 +3,11 @@ export { LOG_BLOCK, selectLogRow, type LogBlock } from './logSlice';
 export type { Notice } from './noticeSlice';
 export type { LastFailure } from './lastFailures';
 export { startTidemark } from './startup';
-export { openFlowDocument, openFlowText, openFlowUrl, exampleUrl, type FlowOrigin } from './openFlow';
+export { openFlowDocument, openFlowText, openFlowUrl, exampleUrl } from './openFlow';
 export { flushFlow } from './flowSync';
+export { trustFlow } from './trust';
+export { flowCode, type FlowCode } from './flowCode';
+export type { ReplacePrompt } from './promptSlice';
 export {
   play,
   pause,

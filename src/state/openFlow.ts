@@ -1,10 +1,23 @@
-import type { FlowDocument } from '../flow';
+import type { FlowLoaded, FlowOrigin } from '../protocol';
 import { useAppStore } from './appStore';
 import { describeError } from './describeProblems';
-import { adoptFrame, engine } from './engineConnection';
+import { EngineRequestError } from '../client';
+import { adoptFlowLoaded, engine } from './engineConnection';
 
-/** Where a flow comes from; the worker records it (a flow from a link or file runs only when asked). */
-export type FlowOrigin = 'link' | 'file' | 'example';
+/** Sends the document; stored work it would delete is first put to the person, and kept unless they choose to replace it. */
+async function requestOpen(doc: unknown, origin: FlowOrigin, label: string): Promise<FlowLoaded | undefined> {
+  try {
+    return await engine().request('openFlow', { doc, origin });
+  } catch (error) {
+    if (!(error instanceof EngineRequestError) || !error.replaces) throw error;
+    const store = useAppStore.getState();
+    if (!(await store.askToReplace(error.replaces, label))) {
+      store.pushNotice({ level: 'info', message: `${label}: not opened; "${error.replaces.name}" and its run are as they were.` });
+      return undefined;
+    }
+    return await engine().request('openFlow', { doc, origin, replace: true });
+  }
+}
 
 /**
  * Asks the worker to open a document; on any problem shows `label: path: reason` and changes nothing.
@@ -13,28 +26,14 @@ export type FlowOrigin = 'link' | 'file' | 'example';
 export async function openFlowDocument(doc: unknown, origin: FlowOrigin, label: string): Promise<boolean> {
   const store = useAppStore.getState();
   try {
-    const reply = await engine().request('openFlow', { doc, origin });
-    store.loadFlow(reply.flow);
-    store.setCodeErrors(reply.codeErrors);
-    store.setBranches(reply.branches);
-    store.clearLog();
-    adoptFrame(reply.frame);
-    warnAboutForeignCode(reply.flow, origin);
+    const reply = await requestOpen(doc, origin, label);
+    if (!reply) return false;
+    adoptFlowLoaded(reply, 'new');
     return true;
   } catch (error) {
     store.pushNotice({ level: 'error', message: `${label}: ${describeError(error)}` });
     return false;
   }
-}
-
-/** A flow from a link or a file is someone else's code: say so before the person presses Play (DESIGN, Security). */
-function warnAboutForeignCode(flow: FlowDocument, origin: FlowOrigin): void {
-  const withCode = flow.nodes.filter((n) => flow.code[n.id] !== undefined).map((n) => n.name);
-  if (origin === 'example' || withCode.length === 0) return;
-  useAppStore.getState().pushNotice({
-    level: 'info',
-    message: `This flow came from a ${origin} and carries handler code (${withCode.join(', ')}). It runs in this page's engine worker only when you press Play: review it with "Edit handler code" first.`,
-  });
 }
 
 /** Parses JSON text, then opens it; a syntax error is shown as "<label>: not valid JSON (…)". */

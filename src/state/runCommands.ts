@@ -23,6 +23,8 @@ async function runRequest(change: { playing?: boolean; speed?: Speed }, send: ()
 }
 
 export async function play(): Promise<void> {
+  // An untrusted flow's code runs only after the person says so.
+  if (!useAppStore.getState().trusted) return useAppStore.getState().askTrust('play');
   await runRequest({ playing: true }, async () => {
     await flushFlow();
     await engine().request('play', {});
@@ -38,6 +40,7 @@ export function setSpeed(speed: Speed): Promise<void> {
 }
 
 export async function stepOnce(): Promise<void> {
+  if (!useAppStore.getState().trusted) return useAppStore.getState().askTrust('step');
   await flushFlow();
   await engine().request('step', {}).catch(report('Step'));
 }

@@ -1,7 +1,7 @@
 import type { FlowDocument } from '../flow';
 import { useAppStore } from './appStore';
 import { describeError } from './describeProblems';
-import { adoptFrame, engine } from './engineConnection';
+import { adoptFlowLoaded, adoptFrame, engine } from './engineConnection';
 import { startFlowSync } from './flowSync';
 import { exampleUrl, openFlowUrl } from './openFlow';
 import { takeUnsentFlow } from './pendingEdits';
@@ -32,10 +32,8 @@ async function start(): Promise<void> {
   let storedFlow: boolean;
   try {
     const hello = await engine().hello();
-    if (hello.flow) store.loadFlow(hello.flow);
-    store.setBranches(hello.branches);
-    store.setCodeErrors(hello.codeErrors);
-    adoptFrame(hello.frame);
+    if (hello.flow) adoptFlowLoaded(hello, 'new');
+    else adoptFrame(hello.frame);
     storedFlow = hello.flow !== null;
   } catch (error) {
     store.pushNotice({ level: 'error', message: `The engine did not start: ${describeError(error)}` });

@@ -10,6 +10,10 @@ export interface FlowRecord {
   id: string;
   flow: FlowDocument;
   savedAt: number;
+  /** The person let this flow's code run (examples are trusted when opened). Absent in records from before trust was asked: not trusted. */
+  trusted?: boolean;
+  /** Changed by the person since it was opened: replacing it would lose their work. */
+  edited?: boolean;
 }
 
 /** One line of history; a fork shares its parent's steps below forkStep. */

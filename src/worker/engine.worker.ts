@@ -1,7 +1,10 @@
+// First: the realm's intrinsics are frozen before any module of ours, or any flow's code, can touch them.
+import './hardenWorker';
 import { eventSourcingHandlers } from './handlers/eventSourcingHandlers';
 import { REQUEST_TYPES, type EngineToUi, type UiToEngine } from '../protocol';
 import { openTidemarkStore, type TidemarkStore } from '../storage';
 import { FlowRejected } from './handlers/flowRejected';
+import { WouldReplaceWork } from './handlers/wouldReplaceWork';
 import { debugHandlers } from './handlers/debugHandlers';
 import { flowHandlers } from './handlers/flowHandlers';
 import { combineHandlers, completeTable, type HandlerTable } from './handlers/handlerRegistry';
@@ -60,7 +63,8 @@ async function start(): Promise<{ session: Session; handle: (message: RequestMes
       post({ kind: 'reply', id: message.id, result: await handler(message.args) });
     } catch (error) {
       const problems = error instanceof FlowRejected ? { problems: error.problems } : {};
-      post({ kind: 'error', id: message.id, message: (error as Error).message ?? String(error), ...problems });
+      const replaces = error instanceof WouldReplaceWork ? { replaces: error.work } : {};
+      post({ kind: 'error', id: message.id, message: (error as Error).message ?? String(error), ...problems, ...replaces });
     }
   };
   return { session, handle };

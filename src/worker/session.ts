@@ -1,8 +1,8 @@
 import { deciderCodeProblem } from '../engine/nodes/aggregate';
 import type { ResetTarget } from '../engine/brokers/kafka';
-import { affectsRun, BranchRun, compileHandler, markerKindOf, summarizeFlowChange, type RunInput, type SnapshotError, type StepRecord } from '../engine';
+import { affectsRun, BranchRun, CodeSandbox, markerKindOf, summarizeFlowChange, type RunInput, type SnapshotError, type StepRecord } from '../engine';
 import { hasHandlerCode, type FlowDocument } from '../flow';
-import { LIVE_ROWS, type Speed, type BranchInfo, type EngineNotice, type EngineToUi, type Frame } from '../protocol';
+import { LIVE_ROWS, type Speed, type BranchInfo, type EngineNotice, type EngineToUi, type Frame, type StoredWork } from '../protocol';
 import { SEGMENT_SIZE, segmentStart, type BookmarkRecord, type BranchRecord, type SnapshotRecord, type StorageError, type TidemarkStore } from '../storage';
 import { bookmarksUpTo } from './bookmarks';
 import { ownerOf } from './branchTree';
@@ -13,6 +13,8 @@ import { Player } from './player';
 import { scanSteps, type RowReader } from './stepSearch';
 
 export const FLOW_ID = 'current';
+/** Set in storage while a flow's code is evaluated for the first time after loading; found set at start, that evaluation never ended. */
+const EVALUATING = 'evaluatingFlow';
 /** A snapshot every SEGMENT_SIZE steps bounds a seek to one segment of replay. */
 const SNAPSHOT_EVERY = SEGMENT_SIZE;
 /** Every fifth snapshot is stored (each names the topic segments it shares with the last); a seek from storage replays at most five segments. */
@@ -29,19 +31,17 @@ function toInfo(b: BranchRecord): BranchInfo {
   return { id: b.id, name: b.name, parentId: b.parentId, forkStep: b.forkStep, head: b.head };
 }
 
-/** Why each handler that does not compile fails (such a node fails every delivery). */
-export function handlerCodeErrors(flow: FlowDocument): Record<string, string> {
+/**
+ * Why each handler that does not compile fails (such a node fails every delivery). For a flow whose
+ * code is not trusted this is found by parsing alone: nothing of it is evaluated.
+ */
+export function handlerCodeErrors(flow: FlowDocument, code: CodeSandbox): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const node of flow.nodes) {
     const source = flow.code[node.id];
     if (!hasHandlerCode(node.kind) || source === undefined) continue;
-    if (node.kind === 'aggregate') {
-      const problem = deciderCodeProblem(source);
-      if (problem !== undefined) errors[node.id] = problem;
-      continue;
-    }
-    const compiled = compileHandler(source);
-    if (!compiled.ok) errors[node.id] = compiled.error;
+    const problem = node.kind === 'aggregate' ? deciderCodeProblem(code, source) : code.handlerProblem(source);
+    if (problem !== undefined) errors[node.id] = problem;
   }
   return errors;
 }
@@ -62,6 +62,10 @@ export class Session {
   readonly branches = new Map<string, BranchRecord>();
   private readonly runs = new Map<string, BranchRun>();
   private branchId = '';
+  /** The open flow was changed since it was opened (stored with it, so a reload still knows). */
+  private edited = false;
+  /** The open flow's user code: its own compartment, trusted or not. */
+  private code = new CodeSandbox({ trusted: false });
   private recent: StepRecord[] = [];
   private lastFrame = 0;
   /** Frames sent and not yet shown by the UI; while one is out, a playing run sends no other. */
@@ -98,6 +102,31 @@ export class Session {
     return [...this.branches.values()].map(toInfo);
   }
 
+  /** Whether the open flow's code may run: opened from an example or trusted by the person. */
+  get trusted(): boolean {
+    return this.code.isTrusted;
+  }
+
+  /** What replacing the open flow would delete, or undefined when it holds nothing the person made: no step, fork or edit. */
+  storedWork(): StoredWork | undefined {
+    if (!this.flow) return undefined;
+    const branches = [...this.branches.values()];
+    const steps = branches.reduce((sum, b) => sum + b.head - b.forkStep, 0);
+    if (steps === 0 && branches.length <= 1 && !this.edited) return undefined;
+    return { name: this.flow.name, steps, branches: branches.length, edited: this.edited };
+  }
+
+  /** Handler compile errors of the open flow (parsed only while untrusted). */
+  codeErrors(): Record<string, string> {
+    return this.flow ? handlerCodeErrors(this.flow, this.code) : {};
+  }
+
+  /** Refuses what would run an untrusted flow's code, saying how to allow it. */
+  requireTrust(what: string): void {
+    if (!this.code.isTrusted)
+      throw new Error(`${what} would run this flow's code, which you have not trusted yet: review the code, then choose "Trust this flow".`);
+  }
+
   notify(notice: EngineNotice): void {
     this.post({ kind: 'notice', notice });
   }
@@ -116,11 +145,44 @@ export class Session {
     const branches = await this.store.getBranches(FLOW_ID);
     if (branches.length === 0) return;
     this.flow = loaded.record.flow;
+    // A record from before trust was asked for is treated as untrusted: it may have come from anyone.
+    let trusted = loaded.record.trusted === true;
+    if (trusted && (await this.store.getMeta(EVALUATING)) === FLOW_ID) {
+      trusted = false;
+      await this.store.saveFlow({ ...loaded.record, trusted });
+      this.notify({
+        level: 'error',
+        message: `Tidemark stopped last time while running "${loaded.record.flow.name}"'s code as the flow loaded (it may never return). The flow was opened in restricted mode, its run not replayed: review its code, fix it, then trust it again.`,
+      });
+    }
+    this.code = new CodeSandbox({ trusted });
+    this.edited = loaded.record.edited === true;
     for (const b of branches) this.branches.set(b.id, b);
     for (const b of branches) await this.loadMarkers(b);
     const current = await this.store.getMeta('currentBranchId');
     this.branchId = typeof current === 'string' && this.branches.has(current) ? current : branches[0]!.id;
-    await this.activate(this.branchId);
+    // Untrusted, the run stays at step 0: replaying it would run its code.
+    if (trusted) await this.evaluating(() => this.activate(this.branchId));
+    else this.runOf(this.branch);
+  }
+
+  /** Runs the first evaluation of a flow's code with a mark in storage, so a worker that never comes back is noticed at the next start. */
+  private async evaluating(work: () => Promise<void>): Promise<void> {
+    await this.store?.setMeta(EVALUATING, FLOW_ID);
+    try {
+      await work();
+    } finally {
+      // Reached after a throw too: only a hang leaves the mark.
+      await this.store?.setMeta(EVALUATING, null);
+    }
+  }
+
+  /** The person trusts the open flow's code: it is compiled and its run replayed to the head. */
+  async trust(): Promise<void> {
+    if (this.code.isTrusted || !this.flow) return;
+    this.code.trust();
+    await this.store?.saveFlow({ id: FLOW_ID, flow: this.flow, savedAt: Date.now(), trusted: true, edited: this.edited });
+    await this.evaluating(() => this.activate(this.branchId));
   }
 
   /** Markers as stored, trimmed to the stored head; a record from before markers existed gets them from its log, once. */
@@ -146,7 +208,7 @@ export class Session {
   private runOf(branch: BranchRecord): BranchRun {
     let run = this.runs.get(branch.id);
     if (!run) {
-      run = new BranchRun({ baseFlow: branch.baseFlow, inputs: branch.inputs, head: branch.head, snapshotEvery: SNAPSHOT_EVERY, persistEvery: PERSIST_EVERY, ...this.snapshotWindow() });
+      run = new BranchRun({ code: this.code, baseFlow: branch.baseFlow, inputs: branch.inputs, head: branch.head, snapshotEvery: SNAPSHOT_EVERY, persistEvery: PERSIST_EVERY, ...this.snapshotWindow() });
       this.runs.set(branch.id, run);
     }
     return run;
@@ -157,18 +219,20 @@ export class Session {
     return this.store ? { keepInMemory: SNAPSHOTS_IN_MEMORY } : {};
   }
 
-  /** Starts over: one empty main branch for `flow`; everything recorded for the old flow is deleted. */
-  async startFresh(flow: FlowDocument): Promise<void> {
+  /** Starts over: one empty main branch for `flow`; everything recorded for the old flow is deleted. Nothing of its code runs here. */
+  async startFresh(flow: FlowDocument, trusted: boolean, edited = false): Promise<void> {
     this.player.pause();
     await this.persister.flush();
     for (const id of this.branches.keys()) this.persister.forgetBranch(id);
     this.branches.clear();
     this.runs.clear();
     this.flow = flow;
+    this.code = new CodeSandbox({ trusted });
+    this.edited = edited;
     const main: BranchRecord = { id: newId(), flowId: FLOW_ID, name: 'main', parentId: null, forkStep: 0, baseFlow: flow, inputs: [], head: 0, createdOrder: 0, markers: {}, bookmarks: [] };
     await this.store?.deleteFlowRun(FLOW_ID);
     await this.store?.commit({ branch: main, meta: { currentBranchId: main.id } });
-    await this.store?.saveFlow({ id: FLOW_ID, flow, savedAt: Date.now() });
+    await this.store?.saveFlow({ id: FLOW_ID, flow, savedAt: Date.now(), trusted, edited });
     this.branches.set(main.id, main);
     this.recent = [];
     await this.activate(main.id);
@@ -205,6 +269,7 @@ export class Session {
   }
 
   play(): void {
+    this.requireTrust('Play');
     this.persister.resume();
     this.player.play();
     this.pushFrame();
@@ -240,6 +305,7 @@ export class Session {
   }
 
   async step(): Promise<void> {
+    this.requireTrust('Step');
     this.advance();
     this.pushFrame();
     await this.persister.flush();
@@ -273,29 +339,35 @@ export class Session {
   }
 
   publish(producer: string, data: unknown): number {
+    this.requireTrust('Publishing');
     return this.input({ type: 'publish', producer, data });
   }
 
   sendCommand(node: string, data: unknown): number {
+    this.requireTrust('Sending a command');
     return this.input({ type: 'command', node, data });
   }
 
   rebuild(node: string): number {
+    this.requireTrust('Rebuilding a read model');
     return this.input({ type: 'rebuild', node });
   }
 
   /** Publishes events by hand as consecutive inputs (an import); the steps of the first and the last. */
   publishMany(producer: string, events: readonly unknown[]): { first: number; last: number } {
+    this.requireTrust('Importing events');
     const steps = this.inputs(events.map((data) => ({ type: 'publish', producer, data })));
     return { first: steps[0] ?? this.run.head, last: steps[steps.length - 1] ?? this.run.head };
   }
 
   controlConsumer(node: string, action: 'crash' | 'restart'): number {
+    this.requireTrust(action === 'crash' ? 'Crashing a consumer' : 'Restarting a consumer');
     return this.input({ type: 'consumer', node, action });
   }
 
   /** A reset the group would refuse (it has members) is reported, not recorded. */
   resetOffsets(group: string, target: ResetTarget): number {
+    this.requireTrust('Resetting offsets');
     const state = this.run.state.kafka.groups[group];
     if (!state) throw new Error(`no consumer group "${group}" in the running flow`);
     if (state.members.length > 0)
@@ -305,16 +377,17 @@ export class Session {
 
   /** Saves an edit; one that changes what runs becomes an input (or the new base before the first step). */
   async updateFlow(flow: FlowDocument): Promise<{ recorded: boolean; codeErrors: Record<string, string> }> {
-    const codeErrors = handlerCodeErrors(flow);
+    const codeErrors = handlerCodeErrors(flow, this.code);
     this.flow = flow;
-    await this.store?.saveFlow({ id: FLOW_ID, flow, savedAt: Date.now() });
+    this.edited = true;
+    await this.store?.saveFlow({ id: FLOW_ID, flow, savedAt: Date.now(), trusted: this.code.isTrusted, edited: true });
     const branch = this.branch;
     const before = latestFlow(branch);
     if (!affectsRun(before, flow)) return { recorded: false, codeErrors };
     if (branch.head === 0 && branch.parentId === null && branch.inputs.length === 0) {
       // Nothing has run yet: the edit simply becomes the run's starting point.
       branch.baseFlow = flow;
-      this.runs.set(branch.id, new BranchRun({ baseFlow: flow, inputs: [], head: 0, snapshotEvery: SNAPSHOT_EVERY, persistEvery: PERSIST_EVERY, ...this.snapshotWindow() }));
+      this.runs.set(branch.id, new BranchRun({ code: this.code, baseFlow: flow, inputs: [], head: 0, snapshotEvery: SNAPSHOT_EVERY, persistEvery: PERSIST_EVERY, ...this.snapshotWindow() }));
       this.persister.saveBranch(branch);
       this.pushFrame();
       return { recorded: false, codeErrors };
@@ -329,6 +402,7 @@ export class Session {
 
   /** Moves the cursor; loads the nearest stored snapshot first when memory has none closer. */
   async seek(target: number): Promise<void> {
+    if (target > 0) this.requireTrust('Moving through the run');
     this.player.pause();
     const run = this.run;
     const goal = Math.max(0, Math.min(target, run.head));
@@ -357,6 +431,7 @@ export class Session {
   }
 
   async fork(name: string): Promise<void> {
+    this.requireTrust('Forking');
     this.player.pause();
     const parent = this.branch;
     const run = this.run;
@@ -381,7 +456,7 @@ export class Session {
       if (list) await scanSteps(this.reader(parent), from, at, 'forward', (record) => (markerKindOf(record) === kind && list.total++, false));
     }
     const snapshots = new Map([...run.snapshots].filter(([step]) => step <= at));
-    const childRun = new BranchRun({ baseFlow: child.baseFlow, inputs: child.inputs, head: at, snapshotEvery: SNAPSHOT_EVERY, persistEvery: PERSIST_EVERY, snapshots, ...this.snapshotWindow() });
+    const childRun = new BranchRun({ code: this.code, baseFlow: child.baseFlow, inputs: child.inputs, head: at, snapshotEvery: SNAPSHOT_EVERY, persistEvery: PERSIST_EVERY, snapshots, ...this.snapshotWindow() });
     childRun.seek(at);
     childRun.keepSnapshot();
     this.branches.set(child.id, child);
@@ -401,6 +476,7 @@ export class Session {
 
   async switchBranch(branchId: string): Promise<void> {
     if (!this.branches.has(branchId)) throw new Error(`no branch with id ${branchId}`);
+    this.requireTrust('Switching branches');
     this.player.pause();
     await this.persister.flush();
     await this.activate(branchId);
@@ -415,6 +491,7 @@ export class Session {
     const forks = [...this.branches.values()].filter((b) => b.parentId === branchId).map((b) => b.name);
     if (forks.length > 0) throw new Error(`Branch ${branch.name} has forks (${forks.join(', ')}): delete them first.`);
     const current = branchId === this.branchId;
+    if (current) this.requireTrust('Deleting the current branch');
     const parentId = branch.parentId;
     this.player.pause();
     await this.persister.flush();
@@ -441,6 +518,7 @@ export class Session {
 
   /** The state and flow at a timeline position of a branch, from a scratch copy: no cursor moves. */
   async peek(branch: BranchRecord, step: number): Promise<ReturnType<BranchRun['peek']>> {
+    this.requireTrust('Showing a state at a step');
     if (!Number.isInteger(step) || step < 0 || step > branch.head) throw new Error(`Step ${step} is not on branch ${branch.name}: it has steps 0 to ${branch.head}.`);
     const run = this.runOf(branch);
     await this.loadSnapshotNear(run, branch, step, -1);

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { seedRandom } from '../random';
+import { CodeSandbox } from './codeSandbox';
 import { fillTemplate, TemplateError } from './payloadTemplate';
 
-const fill = (template: unknown, seed = 1, seq = 7, now = 1500): unknown => fillTemplate(template, seedRandom(seed), seq, now);
+const code = new CodeSandbox();
+
+const fill = (template: unknown, seed = 1, seq = 7, now = 1500): unknown => fillTemplate(code, template, seedRandom(seed), seq, now);
 
 function templateError(template: unknown): TemplateError {
   try {
@@ -106,8 +109,8 @@ describe('fillTemplate: determinism', () => {
 
   it('draws from the run generator, advancing it, so the next payload differs', () => {
     const random = seedRandom(9);
-    const first = fillTemplate(template, random, 1, 0);
-    const second = fillTemplate(template, random, 2, 0);
+    const first = fillTemplate(code, template, random, 1, 0);
+    const second = fillTemplate(code, template, random, 2, 0);
     expect(second).not.toEqual(first);
     expect(fill(template, 10)).not.toEqual(fill(template, 9));
   });

@@ -1,6 +1,7 @@
 import { nextFloat, nextUuid, type RandomState } from '../random';
-import { errorMessage } from './compileHandler';
-import { sandboxed } from './sandbox';
+import type { CodeSandbox } from './codeSandbox';
+import { formatCount } from '../../lib/formatCount';
+import { errorMessage } from './errorMessage';
 
 /** Helpers a template expression may call; all randomness comes from the run's generator. */
 interface TemplateHelpers {
@@ -21,6 +22,8 @@ const HELPER_NAMES = ['int', 'float', 'money', 'pick', 'id', 'uuid', 'bool', 're
 const VALUE_NAMES = ['seq', 'now', 'data'] as const;
 
 const round2 = (v: number): number => Math.round(v * 100) / 100;
+/** Items repeat() makes at most: a template builds one event, not a data set. */
+const MAX_REPEAT = 10_000;
 
 /** The helpers draw from whichever generator is current; set for the duration of one fill. */
 const current: { random: RandomState } = { random: [0, 0, 0, 0] };
@@ -44,7 +47,10 @@ const HELPERS: TemplateHelpers = {
   id: (prefix) => `${prefix}-${(Math.floor(nextFloat(current.random) * 36 ** 6) + 36 ** 6).toString(36).slice(1)}`,
   uuid: () => nextUuid(current.random),
   bool: (probability = 0.5) => nextFloat(current.random) < probability,
-  repeat: (times, make) => Array.from({ length: Math.max(0, Math.floor(times)) }, (_, i) => make(i)),
+  repeat: (times, make) => {
+    if (!(times <= MAX_REPEAT)) throw new Error(`repeat() makes at most ${formatCount(MAX_REPEAT)} items, not ${times}`);
+    return Array.from({ length: Math.max(0, Math.floor(times)) }, (_, i) => make(i));
+  },
   sum: (items, value) => items.reduce((total, item) => total + value(item), 0),
   round2,
 };
@@ -77,15 +83,13 @@ function wholeExpression(text: string): string | undefined {
 }
 const PART = /\{\{([\s\S]+?)\}\}/g;
 
-function compileExpression(source: string, path: string): (scope: FillScope) => unknown {
-  let evaluate: (seq: number, now: number, data: unknown) => unknown;
-  try {
-    // The helpers are bound once, as constants of the expression's scope: a call passes only the per-event values.
-    const make = sandboxed<unknown[], typeof evaluate>(HELPER_NAMES, `return function (${VALUE_NAMES.join(', ')}) { return (${source}); };`);
-    evaluate = make(...HELPER_VALUES);
-  } catch (error) {
-    throw new TemplateError(path, errorMessage(error));
-  }
+function compileExpression(code: CodeSandbox, source: string, path: string): (scope: FillScope) => unknown {
+  // User code may call the helpers, so they are frozen before it sees them.
+  harden(HELPER_VALUES);
+  // The helpers are bound once, as constants of the expression's scope: a call passes only the per-event values.
+  const compiled = code.expression(source, HELPER_NAMES, HELPER_VALUES, VALUE_NAMES);
+  if (!compiled.ok) throw new TemplateError(path, compiled.error);
+  const evaluate = compiled.evaluate;
   return (scope) => {
     try {
       return evaluate(scope.seq, scope.now, scope.root);
@@ -95,14 +99,14 @@ function compileExpression(source: string, path: string): (scope: FillScope) => 
   };
 }
 
-function compile(template: unknown, path: string): Filler {
+function compile(code: CodeSandbox, template: unknown, path: string): Filler {
   if (typeof template === 'string') {
     const whole = wholeExpression(template);
     if (whole !== undefined) {
-      const evaluate = compileExpression(whole, path);
+      const evaluate = compileExpression(code, whole, path);
       return (scope, target, key) => void (target[key] = evaluate(scope));
     }
-    const parts = [...template.matchAll(PART)].map((m) => compileExpression(m[1]!, path));
+    const parts = [...template.matchAll(PART)].map((m) => compileExpression(code, m[1]!, path));
     if (parts.length === 0) return (_, target, key) => void (target[key] = template);
     return (scope, target, key) => {
       let i = 0;
@@ -110,7 +114,7 @@ function compile(template: unknown, path: string): Filler {
     };
   }
   if (Array.isArray(template)) {
-    const items = template.map((item, i) => compile(item, `${path}[${i}]`));
+    const items = template.map((item, i) => compile(code, item, `${path}[${i}]`));
     return (scope, target, key) => {
       const out: unknown[] = [];
       target[key] = out;
@@ -118,7 +122,7 @@ function compile(template: unknown, path: string): Filler {
     };
   }
   if (template !== null && typeof template === 'object') {
-    const fields = Object.entries(template).map(([key, item]) => [key, compile(item, path ? `${path}.${key}` : key)] as const);
+    const fields = Object.entries(template).map(([key, item]) => [key, compile(code, item, path ? `${path}.${key}` : key)] as const);
     return (scope, target, key) => {
       const out: Record<string, unknown> = {};
       target[key] = out;
@@ -128,15 +132,17 @@ function compile(template: unknown, path: string): Filler {
   return (_, target, key) => void (target[key] = template);
 }
 
-// Compiled once per template object: the flow document is immutable, so identity is enough.
-const compiled = new WeakMap<object, Filler>();
+// Compiled once per sandbox and template object: the flow document is immutable, so identity is enough.
+const compiled = new WeakMap<CodeSandbox, WeakMap<object, Filler>>();
 
-function fillerFor(template: unknown): Filler {
-  if (template === null || typeof template !== 'object') return compile(template, '');
-  let filler = compiled.get(template);
+function fillerFor(code: CodeSandbox, template: unknown): Filler {
+  if (template === null || typeof template !== 'object') return compile(code, template, '');
+  let fillers = compiled.get(code);
+  if (!fillers) compiled.set(code, (fillers = new WeakMap()));
+  let filler = fillers.get(template);
   if (!filler) {
-    filler = compile(template, '');
-    compiled.set(template, filler);
+    filler = compile(code, template, '');
+    fillers.set(template, filler);
   }
   return filler;
 }
@@ -146,22 +152,25 @@ function fillerFor(template: unknown): Filler {
  * inside longer text is interpolated. Fields are filled in document order, and `data` is the root
  * object built so far, so a later field can use an earlier one (a total over the items).
  */
-export function fillTemplate(template: unknown, random: RandomState, seq: number, now: number): unknown {
-  const filler = fillerFor(template);
+export function fillTemplate(code: CodeSandbox, template: unknown, random: RandomState, seq: number, now: number): unknown {
+  const filler = fillerFor(code, template);
   current.random = random;
   const scope: FillScope = { seq, now, root: undefined };
   filler(scope, scope as unknown as Record<string, unknown>, 'root');
   return scope.root;
 }
 
-const keyExpressions = new Map<string, Filler>();
+const keyExpressions = new WeakMap<CodeSandbox, Map<string, Filler>>();
 
 /** Fills a record-key template ("{{ data.customerId }}") against a finished payload; a key is text. */
-export function fillKey(template: string, data: unknown, random: RandomState, seq: number, now: number): string {
-  let filler = keyExpressions.get(template);
+export function fillKey(code: CodeSandbox, template: string, data: unknown, random: RandomState, seq: number, now: number): string {
+  let fillers = keyExpressions.get(code);
+  if (!fillers) keyExpressions.set(code, (fillers = new Map()));
+  let filler = fillers.get(template);
   if (!filler) {
-    filler = compile(template, 'key');
-    keyExpressions.set(template, filler);
+    // Templates are part of the flow document, so the map holds a handful.
+    filler = compile(code, template, 'key');
+    fillers.set(template, filler);
   }
   current.random = random;
   const out: { key?: unknown } = {};

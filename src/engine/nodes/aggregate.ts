@@ -1,6 +1,6 @@
 import type { AggregateNode } from '../../flow';
-import { errorMessage } from '../code/compileHandler';
-import { compileModule } from '../code/compileModule';
+import type { CodeSandbox } from '../code/codeSandbox';
+import { errorMessage } from '../code/errorMessage';
 import { deepFreeze } from '../deepFreeze';
 import { appendDecision, isRejection, load, type Decider, type DomainEvent, type LoadedAggregate, type StoredEvent } from '../eventsourcing';
 import { StepKind, type AppendStep, type CommandStep } from '../stepRecord';
@@ -37,6 +37,7 @@ function evolve(state, event) {
 `;
 
 const DEFAULT_MAX_RETRIES = 3;
+const DECIDER_MISSING = 'the code must define decide(command, state) and evolve(state, event)';
 
 interface DeciderModule {
   decide?: (command: unknown, state: unknown) => unknown;
@@ -45,12 +46,13 @@ interface DeciderModule {
 }
 
 /** Why an aggregate's code cannot run (it does not compile, or lacks decide or evolve), or undefined. */
-export function deciderCodeProblem(source: string): string | undefined {
-  const compiled = compileModule<DeciderModule>(source, ['decide', 'evolve', 'initialState']);
+export function deciderCodeProblem(code: CodeSandbox, source: string): string | undefined {
+  if (!code.isTrusted) return code.parsedProblem(source, ['decide', 'evolve'], DECIDER_MISSING);
+  const compiled = code.module<DeciderModule>(source, ['decide', 'evolve', 'initialState']);
   if (!compiled.ok) return compiled.error;
   try {
     const module = compiled.load();
-    return typeof module.decide === 'function' && typeof module.evolve === 'function' ? undefined : 'the code must define decide(command, state) and evolve(state, event)';
+    return typeof module.decide === 'function' && typeof module.evolve === 'function' ? undefined : DECIDER_MISSING;
   } catch (error) {
     return errorMessage(error);
   }
@@ -58,11 +60,11 @@ export function deciderCodeProblem(source: string): string | undefined {
 
 /** The aggregate's code as a Decider; evolve sees each event as its type's newest schema version. */
 export function deciderOf(run: RunContext, node: AggregateNode): { ok: true; decider: Decider<Command, unknown> } | { ok: false; error: string } {
-  const compiled = compileModule<DeciderModule>(run.flow.code[node.id] ?? DEFAULT_AGGREGATE_CODE, ['decide', 'evolve', 'initialState']);
+  const compiled = run.code.module<DeciderModule>(run.flow.code[node.id] ?? DEFAULT_AGGREGATE_CODE, ['decide', 'evolve', 'initialState']);
   if (!compiled.ok) return { ok: false, error: `aggregate code does not compile: ${compiled.error}` };
   const module = compiled.load();
   const { decide, evolve } = module;
-  if (typeof decide !== 'function' || typeof evolve !== 'function') return { ok: false, error: 'the code must define decide(command, state) and evolve(state, event)' };
+  if (typeof decide !== 'function' || typeof evolve !== 'function') return { ok: false, error: DECIDER_MISSING };
   const initialState = typeof module.initialState === 'function' ? (module.initialState as () => unknown)() : (module.initialState ?? {});
   return {
     ok: true,
@@ -75,7 +77,7 @@ export function deciderOf(run: RunContext, node: AggregateNode): { ok: true; dec
         return (decided !== null && typeof decided === 'object' && 'type' in decided ? [decided] : decided) as DomainEvent[];
       },
       evolve: (state, event: StoredEvent) => {
-        const read = readAsCurrent(run.flow, event.type, event.schemaVersion, event.data);
+        const read = readAsCurrent(run.code, run.flow, event.type, event.schemaVersion, event.data);
         if (!read.ok) throw new Error(`cannot read ${event.type} v${event.schemaVersion}: ${read.error}`);
         const next = evolve(state, read.data === event.data ? event : { ...event, data: read.data });
         // evolve may change the state in place and return nothing.

@@ -1,5 +1,5 @@
 import type { CommandNode } from '../../flow';
-import { errorMessage } from '../code/compileHandler';
+import { errorMessage } from '../code/errorMessage';
 import { fillKey, fillTemplate } from '../code/payloadTemplate';
 import { nextUuid } from '../random';
 import { StepKind, type StepRecord } from '../stepRecord';
@@ -26,8 +26,8 @@ export function sendCommand(run: RunContext, node: CommandNode, manualData?: unk
   let data: unknown;
   let aggregateId: string;
   try {
-    data = manualData !== undefined ? manualData : fillTemplate(node.payload, run.state.random, sequence, run.state.time);
-    aggregateId = fillKey(node.aggregateId, data, run.state.random, sequence, run.state.time);
+    data = manualData !== undefined ? manualData : fillTemplate(run.code, node.payload, run.state.random, sequence, run.state.time);
+    aggregateId = fillKey(run.code, node.aggregateId, data, run.state.random, sequence, run.state.time);
   } catch (error) {
     return fault(errorMessage(error));
   }

@@ -1,6 +1,6 @@
 import type { FlowDocument } from '../../flow';
-import { errorMessage } from '../code/compileHandler';
-import { compileModule } from '../code/compileModule';
+import type { CodeSandbox } from '../code/codeSandbox';
+import { errorMessage } from '../code/errorMessage';
 import { latestVersion, upcast, validateEventData, type SchemaRegistry, type Upcasters } from '../schema';
 
 // Event types with schemas in the flow are checked when written and read as their newest version:
@@ -25,11 +25,13 @@ export function schemaProblem(flow: FlowDocument, eventType: string, data: unkno
   return `${eventType} data at ${first.path || '/'}: ${first.message}${more}`;
 }
 
-const upcasterCache = new WeakMap<FlowDocument['schemas'], Upcasters | { error: string }>();
+const upcasterCache = new WeakMap<CodeSandbox, WeakMap<FlowDocument['schemas'], Upcasters | { error: string }>>();
 
 /** The flow's upcaster code compiled: each version's `function upcast(data)`; cached per schemas object. */
-function upcastersOf(flow: FlowDocument): Upcasters | { error: string } {
-  const cached = upcasterCache.get(flow.schemas);
+function upcastersOf(code: CodeSandbox, flow: FlowDocument): Upcasters | { error: string } {
+  let byFlow = upcasterCache.get(code);
+  if (!byFlow) upcasterCache.set(code, (byFlow = new WeakMap()));
+  const cached = byFlow.get(flow.schemas);
   if (cached) return cached;
   const upcasters: Record<string, Record<number, (data: unknown) => unknown>> = {};
   let result: Upcasters | { error: string } = upcasters;
@@ -40,7 +42,7 @@ function upcastersOf(flow: FlowDocument): Upcasters | { error: string } {
         (upcasters[eventType] ??= {})[version.version] = (data) => data;
         continue;
       }
-      const compiled = compileModule<{ upcast?: (data: unknown) => unknown }>(version.upcaster, ['upcast']);
+      const compiled = code.module<{ upcast?: (data: unknown) => unknown }>(version.upcaster, ['upcast']);
       if (!compiled.ok) {
         result = { error: `upcaster of ${eventType} v${version.version} does not compile: ${compiled.error}` };
         break;
@@ -52,15 +54,15 @@ function upcastersOf(flow: FlowDocument): Upcasters | { error: string } {
       };
     }
   }
-  upcasterCache.set(flow.schemas, result);
+  if (code.isTrusted) byFlow.set(flow.schemas, result);
   return result;
 }
 
 /** `data` written as `fromVersion`, read as the newest version; an error names the step that failed. */
-export function readAsCurrent(flow: FlowDocument, eventType: string, fromVersion: number, data: unknown): { ok: true; data: unknown } | { ok: false; error: string } {
+export function readAsCurrent(code: CodeSandbox, flow: FlowDocument, eventType: string, fromVersion: number, data: unknown): { ok: true; data: unknown } | { ok: false; error: string } {
   const to = currentSchemaVersion(flow, eventType);
   if (fromVersion >= to) return { ok: true, data };
-  const upcasters = upcastersOf(flow);
+  const upcasters = upcastersOf(code, flow);
   if ('error' in upcasters) return { ok: false, error: upcasters.error as string };
   try {
     const result = upcast({ type: eventType, data }, fromVersion, to, upcasters);

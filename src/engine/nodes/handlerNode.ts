@@ -2,7 +2,8 @@ import type { SubscriberNode } from '../../flow';
 import { FlowDefaults } from '../../flow/flowDefaults';
 import { commit, partitionKey, pollOne, type ConsumerGroupState } from '../brokers/kafka';
 import type { CloudEvent } from '../cloudEvent';
-import { compileHandler, errorMessage, type HandlerContext } from '../code/compileHandler';
+import { errorMessage } from '../code/errorMessage';
+import type { HandlerContext } from '../code/handlerContext';
 import { deepFreeze } from '../deepFreeze';
 import { nextFloat } from '../random';
 import { Outcome, StepKind, type CommitStep, type DeliverStep } from '../stepRecord';
@@ -48,7 +49,9 @@ function nodeInfo(node: SubscriberNode): { readonly id: string; readonly name: s
 function clockOf(run: RunContext): Pick<HandlerContext, 'now' | 'random'> {
   let clock = clocks.get(run);
   if (!clock) {
-    clock = { now: () => run.state.time, random: () => nextFloat(run.state.random) };
+    // Shared by every call, so frozen: one call cannot rewire ctx for the next. (The run's sandbox has locked the realm down.)
+    clock = harden({ now: () => run.state.time, random: () => nextFloat(run.state.random) });
+    harden(log);
     clocks.set(run, clock);
   }
   return clock;
@@ -62,7 +65,7 @@ export function runHandler(
   data: Record<string, unknown>,
   extras: ContextExtras = NO_EXTRAS,
 ): { error?: string; logs: readonly string[] } {
-  const compiled = compileHandler(run.flow.code[node.id] ?? DEFAULT_HANDLER);
+  const compiled = run.code.handler(run.flow.code[node.id] ?? DEFAULT_HANDLER);
   if (!compiled.ok) return { error: `handler does not compile: ${compiled.error}`, logs: NO_LOGS };
   const current = asCurrentVersion(run, event);
   if (typeof current === 'string') return { error: current, logs: NO_LOGS };
@@ -92,7 +95,7 @@ function takeLogs(): readonly string[] {
 /** The event as its type's newest schema version: written with an older one, its data is upcast (a copy); or why it cannot be read. */
 function asCurrentVersion(run: RunContext, event: CloudEvent): CloudEvent | string {
   if (event.schemaversion === undefined) return event;
-  const read = readAsCurrent(run.flow, event.type, event.schemaversion, event.data);
+  const read = readAsCurrent(run.code, run.flow, event.type, event.schemaversion, event.data);
   if (!read.ok) return `cannot read ${event.type} v${event.schemaversion}: ${read.error}`;
   if (read.data === event.data) return event;
   return { ...event, data: read.data, schemaversion: currentSchemaVersion(run.flow, event.type) };

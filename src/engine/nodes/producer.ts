@@ -2,7 +2,7 @@ import type { ProducerNode } from '../../flow';
 import type { Writable } from '../../lib/writable';
 import type { CloudEvent } from '../cloudEvent';
 import { fillKey, fillTemplate } from '../code/payloadTemplate';
-import { errorMessage } from '../code/compileHandler';
+import { errorMessage } from '../code/errorMessage';
 import { deepFreeze } from '../deepFreeze';
 import { nextUuid } from '../random';
 import { StepKind, type PublishStep, type StepRecord } from '../stepRecord';
@@ -26,7 +26,7 @@ interface BrokerFields {
 
 /** Routing key, headers and channel from their templates, for producers wired to exchanges, queues or pub/sub. */
 function brokerFields(run: RunContext, node: ProducerNode, data: unknown, sequence: number): BrokerFields {
-  const fill = (template: string) => fillKey(template, data, run.state.random, sequence, run.state.time);
+  const fill = (template: string) => fillKey(run.code, template, data, run.state.random, sequence, run.state.time);
   const headers: Record<string, string> = {};
   for (const [name, template] of Object.entries(node.headers ?? {})) headers[name] = fill(template);
   return { routingKey: fill(node.routingKey ?? node.eventType), headers, channel: fill(node.channel ?? node.eventType) };
@@ -110,8 +110,8 @@ export function publish(run: RunContext, node: ProducerNode, manualData?: unknow
   let key: string | null = null;
   let fields: BrokerFields | undefined;
   try {
-    data = manualData !== undefined ? manualData : fillTemplate(node.payload, run.state.random, sequence, run.state.time);
-    if (node.key !== undefined) key = fillKey(node.key, data, run.state.random, sequence, run.state.time);
+    data = manualData !== undefined ? manualData : fillTemplate(run.code, node.payload, run.state.random, sequence, run.state.time);
+    if (node.key !== undefined) key = fillKey(run.code, node.key, data, run.state.random, sequence, run.state.time);
     if (needsBrokerFields(run, node)) fields = brokerFields(run, node, data, sequence);
     const invalid = schemaProblem(run.flow, node.eventType, data);
     if (invalid !== undefined) throw new Error(`payload refused: ${invalid}`);

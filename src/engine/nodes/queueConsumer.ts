@@ -2,7 +2,7 @@ import type { SubscriberNode } from '../../flow';
 import { FlowDefaults } from '../../flow/flowDefaults';
 import { ack, buildReply, matchReply, nack, type QueuedMessage } from '../brokers/amqp';
 import type { CloudEvent } from '../cloudEvent';
-import type { AmqpDeliveryInfo } from '../code/compileHandler';
+import type { AmqpDeliveryInfo } from '../code/handlerContext';
 import { deepFreeze } from '../deepFreeze';
 import { nextUuid } from '../random';
 import { Outcome, StepKind, type AmqpRoute, type QueueDeliverStep, type Settlement } from '../stepRecord';

@@ -1,11 +1,14 @@
 import type { FlowDocument, FlowEdge, FlowNode } from '../../flow';
 import type { Topology } from '../brokers/amqp';
+import type { CodeSandbox } from '../code/codeSandbox';
 import type { NodeState, RuntimeState, ScheduledAction } from '../runtimeState';
 
 /** What a node's code may touch while it takes a step: the state, the flow, and the scheduler. */
 export interface RunContext {
   readonly state: RuntimeState;
   readonly flow: FlowDocument;
+  /** The flow's user code, compiled and run in its sandbox. */
+  readonly code: CodeSandbox;
   node(id: string): FlowNode | undefined;
   nodeState(id: string): NodeState;
   /** Edges leaving a node, in document order. */

@@ -1,6 +1,6 @@
 /**
  * Ambient types every handler editor gets: the event envelope and `ctx`. Keep `Context` in sync
- * with `HandlerContext` in src/engine/code/compileHandler.ts. The types of each event's data are
+ * with `HandlerContext` in src/engine/code/handlerContext.ts. The types of each event's data are
  * generated per node from the flow's schemas (handlerDeclarations.ts).
  */
 export const HANDLER_TYPES = `

@@ -11,6 +11,7 @@ import { RunStatus } from './RunStatus';
 import { SchemasButton } from './SchemasButton';
 import { SpeedRadios } from './SpeedRadios';
 import { StepButton } from './StepButton';
+import { TrustStatus } from '../trust/TrustStatus';
 import './toolbar.css';
 
 /** The header: run controls, branches, status and the flow's file actions. */
@@ -21,6 +22,7 @@ export function RunToolbar() {
         ≋ Tidemark
       </span>
       <FlowName />
+      <TrustStatus />
       <div className="toolbar-group toolbar-files">
         <ExampleSelect />
         <OpenFlowFile />

@@ -17,7 +17,13 @@ export function eventSourcingHandlers(session: Session): HandlerGroup {
         throw new Error(`${found.name} does not read an event store: connect an aggregate to it to rebuild it from the log`);
       return { step: session.rebuild(node) };
     },
-    queryReadModel: ({ node, code }) => ({ answer: queryReadModel(session.run.context, node, code) }),
-    queryLog: ({ query }) => queryLog(session.run.context, query),
+    queryReadModel: ({ node, code }) => {
+      session.requireTrust('A query');
+      return { answer: queryReadModel(session.run.context, node, code) };
+    },
+    queryLog: ({ query }) => {
+      session.requireTrust('A question about the event store');
+      return queryLog(session.run.context, query);
+    },
   };
 }

@@ -1,24 +1,38 @@
 import { schemaProblem } from '../../engine/nodes/eventSchemas';
 import { describeProblems, validateFlow } from '../../flow';
 import { PROTOCOL_VERSION, type FlowLoaded } from '../../protocol';
-import { handlerCodeErrors, type Session } from '../session';
+import type { Session } from '../session';
 import { FlowRejected } from './flowRejected';
+import { WouldReplaceWork } from './wouldReplaceWork';
 import type { HandlerGroup } from './handlerRegistry';
 
 /** Opening, editing and resetting the flow, and publishing by hand. */
 export function flowHandlers(session: Session): HandlerGroup {
-  const loaded = (): FlowLoaded => ({ flow: session.flow!, branches: session.branchInfos(), frame: session.frame(), codeErrors: handlerCodeErrors(session.flow!) });
+  const loaded = (): FlowLoaded => ({
+    flow: session.flow!,
+    trusted: session.trusted,
+    branches: session.branchInfos(),
+    frame: session.frame(),
+    codeErrors: session.codeErrors(),
+  });
   return {
     hello: ({ protocol }) => {
       if (protocol !== PROTOCOL_VERSION) throw new Error(`protocol ${protocol} is not ${PROTOCOL_VERSION}: reload the page`);
       // Sent ahead of the reply, so the timeline has them with the first frame.
       session.pushMarkers(true);
-      return session.flow ? loaded() : { flow: null, branches: [], frame: emptyFrame(), codeErrors: {} };
+      return session.flow ? loaded() : { flow: null, trusted: true, branches: [], frame: emptyFrame(), codeErrors: {} };
     },
-    openFlow: async ({ doc, origin }) => {
+    openFlow: async ({ doc, origin, replace }) => {
       const result = validateFlow(doc);
       if (!result.ok) throw new FlowRejected(`${origin}: ${describeProblems(result.problems)}`, result.problems);
-      await session.startFresh(result.flow);
+      const work = session.storedWork();
+      if (work && replace !== true) throw new WouldReplaceWork(work);
+      // Only the bundled examples are ours; a file or a link is someone else's code until the person trusts it.
+      await session.startFresh(result.flow, origin === 'example');
+      return loaded();
+    },
+    trust: async () => {
+      await session.trust();
       return loaded();
     },
     updateFlow: async ({ flow }) => {
@@ -41,7 +55,8 @@ export function flowHandlers(session: Session): HandlerGroup {
     },
     resetOffsets: ({ group, target }) => ({ step: session.resetOffsets(group, target) }),
     reset: async () => {
-      await session.startFresh(session.flow ?? session.run.baseFlow);
+      // The flow stays as the person left it (trusted, edited): only its run starts over.
+      await session.startFresh(session.flow ?? session.run.baseFlow, session.trusted, session.storedWork()?.edited);
       return { branches: session.branchInfos() };
     },
   };

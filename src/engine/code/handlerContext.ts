@@ -1,6 +1,4 @@
-import { transform } from 'sucrase';
 import type { CloudEvent } from '../cloudEvent';
-import { sandboxed } from './sandbox';
 
 /** What handler code receives besides the event. */
 export interface HandlerContext {
@@ -39,47 +37,3 @@ export interface AmqpDeliveryInfo {
 export type Handler = (event: CloudEvent, ctx: HandlerContext) => void;
 
 export type CompiledHandler = { ok: true; handle: Handler } | { ok: false; error: string };
-
-/** Strips TypeScript types (no type check: that is the editor's job) and returns plain JavaScript. */
-export function stripTypes(source: string): string {
-  return transform(source, { transforms: ['typescript'], disableESTransforms: true }).code;
-}
-
-// Compiled once per distinct source; handler code changes rarely and compiling is ~1 ms.
-const cache = new Map<string, CompiledHandler>();
-
-/**
- * Compiles a handler source that defines `function handle(event, ctx)`. The module body runs
- * afresh for every call, so top-level variables cannot carry state past a snapshot: a handler
- * keeps state only in ctx.state, which snapshots capture.
- */
-export function compileHandler(source: string): CompiledHandler {
-  const cached = cache.get(source);
-  if (cached) return cached;
-  let result: CompiledHandler;
-  try {
-    const load = sandboxed<[], unknown>([], `${stripTypes(source)}\n;return typeof handle === 'function' ? handle : undefined;`);
-    result =
-      typeof load() === 'function'
-        ? { ok: true, handle: (event, ctx) => (load() as Handler)(event, ctx) }
-        : { ok: false, error: 'the code must define a function named handle(event, ctx)' };
-  } catch (error) {
-    result = { ok: false, error: errorMessage(error) };
-  }
-  cache.set(source, result);
-  return result;
-}
-
-/** The message of anything thrown, without a stack (stacks differ between engines). */
-export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.name === 'Error' ? error.message : `${error.name}: ${error.message}`;
-  return `thrown: ${safeText(error)}`;
-}
-
-function safeText(value: unknown): string {
-  try {
-    return typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}
