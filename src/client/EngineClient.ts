@@ -1,5 +1,6 @@
 import { PROTOCOL_VERSION } from '../protocol';
 import type { BranchInfo, EngineNotice, EngineToUi, Frame, GotoTarget, Requests, RequestType, TimelineMarkers, UiToEngine } from '../protocol';
+import type { EngineHost, EngineWorker } from './engineHost';
 import { EngineRequestError } from './EngineRequestError';
 
 type Listener<T> = (value: T) => void;
@@ -18,13 +19,13 @@ export const WATCHDOG_MS = 10_000;
  * returns): the new worker restores the last stored state, and restart listeners are told.
  */
 export class EngineClient {
-  private worker: Worker;
+  private worker: EngineWorker;
   private nextId = 1;
-  private lastHeard = performance.now();
+  private lastHeard: number;
   /** The last frame said the run was playing, so frames are owed. */
   private playing = false;
   private readonly oldest = new Map<number, number>();
-  private readonly watchdog: ReturnType<typeof setInterval>;
+  private readonly stopWatchdog: () => void;
   private readonly restartListeners = new Set<Listener<void>>();
   private readonly pending = new Map<number, Pending>();
   private readonly frameListeners = new Set<Listener<Frame>>();
@@ -32,27 +33,28 @@ export class EngineClient {
   private readonly branchListeners = new Set<Listener<BranchInfo[]>>();
   private readonly markerListeners = new Set<Listener<TimelineMarkers>>();
 
-  constructor() {
+  constructor(private readonly host: EngineHost) {
+    this.lastHeard = host.now();
     this.worker = this.spawn();
-    this.watchdog = setInterval(() => this.check(), 1000);
+    this.stopWatchdog = host.every(1000, () => this.check());
   }
 
-  private spawn(): Worker {
-    const worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' });
-    worker.addEventListener('message', (event: MessageEvent<EngineToUi>) => this.receive(event.data));
+  private spawn(): EngineWorker {
+    const worker = this.host.createWorker();
+    worker.addEventListener('message', (event) => this.receive(event.data));
     worker.addEventListener('error', (event) => {
       this.emit(this.noticeListeners, { level: 'error', message: `Engine worker error: ${event.message || 'the worker failed to start'}` });
     });
     worker.addEventListener('messageerror', () => {
       this.emit(this.noticeListeners, { level: 'error', message: 'Engine worker sent a message that could not be read' });
     });
-    this.lastHeard = performance.now();
+    this.lastHeard = this.host.now();
     return worker;
   }
 
   /** Silent while it owes an answer for longer than WATCHDOG_MS: the worker is stuck, so it is replaced. */
   private check(): void {
-    const now = performance.now();
+    const now = this.host.now();
     const owed = this.playing || this.pending.size > 0;
     const since = Math.min(now - this.lastHeard, ...[...this.oldest.values()].map((t) => now - t));
     if (!owed || since < WATCHDOG_MS) return;
@@ -118,7 +120,7 @@ export class EngineClient {
     const message = { kind: 'request', id, type, args } as UiToEngine;
     return new Promise<Requests[K]['reply']>((resolve, reject) => {
       this.pending.set(id, { resolve: (result) => resolve(result as Requests[K]['reply']), reject });
-      this.oldest.set(id, performance.now());
+      this.oldest.set(id, this.host.now());
       this.worker.postMessage(message);
     });
   }
@@ -141,7 +143,7 @@ export class EngineClient {
   }
 
   terminate(): void {
-    clearInterval(this.watchdog);
+    this.stopWatchdog();
     this.worker.terminate();
     this.rejectPending('The engine worker was stopped');
   }
@@ -153,7 +155,7 @@ export class EngineClient {
   }
 
   private receive(message: EngineToUi): void {
-    this.lastHeard = performance.now();
+    this.lastHeard = this.host.now();
     if (message.kind === 'frame') this.playing = message.frame.playing;
     switch (message.kind) {
       case 'reply':
@@ -163,7 +165,7 @@ export class EngineClient {
       case 'frame':
         // Acknowledged once the browser draws again, i.e. after the frame's render: the worker waits for it.
         // Asked for first, so a listener that throws cannot hold back every later frame.
-        requestAnimationFrame(() => this.worker.postMessage({ kind: 'frameShown' } satisfies UiToEngine));
+        this.host.afterPaint(() => this.worker.postMessage({ kind: 'frameShown' } satisfies UiToEngine));
         return this.emit(this.frameListeners, message.frame);
       case 'notice':
         return this.emit(this.noticeListeners, message.notice);

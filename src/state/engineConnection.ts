@@ -1,4 +1,4 @@
-import { EngineClient, WATCHDOG_MS } from '../client';
+import { browserHost, EngineClient, WATCHDOG_MS } from '../client';
 import type { Frame } from '../protocol';
 import { useAppStore } from './appStore';
 
@@ -7,7 +7,7 @@ let client: EngineClient | null = null;
 /** The one engine client, created on first use and wired into the store. */
 export function engine(): EngineClient {
   if (client) return client;
-  client = new EngineClient();
+  client = new EngineClient(browserHost());
   const store = useAppStore.getState();
   client.onFrame(adoptFrame);
   client.onNotice((notice) => store.pushNotice({ level: notice.level, message: notice.message }));
