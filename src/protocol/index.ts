@@ -15,6 +15,8 @@ export {
   STREAM_ROWS,
   QUEUE_HEAD_ROWS,
   type FlowLoaded,
+  type StoredFlow,
+  type TabStorage,
   type Requests,
   type RequestType,
   type UiToEngine,

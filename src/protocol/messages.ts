@@ -7,7 +7,7 @@ import type { TraceLink } from '../engine/causation';
 import type { Bookmark, GotoTarget, LocateResult, NodeStateDiff, TimelineMarkers } from './debugging';
 
 /** Bump when a message shape changes; the client refuses a worker of another version. */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 export const Speed = { X1: 1, X10: 10, X100: 100, Max: 0 } as const;
 /** Virtual seconds per real second; 0 means as fast as the worker can go. */
@@ -123,25 +123,39 @@ export interface Frame {
 
 export const LIVE_ROWS = 50;
 
+/** Whether this tab saves: one writer per flow (a Web Lock); another tab, or a browser without storage, saves nothing and says why. */
+export type TabStorage = { readonly writer: true } | { readonly writer: false; readonly reason: string };
+
+/** The stored flow record and its revision (bumped by every save); an edit kept for recovery names the one it was made on. */
+export interface StoredFlow {
+  readonly flowId: string;
+  readonly revision: number;
+}
+
 /** A flow as the worker holds it, with its branches, the frame at the cursor and handler compile errors by node id. */
 export interface FlowLoaded {
   readonly flow: FlowDocument;
   readonly branches: BranchInfo[];
   readonly frame: Frame;
   readonly codeErrors: Record<string, string>;
+  /** null when this tab does not save. */
+  readonly stored: StoredFlow | null;
 }
 
 /** Requests, each with its reply type; one reply or one error per request id. */
 export interface Requests {
-  /** First message; `flow` is null when nothing is stored yet (the UI then opens the example). */
-  hello: { args: { protocol: number }; reply: FlowLoaded | { flow: null; branches: BranchInfo[]; frame: Frame; codeErrors: Record<string, string> } };
+  /** First message; `flow` is null when nothing is stored yet (the UI then opens the example); `storage` says whether this tab saves. */
+  hello: {
+    args: { protocol: number };
+    reply: (FlowLoaded | { flow: null; branches: BranchInfo[]; frame: Frame; codeErrors: Record<string, string>; stored: null }) & { storage: TabStorage };
+  };
   /** Replace the current flow by a document from a file, a link or the gallery; invalid input changes nothing. */
   openFlow: { args: { doc: unknown; origin: string }; reply: FlowLoaded };
   /** An edit made in the UI; saved, and recorded as an input when it changes what runs. */
   updateFlow: {
     args: { flow: FlowDocument };
     /** codeErrors: node id → why its handler does not compile (the node then fails every delivery). */
-    reply: { recorded: boolean; codeErrors: Record<string, string> };
+    reply: { recorded: boolean; codeErrors: Record<string, string>; stored: StoredFlow | null };
   };
   play: { args: Record<string, never>; reply: null };
   pause: { args: Record<string, never>; reply: null };
@@ -168,7 +182,7 @@ export interface Requests {
   /** Replies with the flow as it stands at the end of that branch (edits made on it are part of it). */
   switchBranch: { args: { branchId: string }; reply: { branches: BranchInfo[]; flow: FlowDocument } };
   /** Throw away every branch and start again from step 0 with the current flow. */
-  reset: { args: Record<string, never>; reply: { branches: BranchInfo[] } };
+  reset: { args: Record<string, never>; reply: { branches: BranchInfo[]; stored: StoredFlow | null } };
   /**
    * The first log step after (next) or before (previous) `from` that touches the node; null when none up to the head or step 0.
    * Without `from`, the row before the cursor as the worker has it, so a seek sent just before counts.

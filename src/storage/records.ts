@@ -10,6 +10,8 @@ export interface FlowRecord {
   id: string;
   flow: FlowDocument;
   savedAt: number;
+  /** Bumped by every save, so an edit kept for recovery can tell the flow changed since (absent before it existed: 0). */
+  revision?: number;
 }
 
 /** One line of history; a fork shares its parent's steps below forkStep. */
