@@ -4,9 +4,10 @@ import { createLogSlice, type LogSlice } from './logSlice';
 import { createMarkerSlice, type MarkerSlice } from './markerSlice';
 import { createNoticeSlice, type NoticeSlice } from './noticeSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
+import { createTabStorageSlice, type TabStorageSlice } from './tabStorageSlice';
 import { createTraceSlice, type TraceSlice } from './traceSlice';
 
-export type AppState = FlowSlice & RunSlice & LogSlice & NoticeSlice & MarkerSlice & TraceSlice;
+export type AppState = FlowSlice & RunSlice & LogSlice & NoticeSlice & MarkerSlice & TraceSlice & TabStorageSlice;
 
 /** The one UI store; components read it through narrow selectors. */
 export const useAppStore = create<AppState>()((...a) => ({
@@ -16,4 +17,5 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createNoticeSlice(...a),
   ...createMarkerSlice(...a),
   ...createTraceSlice(...a),
+  ...createTabStorageSlice(...a),
 }));

@@ -26,6 +26,9 @@ async function recoverFromRestart(): Promise<void> {
   });
   try {
     const hello = await engine().hello();
+    // The new worker may not get the writer lock back at once: it then says it does not save.
+    store.setTabStorage(hello.storage);
+    store.setStoredFlow(hello.stored);
     if (hello.flow) store.adoptBranchFlow(hello.flow);
     store.setBranches(hello.branches);
     store.setCodeErrors(hello.codeErrors);

@@ -15,6 +15,7 @@ export async function openFlowDocument(doc: unknown, origin: FlowOrigin, label: 
   try {
     const reply = await engine().request('openFlow', { doc, origin });
     store.loadFlow(reply.flow);
+    store.setStoredFlow(reply.stored);
     store.setCodeErrors(reply.codeErrors);
     store.setBranches(reply.branches);
     store.clearLog();
