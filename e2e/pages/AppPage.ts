@@ -51,6 +51,8 @@ export class AppPage {
   readonly statusText: Locator;
   readonly branchSelect: Locator;
   readonly flowName: Locator;
+  /** Shown while this tab runs without saving (another tab saves, or the browser has no storage). */
+  readonly notSaving: Locator;
 
   constructor(readonly page: Page) {
     this.toolbar = page.getByRole('toolbar', { name: 'Run controls' });
@@ -65,6 +67,7 @@ export class AppPage {
     this.statusText = this.toolbar.getByText(STATUS_PATTERN);
     this.branchSelect = this.toolbar.getByRole('combobox', { name: 'Branch' });
     this.flowName = this.toolbar.getByTitle('Flow name');
+    this.notSaving = this.toolbar.getByRole('status').filter({ hasText: 'Not saving' });
   }
 
   // ---- opening ----

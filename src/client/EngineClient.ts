@@ -1,6 +1,8 @@
 import { PROTOCOL_VERSION } from '../protocol';
 import type { BranchInfo, EngineNotice, EngineToUi, Frame, GotoTarget, Requests, RequestType, TimelineMarkers, UiToEngine } from '../protocol';
+import type { EngineHost, EngineWorker } from './engineHost';
 import { EngineRequestError } from './EngineRequestError';
+import { CHECK_MS, Watchdog } from './watchdog';
 
 type Listener<T> = (value: T) => void;
 
@@ -9,22 +11,29 @@ interface Pending {
   readonly reject: (error: Error) => void;
 }
 
-/** How long the engine may stay silent while it owes an answer (a request, or frames while playing). */
+/** How long the engine may stay silent while it owes an answer (a reply, or the next frame of a run playing in a visible page). */
 export const WATCHDOG_MS = 10_000;
 
 /**
  * Typed connection to the engine worker: requests with one reply each, plus pushed frames, notices
  * and branches. A watchdog replaces a worker that stops answering (handler code that never
  * returns): the new worker restores the last stored state, and restart listeners are told.
+ * Frames are acknowledged after the page paints them, or at once while the page is hidden.
  */
 export class EngineClient {
-  private worker: Worker;
+  private worker: EngineWorker;
   private nextId = 1;
-  private lastHeard = performance.now();
-  /** The last frame said the run was playing, so frames are owed. */
+  /** The last frame said the run was playing, so frames are owed once it is acknowledged. */
   private playing = false;
-  private readonly oldest = new Map<number, number>();
-  private readonly watchdog: ReturnType<typeof setInterval>;
+  /** When the last frame was acknowledged: the worker owes the next one from then. */
+  private frameOwedSince: number | undefined;
+  /** The acknowledgement waiting for a paint; sent at once if the page is hidden first. */
+  private unacknowledged: (() => void) | null = null;
+  /** Request id → when it was sent. */
+  private readonly sentAt = new Map<number, number>();
+  private readonly watchdog: Watchdog;
+  private readonly stopLooking: () => void;
+  private readonly stopWatchingVisibility: () => void;
   private readonly restartListeners = new Set<Listener<void>>();
   private readonly pending = new Map<number, Pending>();
   private readonly frameListeners = new Set<Listener<Frame>>();
@@ -32,35 +41,49 @@ export class EngineClient {
   private readonly branchListeners = new Set<Listener<BranchInfo[]>>();
   private readonly markerListeners = new Set<Listener<TimelineMarkers>>();
 
-  constructor() {
+  constructor(private readonly host: EngineHost) {
+    this.watchdog = new Watchdog(WATCHDOG_MS, host.now());
     this.worker = this.spawn();
-    this.watchdog = setInterval(() => this.check(), 1000);
+    this.stopLooking = host.every(CHECK_MS, () => this.check());
+    this.stopWatchingVisibility = host.onVisibilityChange(() => {
+      if (host.hidden()) this.unacknowledged?.();
+      else this.watchdog.woke(host.now());
+    });
   }
 
-  private spawn(): Worker {
-    const worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' });
-    worker.addEventListener('message', (event: MessageEvent<EngineToUi>) => this.receive(event.data));
+  private spawn(): EngineWorker {
+    const worker = this.host.createWorker();
+    worker.addEventListener('message', (event) => this.receive(event.data));
     worker.addEventListener('error', (event) => {
       this.emit(this.noticeListeners, { level: 'error', message: `Engine worker error: ${event.message || 'the worker failed to start'}` });
     });
     worker.addEventListener('messageerror', () => {
       this.emit(this.noticeListeners, { level: 'error', message: 'Engine worker sent a message that could not be read' });
     });
-    this.lastHeard = performance.now();
+    this.watchdog.heard(this.host.now());
     return worker;
   }
 
   /** Silent while it owes an answer for longer than WATCHDOG_MS: the worker is stuck, so it is replaced. */
   private check(): void {
-    const now = performance.now();
-    const owed = this.playing || this.pending.size > 0;
-    const since = Math.min(now - this.lastHeard, ...[...this.oldest.values()].map((t) => now - t));
-    if (!owed || since < WATCHDOG_MS) return;
+    if (!this.watchdog.silent(this.host.now(), this.owedSince())) return;
     this.worker.terminate();
     this.rejectPending('The engine stopped answering and was restarted');
     this.playing = false;
+    this.frameOwedSince = undefined;
+    this.unacknowledged = null;
     this.worker = this.spawn();
     this.emit(this.restartListeners, undefined);
+  }
+
+  /**
+   * Since when the worker owes an answer: its oldest unanswered request, or the frame after an
+   * acknowledged one while a run plays in a visible page (a hidden page's worker may be throttled).
+   */
+  private owedSince(): number | undefined {
+    let since = Math.min(...this.sentAt.values());
+    if (this.playing && this.frameOwedSince !== undefined && !this.host.hidden()) since = Math.min(since, this.frameOwedSince);
+    return Number.isFinite(since) ? since : undefined;
   }
 
   /** Called after a stuck worker was replaced; the new one answers hello with the stored state. */
@@ -118,7 +141,7 @@ export class EngineClient {
     const message = { kind: 'request', id, type, args } as UiToEngine;
     return new Promise<Requests[K]['reply']>((resolve, reject) => {
       this.pending.set(id, { resolve: (result) => resolve(result as Requests[K]['reply']), reject });
-      this.oldest.set(id, performance.now());
+      this.sentAt.set(id, this.host.now());
       this.worker.postMessage(message);
     });
   }
@@ -141,7 +164,8 @@ export class EngineClient {
   }
 
   terminate(): void {
-    clearInterval(this.watchdog);
+    this.stopLooking();
+    this.stopWatchingVisibility();
     this.worker.terminate();
     this.rejectPending('The engine worker was stopped');
   }
@@ -149,11 +173,11 @@ export class EngineClient {
   private rejectPending(reason: string): void {
     for (const entry of this.pending.values()) entry.reject(new EngineRequestError(reason));
     this.pending.clear();
-    this.oldest.clear();
+    this.sentAt.clear();
   }
 
   private receive(message: EngineToUi): void {
-    this.lastHeard = performance.now();
+    this.watchdog.heard(this.host.now());
     if (message.kind === 'frame') this.playing = message.frame.playing;
     switch (message.kind) {
       case 'reply':
@@ -161,9 +185,8 @@ export class EngineClient {
       case 'error':
         return this.settle(message.id, (entry) => entry.reject(new EngineRequestError(message.message, message.problems, message.replaces)));
       case 'frame':
-        // Acknowledged once the browser draws again, i.e. after the frame's render: the worker waits for it.
         // Asked for first, so a listener that throws cannot hold back every later frame.
-        requestAnimationFrame(() => this.worker.postMessage({ kind: 'frameShown' } satisfies UiToEngine));
+        this.acknowledge(this.worker);
         return this.emit(this.frameListeners, message.frame);
       case 'notice':
         return this.emit(this.noticeListeners, message.notice);
@@ -174,12 +197,33 @@ export class EngineClient {
     }
   }
 
+  /**
+   * The worker sends the next frame only once this one is acknowledged: after the page paints it,
+   * so frames never queue up behind a busy UI thread, or at once while hidden (no paint will come).
+   */
+  private acknowledge(worker: EngineWorker): void {
+    this.frameOwedSince = undefined;
+    let sent = false;
+    const ack = (): void => {
+      if (sent) return;
+      sent = true;
+      if (this.unacknowledged === ack) this.unacknowledged = null;
+      // A frame of a worker the watchdog replaced is not the new one's to count.
+      if (worker !== this.worker) return;
+      this.frameOwedSince = this.host.now();
+      worker.postMessage({ kind: 'frameShown' } satisfies UiToEngine);
+    };
+    this.unacknowledged = ack;
+    if (this.host.hidden()) ack();
+    else this.host.afterPaint(ack);
+  }
+
   private settle(id: number, action: (entry: Pending) => void): void {
     const entry = this.pending.get(id);
     // A second answer for the same id would be a worker bug; ignore it rather than resolve twice.
     if (!entry) return;
     this.pending.delete(id);
-    this.oldest.delete(id);
+    this.sentAt.delete(id);
     action(entry);
   }
 

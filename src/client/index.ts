@@ -1,2 +1,4 @@
 export { EngineClient, WATCHDOG_MS } from './EngineClient';
 export { EngineRequestError } from './EngineRequestError';
+export { browserHost } from './browserHost';
+export type { EngineHost, EngineWorker } from './engineHost';

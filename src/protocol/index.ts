@@ -17,6 +17,8 @@ export {
   type FlowLoaded,
   type FlowOrigin,
   type StoredWork,
+  type StoredFlow,
+  type TabStorage,
   type Requests,
   type RequestType,
   type UiToEngine,

@@ -133,6 +133,15 @@ export interface StoredWork {
   readonly edited: boolean;
 }
 
+/** Whether this tab saves: one writer per flow (a Web Lock); another tab, or a browser without storage, saves nothing and says why. */
+export type TabStorage = { readonly writer: true } | { readonly writer: false; readonly reason: string };
+
+/** The stored flow record and its revision (bumped by every save); an edit kept for recovery names the one it was made on. */
+export interface StoredFlow {
+  readonly flowId: string;
+  readonly revision: number;
+}
+
 /** A flow as the worker holds it, with its branches, the frame at the cursor and handler compile errors by node id. */
 export interface FlowLoaded {
   readonly flow: FlowDocument;
@@ -141,12 +150,17 @@ export interface FlowLoaded {
   readonly branches: BranchInfo[];
   readonly frame: Frame;
   readonly codeErrors: Record<string, string>;
+  /** null when this tab does not save. */
+  readonly stored: StoredFlow | null;
 }
 
 /** Requests, each with its reply type; one reply or one error per request id. */
 export interface Requests {
-  /** First message; `flow` is null when nothing is stored yet (the UI then opens the example). */
-  hello: { args: { protocol: number }; reply: FlowLoaded | { flow: null; trusted: true; branches: BranchInfo[]; frame: Frame; codeErrors: Record<string, string> } };
+  /** First message; `flow` is null when nothing is stored yet (the UI then opens the example); `storage` says whether this tab saves. */
+  hello: {
+    args: { protocol: number };
+    reply: (FlowLoaded | { flow: null; trusted: true; branches: BranchInfo[]; frame: Frame; codeErrors: Record<string, string>; stored: null }) & { storage: TabStorage };
+  };
   /** Replace the current flow by a document from a file, a link or the gallery; invalid input changes nothing. Only an example opens trusted. */
   openFlow: {
     /** Without `replace`, a flow that would delete stored work is refused with `replaces` (nothing changes), so the person can choose. */
@@ -159,7 +173,7 @@ export interface Requests {
   updateFlow: {
     args: { flow: FlowDocument };
     /** codeErrors: node id → why its handler does not compile (the node then fails every delivery). */
-    reply: { recorded: boolean; codeErrors: Record<string, string> };
+    reply: { recorded: boolean; codeErrors: Record<string, string>; stored: StoredFlow | null };
   };
   play: { args: Record<string, never>; reply: null };
   pause: { args: Record<string, never>; reply: null };
@@ -186,7 +200,7 @@ export interface Requests {
   /** Replies with the flow as it stands at the end of that branch (edits made on it are part of it). */
   switchBranch: { args: { branchId: string }; reply: { branches: BranchInfo[]; flow: FlowDocument } };
   /** Throw away every branch and start again from step 0 with the current flow. */
-  reset: { args: Record<string, never>; reply: { branches: BranchInfo[] } };
+  reset: { args: Record<string, never>; reply: { branches: BranchInfo[]; stored: StoredFlow | null } };
   /**
    * The first log step after (next) or before (previous) `from` that touches the node; null when none up to the head or step 0.
    * Without `from`, the row before the cursor as the worker has it, so a seek sent just before counts.

@@ -5,9 +5,10 @@ import { createMarkerSlice, type MarkerSlice } from './markerSlice';
 import { createNoticeSlice, type NoticeSlice } from './noticeSlice';
 import { createPromptSlice, type PromptSlice } from './promptSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
+import { createTabStorageSlice, type TabStorageSlice } from './tabStorageSlice';
 import { createTraceSlice, type TraceSlice } from './traceSlice';
 
-export type AppState = FlowSlice & RunSlice & LogSlice & NoticeSlice & MarkerSlice & TraceSlice & PromptSlice;
+export type AppState = FlowSlice & RunSlice & LogSlice & NoticeSlice & MarkerSlice & TraceSlice & PromptSlice & TabStorageSlice;
 
 /** The one UI store; components read it through narrow selectors. */
 export const useAppStore = create<AppState>()((...a) => ({
@@ -18,4 +19,5 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createMarkerSlice(...a),
   ...createTraceSlice(...a),
   ...createPromptSlice(...a),
+  ...createTabStorageSlice(...a),
 }));

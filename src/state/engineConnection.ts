@@ -1,4 +1,4 @@
-import { EngineClient, WATCHDOG_MS } from '../client';
+import { browserHost, EngineClient, WATCHDOG_MS } from '../client';
 import type { FlowLoaded, Frame } from '../protocol';
 import { useAppStore } from './appStore';
 
@@ -7,7 +7,7 @@ let client: EngineClient | null = null;
 /** The one engine client, created on first use and wired into the store. */
 export function engine(): EngineClient {
   if (client) return client;
-  client = new EngineClient();
+  client = new EngineClient(browserHost());
   const store = useAppStore.getState();
   client.onFrame(adoptFrame);
   client.onNotice((notice) => store.pushNotice({ level: notice.level, message: notice.message }));
@@ -26,6 +26,8 @@ async function recoverFromRestart(): Promise<void> {
   });
   try {
     const hello = await engine().hello();
+    // The new worker may not get the writer lock back at once: it then says it does not save.
+    store.setTabStorage(hello.storage);
     if (hello.flow) adoptFlowLoaded(hello, 'same');
   } catch (error) {
     store.pushNotice({ level: 'error', message: `The restarted engine did not answer: ${(error as Error).message}` });
@@ -43,6 +45,7 @@ export function adoptFlowLoaded(loaded: FlowLoaded, which: 'new' | 'same'): void
     store.clearLog();
   } else store.adoptBranchFlow(loaded.flow);
   store.setTrusted(loaded.trusted);
+  store.setStoredFlow(loaded.stored);
   store.setCodeErrors(loaded.codeErrors);
   store.setBranches(loaded.branches);
   adoptFrame(loaded.frame);

@@ -1,7 +1,7 @@
 import { useAppStore } from './appStore';
 import { describeError } from './describeProblems';
 import { engine } from './engineConnection';
-import { clearUnsentFlow, journalUnsentFlow } from './pendingEdits';
+import { clearUnsentEdit, journalUnsentEdit, tabJournal } from './pendingEdits';
 
 // Edits arrive per keystroke and per drag frame; the worker needs only the settled document.
 const DEBOUNCE_MS = 250;
@@ -17,9 +17,11 @@ export function startFlowSync(): () => void {
     timer = setTimeout(() => void flushFlow(), DEBOUNCE_MS);
   });
   const onPageHide = () => {
-    const { flow, editRevision, syncedRevision } = useAppStore.getState();
+    const { flow, editRevision, syncedRevision, tabStorage, storedFlow } = useAppStore.getState();
+    // A tab that does not save keeps nothing for later: its edits were never going to be stored.
+    if (!tabStorage?.writer || !storedFlow) return;
     // Sent is not stored: an edit whose reply has not come back may die with the worker.
-    if (flow && (editRevision !== syncedRevision || unconfirmed > 0)) journalUnsentFlow(flow);
+    if (flow && (editRevision !== syncedRevision || unconfirmed > 0)) journalUnsentEdit({ flow, basedOn: storedFlow, unconfirmed }, tabJournal());
   };
   window.addEventListener('pagehide', onPageHide);
   return () => {
@@ -35,13 +37,14 @@ export function startFlowSync(): () => void {
  */
 export async function flushFlow(): Promise<boolean> {
   clearTimeout(timer);
-  const { flow, editRevision, syncedRevision, markSynced, setCodeErrors, pushNotice } = useAppStore.getState();
+  const { flow, editRevision, syncedRevision, markSynced, setCodeErrors, setStoredFlow, pushNotice } = useAppStore.getState();
   if (!flow || editRevision === syncedRevision) return true;
   markSynced(editRevision);
   unconfirmed++;
   try {
     const reply = await engine().request('updateFlow', { flow });
-    if (useAppStore.getState().editRevision === editRevision) clearUnsentFlow();
+    setStoredFlow(reply.stored);
+    if (useAppStore.getState().editRevision === editRevision) clearUnsentEdit(tabJournal());
     // A reply for an older document than the one shown would show stale compile errors.
     if (useAppStore.getState().flow === flow) setCodeErrors(reply.codeErrors);
     return true;

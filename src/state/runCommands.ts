@@ -52,7 +52,9 @@ export function seek(step: number): Promise<void> {
 export async function resetRun(): Promise<void> {
   await flushFlow();
   const reply = await engine().request('reset', {}).catch(report('Reset'));
-  if (reply) useAppStore.getState().setBranches(reply.branches);
+  if (!reply) return;
+  useAppStore.getState().setBranches(reply.branches);
+  useAppStore.getState().setStoredFlow(reply.stored);
 }
 
 export async function forkRun(name: string): Promise<boolean> {

@@ -1,19 +1,25 @@
-import type { FlowDocument } from '../flow';
+import type { Requests, StoredFlow, TabStorage } from '../protocol';
 import { useAppStore } from './appStore';
 import { describeError } from './describeProblems';
 import { adoptFlowLoaded, adoptFrame, engine } from './engineConnection';
 import { startFlowSync } from './flowSync';
 import { exampleUrl, openFlowUrl } from './openFlow';
-import { takeUnsentFlow } from './pendingEdits';
+import { dropSharedJournal, sharedJournal, tabJournal, takeUnsentEdit, unsentEditVerdict, type UnsentEdit } from './pendingEdits';
 
 let started: Promise<void> | null = null;
 
-/** Sends an edit journaled when the page went away before the worker got it. */
-async function resendUnsentFlow(doc: unknown): Promise<void> {
+/** Sends an edit this tab journaled when it went away before the worker got it, if it still fits what is stored. */
+async function resendUnsentEdit(edit: UnsentEdit, storage: TabStorage, stored: StoredFlow | null): Promise<void> {
   const store = useAppStore.getState();
+  const verdict = unsentEditVerdict(edit, storage, stored);
+  if (!verdict.apply) {
+    store.pushNotice({ level: 'warning', message: `An edit made just before this tab was reloaded was not applied: ${verdict.reason}.` });
+    return;
+  }
   try {
-    const reply = await engine().request('updateFlow', { flow: doc as FlowDocument });
-    store.adoptBranchFlow(doc as FlowDocument);
+    const reply = await engine().request('updateFlow', { flow: edit.flow });
+    store.adoptBranchFlow(edit.flow);
+    store.setStoredFlow(reply.stored);
     store.setCodeErrors(reply.codeErrors);
   } catch (error) {
     store.pushNotice({ level: 'warning', message: `An edit made just before the page closed could not be applied: ${describeError(error)}` });
@@ -29,18 +35,21 @@ export function startTidemark(): Promise<void> {
 async function start(): Promise<void> {
   const store = useAppStore.getState();
   startFlowSync();
-  let storedFlow: boolean;
+  let hello: Requests['hello']['reply'];
   try {
-    const hello = await engine().hello();
-    if (hello.flow) adoptFlowLoaded(hello, 'new');
-    else adoptFrame(hello.frame);
-    storedFlow = hello.flow !== null;
+    hello = await engine().hello();
   } catch (error) {
     store.pushNotice({ level: 'error', message: `The engine did not start: ${describeError(error)}` });
     return;
   }
-  const unsent = takeUnsentFlow();
-  if (unsent !== undefined && storedFlow) await resendUnsentFlow(unsent);
+  store.setTabStorage(hello.storage);
+  if (hello.flow) adoptFlowLoaded(hello, 'new');
+  else adoptFrame(hello.frame);
+  // Only the tab that saves touches storage shared with other tabs.
+  if (hello.storage.writer && dropSharedJournal(sharedJournal()))
+    store.pushNotice({ level: 'warning', message: 'An edit kept by an earlier version of Tidemark was not applied: it did not say which tab and flow it was made in.' });
+  const unsent = takeUnsentEdit(tabJournal());
+  if (unsent) await resendUnsentEdit(unsent, hello.storage, hello.stored);
   const params = new URLSearchParams(window.location.search);
   const link = params.get('flow');
   const example = params.get('example');
@@ -48,5 +57,5 @@ async function start(): Promise<void> {
   if (link || example) window.history.replaceState(null, '', window.location.pathname + window.location.hash);
   if (link) await openFlowUrl(link, 'link', 'Open flow link');
   else if (example) await openFlowUrl(exampleUrl(example), 'example', `Open example "${example}"`);
-  else if (!storedFlow) await openFlowUrl(exampleUrl('orders'), 'example', 'Open example "orders"');
+  else if (hello.flow === null) await openFlowUrl(exampleUrl('orders'), 'example', 'Open example "orders"');
 }

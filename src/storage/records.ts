@@ -14,6 +14,8 @@ export interface FlowRecord {
   trusted?: boolean;
   /** Changed by the person since it was opened: replacing it would lose their work. */
   edited?: boolean;
+  /** Bumped by every save, so an edit kept for recovery can tell the flow changed since (absent before it existed: 0). */
+  revision?: number;
 }
 
 /** One line of history; a fork shares its parent's steps below forkStep. */

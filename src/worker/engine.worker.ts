@@ -1,7 +1,7 @@
 // First: the realm's intrinsics are frozen before any module of ours, or any flow's code, can touch them.
 import './hardenWorker';
 import { eventSourcingHandlers } from './handlers/eventSourcingHandlers';
-import { REQUEST_TYPES, type EngineToUi, type UiToEngine } from '../protocol';
+import { REQUEST_TYPES, type EngineToUi, type TabStorage, type UiToEngine } from '../protocol';
 import { openTidemarkStore, type TidemarkStore } from '../storage';
 import { FlowRejected } from './handlers/flowRejected';
 import { WouldReplaceWork } from './handlers/wouldReplaceWork';
@@ -33,28 +33,29 @@ function holdWriterLock(): Promise<boolean> {
   });
 }
 
-async function openStore(): Promise<{ store?: TidemarkStore; notice?: string }> {
-  if (!(await holdWriterLock())) return { notice: 'Tidemark is open in another tab: this tab runs without saving, so the other tab’s work is not overwritten.' };
+async function openStore(): Promise<{ store?: TidemarkStore; storage: TabStorage }> {
+  if (!(await holdWriterLock()))
+    return { storage: { writer: false, reason: 'Tidemark is open in another tab: this tab runs without saving, so the other tab’s work is not overwritten.' } };
   try {
-    return { store: await openTidemarkStore() };
+    return { store: await openTidemarkStore(), storage: { writer: true } };
   } catch (error) {
-    return { notice: `Browser storage is not available (${(error as Error).message}); this run will not be saved.` };
+    return { storage: { writer: false, reason: `Browser storage is not available (${(error as Error).message}); this run will not be saved.` } };
   }
 }
 
 type RequestMessage = Extract<UiToEngine, { kind: 'request' }>;
 
 async function start(): Promise<{ session: Session; handle: (message: RequestMessage) => Promise<void> }> {
-  const { store, notice } = await openStore();
+  const { store, storage } = await openStore();
   const session = new Session(store, post);
-  if (notice) session.notify({ level: 'warning', message: notice });
+  if (!storage.writer) session.notify({ level: 'warning', message: storage.reason });
   try {
     await session.restore();
   } catch (error) {
     session.notify({ level: 'error', message: `Could not restore the saved run (${(error as Error).message}); it is still stored.` });
   }
   const handlers: HandlerTable = completeTable(
-    combineHandlers(flowHandlers(session), runHandlers(session), historyHandlers(session), eventSourcingHandlers(session), debugHandlers(session)),
+    combineHandlers(flowHandlers(session, storage), runHandlers(session), historyHandlers(session), eventSourcingHandlers(session), debugHandlers(session)),
     REQUEST_TYPES,
   );
   const handle = async (message: RequestMessage): Promise<void> => {

@@ -109,6 +109,24 @@ describe('Session', () => {
     expect(rows.find((r) => r.kind === 'publish' && r.manual)?.step).toBe(2_345);
   });
 
+  it('bumps the stored flow revision at every save, and a reload goes on from the stored one', async () => {
+    const db = `session-${dbCount++}`;
+    const first = await newSession(db);
+    expect(first.session.storedFlow()).toEqual({ flowId: 'current', revision: 0 });
+    const flow = exampleFlow();
+    await first.session.startFresh(flow, true);
+    expect(first.session.storedFlow()).toEqual({ flowId: 'current', revision: 1 });
+    await first.session.updateFlow({ ...flow, name: 'Renamed' });
+    expect(first.session.storedFlow()).toEqual({ flowId: 'current', revision: 2 });
+
+    const second = await newSession(db);
+    expect(second.session.storedFlow()).toEqual({ flowId: 'current', revision: 2 });
+    await second.session.updateFlow({ ...flow, name: 'Again' });
+    expect(second.session.storedFlow()).toEqual({ flowId: 'current', revision: 3 });
+    // A tab that does not save has no stored flow to name.
+    expect(memorySession().session.storedFlow()).toBeNull();
+  });
+
   it('seeks back to a step and shows the state the run had there', async () => {
     const { session } = await newSession(`session-${dbCount++}`);
     await session.startFresh(exampleFlow(), true);

@@ -2,7 +2,7 @@ import { deciderCodeProblem } from '../engine/nodes/aggregate';
 import type { ResetTarget } from '../engine/brokers/kafka';
 import { affectsRun, BranchRun, CodeSandbox, markerKindOf, summarizeFlowChange, type RunInput, type SnapshotError, type StepRecord } from '../engine';
 import { hasHandlerCode, type FlowDocument } from '../flow';
-import { LIVE_ROWS, type Speed, type BranchInfo, type EngineNotice, type EngineToUi, type Frame, type StoredWork } from '../protocol';
+import { LIVE_ROWS, type Speed, type BranchInfo, type EngineNotice, type EngineToUi, type Frame, type StoredFlow, type StoredWork } from '../protocol';
 import { SEGMENT_SIZE, segmentStart, type BookmarkRecord, type BranchRecord, type SnapshotRecord, type StorageError, type TidemarkStore } from '../storage';
 import { bookmarksUpTo } from './bookmarks';
 import { ownerOf } from './branchTree';
@@ -73,6 +73,8 @@ export class Session {
   /** Bumped when the current branch's markers or bookmarks change; pushFrame sends them when it moved. */
   private markersRevision = 0;
   private sentMarkers = { key: '', branchId: '', at: 0 };
+  /** The stored flow record's revision. */
+  private flowRevision = 0;
   readonly persister: Persister;
   readonly player: Player;
 
@@ -142,6 +144,7 @@ export class Session {
       this.notify({ level: 'error', message: `The stored flow is damaged (${loaded.reason}); it was left as it is. Open an example or a file to continue.` });
       return;
     }
+    this.flowRevision = loaded.record.revision ?? 0;
     const branches = await this.store.getBranches(FLOW_ID);
     if (branches.length === 0) return;
     this.flow = loaded.record.flow;
@@ -181,7 +184,7 @@ export class Session {
   async trust(): Promise<void> {
     if (this.code.isTrusted || !this.flow) return;
     this.code.trust();
-    await this.store?.saveFlow({ id: FLOW_ID, flow: this.flow, savedAt: Date.now(), trusted: true, edited: this.edited });
+    await this.saveFlow(this.flow);
     await this.evaluating(() => this.activate(this.branchId));
   }
 
@@ -232,7 +235,7 @@ export class Session {
     const main: BranchRecord = { id: newId(), flowId: FLOW_ID, name: 'main', parentId: null, forkStep: 0, baseFlow: flow, inputs: [], head: 0, createdOrder: 0, markers: {}, bookmarks: [] };
     await this.store?.deleteFlowRun(FLOW_ID);
     await this.store?.commit({ branch: main, meta: { currentBranchId: main.id } });
-    await this.store?.saveFlow({ id: FLOW_ID, flow, savedAt: Date.now(), trusted, edited });
+    await this.saveFlow(flow);
     this.branches.set(main.id, main);
     this.recent = [];
     await this.activate(main.id);
@@ -380,7 +383,7 @@ export class Session {
     const codeErrors = handlerCodeErrors(flow, this.code);
     this.flow = flow;
     this.edited = true;
-    await this.store?.saveFlow({ id: FLOW_ID, flow, savedAt: Date.now(), trusted: this.code.isTrusted, edited: true });
+    await this.saveFlow(flow);
     const branch = this.branch;
     const before = latestFlow(branch);
     if (!affectsRun(before, flow)) return { recorded: false, codeErrors };
@@ -396,6 +399,19 @@ export class Session {
     // Reply only once the input is stored, so a reload right after the reply replays it.
     await this.persister.flush();
     return { recorded: true, codeErrors };
+  }
+
+  /** Stores the flow with its trust and whether it was edited, at the next revision. */
+  private async saveFlow(flow: FlowDocument): Promise<void> {
+    if (!this.store) return;
+    const revision = this.flowRevision + 1;
+    await this.store.saveFlow({ id: FLOW_ID, flow, savedAt: Date.now(), revision, trusted: this.code.isTrusted, edited: this.edited });
+    this.flowRevision = revision;
+  }
+
+  /** The stored flow and its revision; null when this tab does not save. */
+  storedFlow(): StoredFlow | null {
+    return this.store ? { flowId: FLOW_ID, revision: this.flowRevision } : null;
   }
 
   // ---- time travel ----

@@ -4,6 +4,7 @@ import { ExampleSelect } from './ExampleSelect';
 import { ExportFlowButton } from './ExportFlowButton';
 import { FlowName } from './FlowName';
 import { ForkControl } from './ForkControl';
+import { NotSavingStatus } from './NotSavingStatus';
 import { OpenFlowFile } from './OpenFlowFile';
 import { PlayPauseButton } from './PlayPauseButton';
 import { ResetButton } from './ResetButton';
@@ -23,6 +24,7 @@ export function RunToolbar() {
       </span>
       <FlowName />
       <TrustStatus />
+      <NotSavingStatus />
       <div className="toolbar-group toolbar-files">
         <ExampleSelect />
         <OpenFlowFile />

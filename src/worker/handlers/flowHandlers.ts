@@ -1,26 +1,27 @@
 import { schemaProblem } from '../../engine/nodes/eventSchemas';
 import { describeProblems, validateFlow } from '../../flow';
-import { PROTOCOL_VERSION, type FlowLoaded } from '../../protocol';
+import { PROTOCOL_VERSION, type FlowLoaded, type TabStorage } from '../../protocol';
 import type { Session } from '../session';
 import { FlowRejected } from './flowRejected';
 import { WouldReplaceWork } from './wouldReplaceWork';
 import type { HandlerGroup } from './handlerRegistry';
 
-/** Opening, editing and resetting the flow, and publishing by hand. */
-export function flowHandlers(session: Session): HandlerGroup {
+/** Opening, editing, trusting and resetting the flow, and publishing by hand; hello also says whether this tab saves. */
+export function flowHandlers(session: Session, storage: TabStorage): HandlerGroup {
   const loaded = (): FlowLoaded => ({
     flow: session.flow!,
     trusted: session.trusted,
     branches: session.branchInfos(),
     frame: session.frame(),
     codeErrors: session.codeErrors(),
+    stored: session.storedFlow(),
   });
   return {
     hello: ({ protocol }) => {
       if (protocol !== PROTOCOL_VERSION) throw new Error(`protocol ${protocol} is not ${PROTOCOL_VERSION}: reload the page`);
       // Sent ahead of the reply, so the timeline has them with the first frame.
       session.pushMarkers(true);
-      return session.flow ? loaded() : { flow: null, trusted: true, branches: [], frame: emptyFrame(), codeErrors: {} };
+      return { ...(session.flow ? loaded() : { flow: null, trusted: true as const, branches: [], frame: emptyFrame(), codeErrors: {}, stored: null }), storage };
     },
     openFlow: async ({ doc, origin, replace }) => {
       const result = validateFlow(doc);
@@ -38,7 +39,7 @@ export function flowHandlers(session: Session): HandlerGroup {
     updateFlow: async ({ flow }) => {
       const result = validateFlow(flow);
       if (!result.ok) throw new FlowRejected(`edit not saved: ${describeProblems(result.problems)}`, result.problems);
-      return session.updateFlow(result.flow);
+      return { ...(await session.updateFlow(result.flow)), stored: session.storedFlow() };
     },
     publish: ({ producer, data }) => {
       const node = session.run.flow.nodes.find((n) => n.id === producer);
@@ -57,7 +58,7 @@ export function flowHandlers(session: Session): HandlerGroup {
     reset: async () => {
       // The flow stays as the person left it (trusted, edited): only its run starts over.
       await session.startFresh(session.flow ?? session.run.baseFlow, session.trusted, session.storedWork()?.edited);
-      return { branches: session.branchInfos() };
+      return { branches: session.branchInfos(), stored: session.storedFlow() };
     },
   };
 }
