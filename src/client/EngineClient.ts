@@ -108,6 +108,11 @@ export class EngineClient {
     return this.request('exportLog', { branchId, from, to });
   }
 
+  /** Refused, naming `events[i]`, when publishBatch would refuse these events; nothing is published. */
+  checkBatch(producer: string, events: unknown[]): Promise<Requests['checkBatch']['reply']> {
+    return this.request('checkBatch', { producer, events });
+  }
+
   publishBatch(producer: string, events: unknown[]): Promise<Requests['publishBatch']['reply']> {
     return this.request('publishBatch', { producer, events });
   }
