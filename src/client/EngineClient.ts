@@ -124,7 +124,12 @@ export class EngineClient {
     return new Promise<Requests[K]['reply']>((resolve, reject) => {
       this.pending.set(id, { resolve: (result) => resolve(result as Requests[K]['reply']), reject });
       this.oldest.set(id, performance.now());
-      this.worker.postMessage(message);
+      try {
+        this.worker.postMessage(message);
+      } catch (error) {
+        // Never sent (a value structured clone refuses), so no answer is owed: the watchdog must not wait for one.
+        this.settle(id, (entry) => entry.reject(new EngineRequestError(`The request could not be sent to the engine (${error instanceof Error ? error.message : String(error)})`)));
+      }
     });
   }
 
