@@ -1,4 +1,6 @@
 import type { FlowDocument } from '../flow';
+import { MAX_FLOW_CHARS, MAX_FLOW_DEPTH, MAX_FLOW_VALUES } from '../flow/flowLimits';
+import { parseJsonText } from '../lib/jsonSafety';
 
 // Edits reach the worker after a short debounce; a reload inside that window would lose the last
 // one. So when the page goes away with edits unsent, the document is journaled here (synchronous
@@ -13,13 +15,14 @@ export function journalUnsentFlow(flow: FlowDocument): void {
   }
 }
 
-/** The journaled document, removed from the journal; the worker validates it like any edit. */
+/** The journaled document, removed from the journal; the worker validates it like any edit. Text past the flow limits is dropped: it could not be sent. */
 export function takeUnsentFlow(): unknown {
   try {
     const text = localStorage.getItem(KEY);
     if (text === null) return undefined;
     localStorage.removeItem(KEY);
-    return JSON.parse(text) as unknown;
+    const parsed = parseJsonText(text, { maxChars: MAX_FLOW_CHARS, maxDepth: MAX_FLOW_DEPTH, maxNodes: MAX_FLOW_VALUES });
+    return parsed.ok ? parsed.value : undefined;
   } catch {
     return undefined;
   }
