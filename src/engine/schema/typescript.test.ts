@@ -55,16 +55,16 @@ describe('schemaToTypeScript', () => {
     };
     expect(schemaToTypeScript('Order', schema)).toBe(
       [
-        '/** Order \\<img src="https://evil.example/t.png"\\> */',
+        '/** Order \\<img src="https\\://evil.example/t.png"\\> */',
         'export interface Order {',
         '  /**',
-        '   * In cents !\\[x\\](https://evil.example/p.png) \\[docs\\]\\[1\\]',
-        '   * \\[1\\]: https://evil.example/r.png',
+        '   * In cents !\\[x\\](https\\://evil.example/p.png) \\[docs\\]\\[1\\]',
+        '   * \\[1\\]\\: https\\://evil.example/r.png',
         '   */',
         '  total?: number;',
         '  /**',
         '   * a \\\\\\[ and a \\`code\\` span',
-        '   * @default "!\\[d\\](https://evil.example/d.png)"',
+        '   * @default "!\\[d\\](https\\://evil.example/d.png)"',
         '   */',
         '  note?: string;',
         '}',

@@ -56,8 +56,9 @@ function literal(value: unknown): Expr {
 }
 
 // Editors render doc comments as Markdown (Monaco's hover does): an image or HTML in a schema's
-// description would be fetched on hover. Escaping what makes images, links and tags shows the text as typed.
-const asPlainText = (line: string): string => line.replace(/[\\`[\]<>]/gu, '\\$&');
+// description would be fetched on hover. Escaping what starts images, links, autolinks (the ":" of
+// "https://"), code and tags shows the text as typed.
+const asPlainText = (line: string): string => line.replace(/[\\`[\]<>:]/gu, '\\$&');
 
 function docComment(schema: JsonSchema, indent: string): string {
   if (!isSchemaObject(schema)) return '';

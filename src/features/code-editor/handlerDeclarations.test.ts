@@ -184,7 +184,7 @@ describe('schema descriptions in the handler editor', () => {
     const schemas = { OrderPlaced: { versions: [{ version: 1, schema: { type: 'object', properties: { total: { type: 'number', description } } } }] } };
     const code = 'function handle(event: TidemarkEvent) { return event.data.total; }';
     expect(hoverDocumentation({ ...flow, schemas }, 'c', code, 'total')).toBe(
-      'Amount in cents !\\[x\\](https://evil.example/p.png) \\<img src="https://evil.example/q.png"\\> \\[more\\](https://evil.example/r)',
+      'Amount in cents !\\[x\\](https\\://evil.example/p.png) \\<img src="https\\://evil.example/q.png"\\> \\[more\\](https\\://evil.example/r)',
     );
   });
 });
