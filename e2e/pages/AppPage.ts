@@ -80,10 +80,25 @@ export class AppPage {
 
   /** Serves e2e/fixtures/<name> at /e2e-fixtures/<name> (same origin, as the app requires) and returns its path. */
   async serveFixture(name: string): Promise<string> {
+    return this.serveFlowText(name, readFixture(name));
+  }
+
+  /** Serves a flow's text, made by the test, at /e2e-fixtures/<name> and returns its path. */
+  async serveFlowText(name: string, body: string): Promise<string> {
     const url = `/e2e-fixtures/${name}`;
-    const body = readFixture(name);
     await this.page.route(`**${url}`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
     return url;
+  }
+
+  /** Opens a flow's text by link (/?flow=…) without waiting for it to be shown: it may be refused. */
+  async gotoFlowLink(name: string, body: string): Promise<void> {
+    const link = await this.serveFlowText(name, body);
+    await this.goto(`/?flow=${encodeURIComponent(link)}`);
+  }
+
+  /** Chooses a file in the toolbar's "Open flow file". */
+  async openFlowFile(name: string, text: string): Promise<void> {
+    await this.toolbar.getByLabel('Open flow file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
   }
 
   /** Opens a fixture flow by link: /?flow=/e2e-fixtures/<name>. */
@@ -305,6 +320,12 @@ export class AppPage {
     await this.inspector.getByRole('button', { name: 'Publish event' }).click();
   }
 
+  /** Types data into the selected command source's "Send by hand" form and presses its Send button. */
+  async sendCommandByHand(json: string): Promise<void> {
+    await this.inspector.getByLabel('Command data (JSON)').fill(json);
+    await this.inspector.getByRole('button', { name: /^Send / }).click();
+  }
+
   /** Selects a subscriber and opens its handler in the code editor; returns the editor region. */
   async openHandlerCode(kind: NodeKindName, name: string): Promise<Locator> {
     await this.selectNode(kind, name);
@@ -325,6 +346,34 @@ export class AppPage {
   async typeHandlerCode(code: string): Promise<void> {
     const editor = this.page.getByRole('region', { name: 'Handler code' });
     await this.replaceEditorText(editor, editor.getByRole('textbox', { name: 'Handler source' }), code);
+  }
+
+  /** Rests the pointer on a word of the open handler's code and returns the hover that opens. */
+  async hoverHandlerCode(word: string): Promise<Locator> {
+    const code = this.page.getByRole('region', { name: 'Handler code' }).getByRole('code');
+    // Monaco draws a line as a few spans: the word is found in their text and pointed at where it is drawn.
+    const at = await code.evaluate((element, target) => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const index = new RegExp(`\\b${target}\\b`).exec(node.textContent ?? '')?.index;
+        if (index === undefined) continue;
+        const range = document.createRange();
+        range.setStart(node, index);
+        range.setEnd(node, index + target.length);
+        const box = range.getBoundingClientRect();
+        return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      }
+      return null;
+    }, word);
+    if (!at) throw new Error(`"${word}" is not in the handler code`);
+    const hover = this.page.getByRole('tooltip').filter({ hasText: word });
+    // A hover asked for before the TypeScript worker is ready shows nothing: point again until it does.
+    await expect(async () => {
+      await this.page.mouse.move(at.x, at.y + 40);
+      await this.page.mouse.move(at.x, at.y);
+      await expect(hover).toBeVisible({ timeout: 2000 });
+    }).toPass({ timeout: 20_000 });
+    return hover;
   }
 
   /** The editor's own count of type and syntax errors with the first message ("1 problem in this code — line 2: …"). */

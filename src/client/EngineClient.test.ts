@@ -342,3 +342,18 @@ describe('EngineClient watchdog', () => {
     expect(restarts()).toBe(0);
   });
 });
+
+describe('EngineClient requests', () => {
+  it('refuses a request its message cannot be sent with, at once, and owes the worker nothing for it', async () => {
+    const page = new FakePage();
+    const { client, restarts } = connect(page);
+    // As structured clone fails on a value nested too deep.
+    page.workers[0]!.answer = () => {
+      throw new RangeError('Maximum call stack size exceeded');
+    };
+    await expect(client.request('publish', { producer: 'orders', data: {} })).rejects.toThrow('The request could not be sent to the engine (Maximum call stack size exceeded)');
+    // The engine never got it, so its silence is not a hang: no restart.
+    page.advance(WATCHDOG_MS * 2);
+    expect(restarts()).toBe(0);
+  });
+});

@@ -131,6 +131,11 @@ export class EngineClient {
     return this.request('exportLog', { branchId, from, to });
   }
 
+  /** Refused, naming `events[i]`, when publishBatch would refuse these events; nothing is published. */
+  checkBatch(producer: string, events: unknown[]): Promise<Requests['checkBatch']['reply']> {
+    return this.request('checkBatch', { producer, events });
+  }
+
   publishBatch(producer: string, events: unknown[]): Promise<Requests['publishBatch']['reply']> {
     return this.request('publishBatch', { producer, events });
   }
@@ -142,7 +147,12 @@ export class EngineClient {
     return new Promise<Requests[K]['reply']>((resolve, reject) => {
       this.pending.set(id, { resolve: (result) => resolve(result as Requests[K]['reply']), reject });
       this.sentAt.set(id, this.host.now());
-      this.worker.postMessage(message);
+      try {
+        this.worker.postMessage(message);
+      } catch (error) {
+        // Never sent (a value structured clone refuses), so no answer is owed: the watchdog must not wait for one.
+        this.settle(id, (entry) => entry.reject(new EngineRequestError(`The request could not be sent to the engine (${error instanceof Error ? error.message : String(error)})`)));
+      }
     });
   }
 

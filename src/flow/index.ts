@@ -21,3 +21,4 @@ export {
   type SubscriberNode,
 } from './flowSchema';
 export { validateFlow, parseFlow, describeProblems, formatPath, type FlowProblem, type FlowValidation } from './validateFlow';
+export { MAX_FLOW_CHARS, MAX_FLOW_DEPTH, MAX_FLOW_VALUES } from './flowLimits';

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { canConnect } from './nodeKind';
 import { FLOW_VERSION } from './flowSchema';
+import { MAX_FLOW_CHARS, MAX_FLOW_DEPTH } from './flowLimits';
 import { describeProblems, formatPath, parseFlow, validateFlow, type FlowProblem } from './validateFlow';
 
 const EXAMPLE_TEXT = readFileSync(new URL('../../public/examples/orders.json', import.meta.url), 'utf8');
@@ -205,3 +206,59 @@ describe('validateFlow checks the AMQP and pub/sub references', () => {
     expect(problems(doc([x, q], [{ id: 'e', source: 'x', target: 'q', bindingArgs: { 'x-match': 'any-with-x', a: 1 } }]))).toEqual([]);
   });
 });
+
+describe('validateFlow refuses input past its limits before anything recursive reads it', () => {
+  /** `{ a: { a: … } }` `levels` deep, built without recursion. */
+  const deep = (levels: number): unknown => {
+    let value: unknown = 1;
+    for (let i = 0; i < levels; i++) value = { a: value };
+    return value;
+  };
+
+  it('a payload nested 100,000 deep, naming where', () => {
+    expect(broken((doc) => (doc.nodes[0]!.payload = deep(100_000)))).toEqual([
+      { path: 'nodes[0].payload.a.a.a.a.a.a.a…a.a.a', reason: `nesting deeper than ${MAX_FLOW_DEPTH} levels` },
+    ]);
+    // As text, the same: no "Maximum call stack size exceeded".
+    const text = EXAMPLE_TEXT.replace('"payload": {', `"payload": ${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}, "unused": {`);
+    const parsed = parseFlow(text);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(describeProblems(parsed.problems)).toBe('nodes[0].payload.a.a.a.a.a.a.a…a.a.a: nesting deeper than 64 levels');
+  });
+
+  it('accepts every bundled example and a payload as deep as the limit allows', () => {
+    for (const name of ['online-shop', 'schema-evolution', 'saga-compensation', 'topic-exchange']) {
+      expect(parseFlow(readFileSync(new URL(`../../public/examples/${name}.json`, import.meta.url), 'utf8')).ok).toBe(true);
+    }
+    // The document, nodes, the node and the payload are four levels.
+    const doc = example();
+    doc.nodes[0]!.payload = deep(MAX_FLOW_DEPTH - 3);
+    expect(validateFlow(doc).ok).toBe(true);
+    doc.nodes[0]!.payload = deep(MAX_FLOW_DEPTH - 2);
+    expect(validateFlow(doc).ok).toBe(false);
+  });
+
+  it('a "__proto__" key, which JSON.parse keeps and the schema would drop without a word', () => {
+    const text = EXAMPLE_TEXT.replace('"payload": {', '"payload": { "__proto__": { "admin": true },');
+    expect(parseFlow(text)).toEqual({ ok: false, problems: [{ path: 'nodes[0].payload.__proto__', reason: expect.stringMatching(/^a key "__proto__" is not allowed/) }] });
+  });
+
+  it('values that are not JSON, as an edit could carry them', () => {
+    expect(broken((doc) => (doc.nodes[0]!.rate = Number.NaN))).toEqual([{ path: 'nodes[0].rate', reason: 'NaN is not a JSON number (JSON would write null)' }]);
+    expect(broken((doc) => (doc.nodes[0]!.payload = { at: new Map() }))).toEqual([{ path: 'nodes[0].payload.at', reason: 'a Map, not a plain object' }]);
+  });
+
+  it('a document longer than the size limit, as text and as it would be exported', () => {
+    const parsed = parseFlow(`${EXAMPLE_TEXT}${' '.repeat(MAX_FLOW_CHARS)}`);
+    expect(parsed).toEqual({ ok: false, problems: [{ path: '', reason: expect.stringMatching(/^longer than 10,000,000 characters/) }] });
+    // Each consumer and its code is valid; together they pass the limit.
+    const big = broken((doc) => {
+      for (let i = 0; i < 110; i++) {
+        doc.nodes.push({ id: `bulk-${i}`, kind: 'consumer', name: `Bulk ${i}`, latencyMs: 0 });
+        doc.code[`bulk-${i}`] = `// ${'x'.repeat(95_000)}`;
+      }
+    });
+    expect(big).toEqual([{ path: '', reason: expect.stringMatching(/^the flow is longer than 10,000,000 characters as JSON/) }]);
+  });
+});
+

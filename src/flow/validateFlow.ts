@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import { checkBrokerReferences } from './brokerReferences';
 import { checkSchemas } from './checkSchemas';
+import { flowLimitProblem, MAX_FLOW_CHARS } from './flowLimits';
 import { canConnect } from './nodeKind';
 import { flowDocumentSchema, type FlowDocument } from './flowSchema';
 import { migrateFlow } from './migrateFlow';
+import { formatCount } from '../lib/formatCount';
 
 export interface FlowProblem {
   /** Where in the document, e.g. `nodes[2].rate`; empty for the document itself. */
@@ -60,6 +62,8 @@ function checkReferences(flow: FlowDocument): FlowProblem[] {
 
 /** Validates any input (parsed JSON from a file, a link, storage or the CLI) as a flow document. */
 export function validateFlow(input: unknown): FlowValidation {
+  const beyond = flowLimitProblem(input);
+  if (beyond) return { ok: false, problems: [beyond] };
   const migrated = migrateFlow(input);
   if (!migrated.ok) return { ok: false, problems: [migrated.problem] };
   const parsed = flowDocumentSchema.safeParse(migrated.value);
@@ -68,13 +72,15 @@ export function validateFlow(input: unknown): FlowValidation {
   return problems.length > 0 ? { ok: false, problems } : { ok: true, flow: parsed.data };
 }
 
-/** Parses JSON text and validates it; a syntax error is reported like any other problem. */
+/** Parses JSON text and validates it; a syntax error or a text past the limits is reported like any other problem. */
 export function parseFlow(text: string): FlowValidation {
+  if (text.length > MAX_FLOW_CHARS) return { ok: false, problems: [{ path: '', reason: `longer than ${formatCount(MAX_FLOW_CHARS)} characters (${formatCount(text.length)})` }] };
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     return { ok: false, problems: [{ path: '', reason: `not valid JSON (${(error as Error).message})` }] };
   }
+  // The limits and JSON-safety are checked first by validateFlow, which keeps the path apart.
   return validateFlow(value);
 }

@@ -219,6 +219,8 @@ export interface Requests {
   deleteBranch: { args: { branchId: string }; reply: { branches: BranchInfo[]; flow: FlowDocument; switched: boolean } };
   /** Log steps [from, min(to, from + a page)) as CloudEvents JSON Lines; `next` is where the following page starts, null at `to`. */
   exportLog: { args: { branchId: string; from: number; to: number }; reply: { chunk: Blob; next: number | null } };
+  /** Whether publishBatch would take these events; refused with the first that fails at `events[i]` (problems), nothing published. */
+  checkBatch: { args: { producer: string; events: unknown[] }; reply: null };
   /** Publishes several events by hand on one producer, as consecutive inputs; replies with the steps of the first and last. */
   publishBatch: { args: { producer: string; events: unknown[] }; reply: { first: number; last: number } };
 }
@@ -230,7 +232,7 @@ export type FlowOrigin = 'example' | 'file' | 'link';
 
 export const REQUEST_TYPES: readonly RequestType[] = [
   'hello', 'openFlow', 'trust', 'updateFlow', 'play', 'pause', 'step', 'setSpeed', 'seek', 'publish', 'controlConsumer', 'resetOffsets', 'sendCommand', 'rebuild', 'queryReadModel', 'queryLog', 'trace', 'getRows', 'fork', 'switchBranch', 'reset',
-  'findTouchingStep', 'locate', 'addBookmark', 'removeBookmark', 'nodeStateAt', 'diffNodeState', 'deleteBranch', 'exportLog', 'publishBatch',
+  'findTouchingStep', 'locate', 'addBookmark', 'removeBookmark', 'nodeStateAt', 'diffNodeState', 'deleteBranch', 'exportLog', 'checkBatch', 'publishBatch',
 ];
 
 export type UiToEngine =

@@ -37,6 +37,22 @@ describe('parseEventLine', () => {
     expect(reason(event({ id: '' }))).toBe('id must be a non-empty string, not empty');
     expect(reason(event({ source: 7 }))).toBe('source must be a non-empty string, not a number');
   });
+
+  it('refuses a line nested deeper than 64 levels, naming where, without overflowing', () => {
+    const nested = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+    const line = (data: string) => `{"specversion":"1.0","id":"e-1","type":"T","source":"s","data":${data}}`;
+    expect(parseEventLine(line(nested(100_000)), 3)).toEqual({ kind: 'problem', reason: 'nesting deeper than 64 levels at data.a.a.a.a.a.a.a.a.a…a.a.a' });
+    // The event is one of the 64 levels.
+    expect(parseEventLine(line(nested(63)), 3).kind).toBe('event');
+    expect(parseEventLine(line(nested(64)), 3).kind).toBe('problem');
+  });
+
+  it('refuses a "__proto__" key, which JSON.parse keeps and would be dropped later', () => {
+    expect(parseEventLine(event({ data: JSON.parse('{"user": {"__proto__": {"admin": true}}}') as unknown }), 2)).toEqual({
+      kind: 'problem',
+      reason: expect.stringMatching(/^a key "__proto__" is not allowed .* at data\.user\.__proto__$/),
+    });
+  });
 });
 
 describe('scanning a file', () => {

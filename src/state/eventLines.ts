@@ -1,3 +1,4 @@
+import { parseJsonText } from '../lib/jsonSafety';
 import { ENGINE_EVENT_TYPE_PREFIX } from '../protocol';
 
 /** Events one import may publish; each becomes a step, so a bigger file is split by the person. */
@@ -5,6 +6,7 @@ export const MAX_IMPORT_EVENTS = 10_000;
 /** Problems listed by line; the rest are counted. */
 const MAX_LISTED_PROBLEMS = 20;
 const REQUIRED = ['specversion', 'id', 'type', 'source', 'data'] as const;
+
 
 /** A CloudEvent read from a line of a JSON Lines file: what an import publishes (its data) and where it came from. */
 export interface ImportedEvent {
@@ -34,12 +36,10 @@ const describeType = (value: unknown): string => (value === null ? 'null' : Arra
 export function parseEventLine(text: string, line: number): LineResult {
   const json = text.replace(/^\uFEFF/, '').trim();
   if (json === '') return { kind: 'blank' };
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch (error) {
-    return { kind: 'problem', reason: `not valid JSON (${(error as Error).message})` };
-  }
+  // A line is a JSON text like any other: 64 levels from its own root, so its data has 63.
+  const parsed = parseJsonText(json);
+  if (!parsed.ok) return { kind: 'problem', reason: parsed.reason };
+  const value = parsed.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { kind: 'problem', reason: `must be a CloudEvent object, not ${describeType(value)}` };
   const event = value as Record<string, unknown>;
   const missing = REQUIRED.filter((field) => !(field in event));

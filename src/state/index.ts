@@ -67,3 +67,4 @@ export {
   type NodeStateDiff,
 } from '../protocol';
 export type { StateChange } from '../lib/diffState';
+export { parseJsonText } from '../lib/jsonSafety';

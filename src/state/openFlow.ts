@@ -1,4 +1,6 @@
 import type { FlowLoaded, FlowOrigin } from '../protocol';
+import { MAX_FLOW_CHARS, MAX_FLOW_DEPTH, MAX_FLOW_VALUES } from '../flow/flowLimits';
+import { parseJsonText } from '../lib/jsonSafety';
 import { useAppStore } from './appStore';
 import { describeError } from './describeProblems';
 import { EngineRequestError } from '../client';
@@ -36,16 +38,17 @@ export async function openFlowDocument(doc: unknown, origin: FlowOrigin, label: 
   }
 }
 
-/** Parses JSON text, then opens it; a syntax error is shown as "<label>: not valid JSON (…)". */
+/**
+ * Parses JSON text, then opens it. Text that is not JSON, or past the flow limits, is refused here
+ * ("<label>: nesting deeper than 64 levels at nodes[0].payload.a…"): nothing is sent to the worker.
+ */
 export function openFlowText(text: string, origin: FlowOrigin, label: string): Promise<boolean> {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (error) {
-    useAppStore.getState().pushNotice({ level: 'error', message: `${label}: not valid JSON (${describeError(error)})` });
+  const parsed = parseJsonText(text, { maxChars: MAX_FLOW_CHARS, maxDepth: MAX_FLOW_DEPTH, maxNodes: MAX_FLOW_VALUES });
+  if (!parsed.ok) {
+    useAppStore.getState().pushNotice({ level: 'error', message: `${label}: ${parsed.reason}` });
     return Promise.resolve(false);
   }
-  return openFlowDocument(doc, origin, label);
+  return openFlowDocument(parsed.value, origin, label);
 }
 
 /** Fetches a same-origin URL and opens the flow it holds. */

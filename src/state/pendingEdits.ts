@@ -1,5 +1,7 @@
 import type { FlowDocument } from '../flow';
 import type { StoredFlow, TabStorage } from '../protocol';
+import { MAX_FLOW_CHARS, MAX_FLOW_DEPTH, MAX_FLOW_VALUES } from '../flow/flowLimits';
+import { parseJsonText } from '../lib/jsonSafety';
 
 // Edits reach the worker after a short debounce; a reload inside that window would lose the last
 // one. So when the page goes away with edits unsent, a tab that saves journals the document in its
@@ -50,13 +52,16 @@ export function journalUnsentEdit(edit: UnsentEdit, storage: JournalStorage | un
   }
 }
 
-/** The journaled edit, removed from the journal; an entry that does not name its flow and revision is dropped. */
+/** The journaled edit, removed from the journal; an entry that does not name its flow and revision, or is past the flow limits, is dropped. */
 export function takeUnsentEdit(storage: JournalStorage | undefined): UnsentEdit | undefined {
   try {
     const text = storage?.getItem(KEY) ?? null;
     if (text === null) return undefined;
     storage?.removeItem(KEY);
-    const entry = JSON.parse(text) as Partial<UnsentEdit> | null;
+    // Within the flow limits (and one level for the entry around it): anything deeper could not be sent.
+    const parsed = parseJsonText(text, { maxChars: MAX_FLOW_CHARS, maxDepth: MAX_FLOW_DEPTH + 1, maxNodes: MAX_FLOW_VALUES });
+    if (!parsed.ok) return undefined;
+    const entry = parsed.value as Partial<UnsentEdit> | null;
     const basedOn = entry?.basedOn;
     if (!entry || typeof basedOn?.flowId !== 'string' || typeof basedOn.revision !== 'number' || typeof entry.unconfirmed !== 'number') return undefined;
     return { flow: entry.flow as FlowDocument, basedOn: { flowId: basedOn.flowId, revision: basedOn.revision }, unconfirmed: entry.unconfirmed };

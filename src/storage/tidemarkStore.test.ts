@@ -209,6 +209,18 @@ describe('a corrupt stored flow', () => {
     expect(await raw.get(StoreName.Flows, 'f1')).toEqual(bad);
     raw.close();
   });
+  it('loads as not ok when it nests too deep or holds a "__proto__" key, naming where', async () => {
+    const { store, name } = await openFresh();
+    let deep: unknown = 1;
+    for (let i = 0; i < 100; i++) deep = { a: deep };
+    const raw = await openDB(name);
+    await raw.put(StoreName.Flows, { id: 'deep', flow: { ...flow, nodes: [{ ...flow.nodes[0], payload: deep }, flow.nodes[1]] }, savedAt: 5 });
+    await raw.put(StoreName.Flows, { id: 'proto', flow: { ...flow, nodes: [{ ...flow.nodes[0], payload: JSON.parse('{"__proto__": {"x": 1}}') as unknown }, flow.nodes[1]] }, savedAt: 5 });
+    raw.close();
+
+    expect(await store.loadFlow('deep')).toEqual({ ok: false, reason: expect.stringMatching(/^nodes\[0\]\.payload\.a\.a.*: nesting deeper than 64 levels$/) });
+    expect(await store.loadFlow('proto')).toEqual({ ok: false, reason: expect.stringContaining('nodes[0].payload.__proto__: a key "__proto__" is not allowed') });
+  });
 });
 
 describe('a failed commit', () => {

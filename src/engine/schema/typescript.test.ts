@@ -44,6 +44,35 @@ describe('schemaToTypeScript', () => {
     );
   });
 
+  it('writes descriptions, titles and defaults as plain text, so a hover shows them as typed and loads nothing', () => {
+    const schema: JsonSchema = {
+      title: 'Order <img src="https://evil.example/t.png">',
+      type: 'object',
+      properties: {
+        total: { type: 'number', description: 'In cents ![x](https://evil.example/p.png) [docs][1]\n[1]: https://evil.example/r.png' },
+        note: { type: 'string', default: '![d](https://evil.example/d.png)', description: 'a \\[ and a `code` span' },
+      },
+    };
+    expect(schemaToTypeScript('Order', schema)).toBe(
+      [
+        '/** Order \\<img src="https\\://evil.example/t.png"\\> */',
+        'export interface Order {',
+        '  /**',
+        '   * In cents !\\[x\\](https\\://evil.example/p.png) \\[docs\\]\\[1\\]',
+        '   * \\[1\\]\\: https\\://evil.example/r.png',
+        '   */',
+        '  total?: number;',
+        '  /**',
+        '   * a \\\\\\[ and a \\`code\\` span',
+        '   * @default "!\\[d\\](https\\://evil.example/d.png)"',
+        '   */',
+        '  note?: string;',
+        '}',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('$defs become named declarations and $ref their names; # is the root', () => {
     const schema: JsonSchema = {
       type: 'object',

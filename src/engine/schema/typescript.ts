@@ -55,6 +55,11 @@ function literal(value: unknown): Expr {
   return atom(fields.length === 0 ? 'Record<string, never>' : `{ ${fields.join('; ')} }`);
 }
 
+// Editors render doc comments as Markdown (Monaco's hover does): an image or HTML in a schema's
+// description would be fetched on hover. Escaping what starts images, links, autolinks (the ":" of
+// "https://"), code and tags shows the text as typed.
+const asPlainText = (line: string): string => line.replace(/[\\`[\]<>:]/gu, '\\$&');
+
 function docComment(schema: JsonSchema, indent: string): string {
   if (!isSchemaObject(schema)) return '';
   const lines: string[] = [];
@@ -63,7 +68,7 @@ function docComment(schema: JsonSchema, indent: string): string {
   if (Object.hasOwn(schema, 'default')) lines.push(`@default ${JSON.stringify(schema.default)}`);
   if (keyword(schema, 'deprecated') === true) lines.push('@deprecated');
   if (lines.length === 0) return '';
-  const safe = lines.map((line) => line.replaceAll('*/', '*\\/'));
+  const safe = lines.map((line) => asPlainText(line).replaceAll('*/', '*\\/'));
   if (safe.length === 1) return `${indent}/** ${safe[0]} */\n`;
   return `${indent}/**\n${safe.map((line) => `${indent} * ${line}`.trimEnd()).join('\n')}\n${indent} */\n`;
 }

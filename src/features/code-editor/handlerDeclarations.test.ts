@@ -157,6 +157,38 @@ describe('the handler editor types event data from the schemas', () => {
   });
 });
 
+/** The documentation TypeScript gives for a hover at `marker` in the handler code: what Monaco renders as Markdown. */
+function hoverDocumentation(flow: FlowDocument, nodeId: string, code: string, marker: string): string {
+  const files: Record<string, string> = { 'types.d.ts': HANDLER_TYPES + handlerDeclarations(flow, nodeId, code), 'handler.ts': code };
+  const host: ts.LanguageServiceHost = {
+    getCompilationSettings: () => options,
+    getScriptFileNames: () => Object.keys(files),
+    getScriptVersion: () => '1',
+    getScriptSnapshot: (name) => {
+      const text = files[name] ?? ts.sys.readFile(name);
+      return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
+    },
+    getCurrentDirectory: () => '',
+    getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
+    fileExists: (name) => name in files || ts.sys.fileExists(name),
+    readFile: (name) => files[name] ?? ts.sys.readFile(name),
+  };
+  const info = ts.createLanguageService(host).getQuickInfoAtPosition('handler.ts', code.indexOf(marker));
+  return ts.displayPartsToString(info?.documentation);
+}
+
+describe('schema descriptions in the handler editor', () => {
+  it('reach the hover as plain text: an image, a link or HTML in them is escaped, not rendered', () => {
+    const description = 'Amount in cents ![x](https://evil.example/p.png) <img src="https://evil.example/q.png"> [more](https://evil.example/r)';
+    const flow = flowOf([producer('orders', 'OrderPlaced'), node('t1', 'topic'), node('c', 'consumer')], [edge('orders', 't1'), edge('t1', 'c')]);
+    const schemas = { OrderPlaced: { versions: [{ version: 1, schema: { type: 'object', properties: { total: { type: 'number', description } } } }] } };
+    const code = 'function handle(event: TidemarkEvent) { return event.data.total; }';
+    expect(hoverDocumentation({ ...flow, schemas }, 'c', code, 'total')).toBe(
+      'Amount in cents !\\[x\\](https\\://evil.example/p.png) \\<img src="https\\://evil.example/q.png"\\> \\[more\\](https\\://evil.example/r)',
+    );
+  });
+});
+
 describe('the aggregate editor types commands and events', () => {
   const flow = flowOf([node('agg', 'aggregate')], []);
   const decider = (body: string) =>

@@ -1,3 +1,4 @@
+import { parseJsonText } from '../../state';
 import { Field } from './Field';
 import { useDraft } from './useDraft';
 
@@ -12,13 +13,11 @@ interface JsonObjectFieldProps {
 
 function parseObject(text: string): { ok: true; value: Record<string, unknown> | undefined } | { ok: false; reason: string } {
   if (text.trim() === '') return { ok: true, value: undefined };
-  try {
-    const value: unknown = JSON.parse(text);
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'must be a JSON object such as {"format": "pdf"}' };
-    return { ok: true, value: value as Record<string, unknown> };
-  } catch (error) {
-    return { ok: false, reason: `not valid JSON (${(error as Error).message})` };
-  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return parsed;
+  const value = parsed.value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'must be a JSON object such as {"format": "pdf"}' };
+  return { ok: true, value: value as Record<string, unknown> };
 }
 
 /** A JSON object typed as text, applied on Enter or leaving the field; invalid text is reported and not applied. */

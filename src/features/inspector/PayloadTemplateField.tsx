@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { describeError } from '../../state';
+import { parseJsonText } from '../../state';
 import { Field } from './Field';
 
 interface PayloadTemplateFieldProps {
@@ -7,20 +7,18 @@ interface PayloadTemplateFieldProps {
   readonly onCommit: (payload: unknown) => void;
 }
 
-/** The producer's JSON payload template; applied on blur, and only when it is valid JSON. */
+/** The producer's JSON payload template; applied on blur, and only when it is valid JSON within the limits. */
 export function PayloadTemplateField({ payload, onCommit }: PayloadTemplateFieldProps) {
   const [text, setText] = useState(() => JSON.stringify(payload, null, 2));
   const [error, setError] = useState<string | null>(null);
   const apply = () => {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (e) {
-      setError(`Payload template: not valid JSON (${describeError(e)})`);
+    const parsed = parseJsonText(text);
+    if (!parsed.ok) {
+      setError(`Payload template: ${parsed.reason}`);
       return;
     }
     setError(null);
-    if (JSON.stringify(parsed) !== JSON.stringify(payload)) onCommit(parsed);
+    if (JSON.stringify(parsed.value) !== JSON.stringify(payload)) onCommit(parsed.value);
   };
   return (
     <Field label="Payload template" error={error} hint={'JSON; "{{ expr }}" strings are filled in per event.'}>

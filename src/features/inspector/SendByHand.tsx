@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { describeError } from '../../state';
+import { parseJsonText } from '../../state';
 import { Field } from './Field';
 
 interface SendByHandProps {
@@ -16,24 +16,22 @@ interface SendByHandProps {
   readonly next?: (text: string) => string;
 }
 
-/** A JSON box and a button that sends it by hand: malformed JSON is refused before anything is sent. */
+/** A JSON box and a button that sends it by hand: malformed JSON, or JSON past the limits, is refused before anything is sent. */
 export function SendByHand({ title, label, button, initial, send, sent, next }: SendByHandProps) {
   const [text, setText] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async () => {
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (e) {
-      setError(`${label.replace(/ \(JSON\)$/, '')}: not valid JSON (${describeError(e)})`);
+    const parsed = parseJsonText(text);
+    if (!parsed.ok) {
+      setError(`${label.replace(/ \(JSON\)$/, '')}: ${parsed.reason}`);
       setStatus(null);
       return;
     }
     setError(null);
     setBusy(true);
-    const step = await send(data);
+    const step = await send(parsed.value);
     setBusy(false);
     if (step === null) return;
     setStatus(sent(step));

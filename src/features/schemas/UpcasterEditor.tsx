@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { EventTypeSchemas } from '../../flow';
 import { checkSchema, type JsonSchema } from '../../flow/schemaTools';
+import { parseJsonText } from '../../state';
 import { upcasterDeclarations } from '../code-editor/dataDeclarations';
 import { SourceEditor } from '../code-editor/SourceEditor';
 import { useExtraLib } from '../code-editor/useExtraLib';
@@ -21,12 +22,10 @@ const TYPES_DEBOUNCE_MS = 400;
 
 /** The schema being typed, or undefined while it is not a schema Tidemark can read. */
 function draftSchema(text: string): JsonSchema | undefined {
-  try {
-    const value = JSON.parse(text) as JsonSchema;
-    return checkSchema(value).length === 0 ? value : undefined;
-  } catch {
-    return undefined;
-  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return undefined;
+  const value = parsed.value as JsonSchema;
+  return checkSchema(value).length === 0 ? value : undefined;
 }
 
 /** The upcaster's code in a TypeScript editor, typed with the version it reads and the one it returns. */

@@ -31,6 +31,15 @@ describe('checks before a schema is saved', () => {
     expect(checkDraft(saved, { ...draft, schemaText: '[]' })).toMatchObject({ ok: false, summary: expect.stringMatching(/must be a JSON object/) });
   });
 
+  it('refuses a schema nested 100,000 deep, naming where, before checkSchema recurses into it', () => {
+    const draft = savedDraft(saved, 'UserRegistered')!;
+    const deep = `${'{"properties":{"a":'.repeat(50_000)}{}${'}}'.repeat(50_000)}`;
+    expect(checkDraft(saved, { ...draft, schemaText: deep })).toMatchObject({
+      ok: false,
+      summary: 'the schema is refused: nesting deeper than 64 levels at properties.a.properties.a.properties.a.properties.a.properties.a…a.properties.a',
+    });
+  });
+
   it('refuses keywords checkSchema cannot enforce, with their path', () => {
     const result = checkDraft(saved, edit(savedDraft(saved, 'UserRegistered'), { ...v1, properties: { ...v1.properties, email: { type: 'string', if: {} } } }));
     expect(result.ok).toBe(false);

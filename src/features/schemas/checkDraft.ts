@@ -1,4 +1,5 @@
 import type { FlowDocument } from '../../flow';
+import { parseJsonText } from '../../state';
 import { checkCompatibility, checkSchema, checkSchemas, CompatibilityMode, type CompatibilityIssue, type JsonSchema } from '../../flow/schemaTools';
 import type { SchemaDraft } from './schemaDraft';
 
@@ -27,12 +28,10 @@ const DEFINES_UPCAST = /\bfunction\s+upcast\s*\(|\b(?:const|let|var)\s+upcast\s*
 const refuse = (summary: string, items: readonly CheckItem[] = []): DraftCheck => ({ ok: false, summary, items });
 
 function parse(text: string): { ok: true; schema: Record<string, unknown> } | { ok: false; reason: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, reason: `the schema is not valid JSON (${(error as Error).message})` };
-  }
+  // Within the limits before checkSchema, whose recursion would overflow on a schema nested 100,000 deep.
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return { ok: false, reason: `the schema is ${parsed.reason.startsWith('not valid JSON') ? '' : 'refused: '}${parsed.reason}` };
+  const value = parsed.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'a schema must be a JSON object, such as { "type": "object" }' };
   return { ok: true, schema: value as Record<string, unknown> };
 }

@@ -10,7 +10,7 @@ export function OpenFlowFile() {
     const text = await file.text();
     // Clear it so choosing the same file again fires change again.
     input.value = '';
-    await openFlowText(text, 'file', 'Open flow file');
+    await openFlowText(text, 'file', `Open flow file "${file.name}"`);
   };
   return (
     <label className="file-button">

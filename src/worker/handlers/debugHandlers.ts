@@ -6,13 +6,24 @@ import { nodeView } from '../nodeView';
 import type { Session } from '../session';
 import { findTouching, locate } from '../stepSearch';
 import { traceConversation } from '../traceSearch';
+import { FlowRejected } from './flowRejected';
 import type { HandlerGroup } from './handlerRegistry';
+import { batchProblem } from './inputProblem';
 
 /** Changes a diff sends at most; a huge read model would otherwise flood the inspector. */
 const MAX_DIFF_CHANGES = 500;
 
 /** The debugger's requests: searching the log, bookmarks, state at a step, branch deletion, export and import. */
 export function debugHandlers(session: Session): HandlerGroup {
+  /** Throws unless every event could be published by hand on the producer; names the first that could not. */
+  const checkBatch = (producer: string, events: unknown) => {
+    const node = session.run.flow.nodes.find((n) => n.id === producer);
+    if (!node || node.kind !== 'producer') throw new Error(`no producer with id "${producer}" in the running flow`);
+    if (!Array.isArray(events) || events.length === 0 || events.length > MAX_PUBLISH_BATCH)
+      throw new Error(`a batch holds 1 to ${MAX_PUBLISH_BATCH} events (this one has ${Array.isArray(events) ? events.length : 'none'})`);
+    const problem = batchProblem(session.run.flow, node.eventType, events);
+    if (problem) throw new FlowRejected(`nothing published: ${problem.path}: ${problem.reason}`, [problem]);
+  };
   const stateAt = async (branchId: string | undefined, step: number, node: string) => {
     const { state, flow } = await session.peek(session.branchOf(branchId), step);
     return nodeView(state, flow, node);
@@ -53,11 +64,13 @@ export function debugHandlers(session: Session): HandlerGroup {
       const branch = session.branchOf(branchId);
       return exportPage(session.reader(branch), branch, from, to);
     },
+    checkBatch: ({ producer, events }) => {
+      checkBatch(producer, events);
+      return null;
+    },
+    // Checked as checkBatch checks: one event a publish by hand would refuse refuses the batch.
     publishBatch: ({ producer, events }) => {
-      const node = session.run.flow.nodes.find((n) => n.id === producer);
-      if (!node || node.kind !== 'producer') throw new Error(`no producer with id "${producer}" in the running flow`);
-      if (!Array.isArray(events) || events.length === 0 || events.length > MAX_PUBLISH_BATCH)
-        throw new Error(`a batch holds 1 to ${MAX_PUBLISH_BATCH} events (this one has ${Array.isArray(events) ? events.length : 'none'})`);
+      checkBatch(producer, events);
       return session.publishMany(producer, events);
     },
   };

@@ -1,6 +1,7 @@
 import { queryLog, queryReadModel } from '../../engine';
 import type { Session } from '../session';
 import type { HandlerGroup } from './handlerRegistry';
+import { dataProblem } from './inputProblem';
 
 /** Commands by hand, read model rebuilds, and questions about the event store and read models at the cursor. */
 export function eventSourcingHandlers(session: Session): HandlerGroup {
@@ -8,6 +9,8 @@ export function eventSourcingHandlers(session: Session): HandlerGroup {
   return {
     sendCommand: ({ node, data }) => {
       if (nodeOf(node)?.kind !== 'command') throw new Error(`no command source with id "${node}" in the running flow`);
+      const invalid = dataProblem(data);
+      if (invalid !== undefined) throw new Error(`not sent: ${invalid}`);
       return { step: session.sendCommand(node, data) };
     },
     rebuild: ({ node }) => {

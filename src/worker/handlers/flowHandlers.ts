@@ -1,10 +1,10 @@
-import { schemaProblem } from '../../engine/nodes/eventSchemas';
 import { describeProblems, validateFlow } from '../../flow';
 import { PROTOCOL_VERSION, type FlowLoaded, type TabStorage } from '../../protocol';
 import type { Session } from '../session';
 import { FlowRejected } from './flowRejected';
 import { WouldReplaceWork } from './wouldReplaceWork';
 import type { HandlerGroup } from './handlerRegistry';
+import { publishProblem } from './inputProblem';
 
 /** Opening, editing, trusting and resetting the flow, and publishing by hand; hello also says whether this tab saves. */
 export function flowHandlers(session: Session, storage: TabStorage): HandlerGroup {
@@ -44,8 +44,8 @@ export function flowHandlers(session: Session, storage: TabStorage): HandlerGrou
     publish: ({ producer, data }) => {
       const node = session.run.flow.nodes.find((n) => n.id === producer);
       if (!node || node.kind !== 'producer') throw new Error(`no producer with id "${producer}" in the running flow`);
-      // Refused before it is recorded: a payload that fails its schema appends nothing, not even a fault.
-      const invalid = schemaProblem(session.run.flow, node.eventType, data);
+      // Refused before it is recorded: a payload that is not JSON or fails its schema appends nothing, not even a fault.
+      const invalid = publishProblem(session.run.flow, node.eventType, data);
       if (invalid !== undefined) throw new Error(`not published: ${invalid}`);
       return { step: session.publish(producer, data) };
     },

@@ -1,6 +1,6 @@
 import type { FlowProblem } from '../../flow';
 
-/** A flow document that failed validation; its problems travel to the UI with the error reply. */
+/** Input that failed validation (a flow document, a batch of events); its problems travel to the UI with the error reply. */
 export class FlowRejected extends Error {
   constructor(
     message: string,

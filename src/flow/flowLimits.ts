@@ -1,0 +1,29 @@
+import { jsonProblem, MAX_JSON_DEPTH, MAX_JSON_NODES } from '../lib/jsonSafety';
+import type { FlowProblem } from './validateFlow';
+import { formatCount } from '../lib/formatCount';
+
+/** Deepest nesting of a flow document, counted from the document itself; every example nests at most 8. */
+export const MAX_FLOW_DEPTH = MAX_JSON_DEPTH;
+/** Values (objects, arrays, strings, numbers…) one flow document may hold. */
+export const MAX_FLOW_VALUES = MAX_JSON_NODES;
+/** Characters of a flow as JSON text, as Export flow writes it (indented by 2): a file, a link, a stored flow. */
+export const MAX_FLOW_CHARS = 10_000_000;
+
+/** The length of the flow as Export flow writes it. */
+const exportedLength = (doc: unknown): number => JSON.stringify(doc, null, 2).length + 1;
+
+/**
+ * Why a value cannot be a flow whatever its shape: not JSON data, too deep, too many values, or
+ * longer than MAX_FLOW_CHARS once exported (so every flow that opens can be exported and opened again).
+ * Runs before the schema, whose recursion would overflow on a deep value.
+ */
+export function flowLimitProblem(input: unknown): FlowProblem | undefined {
+  // What is not an object at all is for migrateFlow to name.
+  if (typeof input !== 'object' || input === null) return undefined;
+  const unsafe = jsonProblem(input, { maxDepth: MAX_FLOW_DEPTH, maxNodes: MAX_FLOW_VALUES });
+  if (unsafe) return unsafe;
+  const length = exportedLength(input);
+  if (length > MAX_FLOW_CHARS)
+    return { path: '', reason: `the flow is longer than ${formatCount(MAX_FLOW_CHARS)} characters as JSON (${formatCount(length)}): split it or shorten its code` };
+  return undefined;
+}
