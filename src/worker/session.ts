@@ -1,6 +1,6 @@
 import { deciderCodeProblem } from '../engine/nodes/aggregate';
 import type { ResetTarget } from '../engine/brokers/kafka';
-import { affectsRun, BranchRun, compileHandler, markerKindOf, summarizeFlowChange, type RunInput, type SnapshotError, type StepRecord } from '../engine';
+import { affectsRun, BranchRun, compileHandler, markerKindOf, summarizeFlowChange, type RunInput, type RuntimeSnapshot, type SnapshotError, type StepRecord } from '../engine';
 import { hasHandlerCode, type FlowDocument } from '../flow';
 import { LIVE_ROWS, type Speed, type BranchInfo, type EngineNotice, type EngineToUi, type Frame } from '../protocol';
 import { SEGMENT_SIZE, segmentStart, type BookmarkRecord, type BranchRecord, type SnapshotRecord, type StorageError, type TidemarkStore } from '../storage';
@@ -11,6 +11,7 @@ import { indexStep, inheritMarkers, timelineMarkers, trimMarkers } from './marke
 import { Persister } from './persister';
 import { Player } from './player';
 import { scanSteps, type RowReader } from './stepSearch';
+import { notDone } from './storageNotices';
 
 export const FLOW_ID = 'current';
 /** A snapshot every SEGMENT_SIZE steps bounds a seek to one segment of replay. */
@@ -146,10 +147,15 @@ export class Session {
   private runOf(branch: BranchRecord): BranchRun {
     let run = this.runs.get(branch.id);
     if (!run) {
-      run = new BranchRun({ baseFlow: branch.baseFlow, inputs: branch.inputs, head: branch.head, snapshotEvery: SNAPSHOT_EVERY, persistEvery: PERSIST_EVERY, ...this.snapshotWindow() });
+      run = this.newRun(branch);
       this.runs.set(branch.id, run);
     }
     return run;
+  }
+
+  /** A run of the branch at step 0 (no cursor moved); throws if the engine cannot start its flow. */
+  private newRun(branch: Pick<BranchRecord, 'baseFlow' | 'inputs' | 'head'>, snapshots?: ReadonlyMap<number, RuntimeSnapshot>): BranchRun {
+    return new BranchRun({ baseFlow: branch.baseFlow, inputs: branch.inputs, head: branch.head, snapshotEvery: SNAPSHOT_EVERY, persistEvery: PERSIST_EVERY, ...(snapshots ? { snapshots } : {}), ...this.snapshotWindow() });
   }
 
   /** With storage, memory keeps a window of snapshots and the rest are read back; without, memory keeps them all. */
@@ -157,21 +163,44 @@ export class Session {
     return this.store ? { keepInMemory: SNAPSHOTS_IN_MEMORY } : {};
   }
 
-  /** Starts over: one empty main branch for `flow`; everything recorded for the old flow is deleted. */
-  async startFresh(flow: FlowDocument): Promise<void> {
+  /**
+   * Starts over (opening a flow, or Reset run): one empty main branch for `flow` in place of everything
+   * recorded for the old flow. The new run is built first, where a flow the engine cannot start
+   * throws, then stored in one transaction; only once that has committed does the session let go of
+   * the old run, so a refusal (a full quota) leaves storage and the session as they were.
+   */
+  async startFresh(flow: FlowDocument, change: 'open' | 'reset' = 'open'): Promise<void> {
     this.player.pause();
+    // The old run's last steps are stored first: if the new one is refused, the old one is whole.
     await this.persister.flush();
+    const action = change === 'open' ? 'Not opened' : 'Not reset';
+    const unchanged = this.flow ? `Your flow "${this.flow.name}" and its run are unchanged.` : 'Nothing stored was changed.';
+    const main: BranchRecord = { id: newId(), flowId: FLOW_ID, name: 'main', parentId: null, forkStep: 0, baseFlow: flow, inputs: [], head: 0, createdOrder: 0, markers: {}, bookmarks: [] };
+    let run: BranchRun;
+    try {
+      run = this.newRun(main);
+    } catch (error) {
+      throw this.refused(new Error(`${action}: the engine could not start this flow (${(error as Error).message}). ${unchanged}`, { cause: error }));
+    }
+    try {
+      await this.store?.replaceRun({ flow: { id: FLOW_ID, flow, savedAt: Date.now() }, branch: main, meta: { currentBranchId: main.id } });
+    } catch (error) {
+      throw this.refused(notDone(action, error, unchanged));
+    }
     for (const id of this.branches.keys()) this.persister.forgetBranch(id);
     this.branches.clear();
     this.runs.clear();
     this.flow = flow;
-    const main: BranchRecord = { id: newId(), flowId: FLOW_ID, name: 'main', parentId: null, forkStep: 0, baseFlow: flow, inputs: [], head: 0, createdOrder: 0, markers: {}, bookmarks: [] };
-    await this.store?.deleteFlowRun(FLOW_ID);
-    await this.store?.commit({ branch: main, meta: { currentBranchId: main.id } });
-    await this.store?.saveFlow({ id: FLOW_ID, flow, savedAt: Date.now() });
     this.branches.set(main.id, main);
+    this.runs.set(main.id, run);
     this.recent = [];
     await this.activate(main.id);
+  }
+
+  /** A change was refused after the run was paused for it: the UI is shown the paused run, as it stands. */
+  private refused(error: unknown): unknown {
+    this.pushFrame();
+    return error;
   }
 
   // ---- running ----
@@ -303,25 +332,51 @@ export class Session {
     return this.input({ type: 'reset-offsets', group, target });
   }
 
-  /** Saves an edit; one that changes what runs becomes an input (or the new base before the first step). */
+  /**
+   * Saves an edit; one that changes what runs becomes an input (or the new base before the first step).
+   * The flow record is stored in the same transaction as the branch that records the edit, or not at all.
+   */
   async updateFlow(flow: FlowDocument): Promise<{ recorded: boolean; codeErrors: Record<string, string> }> {
     const codeErrors = handlerCodeErrors(flow);
-    this.flow = flow;
-    await this.store?.saveFlow({ id: FLOW_ID, flow, savedAt: Date.now() });
+    const record = { id: FLOW_ID, flow, savedAt: Date.now() };
+    const unchanged = 'The stored flow and its run are unchanged.';
     const branch = this.branch;
     const before = latestFlow(branch);
-    if (!affectsRun(before, flow)) return { recorded: false, codeErrors };
+    if (!affectsRun(before, flow)) {
+      try {
+        await this.store?.saveFlow(record);
+      } catch (error) {
+        throw notDone('Not saved', error, unchanged);
+      }
+      this.flow = flow;
+      return { recorded: false, codeErrors };
+    }
     if (branch.head === 0 && branch.parentId === null && branch.inputs.length === 0) {
       // Nothing has run yet: the edit simply becomes the run's starting point.
+      const run = this.newRun({ baseFlow: flow, inputs: [], head: 0 });
+      await this.persister.flush();
+      try {
+        await this.store?.commit({ flow: record, branch: { ...branch, baseFlow: flow } });
+      } catch (error) {
+        throw notDone('Not saved', error, unchanged);
+      }
       branch.baseFlow = flow;
-      this.runs.set(branch.id, new BranchRun({ baseFlow: flow, inputs: [], head: 0, snapshotEvery: SNAPSHOT_EVERY, persistEvery: PERSIST_EVERY, ...this.snapshotWindow() }));
-      this.persister.saveBranch(branch);
+      this.runs.set(branch.id, run);
+      this.flow = flow;
       this.pushFrame();
       return { recorded: false, codeErrors };
     }
+    const previous = this.flow;
+    this.flow = flow;
+    this.persister.saveFlow(record);
     this.input({ type: 'flow', flow, summary: summarizeFlowChange(before, flow) });
     // Reply only once the input is stored, so a reload right after the reply replays it.
-    await this.persister.flush();
+    const failed = await this.persister.flush();
+    if (failed) {
+      // The run went back to its stored head without the edit (storageFailed said so); the flow goes back too.
+      this.flow = previous;
+      throw notDone('Not saved', failed, unchanged);
+    }
     return { recorded: true, codeErrors };
   }
 
@@ -356,8 +411,13 @@ export class Session {
     return parent ? this.storedSnapshot(parent, Math.min(step, owner.forkStep)) : undefined;
   }
 
+  /** Forks at the cursor. The child is built first and stored in one transaction; only then is it current. */
   async fork(name: string): Promise<void> {
     this.player.pause();
+    const advice = 'Free some space (delete a branch), then fork again.';
+    // The fork names steps of its parent that storage must hold.
+    const failed = await this.persister.flush();
+    if (failed) throw this.refused(notDone('Not forked', failed, advice));
     const parent = this.branch;
     const run = this.run;
     const at = run.cursor;
@@ -381,15 +441,18 @@ export class Session {
       if (list) await scanSteps(this.reader(parent), from, at, 'forward', (record) => (markerKindOf(record) === kind && list.total++, false));
     }
     const snapshots = new Map([...run.snapshots].filter(([step]) => step <= at));
-    const childRun = new BranchRun({ baseFlow: child.baseFlow, inputs: child.inputs, head: at, snapshotEvery: SNAPSHOT_EVERY, persistEvery: PERSIST_EVERY, snapshots, ...this.snapshotWindow() });
+    const childRun = this.newRun(child, snapshots);
     childRun.seek(at);
     childRun.keepSnapshot();
+    const taken = childRun.takeUnsavedSnapshots().map(({ step, snapshot }) => ({ branchId: child.id, step, snapshot }));
+    try {
+      await this.store?.commit({ branch: child, snapshots: taken, meta: { currentBranchId: child.id } });
+    } catch (error) {
+      throw this.refused(notDone('Not forked', error, advice));
+    }
     this.branches.set(child.id, child);
     this.runs.set(child.id, childRun);
     this.branchId = child.id;
-    await this.persister.flush();
-    const taken = childRun.takeUnsavedSnapshots().map(({ step, snapshot }) => ({ branchId: child.id, step, snapshot }));
-    await this.store?.commit({ branch: child, snapshots: taken, meta: { currentBranchId: child.id } });
     this.pushFrame();
   }
 
@@ -399,13 +462,26 @@ export class Session {
     return this.flow ? { ...flow, name: this.flow.name, layout: { ...flow.layout, ...this.flow.layout } } : flow;
   }
 
+  /** Makes another branch current: its run is brought to its head first, then the choice is stored, then shown. */
   async switchBranch(branchId: string): Promise<void> {
-    if (!this.branches.has(branchId)) throw new Error(`no branch with id ${branchId}`);
+    const target = this.branchOf(branchId);
     this.player.pause();
     await this.persister.flush();
+    await this.prepare(target);
+    try {
+      await this.store?.setMeta('currentBranchId', branchId);
+    } catch (error) {
+      throw this.refused(notDone('Not switched', error, `You are still on branch "${this.branch.name}".`));
+    }
     await this.activate(branchId);
     this.flow = this.branchFlow();
-    await this.store?.setMeta('currentBranchId', branchId);
+  }
+
+  /** Brings a branch's run to its head without making it current: what can fail when switching to it fails here. */
+  private async prepare(branch: BranchRecord): Promise<void> {
+    const run = this.runOf(branch);
+    await this.loadSnapshotNear(run, branch, branch.head, run.cursor);
+    run.seek(branch.head);
   }
 
   /** Deletes a branch and everything stored for it; the root and a branch with forks are refused. Resolves true when it was current. */
@@ -418,8 +494,14 @@ export class Session {
     const parentId = branch.parentId;
     this.player.pause();
     await this.persister.flush();
-    // Stored first: if that fails, the branch is still whole in memory and in storage.
-    await this.store?.deleteBranch(branchId, { currentBranchId: current ? parentId : this.branchId });
+    if (current) await this.prepare(this.branchOf(parentId));
+    // Stored first: if that fails, the branch is still whole in memory and in storage. Only deletes
+    // (and the current branch when it changes): freeing space must work on a full disk.
+    try {
+      await this.store?.deleteBranch(branchId, current ? { currentBranchId: parentId } : undefined);
+    } catch (error) {
+      throw this.refused(notDone('Not deleted', error, `Branch "${branch.name}" is still stored.`));
+    }
     this.persister.forgetBranch(branchId);
     this.branches.delete(branchId);
     this.runs.delete(branchId);
@@ -453,7 +535,9 @@ export class Session {
     branch.bookmarks = change(branch.bookmarks ?? []);
     this.markersRevision++;
     this.persister.saveBranch(branch);
-    await this.persister.flush();
+    // A failed write put the bookmarks back as stored (storageFailed).
+    const failed = await this.persister.flush();
+    if (failed) throw notDone('Not saved', failed, 'The bookmarks are as they were.');
     this.pushMarkers();
     return branch.bookmarks.map((b) => ({ ...b }));
   }

@@ -41,7 +41,7 @@ export function flowHandlers(session: Session): HandlerGroup {
     },
     resetOffsets: ({ group, target }) => ({ step: session.resetOffsets(group, target) }),
     reset: async () => {
-      await session.startFresh(session.flow ?? session.run.baseFlow);
+      await session.startFresh(session.flow ?? session.run.baseFlow, 'reset');
       return { branches: session.branchInfos() };
     },
   };

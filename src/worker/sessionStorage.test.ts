@@ -1,0 +1,217 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { serialize } from 'node:v8';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseFlow, type FlowDocument } from '../flow';
+import type { EngineToUi, Frame } from '../protocol';
+import { openTidemarkStore, toStorageError, type TidemarkStore } from '../storage';
+import { refusePutsFrom, storedContents } from '../storage/quotaFaults.testkit';
+import { FLOW_ID, Session } from './session';
+
+// What a person keeps when storage refuses a change: every stored change lands whole or not at all,
+// and a full quota pauses the run at the last stored step and says what was not saved.
+
+function exampleFlow(): FlowDocument {
+  const parsed = parseFlow(readFileSync('public/examples/orders.json', 'utf8'));
+  if (!parsed.ok) throw new Error('example flow is invalid');
+  return parsed.flow;
+}
+
+const quotaError = () => toStorageError(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+
+/** A store whose commits and meta writes fail, as a full origin's do, while `full.on` is set. */
+function fillable(store: TidemarkStore): { store: TidemarkStore; full: { on: boolean } } {
+  const full = { on: false };
+  return {
+    full,
+    store: {
+      ...store,
+      commit: (batch) => (full.on ? Promise.reject(quotaError()) : store.commit(batch)),
+      setMeta: (key, value) => (full.on ? Promise.reject(quotaError()) : store.setMeta(key, value)),
+    },
+  };
+}
+
+let dbCount = 0;
+const opened: TidemarkStore[] = [];
+let stopRefusing: (() => void) | undefined;
+
+interface Opened {
+  session: Session;
+  notices: string[];
+  frames: Frame[];
+  full: { on: boolean };
+  store: TidemarkStore;
+}
+
+async function openSession(name: string): Promise<Opened> {
+  const real = await openTidemarkStore(name);
+  opened.push(real);
+  const { store, full } = fillable(real);
+  const notices: string[] = [];
+  const frames: Frame[] = [];
+  const session = new Session(store, (m: EngineToUi) => {
+    if (m.kind === 'notice') notices.push(m.notice.message);
+    if (m.kind === 'frame') frames.push(m.frame);
+  });
+  await session.restore();
+  return { session, notices, frames, full, store: real };
+}
+
+function stepN(session: Session, n: number): void {
+  for (let i = 0; i < n; i++) session.advance();
+}
+
+/** What a person sees of a run: where it is, every counter and node state, and its log. */
+async function seen(session: Session): Promise<string> {
+  const { cursor, head, counters, nodeStates, branchId } = session.frame();
+  const rows = await session.rows(0, head);
+  return JSON.stringify({ flow: session.flow?.name, cursor, head, counters, nodeStates, branchId, rows, branches: session.branchInfos() });
+}
+
+/** The database's contents as one string: equal strings are byte-for-byte equal contents (and compare fast). */
+const bytes = async (name: string): Promise<string> => serialize(await storedContents(name)).toString('base64');
+
+afterEach(() => {
+  stopRefusing?.();
+  stopRefusing = undefined;
+  for (const store of opened.splice(0)) store.close();
+});
+
+/** A stored run of the Orders example, paused after `steps` steps. */
+async function storedRun(steps: number): Promise<Opened & { name: string }> {
+  const name = `session-storage-${dbCount++}`;
+  const opened = await openSession(name);
+  await opened.session.startFresh(exampleFlow());
+  stepN(opened.session, steps);
+  await opened.session.pause();
+  return { ...opened, name };
+}
+
+describe('opening a flow or resetting the run is all or nothing', () => {
+  it('a flow the engine cannot start leaves the stored run and the session as they were', async () => {
+    const { session, name } = await storedRun(1_500);
+    const before = await bytes(name);
+    const shown = await seen(session);
+    // Stands for any flow that passes validation yet fails while its run is built.
+    const unstartable = { ...exampleFlow(), name: 'Broken', nodes: null } as unknown as FlowDocument;
+
+    await expect(session.startFresh(unstartable)).rejects.toThrow();
+
+    expect(await bytes(name)).toBe(before);
+    expect(await seen(session)).toBe(shown);
+    const reloaded = await openSession(name);
+    expect(await seen(reloaded.session)).toBe(shown);
+  });
+
+  it('opening a flow storage has no room for is refused: storage unchanged, the old run still served, the message truthful', async () => {
+    const { session, name } = await storedRun(1_500);
+    const before = await bytes(name);
+    const shown = await seen(session);
+    stopRefusing = refusePutsFrom(1);
+
+    const refused = await session.startFresh({ ...exampleFlow(), name: 'Big' }).catch((error: unknown) => error);
+
+    expect(await bytes(name)).toBe(before);
+    expect(await seen(session)).toBe(shown);
+    expect(refused).toEqual(new Error('Not opened: browser storage is full. Your flow "Orders" and its run are unchanged.'));
+    stopRefusing();
+    const reloaded = await openSession(name);
+    expect(await seen(reloaded.session)).toBe(shown);
+    expect(reloaded.notices).toEqual([]);
+  });
+
+  it('a transaction refused half way (after its deletes) changes nothing either', async () => {
+    const { session, name } = await storedRun(1_500);
+    const before = await bytes(name);
+    // The flow record is written, the branch is refused.
+    stopRefusing = refusePutsFrom(2);
+
+    const refused = await session.startFresh({ ...exampleFlow(), name: 'Big' }).catch((error: unknown) => error);
+
+    expect(await bytes(name)).toBe(before);
+    expect(String(refused)).toMatch(/^Error: Not opened: browser storage is full/);
+  });
+
+  it('a refused open while the run plays shows it paused, as the worker left it', async () => {
+    const { session, frames } = await storedRun(100);
+    session.play();
+    stopRefusing = refusePutsFrom(1);
+
+    await expect(session.startFresh({ ...exampleFlow(), name: 'Big' })).rejects.toThrow(/^Not opened/);
+
+    expect(frames.at(-1)?.playing).toBe(false);
+  });
+
+  it('Reset run under a full quota is refused the same way', async () => {
+    const { session, name } = await storedRun(1_500);
+    const before = await bytes(name);
+    const shown = await seen(session);
+    stopRefusing = refusePutsFrom(1);
+
+    const refused = await session.startFresh(session.flow!, 'reset').catch((error: unknown) => error);
+
+    expect(await bytes(name)).toBe(before);
+    expect(await seen(session)).toBe(shown);
+    expect(refused).toEqual(new Error('Not reset: browser storage is full. Your flow "Orders" and its run are unchanged.'));
+  });
+
+  it('a flow opened with room replaces the old run in storage', async () => {
+    const { session, name } = await storedRun(1_500);
+    await session.startFresh({ ...exampleFlow(), name: 'Second' });
+    stepN(session, 10);
+    await session.pause();
+    const reloaded = await openSession(name);
+    expect(reloaded.session.flow?.name).toBe('Second');
+    expect(reloaded.session.branchInfos()).toHaveLength(1);
+    expect(reloaded.session.frame().head).toBe(10);
+  });
+});
+
+describe('edits, forks and switches under a full quota', () => {
+  it('an edit recorded in the run is stored with its flow record or not at all', async () => {
+    const { session, full, name, store } = await storedRun(50);
+    const flow = session.flow!;
+    full.on = true;
+    const edited = { ...flow, code: { ...flow.code, email: 'function handle() { throw new Error("smtp down"); }' } };
+
+    const refused = await session.updateFlow(edited).catch((error: unknown) => error);
+
+    const stored = await store.loadFlow(FLOW_ID);
+    expect(stored?.ok && stored.record.flow).toEqual(flow);
+    expect(session.flow).toEqual(flow);
+    expect(String(refused)).toMatch(/^Error: Not saved: browser storage is full/);
+    const reloaded = await openSession(name);
+    expect(reloaded.session.flow).toEqual(flow);
+    expect(reloaded.session.branch.inputs).toEqual([]);
+  });
+
+  it('a refused fork leaves the session on its branch, in memory and in storage', async () => {
+    const { session, full, name } = await storedRun(1_200);
+    await session.seek(400);
+    const shown = await seen(session);
+    full.on = true;
+
+    const refused = await session.fork('what-if').catch((error: unknown) => error);
+
+    expect(await seen(session)).toBe(shown);
+    expect(String(refused)).toMatch(/^Error: Not forked: browser storage is full/);
+    full.on = false;
+    const reloaded = await openSession(name);
+    expect(reloaded.session.branchInfos().map((b) => b.name)).toEqual(['main']);
+  });
+
+  it('a refused switch leaves the session on its branch', async () => {
+    const { session, full } = await storedRun(1_200);
+    const mainId = session.frame().branchId;
+    await session.seek(400);
+    await session.fork('what-if');
+    const shown = await seen(session);
+    full.on = true;
+
+    const refused = await session.switchBranch(mainId).catch((error: unknown) => error);
+
+    expect(await seen(session)).toBe(shown);
+    expect(String(refused)).toMatch(/^Error: Not switched: browser storage is full/);
+  });
+});
