@@ -11,7 +11,7 @@ import { indexStep, inheritMarkers, timelineMarkers, trimMarkers } from './marke
 import { Persister } from './persister';
 import { Player } from './player';
 import { scanSteps, type RowReader } from './stepSearch';
-import { notDone } from './storageNotices';
+import { discardedNotice, notDone, storageProblem } from './storageNotices';
 
 export const FLOW_ID = 'current';
 /** A snapshot every SEGMENT_SIZE steps bounds a seek to one segment of replay. */
@@ -141,6 +141,16 @@ export class Session {
   private async activate(branchId: string): Promise<void> {
     this.branchId = branchId;
     await this.seek(this.runOf(this.branch).head);
+    await this.keepHeadSegment(this.branch);
+  }
+
+  /** Hands the persister the stored start of the segment the head is in: the next fresh step continues it. */
+  private async keepHeadSegment(branch: BranchRecord): Promise<void> {
+    const first = segmentStart(branch.head, branch.forkStep);
+    const steps = branch.head - first;
+    if (!this.store || steps === 0 || this.persister.holdsSegment(branch.id, first, steps)) return;
+    const records = await this.rows(first, steps, branch);
+    if (records.length === steps) this.persister.continueSegment(branch.id, first, records);
   }
 
   /** The branch's run, built (at step 0, cursor unmoved elsewhere) the first time it is needed. */
@@ -262,9 +272,38 @@ export class Session {
     this.notify({ level: 'error', message: `${name}: ${problem.message}. The run was paused; fix the handler, then Reset run.`, nodeId: problem.node });
   }
 
-  private storageFailed(error: StorageError): void {
+  /**
+   * A write failed (a full quota): the run pauses and goes back to its last stored step, dropping the
+   * steps, snapshots and inputs storage does not have, so what is shown is what a reload shows; the
+   * person is told which steps were discarded. Nothing stored is touched. Play goes on from there.
+   */
+  private async storageFailed(error: StorageError): Promise<void> {
     this.player.pause();
-    this.notify({ level: 'error', message: error.message });
+    const branch = this.branch;
+    const run = this.run;
+    try {
+      const stored = await this.store?.getBranch(branch.id);
+      if (!stored) throw new Error(`branch ${branch.name} is not stored`);
+      const head = stored.head;
+      const first = segmentStart(head, branch.forkStep);
+      const headSegment = { firstStep: first, records: await this.rows(first, head - first, branch) };
+      if (run.cursor > head) await this.loadSnapshotNear(run, branch, head, run.cursor);
+      const storedSteps = new Set(stored.inputs.map((i) => i.step));
+      const work = { storedHead: head, head: run.head, inputs: run.inputs.filter((i) => !storedSteps.has(i.step)) };
+      // Nothing awaits from here on: no request sees the branch half way back.
+      run.truncate(head, stored.inputs);
+      branch.head = head;
+      branch.inputs = run.inputs;
+      branch.markers = trimMarkers(stored.markers ?? branch.markers ?? {}, head);
+      branch.bookmarks = stored.bookmarks ?? [];
+      this.markersRevision++;
+      this.persister.discardUnstored(branch.id, headSegment.records.length === head - first ? headSegment : undefined);
+      this.notify({ level: 'error', message: discardedNotice(error, { ...work, cursor: run.cursor }) });
+      this.recent = await this.rowsBefore(run.cursor, LIVE_ROWS);
+    } catch (cause) {
+      // Without the stored head the run cannot be put back: it waits, unsaved steps kept, for Play to retry.
+      this.notify({ level: 'error', message: `${storageProblem(error)}: the run was paused, and what is stored could not be read back (${(cause as Error).message}). Nothing stored was changed.` });
+    }
     this.pushFrame();
   }
 

@@ -168,6 +168,65 @@ describe('opening a flow or resetting the run is all or nothing', () => {
   });
 });
 
+describe('a full quota while the run goes on', () => {
+  it('pauses at the last stored step, says which steps were discarded, and a reload shows the same run', async () => {
+    const { session, notices, full, name } = await storedRun(3_000);
+    full.on = true;
+    stepN(session, 2_500);
+    await session.pause();
+
+    const frame = session.frame();
+    expect(frame.playing).toBe(false);
+    expect(frame.head).toBe(3_000);
+    expect(frame.cursor).toBe(3_000);
+    expect(notices.at(-1)).toBe(
+      'Browser storage is full: steps 3,001–5,500 could not be saved and were discarded; the run is paused at step 3,000, the last one stored. Free some space (delete a branch, or Reset run), then press Play to continue.',
+    );
+    const reloaded = await openSession(name);
+    expect(await seen(reloaded.session)).toBe(await seen(session));
+  });
+
+  it('names the inputs made by hand that were lost with the steps', async () => {
+    const { session, notices, full } = await storedRun(3_000);
+    full.on = true;
+    stepN(session, 100);
+    session.publish('orders', { orderId: 'by-hand-1', customerId: 'cust-ada', items: [], total: 1 });
+    session.publish('orders', { orderId: 'by-hand-2', customerId: 'cust-ada', items: [], total: 2 });
+    stepN(session, 10);
+    await session.pause();
+
+    expect(session.frame().head).toBe(3_000);
+    expect(notices.at(-1)).toMatch(/^Browser storage is full: steps 3,001–3,112 could not be saved and were discarded, with 2 events published by hand; /);
+    const rows = await session.rows(0, 3_000);
+    expect(rows.some((r) => r.kind === 'publish' && r.manual)).toBe(false);
+  });
+
+  it('Play after space was freed goes on from the stored step, and storage then holds one whole run', async () => {
+    const { session, full, name } = await storedRun(1_500);
+    full.on = true;
+    // More than one transaction's worth: the first chunk of segments lands, the branch's head does not.
+    stepN(session, 65_000);
+    await session.pause();
+    expect(session.frame().head).toBe(1_500);
+
+    full.on = false;
+    session.publish('orders', { orderId: 'by-hand', customerId: 'cust-ada', items: [], total: 1 });
+    stepN(session, 999);
+    await session.pause();
+
+    const reference = new Session(undefined, () => {});
+    await reference.startFresh(exampleFlow());
+    stepN(reference, 1_500);
+    reference.publish('orders', { orderId: 'by-hand', customerId: 'cust-ada', items: [], total: 1 });
+    stepN(reference, 999);
+
+    const reloaded = await openSession(name);
+    expect(reloaded.session.frame().head).toBe(2_500);
+    expect(JSON.stringify(await reloaded.session.rows(0, 2_500))).toBe(JSON.stringify(await reference.rows(0, 2_500)));
+    expect(JSON.stringify(reloaded.session.frame().counters)).toBe(JSON.stringify(reference.frame().counters));
+  }, 30_000);
+});
+
 describe('edits, forks and switches under a full quota', () => {
   it('an edit recorded in the run is stored with its flow record or not at all', async () => {
     const { session, full, name, store } = await storedRun(50);
@@ -213,5 +272,24 @@ describe('edits, forks and switches under a full quota', () => {
 
     expect(await seen(session)).toBe(shown);
     expect(String(refused)).toMatch(/^Error: Not switched: browser storage is full/);
+  });
+});
+
+describe('continuing the stored head segment', () => {
+  it('after a reload and a long read back through the log, new steps keep the earlier steps of the head segment', async () => {
+    const { session, name } = await storedRun(17_500);
+    const rows = JSON.stringify(await session.rows(17_000, 500));
+
+    const reloaded = await openSession(name);
+    // Reading far back pushes the head segment out of the cache of decoded segments.
+    for (let first = 0; first < 17_000; first += 1_000) await reloaded.session.rows(first, 1);
+    stepN(reloaded.session, 10);
+    await reloaded.session.pause();
+
+    const again = await openSession(name);
+    expect(again.session.frame().head).toBe(17_510);
+    const stored = await again.session.rows(17_000, 510);
+    expect(stored.map((r) => r.step)).toEqual(Array.from({ length: 510 }, (_, i) => 17_000 + i));
+    expect(JSON.stringify(stored.slice(0, 500))).toBe(rows);
   });
 });
