@@ -106,6 +106,17 @@ export class AppPage {
     await this.waitReady();
   }
 
+  /** Picks a flow document in the toolbar's "Open flow file" chooser. */
+  async openFlowFile(name: string, text: string): Promise<void> {
+    await this.toolbar.getByLabel('Open flow file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  }
+
+  /** Gives `origin` only `bytes` of browser storage from now on, as a nearly full disk would (Chromium's DevTools protocol). */
+  async limitStorage(origin: string, bytes: number): Promise<void> {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: bytes });
+  }
+
   // ---- run controls ----
 
   async setSpeed(speed: SpeedName): Promise<void> {
