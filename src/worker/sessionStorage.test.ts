@@ -184,7 +184,7 @@ describe('a full quota while the run goes on', () => {
     );
     const reloaded = await openSession(name);
     expect(await seen(reloaded.session)).toBe(await seen(session));
-  });
+  }, 20_000);
 
   it('names the inputs made by hand that were lost with the steps', async () => {
     const { session, notices, full } = await storedRun(3_000);
@@ -291,5 +291,5 @@ describe('continuing the stored head segment', () => {
     const stored = await again.session.rows(17_000, 510);
     expect(stored.map((r) => r.step)).toEqual(Array.from({ length: 510 }, (_, i) => 17_000 + i));
     expect(JSON.stringify(stored.slice(0, 500))).toBe(rows);
-  });
+  }, 20_000);
 });
