@@ -78,15 +78,11 @@ function tellTaleFlow(): string {
   });
 }
 
-async function openFile(app: AppPage, name: string, text: string): Promise<void> {
-  await app.toolbar.getByLabel('Open flow file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
-}
-
 test.describe('trust: a flow from anyone runs nothing until trusted, then runs where it reaches nothing', () => {
   test('a flow opened from a file shows its code and runs none of it; Play asks first, and only Trust runs it', async ({ page }) => {
     const app = new AppPage(page);
     await app.goto();
-    await openFile(app, 'tell-tale.tidemark.json', tellTaleFlow());
+    await app.openFlowFile('tell-tale.tidemark.json', tellTaleFlow());
     await expect(app.flowName).toHaveText('Tell-tale');
     await expect(app.restrictedBanner).toContainText('None of its code has run');
 
@@ -120,7 +116,7 @@ test.describe('trust: a flow from anyone runs nothing until trusted, then runs w
     context.on('request', (request) => requests.push(request));
     const app = new AppPage(page);
     await app.goto();
-    await openFile(app, 'free-analytics.tidemark.json', maliciousFlow());
+    await app.openFlowFile('free-analytics.tidemark.json', maliciousFlow());
     await expect(app.flowName).toHaveText('Free analytics');
     await app.selectNode('consumer', 'Eve');
     // Parsed, not run: a name its sandbox does not offer is named before anything runs.
@@ -161,7 +157,7 @@ test.describe('trust: a flow from anyone runs nothing until trusted, then runs w
     const flow = JSON.parse(tellTaleFlow()) as { code: Record<string, string>; name: string };
     flow.name = 'Spinner';
     flow.code.c = 'function handle(event, ctx) { while (true) {} }';
-    await openFile(app, 'spinner.tidemark.json', JSON.stringify(flow));
+    await app.openFlowFile('spinner.tidemark.json', JSON.stringify(flow));
     await app.trustFlow();
     for (let i = 0; i < 3; i++) await app.step();
     await expect(app.nodeCard('consumer', 'Listener')).toContainText(/failed\s*1/);

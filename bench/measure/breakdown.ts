@@ -50,7 +50,7 @@ export async function measureBreakdown(flow: FlowDocument, steps: number): Promi
   const branchRunStepsPerSecond = stepsPerSecond(steps, () => branchRun.advance());
 
   const session = new Session(undefined, dropMessages);
-  await session.startFresh(flow, true);
+  await session.startFresh(flow, { trusted: true });
   const sessionNoStoreStepsPerSecond = stepsPerSecond(steps, () => session.advance());
 
   const segmentWrites = await measureIdbSegmentWrites(1.5, segments, SEGMENT_SIZE);

@@ -45,7 +45,7 @@ export async function playPersisted(dbName: string, flow: FlowDocument, enough: 
     const session: Session = new Session(timedCommits(store, commits), (message) => {
       if (message.kind === 'frame') session.frameShown();
     });
-    await session.startFresh(flow, true);
+    await session.startFresh(flow, { trusted: true });
     session.setSpeed(Speed.Max);
     const start = performance.now();
     session.play();

@@ -160,6 +160,12 @@ export class AppPage {
     await this.waitReady();
   }
 
+  /** Gives `origin` only `bytes` of browser storage from now on, as a nearly full disk would (Chromium's DevTools protocol). */
+  async limitStorage(origin: string, bytes: number): Promise<void> {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: bytes });
+  }
+
   // ---- run controls ----
 
   async setSpeed(speed: SpeedName): Promise<void> {

@@ -119,6 +119,21 @@ export class BranchRun {
   }
 
   /**
+   * Takes the branch back to `head` with `inputs` (what storage holds after a failed write): later
+   * steps, inputs and snapshots go, and a cursor past `head` moves back to it.
+   */
+  truncate(head: number, inputs: readonly RecordedInput[]): void {
+    if (head > this.headStep) throw new Error(`cannot truncate a branch of ${this.headStep} steps to ${head}`);
+    this.headStep = head;
+    this.inputsByStep.clear();
+    for (const input of inputs) this.inputsByStep.set(input.step, input);
+    for (const step of this.snapshots.keys()) if (step > head) this.snapshots.delete(step);
+    this.unsaved = this.unsaved.filter((s) => s.step <= head);
+    this.scratch = undefined;
+    if (this.cursor > head) this.seek(head);
+  }
+
+  /**
    * Snapshot at the cursor (also taken at every pause so a reload restores without replay). A state
    * that cannot be copied is skipped and reported once through `takeSnapshotProblem`: seeks then
    * replay from an earlier snapshot, and the run goes on.

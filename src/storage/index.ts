@@ -3,4 +3,4 @@ export type { BookmarkRecord, BranchRecord, FlowRecord, MarkerIndex, SegmentReco
 export { decodeSteps, encodeSteps, StepEncoder, STEP_CODEC_VERSION, type EncodedSteps } from './stepCodec';
 export { SEGMENT_SIZE, segmentStart, segmentEnd } from './segments';
 export { StorageError, StorageErrorKind, toStorageError } from './storageError';
-export { openTidemarkStore, type CommitBatch, type FlowLoad, type TidemarkStore } from './tidemarkStore';
+export { openTidemarkStore, type CommitBatch, type FlowLoad, type RunReplacement, type TidemarkStore } from './tidemarkStore';

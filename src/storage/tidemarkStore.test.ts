@@ -2,6 +2,7 @@ import { emptyEsState } from '../engine/nodes/esState';
 import { emptyAmqpState } from '../engine/nodes/amqpState';
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
+import { serialize } from 'node:v8';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RuntimeSnapshot } from '../engine/runtimeState';
 import type { StepRecord } from '../engine/stepRecord';
@@ -10,6 +11,7 @@ import type { BranchRecord, SegmentRecord, SnapshotRecord } from './records';
 import { DB_VERSION, StoreName } from './schema';
 import { StorageError, StorageErrorKind } from './storageError';
 import { openTidemarkStore, type TidemarkStore } from './tidemarkStore';
+import { refusePutsFrom, storedContents } from './quotaFaults.testkit';
 
 const flow: FlowDocument = {
   format: 'tidemark-flow',
@@ -166,6 +168,53 @@ describe('deleteFlowRun', () => {
     expect(await store.getBranch('b10')).toEqual(branch('b10', 'f2', 3));
     expect(await store.getSegment('b10', 0)).toEqual(segment('b10', 0));
     expect(await store.latestSnapshot('b10', 10)).toEqual(snapshot('b10', 0));
+  });
+});
+
+describe('replaceRun', () => {
+  /** Flow f1 with two branches, their segments and snapshots; flow f2 with one. */
+  async function twoFlows(store: TidemarkStore): Promise<void> {
+    await store.saveFlow({ id: 'f1', flow, savedAt: 1 });
+    await store.putBranch(branch('b1', 'f1', 3));
+    await store.putBranch(branch('b2', 'f1', 3));
+    await store.putBranch(branch('b10', 'f2', 3));
+    await store.commit({
+      segments: [segment('b1', 0), segment('b2', 0), segment('b10', 0)],
+      snapshots: [snapshot('b1', 0), snapshot('b2', 0), snapshot('b10', 0)],
+      meta: { currentBranchId: 'b2' },
+    });
+  }
+
+  it("puts the new flow record and branch in place of the flow's old run, and leaves other flows alone", async () => {
+    const { store } = await openFresh();
+    await twoFlows(store);
+    const renamed = { ...flow, name: 'Renamed' };
+
+    await store.replaceRun({ flow: { id: 'f1', flow: renamed, savedAt: 2 }, branch: branch('b3', 'f1', 0), meta: { currentBranchId: 'b3' } });
+
+    expect(await store.loadFlow('f1')).toEqual({ ok: true, record: { id: 'f1', flow: renamed, savedAt: 2 } });
+    expect(await store.getBranches('f1')).toEqual([branch('b3', 'f1', 0)]);
+    expect(await store.getSegment('b1', 0)).toBeUndefined();
+    expect(await store.latestSnapshot('b2', 10)).toBeUndefined();
+    expect(await store.getMeta('currentBranchId')).toBe('b3');
+    expect(await store.getBranch('b10')).toEqual(branch('b10', 'f2', 3));
+    expect(await store.getSegment('b10', 0)).toEqual(segment('b10', 0));
+  });
+
+  it('refused at any write (a full quota), leaves every store byte for byte as it was', async () => {
+    for (const nth of [1, 2, 3]) {
+      const { store, name } = await openFresh();
+      await twoFlows(store);
+      const before = serialize(await storedContents(name)).toString('base64');
+      const stop = refusePutsFrom(nth);
+      try {
+        const replaced = store.replaceRun({ flow: { id: 'f1', flow: { ...flow, name: 'Renamed' }, savedAt: 2 }, branch: branch('b3', 'f1', 0), meta: { currentBranchId: 'b3' } });
+        await expect(replaced).rejects.toMatchObject({ kind: StorageErrorKind.Quota });
+      } finally {
+        stop();
+      }
+      expect(serialize(await storedContents(name)).toString('base64')).toBe(before);
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { openDB } from 'idb';
 import { describeProblems, validateFlow } from '../flow';
-import { atomicWrite } from './atomicWrite';
+import { atomicWrite, type WriteTransaction } from './atomicWrite';
 import type { BranchRecord, FlowRecord, SegmentRecord, SnapshotRecord, StoredSegment } from './records';
 import { decodeSteps } from './stepCodec';
 import { SnapshotPacker, topicSegmentRange, topicSegmentRecords, type PackedSegment } from './snapshotPacking';
@@ -16,8 +16,13 @@ export interface CommitBatch {
   segments?: (StoredSegment | SegmentRecord)[];
   snapshots?: SnapshotRecord[];
   branch?: BranchRecord;
+  /** A flow edit goes with the branch that records it. */
+  flow?: FlowRecord;
   meta?: Record<string, unknown>;
 }
+
+/** A new run in place of a flow's old one: its flow record and first branch, and whatever else the batch holds. */
+export type RunReplacement = CommitBatch & { flow: FlowRecord; branch: BranchRecord };
 
 export interface TidemarkStore {
   saveFlow(record: FlowRecord): Promise<void>;
@@ -38,6 +43,8 @@ export interface TidemarkStore {
   latestSnapshot(branchId: string, atOrBeforeStep: number): Promise<SnapshotRecord | undefined>;
   /** Writes the batch in one transaction, so a branch's head never gets ahead of its segments. */
   commit(batch: CommitBatch): Promise<void>;
+  /** Deletes the flow's run (as deleteFlowRun) and writes the replacement, in one transaction: all of it lands or none. */
+  replaceRun(replacement: RunReplacement): Promise<void>;
   getMeta(key: string): Promise<unknown>;
   setMeta(key: string, value: unknown): Promise<void>;
   close(): void;
@@ -53,6 +60,38 @@ function decoded(stored: StoredSegment | undefined): SegmentRecord | undefined {
 /** Every key of one branch in a store keyed by [branchId, step]. */
 function wholeBranch(branchId: string): IDBKeyRange {
   return IDBKeyRange.bound([branchId, -Infinity], [branchId, Infinity]);
+}
+
+const RUN_STORES = [StoreName.Flows, StoreName.Branches, StoreName.Segments, StoreName.Snapshots, StoreName.TopicSegments, StoreName.Meta];
+type RunTransaction = WriteTransaction<typeof RUN_STORES>;
+
+/** Deletes a flow's branches with their segments, snapshots and topic segments, inside `tx`. */
+async function deleteRun(tx: RunTransaction, pending: Promise<unknown>[], flowId: string): Promise<void> {
+  const branches = tx.objectStore(StoreName.Branches);
+  const ids = await branches.index(BRANCHES_BY_FLOW).getAllKeys(flowId);
+  for (const id of ids) {
+    pending.push(branches.delete(id));
+    pending.push(tx.objectStore(StoreName.Segments).delete(wholeBranch(id)));
+    pending.push(tx.objectStore(StoreName.Snapshots).delete(wholeBranch(id)));
+    pending.push(tx.objectStore(StoreName.TopicSegments).delete(topicSegmentRange(id)));
+  }
+}
+
+/** Puts everything a batch holds, inside `tx`; returns the topic segments it packed, to confirm once committed. */
+function writeBatch(tx: RunTransaction, pending: Promise<unknown>[], batch: CommitBatch, packer: SnapshotPacker): PackedSegment[] {
+  const written: PackedSegment[] = [];
+  if (batch.flow) pending.push(tx.objectStore(StoreName.Flows).put(batch.flow));
+  for (const segment of batch.segments ?? []) pending.push(tx.objectStore(StoreName.Segments).put(segment as StoredSegment));
+  const packed = new Map<readonly KafkaRecord[], string>();
+  for (const snapshot of batch.snapshots ?? []) {
+    const { stored, segments } = packer.pack(snapshot, packed);
+    for (const segment of segments) pending.push(tx.objectStore(StoreName.TopicSegments).put(segment.record));
+    written.push(...segments);
+    pending.push(tx.objectStore(StoreName.Snapshots).put(stored));
+  }
+  for (const [key, value] of Object.entries(batch.meta ?? {})) pending.push(tx.objectStore(StoreName.Meta).put(value, key));
+  if (batch.branch) pending.push(tx.objectStore(StoreName.Branches).put(batch.branch));
+  return written;
 }
 
 /** Opens (creating or upgrading if needed) the Tidemark database. Write failures reject with StorageError. */
@@ -88,17 +127,7 @@ export async function openTidemarkStore(name: string = DB_NAME): Promise<Tidemar
     getBranches: async (flowId) =>
       (await db.getAllFromIndex(StoreName.Branches, BRANCHES_BY_FLOW, flowId)).sort((a, b) => (a.createdOrder ?? 0) - (b.createdOrder ?? 0)),
 
-    deleteFlowRun: (flowId) =>
-      atomicWrite(db, [StoreName.Branches, StoreName.Segments, StoreName.Snapshots, StoreName.TopicSegments], async (tx, pending) => {
-        const branches = tx.objectStore(StoreName.Branches);
-        const ids = await branches.index(BRANCHES_BY_FLOW).getAllKeys(flowId);
-        for (const id of ids) {
-          pending.push(branches.delete(id));
-          pending.push(tx.objectStore(StoreName.Segments).delete(wholeBranch(id)));
-          pending.push(tx.objectStore(StoreName.Snapshots).delete(wholeBranch(id)));
-          pending.push(tx.objectStore(StoreName.TopicSegments).delete(topicSegmentRange(id)));
-        }
-      }),
+    deleteFlowRun: (flowId) => atomicWrite(db, RUN_STORES, (tx, pending) => deleteRun(tx, pending, flowId)),
 
     // Its topic segments stay: its parent's later snapshots may name segments it wrote first (they go with Reset run).
     deleteBranch: (branchId, meta) =>
@@ -135,20 +164,21 @@ export async function openTidemarkStore(name: string = DB_NAME): Promise<Tidemar
     },
 
     async commit(batch) {
-      const written: PackedSegment[] = [];
-      await atomicWrite(db, [StoreName.Segments, StoreName.Snapshots, StoreName.Branches, StoreName.Meta, StoreName.TopicSegments], (tx, pending) => {
-        for (const segment of batch.segments ?? []) pending.push(tx.objectStore(StoreName.Segments).put(segment as StoredSegment));
-        const packed = new Map<readonly KafkaRecord[], string>();
-        for (const snapshot of batch.snapshots ?? []) {
-          const { stored, segments } = packer.pack(snapshot, packed);
-          for (const segment of segments) pending.push(tx.objectStore(StoreName.TopicSegments).put(segment.record));
-          written.push(...segments);
-          pending.push(tx.objectStore(StoreName.Snapshots).put(stored));
-        }
-        for (const [key, value] of Object.entries(batch.meta ?? {})) pending.push(tx.objectStore(StoreName.Meta).put(value, key));
-        if (batch.branch) pending.push(tx.objectStore(StoreName.Branches).put(batch.branch));
+      let written: PackedSegment[] = [];
+      await atomicWrite(db, RUN_STORES, (tx, pending) => {
+        written = writeBatch(tx, pending, batch, packer);
       });
       // Only once the transaction has committed: a failed write leaves the segments to be written again.
+      packer.confirm(written);
+    },
+
+    async replaceRun(replacement) {
+      let written: PackedSegment[] = [];
+      // The deletes and the writes share one transaction: a refused write (a full quota) undoes the deletes too.
+      await atomicWrite(db, RUN_STORES, async (tx, pending) => {
+        await deleteRun(tx, pending, replacement.flow.id);
+        written = writeBatch(tx, pending, replacement, packer);
+      });
       packer.confirm(written);
     },
 

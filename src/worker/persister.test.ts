@@ -47,7 +47,7 @@ describe('Persister', () => {
     let failing = true;
     const { store, commits } = fakeStore((n) => failing && n === 1);
     const errors: StorageError[] = [];
-    const persister = new Persister(store, (e) => errors.push(e));
+    const persister = new Persister(store, (e) => void errors.push(e));
     fill(persister, 80_000);
     await persister.flush();
     expect(errors.map((e) => e.kind)).toEqual(['quota']);
@@ -84,5 +84,51 @@ describe('Persister', () => {
     for (let step = 300; step < 310; step++) persister.append(branch(step + 1), record(step));
     await persister.flush();
     expect(stepsOf(commits[0]!.segments![0]!)).toEqual(Array.from({ length: 310 }, (_, i) => i));
+  });
+
+  it("stores an edit's flow record in the branch's commit, the last of the flush", async () => {
+    const { store, commits } = fakeStore(() => false);
+    const persister = new Persister(store, () => {});
+    fill(persister, 70_000);
+    const flow = { id: 'current', flow: {} as BranchRecord['baseFlow'], savedAt: 1 };
+    persister.saveFlow(flow);
+    await persister.flush();
+    expect(commits.map((c) => c.flow)).toEqual([undefined, flow]);
+    expect(commits[1]?.branch?.head).toBe(70_000);
+  });
+
+  it('resolves a flush with the error of a write that failed while it waited, after that failure was reported', async () => {
+    const { store } = fakeStore((n) => n === 0);
+    const reported: string[] = [];
+    const persister = new Persister(store, async (e) => {
+      await Promise.resolve();
+      reported.push(e.kind);
+    });
+    fill(persister, 10);
+    const first = persister.flush();
+    const second = persister.flush();
+    expect((await second)?.kind).toBe('quota');
+    expect(reported).toEqual(['quota']);
+    expect((await first)?.kind).toBe('quota');
+  });
+
+  it('discards what a branch has not stored from its stored head on, and goes on from the stored start of its segment', async () => {
+    let failing = true;
+    const { store, commits } = fakeStore(() => failing);
+    const persister = new Persister(store, () => {});
+    fill(persister, 1_500);
+    await persister.flush();
+    const stored = Array.from({ length: 200 }, (_, i) => record(1_000 + i));
+
+    persister.discardUnstored('b', { firstStep: 1_000, records: stored });
+    failing = false;
+    for (let step = 1_200; step < 1_210; step++) persister.append(branch(step + 1), record(step));
+    persister.saveBranch(branch(1_210));
+    expect(await persister.flush()).toBeUndefined();
+
+    expect(commits).toHaveLength(1);
+    expect(commits[0]!.segments!.map((s) => s.firstStep)).toEqual([1_000]);
+    expect(stepsOf(commits[0]!.segments![0]!)).toEqual(Array.from({ length: 210 }, (_, i) => 1_000 + i));
+    expect(commits[0]?.branch?.head).toBe(1_210);
   });
 });

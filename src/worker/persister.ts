@@ -1,11 +1,11 @@
 import type { StepRecord } from '../engine';
-import type { BranchRecord, SegmentRecord, SnapshotRecord, StoredSegment, TidemarkStore } from '../storage';
+import type { BranchRecord, FlowRecord, SegmentRecord, SnapshotRecord, StoredSegment, TidemarkStore } from '../storage';
 import { decodeSteps, segmentEnd, segmentStart, StepEncoder, StorageError } from '../storage';
 
 // Writes are batched: steps are encoded into their segment as they are recorded (so the record
 // objects die young), and a flush at most every FLUSH_MS commits the dirty segments, new snapshots
-// and the branch (with its head) in one transaction, so the stored head never runs ahead of the
-// stored steps.
+// and the branch (with its head, and the flow record of an edit it records) in one transaction, so
+// the stored head never runs ahead of the stored steps.
 const FLUSH_MS = 100;
 /** Segments per IndexedDB transaction: an encoded segment clones in well under a millisecond. */
 const SEGMENTS_PER_COMMIT = 64;
@@ -32,14 +32,19 @@ export class Persister {
   private open: OpenSegment | undefined;
   private snapshots: SnapshotRecord[] = [];
   private branch: BranchRecord | undefined;
+  private flowRecord: FlowRecord | undefined;
   private flushing: Promise<void> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  /** Set after a failed write; cleared when the person resumes, so a full disk is not retried in a loop. */
+  /** Set after a failed write; cleared when the person resumes (or what failed is discarded), so a full disk is not retried in a loop. */
   private failed = false;
+  /** Failed writes so far, and the last one's error: a flush reports a failure that happened while it waited. */
+  private failures = 0;
+  private lastError: StorageError | undefined;
 
+  /** `onError` is awaited before the failed flush resolves, so it can put the run back to what storage holds first. */
   constructor(
     private readonly store: TidemarkStore | undefined,
-    private readonly onError: (error: StorageError) => void,
+    private readonly onError: (error: StorageError) => void | Promise<void>,
   ) {}
 
   append(branch: BranchRecord, record: StepRecord): void {
@@ -52,9 +57,9 @@ export class Persister {
       open = this.unstored.get(key);
       if (!open || record.step !== first + open.encoder.count) {
         open = { key, branchId: branch.id, firstStep: first, end, encoder: new StepEncoder(first, end - first), stored: 0 };
-        // Continuing a stored segment (after a reload): the seek to the head read it back, so it is whole again here.
+        // Continuing a stored segment that continueSegment was not given: read back lately, it is whole again here.
         const before = this.decodedCache.get(key);
-        if (before && before.count === record.step - first) for (const earlier of before.records) open.encoder.add(earlier);
+        if (before && before.count >= record.step - first) for (const earlier of before.records.slice(0, record.step - first)) open.encoder.add(earlier);
         this.unstored.set(key, open);
       }
       this.open = open;
@@ -71,6 +76,51 @@ export class Persister {
   saveBranch(branch: BranchRecord): void {
     this.branch = branch;
     this.schedule();
+  }
+
+  /** The flow record of an edit: stored with the branch that records it, in the same transaction. */
+  saveFlow(record: FlowRecord): void {
+    this.flowRecord = record;
+    this.schedule();
+  }
+
+  /** True when the segment starting at `firstStep` is in memory with at least `steps` steps. */
+  holdsSegment(branchId: string, firstStep: number, steps: number): boolean {
+    return (this.unstored.get(segmentKey(branchId, firstStep))?.encoder.count ?? 0) >= steps;
+  }
+
+  /**
+   * Keeps the stored steps of the segment a branch's head is in, so its next fresh step continues that
+   * segment: written afresh from its first step, it would overwrite them.
+   */
+  continueSegment(branchId: string, firstStep: number, records: readonly StepRecord[]): void {
+    const key = segmentKey(branchId, firstStep);
+    const end = segmentEnd(firstStep);
+    const encoder = new StepEncoder(firstStep, end - firstStep);
+    for (const record of records) encoder.add(record);
+    if (this.open?.key === key) this.open = undefined;
+    this.decodedCache.delete(key);
+    this.unstored.set(key, { key, branchId, firstStep, end, encoder, stored: records.length });
+  }
+
+  /**
+   * After a failed write, drops everything this branch has not stored (steps past its stored head,
+   * its pending snapshots, its branch record, an edit's flow record); `headSegment` is the stored
+   * start of the segment its stored head is in, to go on from. Nothing is left to retry, so a full
+   * disk is not written to in a loop.
+   */
+  discardUnstored(branchId: string, headSegment?: { firstStep: number; records: readonly StepRecord[] }): void {
+    if (this.open?.branchId === branchId) this.open = undefined;
+    // Every segment before the head's is whole in storage: the stored head is past it.
+    for (const [key, segment] of this.unstored) if (segment.branchId === branchId) this.unstored.delete(key);
+    for (const key of this.decodedCache.keys()) if (key.startsWith(`${branchId}@`)) this.decodedCache.delete(key);
+    if (headSegment) this.continueSegment(branchId, headSegment.firstStep, headSegment.records);
+    // Even those at or before the head: a snapshot only shortens a seek's replay, and kept it would be retried.
+    this.snapshots = this.snapshots.filter((s) => s.branchId !== branchId);
+    if (this.branch?.id === branchId) this.branch = undefined;
+    this.flowRecord = undefined;
+    // Later writes (an edit, a step) are tried at once; another branch's, if any, wait for resume().
+    if (!this.pending()) this.failed = false;
   }
 
   /** The record of a step if its segment is in memory (not yet stored, or decoded lately). */
@@ -122,27 +172,40 @@ export class Persister {
     }, FLUSH_MS);
   }
 
-  /** Commits everything pending; resolves when it is stored (or the write failed and was reported). */
-  async flush(): Promise<void> {
+  private pending(): boolean {
+    return this.snapshots.length > 0 || this.branch !== undefined || this.flowRecord !== undefined || [...this.unstored.values()].some((s) => s.encoder.count > s.stored);
+  }
+
+  /**
+   * Commits everything pending; resolves once it is stored, or with the error of a write that failed
+   * meanwhile (this one's or one already under way), after it was reported.
+   */
+  async flush(): Promise<StorageError | undefined> {
+    const failures = this.failures;
     while (this.flushing) await this.flushing;
-    if (!this.store || this.failed) return;
+    const failedMeanwhile = (): StorageError | undefined => (this.failures === failures ? undefined : this.lastError);
+    if (!this.store) return undefined;
+    if (this.failed) return this.lastError;
     const dirty = [...this.unstored.values()].filter((s) => s.encoder.count > s.stored);
     const snapshots = this.snapshots;
     const branch = this.branch;
-    if (dirty.length === 0 && snapshots.length === 0 && !branch) return;
+    const flowRecord = this.flowRecord;
+    if (dirty.length === 0 && snapshots.length === 0 && !branch && !flowRecord) return failedMeanwhile();
     this.snapshots = [];
     this.branch = undefined;
-    this.flushing = this.commitInChunks(this.store, dirty, snapshots, branch);
+    this.flowRecord = undefined;
+    this.flushing = this.commitInChunks(this.store, dirty, snapshots, branch, flowRecord);
     await this.flushing;
     this.flushing = undefined;
-    if (this.snapshots.length > 0 || [...this.unstored.values()].some((s) => s.encoder.count > s.stored)) this.schedule();
+    if (this.pending()) this.schedule();
+    return failedMeanwhile();
   }
 
   /**
    * Writes the segments a few dozen at a time (IndexedDB clones values synchronously); the branch
    * and its head go with the last chunk, so the stored head never runs ahead of the stored steps.
    */
-  private async commitInChunks(store: TidemarkStore, dirty: OpenSegment[], snapshots: SnapshotRecord[], branch: BranchRecord | undefined): Promise<void> {
+  private async commitInChunks(store: TidemarkStore, dirty: OpenSegment[], snapshots: SnapshotRecord[], branch: BranchRecord | undefined, flowRecord: FlowRecord | undefined): Promise<void> {
     for (let i = 0; i === 0 || i < dirty.length; i += SEGMENTS_PER_COMMIT) {
       const chunk = dirty.slice(i, i + SEGMENTS_PER_COMMIT);
       const last = i + SEGMENTS_PER_COMMIT >= dirty.length;
@@ -150,13 +213,16 @@ export class Persister {
       const counts = chunk.map((s) => s.encoder.count);
       const segments: StoredSegment[] = chunk.map((s) => ({ branchId: s.branchId, firstStep: s.firstStep, steps: s.encoder.encode() }));
       try {
-        await store.commit({ segments, ...(last ? { snapshots, ...(branch ? { branch: structuredClone(branch) } : {}) } : {}) });
+        await store.commit({ segments, ...(last ? { snapshots, ...(branch ? { branch: structuredClone(branch) } : {}), ...(flowRecord ? { flow: flowRecord } : {}) } : {}) });
       } catch (error) {
-        // Keep what failed pending: nothing is dropped, it is written once there is room again.
+        // Kept pending until onError decides: written once there is room again, or discarded with the steps.
         this.snapshots = [...snapshots, ...this.snapshots];
         this.branch ??= branch;
+        this.flowRecord ??= flowRecord;
         this.failed = true;
-        this.onError(error instanceof StorageError ? error : new StorageError('failed', String(error)));
+        this.failures++;
+        this.lastError = error instanceof StorageError ? error : new StorageError('failed', String(error), { cause: error });
+        await this.onError(this.lastError);
         return;
       }
       chunk.forEach((segment, n) => {

@@ -51,7 +51,7 @@ describe('Session', () => {
   it('while playing sends the next frame only once the UI has shown the last one', async () => {
     // In memory and paced: a max-speed run would flood the heap and starve the timers this test sleeps on.
     const { session, frames } = memorySession();
-    await session.startFresh(exampleFlow(), true);
+    await session.startFresh(exampleFlow(), { trusted: true });
     session.setSpeed(Speed.X100);
     try {
       session.play();
@@ -81,7 +81,7 @@ describe('Session', () => {
     const { session, frames } = memorySession();
     // The UI can send it while the example flow is still on its way to the worker.
     session.setSpeed(Speed.Max);
-    await session.startFresh(exampleFlow(), true);
+    await session.startFresh(exampleFlow(), { trusted: true });
     session.pushFrame();
     expect(frames.at(-1)!.speed).toBe(Speed.Max);
   });
@@ -89,7 +89,7 @@ describe('Session', () => {
   it('restores flow, head and state exactly after a reload', async () => {
     const db = `session-${dbCount++}`;
     const first = await newSession(db);
-    await first.session.startFresh(exampleFlow(), true);
+    await first.session.startFresh(exampleFlow(), { trusted: true });
     stepN(first.session, 2_345);
     first.session.publish('orders', { orderId: 'by-hand', customerId: 'cust-ada', items: [], total: 1 });
     stepN(first.session, 100);
@@ -114,7 +114,7 @@ describe('Session', () => {
     const first = await newSession(db);
     expect(first.session.storedFlow()).toEqual({ flowId: 'current', revision: 0 });
     const flow = exampleFlow();
-    await first.session.startFresh(flow, true);
+    await first.session.startFresh(flow, { trusted: true });
     expect(first.session.storedFlow()).toEqual({ flowId: 'current', revision: 1 });
     await first.session.updateFlow({ ...flow, name: 'Renamed' });
     expect(first.session.storedFlow()).toEqual({ flowId: 'current', revision: 2 });
@@ -129,7 +129,7 @@ describe('Session', () => {
 
   it('seeks back to a step and shows the state the run had there', async () => {
     const { session } = await newSession(`session-${dbCount++}`);
-    await session.startFresh(exampleFlow(), true);
+    await session.startFresh(exampleFlow(), { trusted: true });
     stepN(session, 1_500);
     await session.seek(700);
     const at700 = session.frame();
@@ -143,7 +143,7 @@ describe('Session', () => {
   it('forks from a past step; the parent branch keeps its history', async () => {
     const db = `session-${dbCount++}`;
     const { session } = await newSession(db);
-    await session.startFresh(exampleFlow(), true);
+    await session.startFresh(exampleFlow(), { trusted: true });
     stepN(session, 1_200);
     const parentId = session.frame().branchId;
     await session.seek(400);
@@ -165,7 +165,7 @@ describe('Session', () => {
   it('records an edit made during a run as a flow-change step that replays', async () => {
     const { session } = await newSession(`session-${dbCount++}`);
     const flow = exampleFlow();
-    await session.startFresh(flow, true);
+    await session.startFresh(flow, { trusted: true });
     stepN(session, 50);
     const edited = { ...flow, code: { ...flow.code, email: 'function handle() { throw new Error("smtp down"); }' } };
     const result = await session.updateFlow(edited);
@@ -185,7 +185,7 @@ describe('Session', () => {
   it('reports a handler that does not compile', async () => {
     const { session } = await newSession(`session-${dbCount++}`);
     const flow = exampleFlow();
-    await session.startFresh(flow, true);
+    await session.startFresh(flow, { trusted: true });
     const result = await session.updateFlow({ ...flow, code: { ...flow.code, analytics: 'function handle( {' } });
     expect(result.codeErrors.analytics).toMatch(/Unexpected|expected/i);
   });

@@ -1,9 +1,9 @@
 import { deciderCodeProblem } from '../engine/nodes/aggregate';
 import type { ResetTarget } from '../engine/brokers/kafka';
-import { affectsRun, BranchRun, CodeSandbox, markerKindOf, summarizeFlowChange, type RunInput, type SnapshotError, type StepRecord } from '../engine';
+import { affectsRun, BranchRun, CodeSandbox, markerKindOf, summarizeFlowChange, type RunInput, type RuntimeSnapshot, type SnapshotError, type StepRecord } from '../engine';
 import { hasHandlerCode, type FlowDocument } from '../flow';
 import { LIVE_ROWS, type Speed, type BranchInfo, type EngineNotice, type EngineToUi, type Frame, type StoredFlow, type StoredWork } from '../protocol';
-import { SEGMENT_SIZE, segmentStart, type BookmarkRecord, type BranchRecord, type SnapshotRecord, type StorageError, type TidemarkStore } from '../storage';
+import { SEGMENT_SIZE, segmentStart, type BookmarkRecord, type BranchRecord, type FlowRecord, type SnapshotRecord, type StorageError, type TidemarkStore } from '../storage';
 import { bookmarksUpTo } from './bookmarks';
 import { ownerOf } from './branchTree';
 import { buildFrame } from './frames';
@@ -11,6 +11,7 @@ import { indexStep, inheritMarkers, timelineMarkers, trimMarkers } from './marke
 import { Persister } from './persister';
 import { Player } from './player';
 import { scanSteps, type RowReader } from './stepSearch';
+import { discardedNotice, notDone, storageProblem } from './storageNotices';
 
 export const FLOW_ID = 'current';
 /** Set in storage while a flow's code is evaluated for the first time after loading; found set at start, that evaluation never ended. */
@@ -184,7 +185,9 @@ export class Session {
   async trust(): Promise<void> {
     if (this.code.isTrusted || !this.flow) return;
     this.code.trust();
-    await this.saveFlow(this.flow);
+    const record = this.flowRecord(this.flow, true, this.edited);
+    await this.store?.saveFlow(record);
+    this.flowSaved(record);
     await this.evaluating(() => this.activate(this.branchId));
   }
 
@@ -205,16 +208,31 @@ export class Session {
   private async activate(branchId: string): Promise<void> {
     this.branchId = branchId;
     await this.seek(this.runOf(this.branch).head);
+    await this.keepHeadSegment(this.branch);
+  }
+
+  /** Hands the persister the stored start of the segment the head is in: the next fresh step continues it. */
+  private async keepHeadSegment(branch: BranchRecord): Promise<void> {
+    const first = segmentStart(branch.head, branch.forkStep);
+    const steps = branch.head - first;
+    if (!this.store || steps === 0 || this.persister.holdsSegment(branch.id, first, steps)) return;
+    const records = await this.rows(first, steps, branch);
+    if (records.length === steps) this.persister.continueSegment(branch.id, first, records);
   }
 
   /** The branch's run, built (at step 0, cursor unmoved elsewhere) the first time it is needed. */
   private runOf(branch: BranchRecord): BranchRun {
     let run = this.runs.get(branch.id);
     if (!run) {
-      run = new BranchRun({ code: this.code, baseFlow: branch.baseFlow, inputs: branch.inputs, head: branch.head, snapshotEvery: SNAPSHOT_EVERY, persistEvery: PERSIST_EVERY, ...this.snapshotWindow() });
+      run = this.newRun(branch);
       this.runs.set(branch.id, run);
     }
     return run;
+  }
+
+  /** A run of the branch at step 0 (no cursor moved, no user code run); throws if the engine cannot start its flow. */
+  private newRun(branch: Pick<BranchRecord, 'baseFlow' | 'inputs' | 'head'>, snapshots?: ReadonlyMap<number, RuntimeSnapshot>, code = this.code): BranchRun {
+    return new BranchRun({ code, baseFlow: branch.baseFlow, inputs: branch.inputs, head: branch.head, snapshotEvery: SNAPSHOT_EVERY, persistEvery: PERSIST_EVERY, ...(snapshots ? { snapshots } : {}), ...this.snapshotWindow() });
   }
 
   /** With storage, memory keeps a window of snapshots and the rest are read back; without, memory keeps them all. */
@@ -222,23 +240,49 @@ export class Session {
     return this.store ? { keepInMemory: SNAPSHOTS_IN_MEMORY } : {};
   }
 
-  /** Starts over: one empty main branch for `flow`; everything recorded for the old flow is deleted. Nothing of its code runs here. */
-  async startFresh(flow: FlowDocument, trusted: boolean, edited = false): Promise<void> {
+  /**
+   * Starts over (opening a flow, or Reset run): one empty main branch for `flow` in place of everything
+   * recorded for the old flow. The new run is built first, where a flow the engine cannot start
+   * throws, then stored in one transaction; only once that has committed does the session let go of
+   * the old run, so a refusal (a full quota) leaves storage and the session as they were. Nothing of
+   * the flow's code runs here; `trusted` says whether it may from now on.
+   */
+  async startFresh(flow: FlowDocument, options: { readonly trusted: boolean; readonly edited?: boolean; readonly change?: 'open' | 'reset' }): Promise<void> {
+    const { trusted, edited = false, change = 'open' } = options;
     this.player.pause();
+    // The old run's last steps are stored first: if the new one is refused, the old one is whole.
     await this.persister.flush();
+    const action = change === 'open' ? 'Not opened' : 'Not reset';
+    const unchanged = this.flow ? `Your flow "${this.flow.name}" and its run are unchanged.` : 'Nothing stored was changed.';
+    const main: BranchRecord = { id: newId(), flowId: FLOW_ID, name: 'main', parentId: null, forkStep: 0, baseFlow: flow, inputs: [], head: 0, createdOrder: 0, markers: {}, bookmarks: [] };
+    const code = new CodeSandbox({ trusted });
+    const record = this.flowRecord(flow, trusted, edited);
+    let run: BranchRun;
+    try {
+      run = this.newRun(main, undefined, code);
+    } catch (error) {
+      throw this.refused(new Error(`${action}: the engine could not start this flow (${(error as Error).message}). ${unchanged}`, { cause: error }));
+    }
+    try {
+      await this.store?.replaceRun({ flow: record, branch: main, meta: { currentBranchId: main.id } });
+    } catch (error) {
+      throw this.refused(notDone(action, error, unchanged));
+    }
     for (const id of this.branches.keys()) this.persister.forgetBranch(id);
     this.branches.clear();
     this.runs.clear();
-    this.flow = flow;
-    this.code = new CodeSandbox({ trusted });
-    this.edited = edited;
-    const main: BranchRecord = { id: newId(), flowId: FLOW_ID, name: 'main', parentId: null, forkStep: 0, baseFlow: flow, inputs: [], head: 0, createdOrder: 0, markers: {}, bookmarks: [] };
-    await this.store?.deleteFlowRun(FLOW_ID);
-    await this.store?.commit({ branch: main, meta: { currentBranchId: main.id } });
-    await this.saveFlow(flow);
+    this.code = code;
+    this.flowSaved(record);
     this.branches.set(main.id, main);
+    this.runs.set(main.id, run);
     this.recent = [];
     await this.activate(main.id);
+  }
+
+  /** A change was refused after the run was paused for it: the UI is shown the paused run, as it stands. */
+  private refused(error: unknown): unknown {
+    this.pushFrame();
+    return error;
   }
 
   // ---- running ----
@@ -301,9 +345,38 @@ export class Session {
     this.notify({ level: 'error', message: `${name}: ${problem.message}. The run was paused; fix the handler, then Reset run.`, nodeId: problem.node });
   }
 
-  private storageFailed(error: StorageError): void {
+  /**
+   * A write failed (a full quota): the run pauses and goes back to its last stored step, dropping the
+   * steps, snapshots and inputs storage does not have, so what is shown is what a reload shows; the
+   * person is told which steps were discarded. Nothing stored is touched. Play goes on from there.
+   */
+  private async storageFailed(error: StorageError): Promise<void> {
     this.player.pause();
-    this.notify({ level: 'error', message: error.message });
+    const branch = this.branch;
+    const run = this.run;
+    try {
+      const stored = await this.store?.getBranch(branch.id);
+      if (!stored) throw new Error(`branch ${branch.name} is not stored`);
+      const head = stored.head;
+      const first = segmentStart(head, branch.forkStep);
+      const headSegment = { firstStep: first, records: await this.rows(first, head - first, branch) };
+      if (run.cursor > head) await this.loadSnapshotNear(run, branch, head, run.cursor);
+      const storedSteps = new Set(stored.inputs.map((i) => i.step));
+      const work = { storedHead: head, head: run.head, inputs: run.inputs.filter((i) => !storedSteps.has(i.step)) };
+      // Nothing awaits from here on: no request sees the branch half way back.
+      run.truncate(head, stored.inputs);
+      branch.head = head;
+      branch.inputs = run.inputs;
+      branch.markers = trimMarkers(stored.markers ?? branch.markers ?? {}, head);
+      branch.bookmarks = stored.bookmarks ?? [];
+      this.markersRevision++;
+      this.persister.discardUnstored(branch.id, headSegment.records.length === head - first ? headSegment : undefined);
+      this.notify({ level: 'error', message: discardedNotice(error, { ...work, cursor: run.cursor }) });
+      this.recent = await this.rowsBefore(run.cursor, LIVE_ROWS);
+    } catch (cause) {
+      // Without the stored head the run cannot be put back: it waits, unsaved steps kept, for Play to retry.
+      this.notify({ level: 'error', message: `${storageProblem(error)}: the run was paused, and what is stored could not be read back (${(cause as Error).message}). Nothing stored was changed.` });
+    }
     this.pushFrame();
   }
 
@@ -378,35 +451,65 @@ export class Session {
     return this.input({ type: 'reset-offsets', group, target });
   }
 
-  /** Saves an edit; one that changes what runs becomes an input (or the new base before the first step). */
+  /**
+   * Saves an edit; one that changes what runs becomes an input (or the new base before the first step).
+   * The flow record is stored in the same transaction as the branch that records the edit, or not at all.
+   */
   async updateFlow(flow: FlowDocument): Promise<{ recorded: boolean; codeErrors: Record<string, string> }> {
     const codeErrors = handlerCodeErrors(flow, this.code);
-    this.flow = flow;
-    this.edited = true;
-    await this.saveFlow(flow);
+    const record = this.flowRecord(flow, this.code.isTrusted, true);
+    const unchanged = 'The stored flow and its run are unchanged.';
     const branch = this.branch;
     const before = latestFlow(branch);
-    if (!affectsRun(before, flow)) return { recorded: false, codeErrors };
+    if (!affectsRun(before, flow)) {
+      try {
+        await this.store?.saveFlow(record);
+      } catch (error) {
+        throw notDone('Not saved', error, unchanged);
+      }
+      this.flowSaved(record);
+      return { recorded: false, codeErrors };
+    }
     if (branch.head === 0 && branch.parentId === null && branch.inputs.length === 0) {
       // Nothing has run yet: the edit simply becomes the run's starting point.
+      const run = this.newRun({ baseFlow: flow, inputs: [], head: 0 });
+      await this.persister.flush();
+      try {
+        await this.store?.commit({ flow: record, branch: { ...branch, baseFlow: flow } });
+      } catch (error) {
+        throw notDone('Not saved', error, unchanged);
+      }
       branch.baseFlow = flow;
-      this.runs.set(branch.id, new BranchRun({ code: this.code, baseFlow: flow, inputs: [], head: 0, snapshotEvery: SNAPSHOT_EVERY, persistEvery: PERSIST_EVERY, ...this.snapshotWindow() }));
-      this.persister.saveBranch(branch);
+      this.runs.set(branch.id, run);
+      this.flowSaved(record);
       this.pushFrame();
       return { recorded: false, codeErrors };
     }
+    const previous = this.flow;
+    this.flow = flow;
+    this.persister.saveFlow(record);
     this.input({ type: 'flow', flow, summary: summarizeFlowChange(before, flow) });
     // Reply only once the input is stored, so a reload right after the reply replays it.
-    await this.persister.flush();
+    const failed = await this.persister.flush();
+    if (failed) {
+      // The run went back to its stored head without the edit (storageFailed said so); the flow goes back too.
+      this.flow = previous;
+      throw notDone('Not saved', failed, unchanged);
+    }
+    this.flowSaved(record);
     return { recorded: true, codeErrors };
   }
 
-  /** Stores the flow with its trust and whether it was edited, at the next revision. */
-  private async saveFlow(flow: FlowDocument): Promise<void> {
-    if (!this.store) return;
-    const revision = this.flowRevision + 1;
-    await this.store.saveFlow({ id: FLOW_ID, flow, savedAt: Date.now(), revision, trusted: this.code.isTrusted, edited: this.edited });
-    this.flowRevision = revision;
+  /** The flow's stored record at the next revision, with its trust and whether the person edited it. */
+  private flowRecord(flow: FlowDocument, trusted: boolean, edited: boolean): FlowRecord {
+    return { id: FLOW_ID, flow, savedAt: Date.now(), revision: this.flowRevision + 1, trusted, edited };
+  }
+
+  /** A flow record has been stored: the session now stands where it says. */
+  private flowSaved(record: FlowRecord): void {
+    this.flow = record.flow;
+    this.edited = record.edited === true;
+    this.flowRevision = record.revision ?? this.flowRevision;
   }
 
   /** The stored flow and its revision; null when this tab does not save. */
@@ -446,9 +549,14 @@ export class Session {
     return parent ? this.storedSnapshot(parent, Math.min(step, owner.forkStep)) : undefined;
   }
 
+  /** Forks at the cursor. The child is built first and stored in one transaction; only then is it current. */
   async fork(name: string): Promise<void> {
     this.requireTrust('Forking');
     this.player.pause();
+    const advice = 'Free some space (delete a branch), then fork again.';
+    // The fork names steps of its parent that storage must hold.
+    const failed = await this.persister.flush();
+    if (failed) throw this.refused(notDone('Not forked', failed, advice));
     const parent = this.branch;
     const run = this.run;
     const at = run.cursor;
@@ -472,15 +580,18 @@ export class Session {
       if (list) await scanSteps(this.reader(parent), from, at, 'forward', (record) => (markerKindOf(record) === kind && list.total++, false));
     }
     const snapshots = new Map([...run.snapshots].filter(([step]) => step <= at));
-    const childRun = new BranchRun({ code: this.code, baseFlow: child.baseFlow, inputs: child.inputs, head: at, snapshotEvery: SNAPSHOT_EVERY, persistEvery: PERSIST_EVERY, snapshots, ...this.snapshotWindow() });
+    const childRun = this.newRun(child, snapshots);
     childRun.seek(at);
     childRun.keepSnapshot();
+    const taken = childRun.takeUnsavedSnapshots().map(({ step, snapshot }) => ({ branchId: child.id, step, snapshot }));
+    try {
+      await this.store?.commit({ branch: child, snapshots: taken, meta: { currentBranchId: child.id } });
+    } catch (error) {
+      throw this.refused(notDone('Not forked', error, advice));
+    }
     this.branches.set(child.id, child);
     this.runs.set(child.id, childRun);
     this.branchId = child.id;
-    await this.persister.flush();
-    const taken = childRun.takeUnsavedSnapshots().map(({ step, snapshot }) => ({ branchId: child.id, step, snapshot }));
-    await this.store?.commit({ branch: child, snapshots: taken, meta: { currentBranchId: child.id } });
     this.pushFrame();
   }
 
@@ -490,14 +601,27 @@ export class Session {
     return this.flow ? { ...flow, name: this.flow.name, layout: { ...flow.layout, ...this.flow.layout } } : flow;
   }
 
+  /** Makes another branch current: its run is brought to its head first, then the choice is stored, then shown. */
   async switchBranch(branchId: string): Promise<void> {
-    if (!this.branches.has(branchId)) throw new Error(`no branch with id ${branchId}`);
+    const target = this.branchOf(branchId);
     this.requireTrust('Switching branches');
     this.player.pause();
     await this.persister.flush();
+    await this.prepare(target);
+    try {
+      await this.store?.setMeta('currentBranchId', branchId);
+    } catch (error) {
+      throw this.refused(notDone('Not switched', error, `You are still on branch "${this.branch.name}".`));
+    }
     await this.activate(branchId);
     this.flow = this.branchFlow();
-    await this.store?.setMeta('currentBranchId', branchId);
+  }
+
+  /** Brings a branch's run to its head without making it current: what can fail when switching to it fails here. */
+  private async prepare(branch: BranchRecord): Promise<void> {
+    const run = this.runOf(branch);
+    await this.loadSnapshotNear(run, branch, branch.head, run.cursor);
+    run.seek(branch.head);
   }
 
   /** Deletes a branch and everything stored for it; the root and a branch with forks are refused. Resolves true when it was current. */
@@ -511,8 +635,14 @@ export class Session {
     const parentId = branch.parentId;
     this.player.pause();
     await this.persister.flush();
-    // Stored first: if that fails, the branch is still whole in memory and in storage.
-    await this.store?.deleteBranch(branchId, { currentBranchId: current ? parentId : this.branchId });
+    if (current) await this.prepare(this.branchOf(parentId));
+    // Stored first: if that fails, the branch is still whole in memory and in storage. Only deletes
+    // (and the current branch when it changes): freeing space must work on a full disk.
+    try {
+      await this.store?.deleteBranch(branchId, current ? { currentBranchId: parentId } : undefined);
+    } catch (error) {
+      throw this.refused(notDone('Not deleted', error, `Branch "${branch.name}" is still stored.`));
+    }
     this.persister.forgetBranch(branchId);
     this.branches.delete(branchId);
     this.runs.delete(branchId);
@@ -547,7 +677,9 @@ export class Session {
     branch.bookmarks = change(branch.bookmarks ?? []);
     this.markersRevision++;
     this.persister.saveBranch(branch);
-    await this.persister.flush();
+    // A failed write put the bookmarks back as stored (storageFailed).
+    const failed = await this.persister.flush();
+    if (failed) throw notDone('Not saved', failed, 'The bookmarks are as they were.');
     this.pushMarkers();
     return branch.bookmarks.map((b) => ({ ...b }));
   }

@@ -44,7 +44,7 @@ describe('Session: timeline markers', () => {
   it('indexes errors and rebalances as they are recorded, sends them, and keeps them across a reload', async () => {
     const db = `debug-${dbCount++}`;
     const { session, markers } = await newSession(db);
-    await session.startFresh(failingFlow(), true);
+    await session.startFresh(failingFlow(), { trusted: true });
     stepN(session, 200);
     // Its group notices after the session timeout: a rebalance.
     session.controlConsumer('analytics', 'crash');
@@ -68,7 +68,7 @@ describe('Session: timeline markers', () => {
   it('rebuilds the markers of a branch stored before markers existed, once', async () => {
     const db = `debug-${dbCount++}`;
     const { session, store } = await newSession(db);
-    await session.startFresh(failingFlow(), true);
+    await session.startFresh(failingFlow(), { trusted: true });
     stepN(session, 300);
     await session.pause();
     const kinds = structuredClone(session.branch.markers);
@@ -82,7 +82,7 @@ describe('Session: timeline markers', () => {
 
   it('gives a fork the markers and bookmarks before its fork step; the parent keeps its own', async () => {
     const { session, call } = await newSession(`debug-${dbCount++}`);
-    await session.startFresh(failingFlow(), true);
+    await session.startFresh(failingFlow(), { trusted: true });
     stepN(session, 600);
     await call('addBookmark', { step: 100, label: 'early' });
     await call('addBookmark', { step: 500, label: 'late' });
@@ -103,7 +103,7 @@ describe('Session: bookmarks', () => {
   it('adds, relabels and removes bookmarks, stored with the branch', async () => {
     const db = `debug-${dbCount++}`;
     const { session, call, markers } = await newSession(db);
-    await session.startFresh(failingFlow(), true);
+    await session.startFresh(failingFlow(), { trusted: true });
     stepN(session, 50);
     await call('addBookmark', { step: 40, label: ' crash here ' });
     await call('addBookmark', { step: 10, label: '' });
@@ -120,7 +120,7 @@ describe('Session: bookmarks', () => {
 describe('Session: searching the log', () => {
   it('finds the next and previous step touching a node, and Go to targets', async () => {
     const { session, call } = await newSession(`debug-${dbCount++}`);
-    await session.startFresh(failingFlow(), true);
+    await session.startFresh(failingFlow(), { trusted: true });
     stepN(session, 2_500);
     await session.pause();
     const rows = await session.rows(0, 2_500);
@@ -151,7 +151,7 @@ describe('Session: searching the log', () => {
 describe('Session: state at a step', () => {
   it('gives a node’s state at any step without moving the cursor, and diffs two steps', async () => {
     const { session, call } = await newSession(`debug-${dbCount++}`);
-    await session.startFresh(failingFlow(), true);
+    await session.startFresh(failingFlow(), { trusted: true });
     stepN(session, 1_200);
     const frameAt = async (step: number) => {
       await session.seek(step);
@@ -177,7 +177,7 @@ describe('Session: state at a step', () => {
 
   it('reads another branch’s state when asked by id', async () => {
     const { session, call } = await newSession(`debug-${dbCount++}`);
-    await session.startFresh(failingFlow(), true);
+    await session.startFresh(failingFlow(), { trusted: true });
     stepN(session, 400);
     const mainId = session.frame().branchId;
     const mainAt400 = session.frame().counters.orders;
@@ -192,7 +192,7 @@ describe('Session: deleting a branch', () => {
   it('refuses the root and a branch with forks; deletes a leaf with what it stored and switches to its parent', async () => {
     const db = `debug-${dbCount++}`;
     const { session, store, call } = await newSession(db);
-    await session.startFresh(failingFlow(), true);
+    await session.startFresh(failingFlow(), { trusted: true });
     stepN(session, 1_500);
     const mainId = session.frame().branchId;
     await session.seek(200);
@@ -227,7 +227,7 @@ describe('Session: deleting a branch', () => {
 describe('Session: export and import', () => {
   it('exports a branch page by page as JSON Lines, one CloudEvent per step', async () => {
     const { session, call } = await newSession(`debug-${dbCount++}`);
-    await session.startFresh(failingFlow(), true);
+    await session.startFresh(failingFlow(), { trusted: true });
     stepN(session, 7_000);
     const branchId = session.frame().branchId;
     const lines: string[] = [];
@@ -245,7 +245,7 @@ describe('Session: export and import', () => {
 
   it('publishes a batch as consecutive manual inputs, refusing an unknown producer', async () => {
     const { session, call } = await newSession(`debug-${dbCount++}`);
-    await session.startFresh(failingFlow(), true);
+    await session.startFresh(failingFlow(), { trusted: true });
     stepN(session, 10);
     expect(await call('publishBatch', { producer: 'orders', events: [{ orderId: 'i-1' }, { orderId: 'i-2' }] })).toEqual({ first: 10, last: 11 });
     const rows = await session.rows(10, 2);

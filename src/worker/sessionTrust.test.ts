@@ -39,7 +39,7 @@ afterEach(() => {
 describe('an untrusted flow', () => {
   it('evaluates none of its code on open: its errors come from parsing, and it refuses to run', async () => {
     const { session } = await newSession(`trust-${dbCount++}`);
-    await session.startFresh(foreignFlow(), false);
+    await session.startFresh(foreignFlow(), { trusted: false });
     expect(session.trusted).toBe(false);
     // The top-level throw would show here if the code had been evaluated.
     expect(session.codeErrors()).toEqual({});
@@ -53,7 +53,7 @@ describe('an untrusted flow', () => {
   it('runs once trusted, and the trust is stored with the flow', async () => {
     const name = `trust-${dbCount++}`;
     const { session } = await newSession(name);
-    await session.startFresh(foreignFlow(), false);
+    await session.startFresh(foreignFlow(), { trusted: false });
     await session.trust();
     expect(session.trusted).toBe(true);
     expect(session.codeErrors()).toEqual({ email: 'evaluated at the top level' });
@@ -69,7 +69,7 @@ describe('an untrusted flow', () => {
   it('is restored untrusted and unreplayed: reloading runs none of its stored run', async () => {
     const name = `trust-${dbCount++}`;
     const first = await newSession(name);
-    await first.session.startFresh(example(), true);
+    await first.session.startFresh(example(), { trusted: true });
     for (let i = 0; i < 30; i++) first.session.advance();
     await first.session.pause();
     // As if it had been opened from a file: the stored record says it is not trusted.
@@ -88,7 +88,7 @@ describe('an untrusted flow', () => {
   it('is opened restricted after a start that never finished evaluating it, saying why', async () => {
     const name = `trust-${dbCount++}`;
     const first = await newSession(name);
-    await first.session.startFresh(example(), true);
+    await first.session.startFresh(example(), { trusted: true });
     for (let i = 0; i < 10; i++) first.session.advance();
     await first.session.pause();
     // A worker that hung while replaying leaves the mark it set before evaluating.
@@ -105,7 +105,7 @@ describe('an untrusted flow', () => {
   it('clears the mark once the evaluation finished, so the next start trusts it again', async () => {
     const name = `trust-${dbCount++}`;
     const first = await newSession(name);
-    await first.session.startFresh(example(), true);
+    await first.session.startFresh(example(), { trusted: true });
     first.session.advance();
     await first.session.pause();
     const second = await newSession(name);
@@ -117,11 +117,11 @@ describe('an untrusted flow', () => {
 describe('opening a flow over stored work', () => {
   it('reports the work that would be lost: steps, branches and edits', async () => {
     const { session } = await newSession(`trust-${dbCount++}`);
-    await session.startFresh(example(), true);
+    await session.startFresh(example(), { trusted: true });
     expect(session.storedWork()).toBeUndefined();
     for (let i = 0; i < 12; i++) session.advance();
     expect(session.storedWork()).toEqual({ name: 'Orders', steps: 12, branches: 1, edited: false });
-    await session.startFresh(example(), true);
+    await session.startFresh(example(), { trusted: true });
     await session.updateFlow({ ...example(), name: 'My orders' });
     expect(session.storedWork()).toEqual({ name: 'My orders', steps: 0, branches: 1, edited: true });
   });

@@ -29,7 +29,7 @@ export function flowHandlers(session: Session, storage: TabStorage): HandlerGrou
       const work = session.storedWork();
       if (work && replace !== true) throw new WouldReplaceWork(work);
       // Only the bundled examples are ours; a file or a link is someone else's code until the person trusts it.
-      await session.startFresh(result.flow, origin === 'example');
+      await session.startFresh(result.flow, { trusted: origin === 'example' });
       return loaded();
     },
     trust: async () => {
@@ -57,7 +57,7 @@ export function flowHandlers(session: Session, storage: TabStorage): HandlerGrou
     resetOffsets: ({ group, target }) => ({ step: session.resetOffsets(group, target) }),
     reset: async () => {
       // The flow stays as the person left it (trusted, edited): only its run starts over.
-      await session.startFresh(session.flow ?? session.run.baseFlow, session.trusted, session.storedWork()?.edited);
+      await session.startFresh(session.flow ?? session.run.baseFlow, { trusted: session.trusted, edited: session.storedWork()?.edited ?? false, change: 'reset' });
       return { branches: session.branchInfos(), stored: session.storedFlow() };
     },
   };

@@ -26,7 +26,7 @@ async function sessionOn(name: string) {
   open.push(store);
   const session = new Session(store, () => {});
   await session.restore();
-  await session.startFresh(example(name), true);
+  await session.startFresh(example(name), { trusted: true });
   const handlers = combineHandlers(flowHandlers(session, { writer: true }), debugHandlers(session), eventSourcingHandlers(session));
   const call = <K extends keyof Requests>(type: K, args: Requests[K]['args']) => (handlers[type] as RequestHandler<K>)(args);
   return { session, call };
