@@ -21,7 +21,7 @@ test.describe('opening flows and bad input', () => {
     await expect(app.nodeCards).toHaveCount(3);
     await expect(app.alerts).toHaveCount(0);
     // Someone else's code: nothing of it runs until the person trusts it.
-    await expect(app.restrictedBanner).toContainText('None of its code has run');
+    await expect(app.restrictedBanner).toContainText('None of this flow’s code has run');
     await app.trustFlow();
 
     // A reload restores the run made since; it does not open the link again over it.

@@ -23,6 +23,7 @@ test.describe('input limits', () => {
     const app = new AppPage(page);
     await app.goto();
     for (let i = 0; i < 3; i++) await app.step();
+    await expect(app.statusText).toHaveText(/^Step 3 of 3 · /);
     const before = await app.status();
 
     await app.openFlowFile('deep.tidemark.json', deepOrdersFlow(DEPTH));
@@ -42,6 +43,7 @@ test.describe('input limits', () => {
     const app = new AppPage(page);
     await app.goto();
     for (let i = 0; i < 2; i++) await app.step();
+    await expect(app.statusText).toHaveText(/^Step 2 of 2 · /);
     const before = await app.status();
 
     await app.gotoFlowLink('deep.json', deepOrdersFlow(DEPTH));
@@ -53,6 +55,7 @@ test.describe('input limits', () => {
     const app = new AppPage(page);
     await app.goto();
     await app.step();
+    await expect(app.statusText).toHaveText(/^Step 1 of 1 · /);
     const before = await app.status();
     const producer = app.nodeCard('producer', 'Orders');
     const published = await app.counter(producer, 'published');
@@ -70,7 +73,7 @@ test.describe('input limits', () => {
     await expect(app.statusText).toHaveText(before.text);
 
     // A command typed in a command source's Send panel, the same.
-    await app.gotoExample('online-shop', 'Online shop');
+    await app.gotoExampleReplacing('online-shop', 'Online shop');
     const shop = await app.status();
     await app.selectNode('command', 'Customer service');
     await app.sendCommandByHand(`[${deepObject(DEPTH)}]`);
@@ -82,6 +85,7 @@ test.describe('input limits', () => {
     const app = new AppPage(page);
     await app.goto();
     await app.step();
+    await expect(app.statusText).toHaveText(/^Step 1 of 1 · /);
     const before = await app.status();
 
     const file = [cloudEvent('e-1', 'OrderPlaced', '/producers/orders', '{"orderId":"i-1"}'), '', cloudEvent('e-2', 'OrderPlaced', '/producers/orders', deepObject(DEPTH))].join('\n');
@@ -98,6 +102,7 @@ test.describe('input limits', () => {
     const app = new AppPage(page);
     await app.gotoExample('schema-evolution', 'Schema evolution');
     for (let i = 0; i < 2; i++) await app.step();
+    await expect(app.statusText).toHaveText(/^Step 2 of 2 · /);
     const before = await app.status();
     const producer = app.nodeCard('producer', 'Sign-ups');
     const published = await app.counter(producer, 'published');

@@ -54,8 +54,10 @@ test.describe('a full browser storage', () => {
     const tail = await app.readLogTail();
 
     await app.openFlowFile('big-orders.tidemark.json', bigFlow());
+    // The stored run is the person's work: asked first, they choose to replace it, and storage refuses.
+    await app.answerReplace('Replace it');
 
-    await expect(app.alerts.filter({ hasText: 'Open flow file: Not opened: browser storage is full. Your flow "Orders" and its run are unchanged.' })).toBeVisible({ timeout: 20_000 });
+    await expect(app.alerts.filter({ hasText: 'Open flow file "big-orders.tidemark.json": Not opened: browser storage is full. Your flow "Orders" and its run are unchanged.' })).toBeVisible({ timeout: 20_000 });
     await expect(app.flowName).toHaveText('Orders');
     await expect(app.statusText).toHaveText(before.text);
 

@@ -84,7 +84,7 @@ test.describe('trust: a flow from anyone runs nothing until trusted, then runs w
     await app.goto();
     await app.openFlowFile('tell-tale.tidemark.json', tellTaleFlow());
     await expect(app.flowName).toHaveText('Tell-tale');
-    await expect(app.restrictedBanner).toContainText('None of its code has run');
+    await expect(app.restrictedBanner).toContainText('None of this flow’s code has run');
 
     // Its code can be read, and is only parsed: the throw at its top level has not happened.
     await app.selectNode('consumer', 'Listener');
@@ -162,6 +162,34 @@ test.describe('trust: a flow from anyone runs nothing until trusted, then runs w
     for (let i = 0; i < 3; i++) await app.step();
     await expect(app.nodeCard('consumer', 'Listener')).toContainText(/failed\s*1/);
     await expect(app.logRows().filter({ hasText: 'stopped after 10,000,000 loop iterations' }).first()).toBeVisible();
+  });
+
+  test('a flow whose code hangs as it loads cannot lock the app out: it reopens restricted, saying why', async ({ page }) => {
+    test.setTimeout(90_000);
+    const app = new AppPage(page);
+    await app.goto();
+    const flow = JSON.parse(tellTaleFlow()) as { code: Record<string, string>; name: string };
+    flow.name = 'Hangs on load';
+    // Backtracks for ever at the top level: no loop for the sandbox to count, so only the watchdog ends it.
+    flow.code.c = "/^(a+)+$/.test('a'.repeat(40) + 'b');\nfunction handle(event, ctx) {}";
+    await app.openFlowFile('hangs.tidemark.json', JSON.stringify(flow));
+    await expect(app.flowName).toHaveText('Hangs on load');
+    await app.toolbar.getByRole('button', { name: 'Restricted mode' }).click();
+    await app.trustDialog.getByRole('button', { name: 'Trust', exact: true }).click();
+
+    await expect(app.alerts.filter({ hasText: 'while compiling the flow you had just trusted' })).toBeVisible({ timeout: 30_000 });
+    await expect(app.alerts.filter({ hasText: /stopped last time while running "Hangs on load"'s code.*restricted mode/ })).toBeVisible({ timeout: 15_000 });
+    await expect(app.restrictedBanner).toBeVisible();
+
+    // Every later visit opens, restricted, and the way out works: another flow replaces it.
+    await app.reload();
+    await expect(app.flowName).toHaveText('Hangs on load');
+    await expect(app.restrictedBanner).toBeVisible();
+    await app.goto('/?example=orders');
+    await expect(app.flowName).toHaveText('Orders');
+    await app.setSpeed('100×');
+    await app.play();
+    await app.waitForHead(5);
   });
 
   test('opening an example over a stored run asks first; keeping it changes nothing', async ({ page }) => {

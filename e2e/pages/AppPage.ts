@@ -155,6 +155,13 @@ export class AppPage {
     await expect(this.flowName).toHaveText(title);
   }
 
+  /** Opens a bundled example over a stored run, choosing to replace it when asked. */
+  async gotoExampleReplacing(name: string, title: string): Promise<void> {
+    await this.goto(`/?example=${encodeURIComponent(name)}`);
+    await this.answerReplace('Replace it');
+    await expect(this.flowName).toHaveText(title);
+  }
+
   async reload(): Promise<void> {
     await this.page.reload();
     await this.waitReady();

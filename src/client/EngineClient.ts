@@ -7,8 +7,15 @@ import { CHECK_MS, Watchdog } from './watchdog';
 type Listener<T> = (value: T) => void;
 
 interface Pending {
+  readonly type: RequestType;
   readonly resolve: (result: unknown) => void;
   readonly reject: (error: Error) => void;
+}
+
+/** What the worker owed when the watchdog replaced it: the requests it never answered, and whether a run was playing. */
+export interface StuckWork {
+  readonly requests: readonly RequestType[];
+  readonly playing: boolean;
 }
 
 /** How long the engine may stay silent while it owes an answer (a reply, or the next frame of a run playing in a visible page). */
@@ -34,7 +41,7 @@ export class EngineClient {
   private readonly watchdog: Watchdog;
   private readonly stopLooking: () => void;
   private readonly stopWatchingVisibility: () => void;
-  private readonly restartListeners = new Set<Listener<void>>();
+  private readonly restartListeners = new Set<Listener<StuckWork>>();
   private readonly pending = new Map<number, Pending>();
   private readonly frameListeners = new Set<Listener<Frame>>();
   private readonly noticeListeners = new Set<Listener<EngineNotice>>();
@@ -67,13 +74,14 @@ export class EngineClient {
   /** Silent while it owes an answer for longer than WATCHDOG_MS: the worker is stuck, so it is replaced. */
   private check(): void {
     if (!this.watchdog.silent(this.host.now(), this.owedSince())) return;
+    const stuck: StuckWork = { requests: [...this.pending.values()].map((p) => p.type), playing: this.playing };
     this.worker.terminate();
     this.rejectPending('The engine stopped answering and was restarted');
     this.playing = false;
     this.frameOwedSince = undefined;
     this.unacknowledged = null;
     this.worker = this.spawn();
-    this.emit(this.restartListeners, undefined);
+    this.emit(this.restartListeners, stuck);
   }
 
   /**
@@ -86,8 +94,8 @@ export class EngineClient {
     return Number.isFinite(since) ? since : undefined;
   }
 
-  /** Called after a stuck worker was replaced; the new one answers hello with the stored state. */
-  onRestart(listener: Listener<void>): () => void {
+  /** Called after a stuck worker was replaced, with what it was doing; the new one answers hello with the stored state. */
+  onRestart(listener: Listener<StuckWork>): () => void {
     return this.subscribe(this.restartListeners, listener);
   }
 
@@ -145,7 +153,7 @@ export class EngineClient {
     // The union member for K; TypeScript cannot narrow a mapped union from a generic key.
     const message = { kind: 'request', id, type, args } as UiToEngine;
     return new Promise<Requests[K]['reply']>((resolve, reject) => {
-      this.pending.set(id, { resolve: (result) => resolve(result as Requests[K]['reply']), reject });
+      this.pending.set(id, { type, resolve: (result) => resolve(result as Requests[K]['reply']), reject });
       this.sentAt.set(id, this.host.now());
       try {
         this.worker.postMessage(message);

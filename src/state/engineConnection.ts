@@ -1,6 +1,7 @@
-import { browserHost, EngineClient, WATCHDOG_MS } from '../client';
+import { browserHost, EngineClient, WATCHDOG_MS, type StuckWork } from '../client';
 import type { FlowLoaded, Frame } from '../protocol';
 import { useAppStore } from './appStore';
+import { stuckWorkText } from './stuckWorkText';
 
 let client: EngineClient | null = null;
 
@@ -13,17 +14,14 @@ export function engine(): EngineClient {
   client.onNotice((notice) => store.pushNotice({ level: notice.level, message: notice.message }));
   client.onBranches((branches) => store.setBranches(branches));
   client.onMarkers((markers) => store.setMarkers(markers));
-  client.onRestart(() => void recoverFromRestart());
+  client.onRestart((stuck) => void recoverFromRestart(stuck));
   return client;
 }
 
-/** After the watchdog replaced a stuck worker: show what the new one restored, and say why. */
-async function recoverFromRestart(): Promise<void> {
+/** After the watchdog replaced a stuck worker: show what the new one restored, and say what hung. */
+async function recoverFromRestart(stuck: StuckWork): Promise<void> {
   const store = useAppStore.getState();
-  store.pushNotice({
-    level: 'error',
-    message: `The engine stopped answering for ${WATCHDOG_MS / 1000} s — most likely handler code that never returns (an endless loop). It was restarted from the last saved step and the run is paused; fix the handler before pressing Play.`,
-  });
+  store.pushNotice({ level: 'error', message: stuckWorkText(stuck, WATCHDOG_MS / 1000, store.frame?.cursor) });
   try {
     const hello = await engine().hello();
     // The new worker may not get the writer lock back at once: it then says it does not save.

@@ -5,9 +5,12 @@ import { useAppStore } from './appStore';
 import { describeError } from './describeProblems';
 import { EngineRequestError } from '../client';
 import { adoptFlowLoaded, engine } from './engineConnection';
+import { flushFlow } from './flowSync';
 
 /** Sends the document; stored work it would delete is first put to the person, and kept unless they choose to replace it. */
 async function requestOpen(doc: unknown, origin: FlowOrigin, label: string): Promise<FlowLoaded | undefined> {
+  // Edits still in the debounce are the person's work too: the worker must have them to count them (and keep them).
+  await flushFlow();
   try {
     return await engine().request('openFlow', { doc, origin });
   } catch (error) {

@@ -170,11 +170,16 @@ export class Session {
     else this.runOf(this.branch);
   }
 
-  /** Runs the first evaluation of a flow's code with a mark in storage, so a worker that never comes back is noticed at the next start. */
+  /**
+   * Runs the first evaluation of a flow's code with a mark in storage, so a worker that never comes
+   * back is noticed at the next start: `work` (a replay), then every handler's compile, whose top
+   * level runs too (later requests find them compiled).
+   */
   private async evaluating(work: () => Promise<void>): Promise<void> {
     await this.store?.setMeta(EVALUATING, FLOW_ID);
     try {
       await work();
+      this.codeErrors();
     } finally {
       // Reached after a throw too: only a hang leaves the mark.
       await this.store?.setMeta(EVALUATING, null);

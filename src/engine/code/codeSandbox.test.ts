@@ -130,6 +130,10 @@ describe('handler code is shadowed from non-deterministic globals', () => {
     expect(compileHandler('function handle() {\n  globalThis.anything = 1;\n}')).toEqual({ ok: false, error: 'ReferenceError: globalThis is not defined (line 2)' });
   });
 
+  it('knows the global values every script may use', () => {
+    expect(outcome('ctx.state.out = [undefined === void 0, Number.isNaN(NaN), Infinity > 1, typeof JSON, parseInt("7")];')).toEqual([true, true, true, 'object', 7]);
+  });
+
   it('refuses a name the code never declares, so an undeclared assignment cannot create a global', () => {
     expect(compileHandler('function handle() { leaked = 1; }')).toEqual({ ok: false, error: 'ReferenceError: leaked is not defined (line 1)' });
   });

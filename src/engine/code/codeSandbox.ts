@@ -26,8 +26,11 @@ let globalNames: ReadonlySet<string> | undefined;
 /** The names user code finds in its global scope (the shared intrinsics and what endowments offer). */
 function compartmentGlobals(): ReadonlySet<string> {
   if (!globalNames) {
-    const global = new Compartment({ globals: userCodeGlobals(), __options__: true }).globalThis as Record<string, unknown>;
-    globalNames = new Set(Object.getOwnPropertyNames(global).filter((name) => global[name] !== undefined));
+    const endowments = userCodeGlobals();
+    // Names the endowments take away (eval, Function, Promise…); `undefined` itself stays a name.
+    const removed = new Set(Object.keys(endowments).filter((name) => endowments[name] === undefined));
+    const global = new Compartment({ globals: endowments, __options__: true }).globalThis as Record<string, unknown>;
+    globalNames = new Set(Object.getOwnPropertyNames(global).filter((name) => !removed.has(name)));
   }
   return globalNames;
 }
