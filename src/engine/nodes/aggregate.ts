@@ -1,4 +1,5 @@
 import type { AggregateNode } from '../../flow';
+import { getOwn, hasOwn, setOwn } from '../../lib/ownRecord';
 import { errorMessage } from '../code/compileHandler';
 import { compileModule } from '../code/compileModule';
 import { deepFreeze } from '../deepFreeze';
@@ -144,7 +145,7 @@ export function decideCommand(run: RunContext, node: AggregateNode, command: Com
     counters.failed++;
     return { ...base, ...how, outcome: decided.kind, reason: decided.reason };
   }
-  run.state.es.owners[command.aggregateId] ??= node.id;
+  if (!hasOwn(run.state.es.owners, command.aggregateId)) setOwn(run.state.es.owners, command.aggregateId, node.id);
   scheduleAppend(run, node, command, decided, 1);
   return { ...base, ...how, outcome: 'decided', events: decided.events.map((e) => e.type) };
 }
@@ -194,7 +195,7 @@ export function appendCommand(
       ...(result.snapshots.length > 0 ? { snapshots: result.snapshots } : {}),
     };
   }
-  run.state.es.conflicts[node.id] = (run.state.es.conflicts[node.id] ?? 0) + 1;
+  setOwn(run.state.es.conflicts, node.id, (getOwn(run.state.es.conflicts, node.id) ?? 0) + 1);
   const conflict = { ...base, outcome: 'conflict' as const, actualVersion: result.error.actual };
   const retries = node.onConflict === 'fail' ? 0 : (node.maxRetries ?? DEFAULT_MAX_RETRIES);
   if (attempt > retries) {

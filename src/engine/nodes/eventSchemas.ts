@@ -1,4 +1,5 @@
 import type { FlowDocument } from '../../flow';
+import { ownEntry } from '../../lib/ownRecord';
 import { errorMessage } from '../code/compileHandler';
 import { compileModule } from '../code/compileModule';
 import { latestVersion, upcast, validateEventData, type SchemaRegistry, type Upcasters } from '../schema';
@@ -37,7 +38,7 @@ function upcastersOf(flow: FlowDocument): Upcasters | { error: string } {
     for (const version of entry.versions) {
       // A version without an upcaster reads older data as it is (checkRegistry insists it be backward compatible).
       if (version.upcaster === undefined) {
-        (upcasters[eventType] ??= {})[version.version] = (data) => data;
+        ownEntry(upcasters, eventType, () => ({}))[version.version] = (data) => data;
         continue;
       }
       const compiled = compileModule<{ upcast?: (data: unknown) => unknown }>(version.upcaster, ['upcast']);
@@ -45,7 +46,7 @@ function upcastersOf(flow: FlowDocument): Upcasters | { error: string } {
         result = { error: `upcaster of ${eventType} v${version.version} does not compile: ${compiled.error}` };
         break;
       }
-      (upcasters[eventType] ??= {})[version.version] = (data) => {
+      ownEntry(upcasters, eventType, () => ({}))[version.version] = (data) => {
         const fn = compiled.load().upcast;
         if (typeof fn !== 'function') throw new Error('the code must define function upcast(data)');
         return fn(data);

@@ -1,3 +1,4 @@
+import { countOnEdge } from '../counters';
 import type { SubscriberNode } from '../../flow';
 import { FlowDefaults } from '../../flow/flowDefaults';
 import { commit, partitionKey, pollOne, type ConsumerGroupState } from '../brokers/kafka';
@@ -109,7 +110,7 @@ function countDelivery(run: RunContext, node: SubscriberNode, topic: string): vo
   run.nodeState(topic).counters.delivered++;
   run.nodeState(node.id).counters.delivered++;
   const edge = run.edgeBetween(topic, node.id);
-  if (edge) run.state.edges[edge.id] = (run.state.edges[edge.id] ?? 0) + 1;
+  if (edge) countOnEdge(run.state.edges, edge.id);
 }
 
 /** The deliver record of a fetched record; the caller adds the outcome's details after these fields. */
