@@ -2,6 +2,7 @@ import { deciderCodeProblem } from '../engine/nodes/aggregate';
 import type { ResetTarget } from '../engine/brokers/kafka';
 import { affectsRun, BranchRun, compileHandler, markerKindOf, summarizeFlowChange, type RunInput, type SnapshotError, type StepRecord } from '../engine';
 import { hasHandlerCode, type FlowDocument } from '../flow';
+import { getOwn, setOwn } from '../lib/ownRecord';
 import { LIVE_ROWS, type Speed, type BranchInfo, type EngineNotice, type EngineToUi, type Frame } from '../protocol';
 import { SEGMENT_SIZE, segmentStart, type BookmarkRecord, type BranchRecord, type SnapshotRecord, type StorageError, type TidemarkStore } from '../storage';
 import { bookmarksUpTo } from './bookmarks';
@@ -33,15 +34,15 @@ function toInfo(b: BranchRecord): BranchInfo {
 export function handlerCodeErrors(flow: FlowDocument): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const node of flow.nodes) {
-    const source = flow.code[node.id];
+    const source = getOwn(flow.code, node.id);
     if (!hasHandlerCode(node.kind) || source === undefined) continue;
     if (node.kind === 'aggregate') {
       const problem = deciderCodeProblem(source);
-      if (problem !== undefined) errors[node.id] = problem;
+      if (problem !== undefined) setOwn(errors, node.id, problem);
       continue;
     }
     const compiled = compileHandler(source);
-    if (!compiled.ok) errors[node.id] = compiled.error;
+    if (!compiled.ok) setOwn(errors, node.id, compiled.error);
   }
   return errors;
 }
@@ -296,7 +297,7 @@ export class Session {
 
   /** A reset the group would refuse (it has members) is reported, not recorded. */
   resetOffsets(group: string, target: ResetTarget): number {
-    const state = this.run.state.kafka.groups[group];
+    const state = getOwn(this.run.state.kafka.groups, group);
     if (!state) throw new Error(`no consumer group "${group}" in the running flow`);
     if (state.members.length > 0)
       throw new Error(`Offsets of group ${group} can only be reset while it has no members: crash or remove its consumers and wait for their session timeout, as Kafka requires.`);
