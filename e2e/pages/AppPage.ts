@@ -89,6 +89,11 @@ export class AppPage {
     await this.goto(`/?flow=${encodeURIComponent(link)}`);
   }
 
+  /** Opens a fixture flow by link, ready to run: where opening someone else's flow asks the person for more, it is done here. */
+  async openFixtureToRun(name: string): Promise<void> {
+    await this.gotoFixture(name);
+  }
+
   async waitReady(): Promise<void> {
     await expect(this.statusText).toBeVisible();
     await expect(this.playButton.or(this.pauseButton)).toBeEnabled();

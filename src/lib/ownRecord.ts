@@ -7,9 +7,9 @@
  */
 export type OwnRecord<T> = Record<string, T>;
 
-/** The value stored under `key` itself, never one inherited from Object.prototype. */
-export function getOwn<T>(record: Readonly<OwnRecord<T>>, key: string): T | undefined {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
+/** The value stored under `key` itself, never one inherited from Object.prototype; undefined without a record. */
+export function getOwn<T>(record: Readonly<OwnRecord<T>> | null | undefined, key: string): T | undefined {
+  return record != null && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 export function hasOwn(record: object, key: string): boolean {

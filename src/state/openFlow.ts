@@ -1,4 +1,5 @@
 import type { FlowDocument } from '../flow';
+import { hasOwn } from '../lib/ownRecord';
 import { useAppStore } from './appStore';
 import { describeError } from './describeProblems';
 import { adoptFrame, engine } from './engineConnection';
@@ -29,7 +30,7 @@ export async function openFlowDocument(doc: unknown, origin: FlowOrigin, label: 
 
 /** A flow from a link or a file is someone else's code: say so before the person presses Play (DESIGN, Security). */
 function warnAboutForeignCode(flow: FlowDocument, origin: FlowOrigin): void {
-  const withCode = flow.nodes.filter((n) => flow.code[n.id] !== undefined).map((n) => n.name);
+  const withCode = flow.nodes.filter((n) => hasOwn(flow.code, n.id)).map((n) => n.name);
   if (origin === 'example' || withCode.length === 0) return;
   useAppStore.getState().pushNotice({
     level: 'info',
