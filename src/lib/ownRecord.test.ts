@@ -14,6 +14,18 @@ describe('own-key records: any string is a key like any other', () => {
     expect(getOwn(undefined, 'constructor')).toBeUndefined();
   });
 
+  it('tells an own function or prototype value from an inherited member', () => {
+    const own = (): number => 1;
+    const record: Record<string, unknown> = {};
+    setOwn(record, 'toString', own);
+    setOwn(record, '__proto__', Object.prototype);
+    expect(getOwn(record, 'toString')).toBe(own);
+    expect(getOwn(record, '__proto__')).toBe(Object.prototype);
+    expect(getOwn(record, 'valueOf')).toBeUndefined();
+    expect(getOwn({}, '__proto__')).toBeUndefined();
+    expect(getOwn(Object.create(null) as Record<string, unknown>, 'constructor')).toBeUndefined();
+  });
+
   it('creates an entry once, for any name', () => {
     const record: Record<string, number[]> = {};
     for (const name of NAMES) listOf(record, name).push(1);

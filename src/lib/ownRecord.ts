@@ -9,7 +9,11 @@ export type OwnRecord<T> = Record<string, T>;
 
 /** The value stored under `key` itself, never one inherited from Object.prototype; undefined without a record. */
 export function getOwn<T>(record: Readonly<OwnRecord<T>> | null | undefined, key: string): T | undefined {
-  return record != null && Object.hasOwn(record, key) ? record[key] : undefined;
+  if (record == null) return undefined;
+  const value = record[key];
+  // Object.prototype's own members are methods and the __proto__ accessor (it reads the prototype): any other value is the record's own.
+  if (value === undefined || (typeof value !== 'function' && value !== Object.prototype)) return value;
+  return Object.hasOwn(record, key) ? value : undefined;
 }
 
 export function hasOwn(record: object, key: string): boolean {
@@ -30,9 +34,13 @@ export function ownEntry<T>(record: OwnRecord<T>, key: string, create: () => NoI
   return value;
 }
 
-/** The list stored under `key`, created empty on first use. */
+/** The list stored under `key`, created empty on first use (without a closure: it runs on every delivery). */
 export function listOf<T>(record: OwnRecord<T[]>, key: string): T[] {
-  return ownEntry(record, key, () => []);
+  const existing = getOwn(record, key);
+  if (existing !== undefined) return existing;
+  const list: T[] = [];
+  setOwn(record, key, list);
+  return list;
 }
 
 /** A record of the given entries, with a `__proto__` key kept as a key (as `Object.fromEntries` does). */

@@ -1,6 +1,6 @@
 import { countOnEdge } from '../counters';
 import type { ProducerNode } from '../../flow';
-import { ownEntry, setOwn } from '../../lib/ownRecord';
+import { getOwn, setOwn } from '../../lib/ownRecord';
 import type { Writable } from '../../lib/writable';
 import type { CloudEvent } from '../cloudEvent';
 import { fillKey, fillTemplate } from '../code/payloadTemplate';
@@ -51,7 +51,11 @@ function amqpMessage(node: ProducerNode, target: { kind: 'exchange' | 'queue'; i
 
 function trackReplyTo(run: RunContext, node: ProducerNode, event: CloudEvent): void {
   if (node.replyTo === undefined) return;
-  const pending = ownEntry(run.state.amqp.requests, node.id, () => ({}));
+  let pending = getOwn(run.state.amqp.requests, node.id);
+  if (!pending) {
+    pending = {};
+    setOwn(run.state.amqp.requests, node.id, pending);
+  }
   trackRequest(pending, { correlationId: event.id, replyTo: node.replyTo, sentAt: run.state.time });
   const ids = Object.keys(pending);
   if (ids.length > MAX_PENDING_REQUESTS) delete pending[ids[0]!];
