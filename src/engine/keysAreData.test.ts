@@ -185,4 +185,15 @@ describe('keys are data: keys taken from events are named like members of Object
     expect(smsReads.length).toBeGreaterThan(0);
     expect(smsReads.every((r) => r.kind === 'deliver' && r.outcome === 'handled')).toBe(true);
   });
+
+  it('invariant ids: each break is recorded once, on the step that causes it', () => {
+    const records = expectSameDataRun('orders.json', (doc, n) => {
+      doc.invariants = [
+        { id: n('constructor'), name: 'few orders', code: 'function holds(nodes) { return (nodes.orders.counters.published ?? 0) < 5; }' },
+        { id: n('__proto__'), name: 'few deliveries', code: 'function holds(nodes) { return (nodes.email.counters.handled ?? 0) < 3; }' },
+      ];
+    }, 300);
+    const breaks = records.flatMap((r) => r.broken ?? []);
+    expect(breaks.map((b) => b.id)).toEqual(['__proto__', 'constructor']);
+  });
 });
