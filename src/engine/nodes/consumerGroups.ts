@@ -219,7 +219,7 @@ export function wake(run: RunContext, nodeId: string): void {
   const node = run.node(nodeId);
   if (!node || (node.kind !== 'consumer' && node.kind !== 'projection')) return;
   const group = getOwn(run.state.kafka.groups, groupIdOf(node));
-  const assigned = group && getOwn(group.assignment, member.memberId);
+  const assigned = getOwn(group?.assignment, member.memberId);
   if (!group || !assigned) return;
   let due: number | undefined;
   for (const tp of assigned) {

@@ -34,8 +34,7 @@ function takeNext(run: RunContext, node: SubscriberNode, queueId: string): Taken
     if (inbox.length === 0) delete connection.inbox[queueId];
     return { ...item, event: item.message.body as CloudEvent, autoAcked: true };
   }
-  const q = getOwn(run.state.amqp.queues, queueId);
-  const held = q && getOwn(q.unacked, node.id)?.[0];
+  const held = getOwn(getOwn(run.state.amqp.queues, queueId)?.unacked, node.id)?.[0];
   return held ? { ...held, event: held.message.body as CloudEvent, autoAcked: false } : undefined;
 }
 

@@ -47,8 +47,7 @@ function countEdge(run: RunContext, source: string, target: string): void {
 export function scheduleHandle(run: RunContext, consumerId: string, queueId: string): void {
   const connection = connectionOf(run.state.amqp, consumerId);
   if (connection.crashed || hasOwn(connection.busy, queueId)) return;
-  const q = getOwn(run.state.amqp.queues, queueId);
-  const waiting = ((q && getOwn(q.unacked, consumerId)?.length) ?? 0) + (getOwn(connection.inbox, queueId)?.length ?? 0);
+  const waiting = (getOwn(getOwn(run.state.amqp.queues, queueId)?.unacked, consumerId)?.length ?? 0) + (getOwn(connection.inbox, queueId)?.length ?? 0);
   if (waiting === 0) return;
   const node = run.node(consumerId);
   const latency = node && 'latencyMs' in node ? node.latencyMs : 0;
