@@ -1,4 +1,6 @@
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -57,5 +59,24 @@ describe('the CLI runs every gallery example and shows its signature behaviour',
     const deaths = records.flatMap((r) => (r.kind === 'queue-deliver' ? (r.deaths ?? []) : []));
     expect(deaths.length).toBeGreaterThan(3);
     expect(deaths.every((d) => d.reason === 'rejected' && d.deadLetteredTo?.[0] === 'payments-dlq')).toBe(true);
+  });
+
+  it('runs a flow whose ids are named like Object.prototype members, and crashes such a consumer by --crash', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tidemark-keys-'));
+    const renamed = (file: string, from: string, to: string): string => {
+      const path = join(dir, `${to}-${file}`);
+      writeFileSync(path, readFileSync(`${EXAMPLES}${file}`, 'utf8').replaceAll(`"${from}"`, `"${to}"`));
+      return path;
+    };
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
+      const records = await run(['run', renamed('orders.json', 'order-events', name), '--steps', '2000']);
+      expect(records).toHaveLength(2000);
+      expect(records.filter((r) => r.kind === 'deliver' && r.topic === name).length).toBeGreaterThan(1000);
+    }
+    const records = await run(['run', renamed('consumer-group.json', 'billing-2', '__proto__'), '--steps', '600', '--crash', '__proto__@100']);
+    expect(records[100]).toMatchObject({ kind: 'consumer', node: '__proto__', action: 'crash' });
+    const rebalance = records.slice(101).find((r) => r.kind === 'rebalance');
+    expect(rebalance).toMatchObject({ group: 'billing', reason: expect.stringMatching(/session/) });
+    expect(rebalance?.kind === 'rebalance' && Object.hasOwn(rebalance.before, '__proto__') && !Object.hasOwn(rebalance.after, '__proto__')).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { getOwn } from '../lib/ownRecord';
 import { countEventsOfType, readByCorrelationId, readStream, stateAt, stateAtTime, streamVersion, type StoredEvent } from './eventsourcing';
 import { deciderOf } from './nodes/aggregate';
 import type { RunContext } from './nodes/runContext';
@@ -48,7 +49,7 @@ export function queryLog(run: RunContext, query: LogQuery): LogQueryResult {
   const store = run.state.es.store;
   if (query.kind === 'count') return { kind: 'count', count: countEventsOfType(store, query.eventType, query.from, query.to) };
   if (query.kind === 'correlation') return { kind: 'correlation', events: readByCorrelationId(store, query.id).map(row) };
-  const owner = run.state.es.owners[query.streamId];
+  const owner = getOwn(run.state.es.owners, query.streamId);
   const node = owner === undefined ? undefined : run.node(owner);
   if (node?.kind !== 'aggregate') throw new QueryError(`no stream "${query.streamId}" at this step`);
   const compiled = deciderOf(run, node);
@@ -68,7 +69,7 @@ export function queryReadModel(run: RunContext, nodeId: string, code: string): u
   const query = compiled.load().query;
   if (typeof query !== 'function') throw new QueryError('the code must define function query(readModel)');
   // A copy: a query that changes its argument must not change the run.
-  const answer = query(structuredClone(run.state.nodes[nodeId]?.data ?? {}));
+  const answer = query(structuredClone(getOwn(run.state.nodes, nodeId)?.data ?? {}));
   const text = JSON.stringify(answer);
   return text === undefined ? null : (JSON.parse(text) as unknown);
 }

@@ -1,4 +1,5 @@
 import type { FlowDocument } from '../flow';
+import { getOwn } from '../lib/ownRecord';
 
 /** Whether an edit changes what runs (layout and the flow's name do not). */
 export function affectsRun(before: FlowDocument, after: FlowDocument): boolean {
@@ -34,7 +35,7 @@ export function summarizeFlowChange(before: FlowDocument, after: FlowDocument): 
     if (old !== undefined && old !== JSON.stringify(e)) parts.push(`changed binding ${name(e.source)} → ${name(e.target)}`);
   }
   for (const id of new Set([...Object.keys(before.code), ...Object.keys(after.code)]))
-    if (before.code[id] !== after.code[id] && newNodes.has(id)) parts.push(`changed code of ${name(id)}`);
+    if (getOwn(before.code, id) !== getOwn(after.code, id) && newNodes.has(id)) parts.push(`changed code of ${name(id)}`);
   if (before.seed !== after.seed) parts.push(`seed ${before.seed} → ${after.seed}`);
   if (JSON.stringify(before.schemas) !== JSON.stringify(after.schemas)) parts.push('changed event schemas');
   if (JSON.stringify(before.invariants ?? []) !== JSON.stringify(after.invariants ?? [])) parts.push('changed invariants');

@@ -1,3 +1,4 @@
+import { getOwn, hasOwn, setOwn } from '../lib/ownRecord';
 import type { CodeSandbox } from './code/codeSandbox';
 import { errorMessage } from './code/errorMessage';
 import type { RunContext } from './nodes/runContext';
@@ -22,7 +23,7 @@ function nodesView(run: RunContext): Readonly<Record<string, NodeView>> {
     Object.defineProperty(view, node.id, {
       enumerable: true,
       get: () => {
-        const state = run.state.nodes[node.id];
+        const state = getOwn(run.state.nodes, node.id);
         return { name: node.name, kind: node.kind, state: structuredClone(state?.data ?? {}), counters: { ...(state?.counters ?? {}) } };
       },
     });
@@ -56,8 +57,8 @@ export function checkInvariants(run: RunContext): InvariantBreak[] | undefined {
       delete brokenNow[invariant.id];
       continue;
     }
-    if (brokenNow[invariant.id]) continue;
-    brokenNow[invariant.id] = true;
+    if (hasOwn(brokenNow, invariant.id)) continue;
+    setOwn(brokenNow, invariant.id, true);
     (breaks ??= []).push({ id: invariant.id, name: invariant.name, reason });
   }
   return breaks;

@@ -1,4 +1,5 @@
 import type { FlowDocument, FlowEdge, FlowNode } from '../flow';
+import { getOwn, hasOwn, setOwn } from '../lib/ownRecord';
 import { zeroCounters } from './counters';
 import type { RunInput } from './input';
 import { commitAfter, fetch, handleInflight } from './nodes/handlerNode';
@@ -127,10 +128,10 @@ export class Runtime implements RunContext {
   }
 
   nodeState(id: string): NodeState {
-    let state = this.state.nodes[id];
+    let state = getOwn(this.state.nodes, id);
     if (!state) {
       state = { counters: zeroCounters(), sequence: 0, data: {} };
-      this.state.nodes[id] = state;
+      setOwn(this.state.nodes, id, state);
     }
     return state;
   }
@@ -243,11 +244,11 @@ export class Runtime implements RunContext {
 
   /** Crash or restart: its Kafka membership (when it reads topics) and its AMQP and pub/sub connection together. */
   private control(node: SubscriberNode, action: 'crash' | 'restart'): ConsumerStep {
-    const kafka = subscribedTopics(this, node.id).length > 0 || this.state.kafka.members[node.id] !== undefined;
+    const kafka = subscribedTopics(this, node.id).length > 0 || hasOwn(this.state.kafka.members, node.id);
     const base: ConsumerStep = kafka
       ? controlConsumer(this, node, action)
       : { kind: StepKind.Consumer, step: this.state.step, time: this.state.time, node: node.id, action };
-    if (!usesAmqpOrPubSub(this, node.id) && this.state.amqp.connections[node.id] === undefined) return base;
+    if (!usesAmqpOrPubSub(this, node.id) && !hasOwn(this.state.amqp.connections, node.id)) return base;
     if (action === 'restart') {
       restartConnection(this, node.id);
       return base;

@@ -40,6 +40,9 @@ describe('stepTouchesNode', () => {
     expect(stepTouchesNode(rebalance, { id: 'billing-2', group: 'other' })).toBe(true);
     expect(stepTouchesNode(rebalance, { id: 'revenue', group: 'revenue' })).toBe(false);
     expect(stepTouchesNode(rebalance, { id: 'orders-topic' })).toBe(false);
+    // members are keys of before/after: a node named like an Object.prototype member is in them only when it is
+    expect(stepTouchesNode(rebalance, { id: 'constructor', group: 'other' })).toBe(false);
+    expect(stepTouchesNode({ ...rebalance, after: JSON.parse('{"__proto__": []}') as Record<string, string[]> }, { id: '__proto__', group: 'other' })).toBe(true);
   });
 
   it('is false for steps of other nodes', () => {

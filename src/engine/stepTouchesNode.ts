@@ -1,3 +1,4 @@
+import { hasOwn } from '../lib/ownRecord';
 import type { DeathNote, StepRecord } from './stepRecord';
 
 const diedIn = (deaths: readonly DeathNote[] | undefined, nodeId: string): boolean =>
@@ -36,7 +37,7 @@ export function stepTouchesNode(step: StepRecord, node: TouchTarget): boolean {
     case 'command':
       return step.source === node.id;
     case 'rebalance':
-      return step.group === node.group || node.id in step.before || node.id in step.after;
+      return step.group === node.group || hasOwn(step.before, node.id) || hasOwn(step.after, node.id);
     default:
       return false;
   }

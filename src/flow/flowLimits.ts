@@ -1,4 +1,4 @@
-import { jsonProblem, MAX_JSON_DEPTH, MAX_JSON_NODES } from '../lib/jsonSafety';
+import { jsonProblem, MAX_JSON_DEPTH, MAX_JSON_NODES, pathBelow } from '../lib/jsonSafety';
 import type { FlowProblem } from './validateFlow';
 import { formatCount } from '../lib/formatCount';
 
@@ -20,10 +20,25 @@ const exportedLength = (doc: unknown): number => JSON.stringify(doc, null, 2).le
 export function flowLimitProblem(input: unknown): FlowProblem | undefined {
   // What is not an object at all is for migrateFlow to name.
   if (typeof input !== 'object' || input === null) return undefined;
-  const unsafe = jsonProblem(input, { maxDepth: MAX_FLOW_DEPTH, maxNodes: MAX_FLOW_VALUES });
+  // Ids are data: a node named "__proto__" keys the code and layout records.
+  const unsafe = jsonProblem(input, { maxDepth: MAX_FLOW_DEPTH, maxNodes: MAX_FLOW_VALUES, protoKeys: 'accept' });
   if (unsafe) return unsafe;
+  const payload = payloadProtoKey(input);
+  if (payload) return payload;
   const length = exportedLength(input);
   if (length > MAX_FLOW_CHARS)
     return { path: '', reason: `the flow is longer than ${formatCount(MAX_FLOW_CHARS)} characters as JSON (${formatCount(length)}): split it or shorten its code` };
+  return undefined;
+}
+
+/** A payload template is the event data it makes: like data typed by hand, it may not hold a "__proto__" key. */
+function payloadProtoKey(input: object): FlowProblem | undefined {
+  const nodes = (input as { nodes?: unknown }).nodes;
+  if (!Array.isArray(nodes)) return undefined;
+  for (const [i, node] of nodes.entries()) {
+    const payload = (node as { payload?: unknown } | null)?.payload;
+    const problem = payload === undefined ? undefined : jsonProblem(payload);
+    if (problem) return { path: pathBelow(`nodes[${i}].payload`, problem.path), reason: problem.reason };
+  }
   return undefined;
 }

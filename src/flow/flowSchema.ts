@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FlowDefaults } from './flowDefaults';
+import { ownRecordSchema } from './ownRecordSchema';
 
 // DO NOT CHANGE THE SHAPE WITHOUT BUMPING FLOW_VERSION AND ADDING A MIGRATION (see migrateFlow.ts).
 export const FLOW_FORMAT = 'tidemark-flow';
@@ -14,7 +15,7 @@ const id = z
 const name = z.string().min(1, 'must not be empty').max(80, 'must be at most 80 characters');
 
 const jsonValue: z.ZodType<unknown> = z.lazy(() =>
-  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValue), z.record(z.string(), jsonValue)]),
+  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValue), ownRecordSchema(z.string(), jsonValue)]),
 );
 
 const producerNode = z.strictObject({
@@ -33,7 +34,7 @@ const producerNode = z.strictObject({
   /** AMQP routing key template for exchanges it is wired to, e.g. "order.{{ data.region }}". Default: the event type. */
   routingKey: z.string().max(255, 'must be at most 255 characters').optional(),
   /** AMQP headers (a headers exchange matches on them); each value may be a template. */
-  headers: z.record(z.string().min(1, 'must not be empty'), z.string().max(200, 'must be at most 200 characters')).optional(),
+  headers: ownRecordSchema(z.string().min(1, 'must not be empty'), z.string().max(200, 'must be at most 200 characters')).optional(),
   /** AMQP per-message TTL (the expiration property) in virtual ms. */
   expirationMs: z.number().int('must be a whole number').min(0, 'must be 0 or more').optional(),
   /** basic.publish's mandatory flag: an unroutable message is returned instead of dropped silently. */
@@ -156,7 +157,7 @@ export const flowNodeSchema = z.discriminatedUnion('kind', [producerNode, topicN
 const schemaVersion = z.strictObject({
   version: z.number().int('must be a whole number').min(1, 'must be at least 1'),
   /** A JSON Schema (draft 2020-12 subset, see docs/schemas.md) for the event's data. */
-  schema: z.record(z.string(), jsonValue),
+  schema: ownRecordSchema(z.string(), jsonValue),
   /** Code defining `function upcast(data)` that turns the previous version's data into this one's. */
   upcaster: z.string().max(100_000, 'must be at most 100,000 characters').optional(),
 });
@@ -171,7 +172,7 @@ export const flowEdgeSchema = z.strictObject({
   /** Binding key of an exchange → queue or exchange → exchange edge (a pattern for topic exchanges). */
   bindingKey: z.string().max(255, 'must be at most 255 characters').optional(),
   /** Binding arguments for a headers exchange, with x-match all, any, all-with-x or any-with-x. */
-  bindingArgs: z.record(z.string().min(1, 'must not be empty'), jsonValue).optional(),
+  bindingArgs: ownRecordSchema(z.string().min(1, 'must not be empty'), jsonValue).optional(),
   /** Pub/sub → subscriber: the channel, or a glob pattern (`orders.*`), it subscribes to. Default `*`. */
   channel: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
 });
@@ -193,11 +194,11 @@ export const flowDocumentSchema = z.strictObject({
   nodes: z.array(flowNodeSchema).max(500, 'may hold at most 500 nodes'),
   edges: z.array(flowEdgeSchema).max(2000, 'may hold at most 2000 edges'),
   /** Event type → its versioned JSON Schemas; a payload that fails the newest is refused. */
-  schemas: z.record(z.string(), eventTypeSchemas),
+  schemas: ownRecordSchema(z.string(), eventTypeSchemas),
   /** Node id → handler source (TypeScript defining `function handle(event, ctx)`). */
-  code: z.record(id, z.string().max(100_000, 'must be at most 100,000 characters')),
+  code: ownRecordSchema(id, z.string().max(100_000, 'must be at most 100,000 characters')),
   /** Node id → canvas position. */
-  layout: z.record(id, position),
+  layout: ownRecordSchema(id, position),
   /** Predicates over node states checked after every step; the first violation pauses the run. */
   invariants: z.array(invariant).max(50, 'may hold at most 50 invariants').optional(),
 });

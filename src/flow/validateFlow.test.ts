@@ -262,3 +262,50 @@ describe('validateFlow refuses input past its limits before anything recursive r
   });
 });
 
+describe('validateFlow takes ids as data: names Object.prototype answers to are ordinary ids', () => {
+  const text = JSON.stringify({
+    format: 'tidemark-flow',
+    version: 1,
+    name: 'Prototype ids',
+    seed: 1,
+    nodes: [
+      { id: 'constructor', kind: 'producer', name: 'p', eventType: 'toString', rate: 1, payload: JSON.parse('{"constructor": {"x": "{{ seq }}"}, "valueOf": 1}') as unknown, headers: JSON.parse('{"__proto__": "h"}') as unknown },
+      { id: '__proto__', kind: 'topic', name: 't' },
+      // a subscriber's fields in the order the schema gives them back
+      { id: 'hasOwnProperty', name: 'c', latencyMs: 0, group: '__proto__', kind: 'consumer' },
+    ],
+    edges: [
+      { id: 'prototype', source: 'constructor', target: '__proto__' },
+      { id: '__proto__', source: '__proto__', target: 'hasOwnProperty' },
+    ],
+    schemas: JSON.parse('{"toString": {"versions": [{"version": 1, "schema": {"type": "object", "properties": {"__proto__": {"type": "object"}}}}]}}') as unknown,
+    code: JSON.parse('{"hasOwnProperty": "function handle() {}"}') as unknown,
+    layout: JSON.parse('{"__proto__": {"x": 1, "y": 2}, "constructor": {"x": 3, "y": 4}}') as unknown,
+  });
+
+  // A payload's "__proto__" key is refused instead (event data may not hold one): see the limits above.
+  it('keeps every key, "__proto__" included, in code, layout, headers and schemas', () => {
+    const result = parseFlow(text);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(JSON.stringify(result.flow)).toBe(text);
+    expect(Object.hasOwn(result.flow.layout, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(result.flow.layout)).toBe(Object.prototype);
+  });
+
+  it('finds duplicates and missing nodes among such ids', () => {
+    const doc = JSON.parse(text) as Doc;
+    doc.nodes.push({ id: '__proto__', kind: 'topic', name: 'again' });
+    doc.edges[0]!.id = '__proto__';
+    doc.code = JSON.parse('{"toString": "function handle() {}"}') as Doc['code'];
+    expect(problemsOf(doc)).toEqual([
+      { path: 'nodes[3].id', reason: 'duplicate node id "__proto__"' },
+      { path: 'edges[1].id', reason: 'duplicate edge id "__proto__"' },
+      { path: 'code.toString', reason: 'no node has id "toString"' },
+    ]);
+  });
+
+  it('names a bad record key with the reason an id gives', () => {
+    expect(broken((d) => (d.code['no spaces'] = 'function handle() {}'))).toEqual([{ path: 'code.no spaces', reason: 'may contain only letters, digits, "_" and "-"' }]);
+  });
+});

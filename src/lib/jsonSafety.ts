@@ -10,9 +10,18 @@ export const MAX_JSON_NODES = 1_000_000;
 
 export type JsonProblem = { readonly path: string; readonly reason: string };
 
+/** A problem's path below `base`: "nodes[0].payload" + "a.b" → "nodes[0].payload.a.b", + "[2]" → "nodes[0].payload[2]". */
+export function pathBelow(base: string, path: string): string {
+  if (path === '') return base;
+  if (base === '' || path.startsWith('[')) return base + path;
+  return `${base}.${path}`;
+}
+
 export interface JsonLimits {
   readonly maxDepth?: number;
   readonly maxNodes?: number;
+  /** Accept keys named "__proto__": records keyed by ids (a flow's code and layout) hold them as data. */
+  readonly protoKeys?: 'refuse' | 'accept';
 }
 
 /** Path segments shown in full; a deeper path keeps its start and end around "…". */
@@ -98,6 +107,7 @@ export function jsonProblem(value: unknown, options?: JsonLimits): JsonProblem |
   }
   const maxDepth = options?.maxDepth ?? MAX_JSON_DEPTH;
   const maxNodes = options?.maxNodes ?? MAX_JSON_NODES;
+  const refuseProtoKeys = options?.protoKeys !== 'accept';
   const rootShape = shapeProblem(value);
   if (rootShape !== undefined) return { path: '', reason: rootShape };
   if (maxDepth < 1) return { path: '', reason: `nesting deeper than ${maxDepth} levels` };
@@ -129,7 +139,7 @@ export function jsonProblem(value: unknown, options?: JsonLimits): JsonProblem |
         return problemAt(stack, depth, index in container ? 'undefined in an array (JSON would write null)' : 'an empty slot in an array (JSON would write null)');
     } else {
       const key = keys[index]!;
-      if (key === '__proto__') return problemAt(stack, depth, 'a key "__proto__" is not allowed (it would be dropped, or change the object\'s prototype)');
+      if (key === '__proto__' && refuseProtoKeys) return problemAt(stack, depth, 'a key "__proto__" is not allowed (it would be dropped, or change the object\'s prototype)');
       child = (container as Record<string, unknown>)[key];
       // JSON leaves such a property out; so does every reader after it.
       if (child === undefined) continue;

@@ -1,4 +1,5 @@
 import type { SubscriberNode } from '../flow';
+import { getOwn } from '../lib/ownRecord';
 import type { Frame, GroupView } from '../protocol';
 import { sortTopicPartitions } from './topicPartition';
 
@@ -22,9 +23,9 @@ export interface MemberStatus {
 export function memberStatus(frame: Frame | null, node: SubscriberNode): MemberStatus | null {
   const groupId = groupIdOf(node);
   // Frames from before consumer groups existed carry no `groups`.
-  const group: GroupView | undefined = frame?.groups?.[groupId];
+  const group: GroupView | undefined = getOwn(frame?.groups, groupId);
   if (!group) return null;
-  const owned = group.assignment[node.id];
+  const owned = getOwn(group.assignment, node.id);
   const lag = (owned ?? []).reduce((sum, tp) => sum + (group.lag[tp] ?? 0), 0);
   return {
     groupId,

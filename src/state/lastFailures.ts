@@ -1,4 +1,5 @@
 import type { StepRecord } from '../engine/stepRecord';
+import { getOwn, setOwn } from '../lib/ownRecord';
 import type { Frame } from '../protocol';
 
 export interface LastFailure {
@@ -23,10 +24,10 @@ export function collectFailures(
   for (const record of frame.recent) {
     const error = failureOf(record);
     if (error === undefined || record.step >= frame.cursor) continue;
-    const known = (next ?? failures)[record.node];
+    const known = getOwn(next ?? failures, record.node);
     if (known && known.step >= record.step) continue;
     const subject = subjectOf(record);
-    edit()[record.node] = subject === undefined ? { step: record.step, error } : { step: record.step, error, subject };
+    setOwn(edit(), record.node, subject === undefined ? { step: record.step, error } : { step: record.step, error, subject });
   }
   return next ?? failures;
 }

@@ -1,4 +1,5 @@
 import type { KafkaRecord } from '../engine/brokers/kafka';
+import { getOwn, setOwn } from '../lib/ownRecord';
 import type { SnapshotRecord } from './records';
 import { decodeTopicRecords, encodeTopicRecords, type EncodedTopicRecords } from './topicRecordCodec';
 
@@ -81,7 +82,7 @@ export class SnapshotPacker {
     const segments: PackedSegment[] = [];
     const topics: typeof state.kafka.topics = {};
     for (const [topicId, topic] of Object.entries(state.kafka.topics)) {
-      topics[topicId] = {
+      setOwn(topics, topicId, {
         ...topic,
         partitions: topic.partitions.map((log, partition) => ({
           ...log,
@@ -102,7 +103,7 @@ export class SnapshotPacker {
             return { ...segment, records: [] };
           }),
         })),
-      };
+      });
     }
     const packed = { ...record.snapshot, state: { ...state, kafka: { ...state.kafka, topics } } };
     return { stored: { ...record, snapshot: packed, closedSegments: refs, activeSegments: active }, segments };
@@ -124,12 +125,12 @@ export class SnapshotPacker {
     const topics = stored.snapshot.state.kafka.topics;
     for (const ref of stored.closedSegments ?? []) {
       const records = read.get(ref.id) ?? this.loaded.get(ref.id);
-      const segment = topics[ref.topic]?.partitions[ref.partition]?.segments[ref.segment];
+      const segment = getOwn(topics, ref.topic)?.partitions[ref.partition]?.segments[ref.segment];
       if (!records || !segment) throw new Error(`stored snapshot at step ${stored.step} names topic segment ${ref.id}, which storage does not have`);
       segment.records = records as KafkaRecord[];
     }
     for (const ref of stored.activeSegments ?? []) {
-      const segment = topics[ref.topic]?.partitions[ref.partition]?.segments[ref.segment];
+      const segment = getOwn(topics, ref.topic)?.partitions[ref.partition]?.segments[ref.segment];
       if (!segment) throw new Error(`stored snapshot at step ${stored.step} has records for segment ${ref.segment} of ${ref.topic}/${ref.partition}, which it does not hold`);
       segment.records = decodeTopicRecords(ref.encoded);
     }

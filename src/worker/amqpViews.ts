@@ -1,5 +1,6 @@
 import { unackedCount, type QueuedMessage } from '../engine/brokers/amqp';
 import type { AmqpState } from '../engine/nodes/amqpState';
+import { setOwn } from '../lib/ownRecord';
 import { QUEUE_HEAD_ROWS, type ChannelView, type QueueView, type QueuedMessageView } from '../protocol';
 
 function messageView(message: QueuedMessage): QueuedMessageView {
@@ -19,21 +20,21 @@ function messageView(message: QueuedMessage): QueuedMessageView {
 export function amqpViews(amqp: AmqpState): { queues: Record<string, QueueView>; channels: Record<string, ChannelView>; disconnected: string[] } {
   const queues: Record<string, QueueView> = {};
   for (const [id, q] of Object.entries(amqp.queues)) {
-    queues[id] = {
+    setOwn(queues, id, {
       ready: q.ready.length,
       unacked: unackedCount(q),
       consumers: q.consumers.map((c) => ({ node: c.tag, unacked: unackedCount(q, c.tag), prefetch: c.prefetch, autoAck: c.autoAck === true })),
       head: q.ready.slice(0, QUEUE_HEAD_ROWS).map(messageView),
-    };
+    });
   }
   const channels: Record<string, ChannelView> = {};
   for (const [id, state] of Object.entries(amqp.pubsub)) {
-    channels[id] = {
+    setOwn(channels, id, {
       published: state.published,
       delivered: state.delivered,
       dropped: state.dropped,
       subscriptions: state.subscriptions.map((s) => ({ node: s.subscriber, kind: s.kind, target: s.target })),
-    };
+    });
   }
   const disconnected = Object.entries(amqp.connections)
     .filter(([, c]) => c.crashed)

@@ -1,5 +1,6 @@
 import { highWatermark, lag, tpKey } from '../engine/brokers/kafka';
 import type { KafkaState } from '../engine/nodes/kafkaState';
+import { getOwn, setOwn } from '../lib/ownRecord';
 import type { GroupView, TopicView } from '../protocol';
 
 const nodeOf = (memberId: string): string => memberId.slice(0, memberId.lastIndexOf('#'));
@@ -12,20 +13,20 @@ const nodeOf = (memberId: string): string => memberId.slice(0, memberId.lastInde
 export function brokerViews(kafka: KafkaState): { topics: Record<string, TopicView>; groups: Record<string, GroupView> } {
   const topics: Record<string, TopicView> = {};
   for (const [id, topic] of Object.entries(kafka.topics)) {
-    topics[id] = { partitions: topic.partitions.map((log) => ({ logStartOffset: log.logStartOffset, highWatermark: highWatermark(log) })) };
+    setOwn(topics, id, { partitions: topic.partitions.map((log) => ({ logStartOffset: log.logStartOffset, highWatermark: highWatermark(log) })) });
   }
   const groups: Record<string, GroupView> = {};
   for (const [id, group] of Object.entries(kafka.groups)) {
     const assignment: Record<string, string[]> = {};
     for (const member of group.members) {
       const node = nodeOf(member.id);
-      if (kafka.members[node]?.memberId === member.id) assignment[node] = (group.assignment[member.id] ?? []).map(tpKey);
+      if (getOwn(kafka.members, node)?.memberId === member.id) setOwn(assignment, node, (getOwn(group.assignment, member.id) ?? []).map(tpKey));
     }
     const crashed = Object.entries(kafka.members)
       .filter(([, m]) => m.crashed && m.group === id)
       .map(([node]) => node);
     const groupLag = lag(group, kafka.topics);
-    groups[id] = {
+    setOwn(groups, id, {
       generation: group.generation,
       assignor: group.assignor,
       assignment,
@@ -33,7 +34,7 @@ export function brokerViews(kafka: KafkaState): { topics: Record<string, TopicVi
       committed: { ...group.committed },
       lag: Object.fromEntries(groupLag.partitions.map((p) => [tpKey(p), p.lag])),
       totalLag: groupLag.total,
-    };
+    });
   }
   return { topics, groups };
 }

@@ -1,6 +1,7 @@
 import type { BranchRun, Counters } from '../engine';
 import type { FlowDocument } from '../flow';
 import { hasHandlerCode } from '../flow';
+import { getOwn, setOwn } from '../lib/ownRecord';
 import { LIVE_ROWS, type Frame, type Speed } from '../protocol';
 import type { StepRecord } from '../engine';
 import { amqpViews } from './amqpViews';
@@ -19,9 +20,9 @@ export function buildFrame(
   const counters: Record<string, Counters> = {};
   const nodeStates: Record<string, unknown> = {};
   for (const node of flow.nodes) {
-    const state = run.state.nodes[node.id];
-    counters[node.id] = state ? { ...state.counters } : { published: 0, delivered: 0, handled: 0, failed: 0 };
-    if (hasHandlerCode(node.kind)) nodeStates[node.id] = state?.data ?? {};
+    const state = getOwn(run.state.nodes, node.id);
+    setOwn(counters, node.id, state ? { ...state.counters } : { published: 0, delivered: 0, handled: 0, failed: 0 });
+    if (hasHandlerCode(node.kind)) setOwn(nodeStates, node.id, state?.data ?? {});
   }
   const { topics, groups } = brokerViews(run.state.kafka);
   return {

@@ -1,6 +1,7 @@
 import { highWatermark, tpKey } from '../engine/brokers/kafka';
 import { zeroCounters, type RuntimeState } from '../engine';
 import type { FlowDocument } from '../flow';
+import { getOwn } from '../lib/ownRecord';
 
 /**
  * A node's state as "Compare steps" diffs it: its counters, and what its kind keeps (a producer's
@@ -10,25 +11,25 @@ import type { FlowDocument } from '../flow';
 export function nodeView(state: RuntimeState, flow: FlowDocument, nodeId: string): Record<string, unknown> {
   const node = flow.nodes.find((n) => n.id === nodeId);
   if (!node) return {};
-  const own = state.nodes[nodeId];
+  const own = getOwn(state.nodes, nodeId);
   const view: Record<string, unknown> = { counters: { ...(own?.counters ?? zeroCounters()) } };
   switch (node.kind) {
     case 'producer':
       view.sequence = own?.sequence ?? 0;
       break;
     case 'topic':
-      view.partitions = (state.kafka.topics[nodeId]?.partitions ?? []).map((log) => ({ logStartOffset: log.logStartOffset, highWatermark: highWatermark(log) }));
+      view.partitions = (getOwn(state.kafka.topics, nodeId)?.partitions ?? []).map((log) => ({ logStartOffset: log.logStartOffset, highWatermark: highWatermark(log) }));
       break;
     case 'consumer':
     case 'projection': {
       view.state = structuredClone(own?.data ?? {});
       const groupId = node.group ?? node.id;
-      const group = state.kafka.groups[groupId];
-      const member = state.kafka.members[nodeId];
+      const group = getOwn(state.kafka.groups, groupId);
+      const member = getOwn(state.kafka.members, nodeId);
       view.group = {
         id: groupId,
         generation: group?.generation ?? 0,
-        partitions: member && group ? (group.assignment[member.memberId] ?? []).map(tpKey) : [],
+        partitions: member && group ? (getOwn(group.assignment, member.memberId) ?? []).map(tpKey) : [],
         committed: { ...group?.committed },
         crashed: member?.crashed ?? false,
       };

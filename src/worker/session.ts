@@ -2,6 +2,7 @@ import { deciderCodeProblem } from '../engine/nodes/aggregate';
 import type { ResetTarget } from '../engine/brokers/kafka';
 import { affectsRun, BranchRun, CodeSandbox, markerKindOf, summarizeFlowChange, type RunInput, type RuntimeSnapshot, type SnapshotError, type StepRecord } from '../engine';
 import { hasHandlerCode, type FlowDocument } from '../flow';
+import { getOwn, setOwn } from '../lib/ownRecord';
 import { LIVE_ROWS, type Speed, type BranchInfo, type EngineNotice, type EngineToUi, type Frame, type StoredFlow, type StoredWork } from '../protocol';
 import { SEGMENT_SIZE, segmentStart, type BookmarkRecord, type BranchRecord, type FlowRecord, type SnapshotRecord, type StorageError, type TidemarkStore } from '../storage';
 import { bookmarksUpTo } from './bookmarks';
@@ -39,10 +40,10 @@ function toInfo(b: BranchRecord): BranchInfo {
 export function handlerCodeErrors(flow: FlowDocument, code: CodeSandbox): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const node of flow.nodes) {
-    const source = flow.code[node.id];
+    const source = getOwn(flow.code, node.id);
     if (!hasHandlerCode(node.kind) || source === undefined) continue;
     const problem = node.kind === 'aggregate' ? deciderCodeProblem(code, source) : code.handlerProblem(source);
-    if (problem !== undefined) errors[node.id] = problem;
+    if (problem !== undefined) setOwn(errors, node.id, problem);
   }
   return errors;
 }
@@ -449,7 +450,7 @@ export class Session {
   /** A reset the group would refuse (it has members) is reported, not recorded. */
   resetOffsets(group: string, target: ResetTarget): number {
     this.requireTrust('Resetting offsets');
-    const state = this.run.state.kafka.groups[group];
+    const state = getOwn(this.run.state.kafka.groups, group);
     if (!state) throw new Error(`no consumer group "${group}" in the running flow`);
     if (state.members.length > 0)
       throw new Error(`Offsets of group ${group} can only be reset while it has no members: crash or remove its consumers and wait for their session timeout, as Kafka requires.`);

@@ -192,6 +192,10 @@ describe('the sandbox holds against code that tries to get out', () => {
     expect(outcome('Object.defineProperty(Object.getPrototypeOf(ctx.log), "x", { value: 1 });')).toMatch(/^threw: Cannot define property x/);
   });
 
+  it('lets handler state use keys named like Object.prototype members, though the prototypes are frozen', () => {
+    expect(outcome('for (const k of ["constructor", "toString", "hasOwnProperty"]) ctx.state[k] = 1; ctx.state.out = Object.keys(ctx.state).length;')).toBe(3);
+  });
+
   it('freezes the parts of ctx that every call shares', () => {
     expect(outcome('ctx.state.out = [Object.isFrozen(Math), Object.isFrozen(Math.max)];')).toEqual([true, true]);
   });

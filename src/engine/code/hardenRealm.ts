@@ -15,7 +15,9 @@ export function hardenRealm(): void {
       // Our own errors keep their stacks; a compartment cannot install a stack hook (checked by a test).
       errorTaming: 'unsafe',
       consoleTaming: 'unsafe',
-      overrideTaming: 'moderate',
+      // Assigning `record.constructor = …` (an id, a key from data) must work on a plain object: every
+      // inherited data property is made overridable, not only the usual few.
+      overrideTaming: 'severe',
       // toLocaleString and friends ignore the machine's locale: a run must not depend on where it runs.
       localeTaming: 'safe',
       // Its notes (intrinsics newer than it knows, removed) would reach the console on every start.

@@ -144,3 +144,22 @@ describe('fillTemplate: errors', () => {
     expect(error.message).toMatch(/^payload template at total: SyntaxError/);
   });
 });
+
+describe('fillTemplate: what an expression gives must be JSON data', () => {
+  it('refuses a function, a Symbol, a BigInt, NaN and a cycle, naming the place', () => {
+    expect(templateError({ f: '{{ () => 1 }}' }).message).toBe('payload template at f: a function is not JSON data');
+    expect(templateError({ s: '{{ Symbol("x") }}' }).message).toBe('payload template at s: a Symbol is not JSON data');
+    expect(templateError({ n: '{{ 10n }}' }).message).toBe('payload template at n: a BigInt is not a JSON number');
+    expect(templateError({ n: '{{ 0 / 0 }}' }).message).toBe('payload template at n: NaN is not a JSON number (JSON would write null)');
+    expect(templateError({ items: '{{ [1, { at: () => 0 }] }}' }).message).toBe('payload template at items[1].at: a function is not JSON data');
+    expect(templateError({ self: '{{ data }}' }).message).toMatch(/^payload template at self: .*contains itself/);
+  });
+
+  it('refuses a "__proto__" key an expression builds, instead of dropping it', () => {
+    expect(templateError({ o: '{{ JSON.parse(\'{"__proto__": {"admin": true}}\') }}' }).message).toMatch(/^payload template at o\.__proto__: a key "__proto__" is not allowed/);
+  });
+
+  it('leaves a field out when its expression gives undefined, as JSON does', () => {
+    expect(fill({ a: 1, b: '{{ undefined }}' })).toEqual({ a: 1, b: undefined });
+  });
+});

@@ -2,6 +2,7 @@ import { nextFloat, nextUuid, type RandomState } from '../random';
 import type { CodeSandbox } from './codeSandbox';
 import { formatCount } from '../../lib/formatCount';
 import { errorMessage } from './errorMessage';
+import { jsonProblem } from '../../lib/jsonSafety';
 
 /** Helpers a template expression may call; all randomness comes from the run's generator. */
 interface TemplateHelpers {
@@ -69,6 +70,8 @@ interface FillScope {
   seq: number;
   now: number;
   root: unknown;
+  /** An expression gave an object: the finished payload is checked as a whole (it may hold a cycle through `data`). */
+  objects: boolean;
 }
 
 /**
@@ -91,11 +94,19 @@ function compileExpression(code: CodeSandbox, source: string, path: string): (sc
   if (!compiled.ok) throw new TemplateError(path, compiled.error);
   const evaluate = compiled.evaluate;
   return (scope) => {
+    let value: unknown;
     try {
-      return evaluate(scope.seq, scope.now, scope.root);
+      value = evaluate(scope.seq, scope.now, scope.root);
     } catch (error) {
       throw new TemplateError(path, errorMessage(error));
     }
+    // Event data must survive postMessage, storage and export as it is: a function, a BigInt or NaN stops here, named.
+    if (typeof value === 'object' && value !== null) scope.objects = true;
+    else if (value !== undefined && typeof value !== 'string') {
+      const problem = jsonProblem(value);
+      if (problem) throw new TemplateError(path, problem.reason);
+    }
+    return value;
   };
 }
 
@@ -155,8 +166,12 @@ function fillerFor(code: CodeSandbox, template: unknown): Filler {
 export function fillTemplate(code: CodeSandbox, template: unknown, random: RandomState, seq: number, now: number): unknown {
   const filler = fillerFor(code, template);
   current.random = random;
-  const scope: FillScope = { seq, now, root: undefined };
+  const scope: FillScope = { seq, now, root: undefined, objects: false };
   filler(scope, scope as unknown as Record<string, unknown>, 'root');
+  if (scope.objects) {
+    const problem = jsonProblem(scope.root);
+    if (problem) throw new TemplateError(problem.path, problem.reason);
+  }
   return scope.root;
 }
 
@@ -174,7 +189,7 @@ export function fillKey(code: CodeSandbox, template: string, data: unknown, rand
   }
   current.random = random;
   const out: { key?: unknown } = {};
-  filler({ seq, now, root: data }, out, 'key');
+  filler({ seq, now, root: data, objects: false }, out, 'key');
   const key = out.key;
   return typeof key === 'string' ? key : JSON.stringify(key) ?? String(key);
 }

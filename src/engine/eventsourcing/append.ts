@@ -3,7 +3,7 @@ import { duplicateEventId, wrongExpectedVersion, type AppendError } from './appe
 import { streamVersion, type EventStore } from './eventStore';
 import { assertExpectedVersion, ExpectedVersion, versionMatches } from './expectedVersion';
 import { toJsonData } from './jsonData';
-import { getOwn, listOf, setOwn } from './ownRecord';
+import { getOwn, listOf, setOwn } from '../../lib/ownRecord';
 import type { EventToAppend, StoredEvent } from './storedEvent';
 
 export type AppendResult =

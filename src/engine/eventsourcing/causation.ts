@@ -1,5 +1,5 @@
 import { eventById, type EventStore } from './eventStore';
-import { getOwn } from './ownRecord';
+import { getOwn } from '../../lib/ownRecord';
 import type { StoredEvent } from './storedEvent';
 
 /**

@@ -1,4 +1,4 @@
-import { getOwn, type OwnRecord } from './ownRecord';
+import { getOwn, type OwnRecord } from '../../lib/ownRecord';
 import type { Snapshot } from './snapshot';
 import type { StoredEvent } from './storedEvent';
 

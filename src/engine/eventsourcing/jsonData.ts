@@ -1,4 +1,4 @@
-import { setOwn } from './ownRecord';
+import { setOwn } from '../../lib/ownRecord';
 
 /** A plain object from any realm: its prototype is Object.prototype (of some realm) or null. */
 function isPlainObject(value: object): boolean {

@@ -1,5 +1,5 @@
 import type { EventStore } from './eventStore';
-import { getOwn } from './ownRecord';
+import { getOwn } from '../../lib/ownRecord';
 import { firstAtOrAfter, lowerBound } from './search';
 import type { StoredEvent } from './storedEvent';
 

@@ -1,6 +1,6 @@
 import type { EventStore } from './eventStore';
 import { toJsonData } from './jsonData';
-import { getOwn, listOf, setOwn } from './ownRecord';
+import { getOwn, listOf, setOwn } from '../../lib/ownRecord';
 import { lowerBound } from './search';
 import type { Snapshot } from './snapshot';
 

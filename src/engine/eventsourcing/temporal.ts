@@ -1,7 +1,7 @@
 import type { Decider } from './decider';
 import { streamVersion, type EventStore } from './eventStore';
 import { loadVersion, type LoadedAggregate } from './load';
-import { getOwn } from './ownRecord';
+import { getOwn } from '../../lib/ownRecord';
 import { lowerBound } from './search';
 
 /** The aggregate as it was after `version` events (clamped to the stream's version), for the inspector. */

@@ -1,4 +1,5 @@
 import type { AggregateNode } from '../../flow';
+import { getOwn, hasOwn, setOwn } from '../../lib/ownRecord';
 import type { CodeSandbox } from '../code/codeSandbox';
 import { errorMessage } from '../code/errorMessage';
 import { deepFreeze } from '../deepFreeze';
@@ -60,7 +61,7 @@ export function deciderCodeProblem(code: CodeSandbox, source: string): string | 
 
 /** The aggregate's code as a Decider; evolve sees each event as its type's newest schema version. */
 export function deciderOf(run: RunContext, node: AggregateNode): { ok: true; decider: Decider<Command, unknown> } | { ok: false; error: string } {
-  const compiled = run.code.module<DeciderModule>(run.flow.code[node.id] ?? DEFAULT_AGGREGATE_CODE, ['decide', 'evolve', 'initialState']);
+  const compiled = run.code.module<DeciderModule>(getOwn(run.flow.code, node.id) ?? DEFAULT_AGGREGATE_CODE, ['decide', 'evolve', 'initialState']);
   if (!compiled.ok) return { ok: false, error: `aggregate code does not compile: ${compiled.error}` };
   const module = compiled.load();
   const { decide, evolve } = module;
@@ -146,7 +147,7 @@ export function decideCommand(run: RunContext, node: AggregateNode, command: Com
     counters.failed++;
     return { ...base, ...how, outcome: decided.kind, reason: decided.reason };
   }
-  run.state.es.owners[command.aggregateId] ??= node.id;
+  if (!hasOwn(run.state.es.owners, command.aggregateId)) setOwn(run.state.es.owners, command.aggregateId, node.id);
   scheduleAppend(run, node, command, decided, 1);
   return { ...base, ...how, outcome: 'decided', events: decided.events.map((e) => e.type) };
 }
@@ -196,7 +197,7 @@ export function appendCommand(
       ...(result.snapshots.length > 0 ? { snapshots: result.snapshots } : {}),
     };
   }
-  run.state.es.conflicts[node.id] = (run.state.es.conflicts[node.id] ?? 0) + 1;
+  setOwn(run.state.es.conflicts, node.id, (getOwn(run.state.es.conflicts, node.id) ?? 0) + 1);
   const conflict = { ...base, outcome: 'conflict' as const, actualVersion: result.error.actual };
   const retries = node.onConflict === 'fail' ? 0 : (node.maxRetries ?? DEFAULT_MAX_RETRIES);
   if (attempt > retries) {

@@ -1,5 +1,6 @@
 import type { SubscriberNode } from '../../flow';
 import { FlowDefaults } from '../../flow/flowDefaults';
+import { ownEntry } from '../../lib/ownRecord';
 import { addConsumer, crashConsumer, type Consumer } from '../brokers/amqp';
 import { createPubSub, disconnect, psubscribe, subscribe } from '../brokers/pubsub';
 import { connectionOf, queueConfig } from './amqpState';
@@ -54,7 +55,7 @@ function syncQueue(run: RunContext, queueId: string, effects: Effects): void {
 
 /** A pub/sub node's subscriptions are its edges to subscribers that are up: exact channels or glob patterns. */
 function syncPubSub(run: RunContext, pubsubId: string): void {
-  const state = (run.state.amqp.pubsub[pubsubId] ??= createPubSub());
+  const state = ownEntry(run.state.amqp.pubsub, pubsubId, createPubSub);
   state.subscriptions = [];
   for (const edge of run.outgoing(pubsubId)) {
     const target = run.node(edge.target);

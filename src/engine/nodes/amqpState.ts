@@ -1,5 +1,6 @@
 import type { FlowDocument, QueueNode } from '../../flow';
 import { FlowDefaults } from '../../flow/flowDefaults';
+import { getOwn, setOwn } from '../../lib/ownRecord';
 import { DestinationType, type Binding, type Exchange, type PendingRequests, type QueueConfig, type QueueState, type QueuedMessage, type Topology } from '../brokers/amqp';
 import type { PubSubState } from '../brokers/pubsub';
 
@@ -76,10 +77,10 @@ export function topologyOf(flow: FlowDocument): Topology {
 }
 
 export function connectionOf(amqp: AmqpState, nodeId: string): Connection {
-  let connection = amqp.connections[nodeId];
+  let connection = getOwn(amqp.connections, nodeId);
   if (!connection) {
     connection = { crashed: false, incarnation: 0, busy: {}, inbox: {} };
-    amqp.connections[nodeId] = connection;
+    setOwn(amqp.connections, nodeId, connection);
   }
   return connection;
 }

@@ -1,3 +1,4 @@
+import { countOnEdge } from '../counters';
 import type { CommandNode } from '../../flow';
 import { errorMessage } from '../code/errorMessage';
 import { fillKey, fillTemplate } from '../code/payloadTemplate';
@@ -34,7 +35,7 @@ export function sendCommand(run: RunContext, node: CommandNode, manualData?: unk
   state.sequence = sequence;
   state.counters.published++;
   const edge = run.edgeBetween(node.id, target.id);
-  if (edge) run.state.edges[edge.id] = (run.state.edges[edge.id] ?? 0) + 1;
+  if (edge) countOnEdge(run.state.edges, edge.id);
   const id = nextUuid(run.state.random);
   const command: Command = { id, type: node.commandType, aggregateId, data, correlationId: id, causationId: null, source: manualData !== undefined ? 'manual' : node.id };
   return decideCommand(run, target, command);

@@ -1,4 +1,5 @@
 import type { SubscriberNode } from '../../flow';
+import { getOwn, setOwn } from '../../lib/ownRecord';
 import { FlowDefaults } from '../../flow/flowDefaults';
 import {
   createGroup,
@@ -40,11 +41,11 @@ function subscribers(run: RunContext): SubscriberNode[] {
 
 /** The group a subscriber is a member of (created on first use), set up with that subscriber's settings. */
 function groupFor(run: RunContext, node: SubscriberNode): ConsumerGroupState {
-  const id = run.state.kafka.members[node.id]?.group ?? groupIdOf(node);
-  let group = run.state.kafka.groups[id];
+  const id = getOwn(run.state.kafka.members, node.id)?.group ?? groupIdOf(node);
+  let group = getOwn(run.state.kafka.groups, id);
   if (!group) {
     group = createGroup(id, node.assignor ?? FlowDefaults.assignor);
-    run.state.kafka.groups[id] = group;
+    setOwn(run.state.kafka.groups, id, group);
   }
   actAs(group, node);
   return group;
@@ -77,10 +78,10 @@ export function settle(run: RunContext, group: ConsumerGroupState, outcome: Grou
 }
 
 function memberOf(run: RunContext, node: SubscriberNode): MemberState {
-  let member = run.state.kafka.members[node.id];
+  let member = getOwn(run.state.kafka.members, node.id);
   if (!member) {
     member = { group: groupIdOf(node), memberId: `${node.id}#0`, incarnation: 0, crashed: false, scheduled: false };
-    run.state.kafka.members[node.id] = member;
+    setOwn(run.state.kafka.members, node.id, member);
   }
   return member;
 }
@@ -139,7 +140,7 @@ export function syncGroups(run: RunContext): void {
     delete run.state.kafka.members[nodeId];
   }
   for (const node of subscribers(run)) {
-    const member = run.state.kafka.members[node.id];
+    const member = getOwn(run.state.kafka.members, node.id);
     if (member && member.group === groupIdOf(node)) continue;
     if (member) {
       // Moved to another group: it leaves the old one and joins the new one as a new member.
@@ -169,7 +170,7 @@ export function groupSync(run: RunContext, action: { node: string; group: string
     const { group, outcome } = joinGroup(run, node);
     return settle(run, group, outcome);
   }
-  const group = run.state.kafka.groups[action.group];
+  const group = getOwn(run.state.kafka.groups, action.group);
   if (!group) return undefined;
   if (action.leave !== undefined) return settle(run, group, leave(group, run.state.kafka.topics, action.leave, run.state.time));
   const reason = group.pendingRebalance?.reason === RebalanceReason.FollowUp ? RebalanceReason.FollowUp : RebalanceReason.PartitionsChanged;
@@ -177,7 +178,7 @@ export function groupSync(run: RunContext, action: { node: string; group: string
 }
 
 export function sessionExpiry(run: RunContext, groupId: string): StepRecord | undefined {
-  const group = run.state.kafka.groups[groupId];
+  const group = getOwn(run.state.kafka.groups, groupId);
   return group ? settle(run, group, expireSessions(group, run.state.kafka.topics, run.state.time)) : undefined;
 }
 
@@ -213,16 +214,16 @@ function wakeAt(run: RunContext, member: MemberState, nodeId: string, at: number
  * consumer its latency after it was appended, so the fetch is due then (or now, for a backlog).
  */
 export function wake(run: RunContext, nodeId: string): void {
-  const member = run.state.kafka.members[nodeId];
+  const member = getOwn(run.state.kafka.members, nodeId);
   if (!member || member.crashed || member.scheduled) return;
   const node = run.node(nodeId);
   if (!node || (node.kind !== 'consumer' && node.kind !== 'projection')) return;
-  const group = run.state.kafka.groups[groupIdOf(node)];
-  const assigned = group?.assignment[member.memberId];
+  const group = getOwn(run.state.kafka.groups, groupIdOf(node));
+  const assigned = getOwn(group?.assignment, member.memberId);
   if (!group || !assigned) return;
   let due: number | undefined;
   for (const tp of assigned) {
-    const log = run.state.kafka.topics[tp.topic]?.partitions[tp.partition];
+    const log = getOwn(run.state.kafka.topics, tp.topic)?.partitions[tp.partition];
     const position = group.positions[partitionKey(tp.topic, tp.partition)];
     if (!log || position === undefined || position >= highWatermark(log)) continue;
     const next = firstRecordFrom(log, Math.max(position, log.logStartOffset));
@@ -254,7 +255,7 @@ export { groupFor, memberOf };
 export function resetGroupOffsets(run: RunContext, groupId: string, target: ResetTarget): OffsetsResetStep {
   const described = target.to === 'offset' ? `offset ${target.offset}` : target.to === 'timestamp' ? `timestamp ${target.timestamp}` : target.to;
   const base = { kind: StepKind.OffsetsReset, step: run.state.step, time: run.state.time, node: '', group: groupId, target: described } as const;
-  const group = run.state.kafka.groups[groupId];
+  const group = getOwn(run.state.kafka.groups, groupId);
   if (!group) return { ...base, error: `no consumer group ${groupId}` };
   const topics = [...new Set(subscribers(run).filter((n) => groupIdOf(n) === groupId).flatMap((n) => subscribedTopics(run, n.id)))].sort();
   const result = resetOffsets(group, run.state.kafka.topics, target, topics);

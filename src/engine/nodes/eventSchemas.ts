@@ -1,4 +1,5 @@
 import type { FlowDocument } from '../../flow';
+import { ownEntry } from '../../lib/ownRecord';
 import type { CodeSandbox } from '../code/codeSandbox';
 import { errorMessage } from '../code/errorMessage';
 import { latestVersion, upcast, validateEventData, type SchemaRegistry, type Upcasters } from '../schema';
@@ -39,7 +40,7 @@ function upcastersOf(code: CodeSandbox, flow: FlowDocument): Upcasters | { error
     for (const version of entry.versions) {
       // A version without an upcaster reads older data as it is (checkRegistry insists it be backward compatible).
       if (version.upcaster === undefined) {
-        (upcasters[eventType] ??= {})[version.version] = (data) => data;
+        ownEntry(upcasters, eventType, () => ({}))[version.version] = (data) => data;
         continue;
       }
       const compiled = code.module<{ upcast?: (data: unknown) => unknown }>(version.upcaster, ['upcast']);
@@ -47,7 +48,7 @@ function upcastersOf(code: CodeSandbox, flow: FlowDocument): Upcasters | { error
         result = { error: `upcaster of ${eventType} v${version.version} does not compile: ${compiled.error}` };
         break;
       }
-      (upcasters[eventType] ??= {})[version.version] = (data) => {
+      ownEntry(upcasters, eventType, () => ({}))[version.version] = (data) => {
         const fn = compiled.load().upcast;
         if (typeof fn !== 'function') throw new Error('the code must define function upcast(data)');
         return fn(data);

@@ -1,3 +1,4 @@
+import { countOnEdge } from '../counters';
 import type { SubscriberNode } from '../../flow';
 import { FlowDefaults } from '../../flow/flowDefaults';
 import { commit, partitionKey, pollOne, type ConsumerGroupState } from '../brokers/kafka';
@@ -12,6 +13,7 @@ import { currentSchemaVersion, readAsCurrent } from './eventSchemas';
 import { policyOutbox } from './policy';
 import type { RunContext } from './runContext';
 import type { Writable } from '../../lib/writable';
+import { getOwn } from '../../lib/ownRecord';
 
 // Consumers and projections read topics as members of a consumer group: a fetch polls one record
 // from the member's partitions and runs the node's handler with a context over its own JSON state
@@ -65,7 +67,7 @@ export function runHandler(
   data: Record<string, unknown>,
   extras: ContextExtras = NO_EXTRAS,
 ): { error?: string; logs: readonly string[] } {
-  const compiled = run.code.handler(run.flow.code[node.id] ?? DEFAULT_HANDLER);
+  const compiled = run.code.handler(getOwn(run.flow.code, node.id) ?? DEFAULT_HANDLER);
   if (!compiled.ok) return { error: `handler does not compile: ${compiled.error}`, logs: NO_LOGS };
   const current = asCurrentVersion(run, event);
   if (typeof current === 'string') return { error: current, logs: NO_LOGS };
@@ -112,7 +114,7 @@ function countDelivery(run: RunContext, node: SubscriberNode, topic: string): vo
   run.nodeState(topic).counters.delivered++;
   run.nodeState(node.id).counters.delivered++;
   const edge = run.edgeBetween(topic, node.id);
-  if (edge) run.state.edges[edge.id] = (run.state.edges[edge.id] ?? 0) + 1;
+  if (edge) countOnEdge(run.state.edges, edge.id);
 }
 
 /** The deliver record of a fetched record; the caller adds the outcome's details after these fields. */

@@ -1,3 +1,4 @@
+import { setOwn } from '../../lib/ownRecord';
 import type { ConsumerGroupState, KafkaTopic } from '../brokers/kafka';
 import type { CloudEvent } from '../cloudEvent';
 
@@ -47,7 +48,7 @@ export function copyKafkaState(kafka: KafkaState): KafkaState {
   const topics: Record<string, KafkaTopic> = {};
   for (const [id, topic] of Object.entries(kafka.topics)) {
     // Same key order as the originals, so a copy serialises exactly like the state it copies.
-    topics[id] = {
+    setOwn(topics, id, {
       name: topic.name,
       partitions: topic.partitions.map((log) => ({
         segments: log.segments.map((s, i) => ({ ...s, records: i === log.segments.length - 1 ? s.records.slice() : s.records })),
@@ -55,7 +56,7 @@ export function copyKafkaState(kafka: KafkaState): KafkaState {
         logEndOffset: log.logEndOffset,
       })),
       partitioner: { ...topic.partitioner },
-    };
+    });
   }
   return { topics, groups: structuredClone(kafka.groups), members: structuredClone(kafka.members) };
 }

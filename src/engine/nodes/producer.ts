@@ -1,4 +1,6 @@
+import { countOnEdge } from '../counters';
 import type { ProducerNode } from '../../flow';
+import { getOwn, setOwn } from '../../lib/ownRecord';
 import type { Writable } from '../../lib/writable';
 import type { CloudEvent } from '../cloudEvent';
 import { fillKey, fillTemplate } from '../code/payloadTemplate';
@@ -28,7 +30,7 @@ interface BrokerFields {
 function brokerFields(run: RunContext, node: ProducerNode, data: unknown, sequence: number): BrokerFields {
   const fill = (template: string) => fillKey(run.code, template, data, run.state.random, sequence, run.state.time);
   const headers: Record<string, string> = {};
-  for (const [name, template] of Object.entries(node.headers ?? {})) headers[name] = fill(template);
+  for (const [name, template] of Object.entries(node.headers ?? {})) setOwn(headers, name, fill(template));
   return { routingKey: fill(node.routingKey ?? node.eventType), headers, channel: fill(node.channel ?? node.eventType) };
 }
 
@@ -49,7 +51,11 @@ function amqpMessage(node: ProducerNode, target: { kind: 'exchange' | 'queue'; i
 
 function trackReplyTo(run: RunContext, node: ProducerNode, event: CloudEvent): void {
   if (node.replyTo === undefined) return;
-  const pending = (run.state.amqp.requests[node.id] ??= {});
+  let pending = getOwn(run.state.amqp.requests, node.id);
+  if (!pending) {
+    pending = {};
+    setOwn(run.state.amqp.requests, node.id, pending);
+  }
   trackRequest(pending, { correlationId: event.id, replyTo: node.replyTo, sentAt: run.state.time });
   const ids = Object.keys(pending);
   if (ids.length > MAX_PENDING_REQUESTS) delete pending[ids[0]!];
@@ -131,7 +137,7 @@ export function publish(run: RunContext, node: ProducerNode, manualData?: unknow
   for (const edge of run.outgoing(node.id)) {
     const target = run.node(edge.target);
     if (!target) continue;
-    run.state.edges[edge.id] = (run.state.edges[edge.id] ?? 0) + 1;
+    countOnEdge(run.state.edges, edge.id);
     if (target.kind === 'topic') {
       placed.push(appendToTopic(run, target, event, key, node.unkeyed));
       topics.push(edge.target);

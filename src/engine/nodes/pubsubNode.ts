@@ -1,4 +1,6 @@
+import { countOnEdge } from '../counters';
 import type { PubSubNode, SubscriberNode } from '../../flow';
+import { getOwn, setOwn } from '../../lib/ownRecord';
 import { createPubSub, publish } from '../brokers/pubsub';
 import type { CloudEvent } from '../cloudEvent';
 import { Outcome, StepKind, type ChannelDeliverStep, type ChannelNote } from '../stepRecord';
@@ -11,7 +13,11 @@ import type { RunContext } from './runContext';
 
 /** PUBLISH on a channel of a pub/sub node: a handle step is scheduled for every matching subscription. */
 export function publishOnChannel(run: RunContext, node: PubSubNode, channel: string, event: CloudEvent): ChannelNote {
-  const state = (run.state.amqp.pubsub[node.id] ??= createPubSub());
+  let state = getOwn(run.state.amqp.pubsub, node.id);
+  if (!state) {
+    state = createPubSub();
+    setOwn(run.state.amqp.pubsub, node.id, state);
+  }
   const result = publish(state, channel);
   const counters = run.nodeState(node.id).counters;
   counters.published++;
@@ -19,7 +25,7 @@ export function publishOnChannel(run: RunContext, node: PubSubNode, channel: str
   for (const delivery of result.deliveries) {
     counters.delivered++;
     const edge = run.edgeBetween(node.id, delivery.subscriber);
-    if (edge) run.state.edges[edge.id] = (run.state.edges[edge.id] ?? 0) + 1;
+    if (edge) countOnEdge(run.state.edges, edge.id);
     const subscriber = run.node(delivery.subscriber);
     const latency = subscriber && 'latencyMs' in subscriber ? subscriber.latencyMs : 0;
     run.schedule({

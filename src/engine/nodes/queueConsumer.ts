@@ -1,5 +1,6 @@
 import type { SubscriberNode } from '../../flow';
 import { FlowDefaults } from '../../flow/flowDefaults';
+import { getOwn } from '../../lib/ownRecord';
 import { ack, buildReply, matchReply, nack, type QueuedMessage } from '../brokers/amqp';
 import type { CloudEvent } from '../cloudEvent';
 import type { AmqpDeliveryInfo } from '../code/handlerContext';
@@ -27,13 +28,13 @@ interface Taken {
 /** The oldest delivery the consumer holds from the queue: its unacked head, or its auto-ack inbox head. */
 function takeNext(run: RunContext, node: SubscriberNode, queueId: string): Taken | undefined {
   const connection = connectionOf(run.state.amqp, node.id);
-  const inbox = connection.inbox[queueId];
+  const inbox = getOwn(connection.inbox, queueId);
   if (inbox && inbox.length > 0) {
     const item = inbox.shift()!;
     if (inbox.length === 0) delete connection.inbox[queueId];
     return { ...item, event: item.message.body as CloudEvent, autoAcked: true };
   }
-  const held = run.state.amqp.queues[queueId]?.unacked[node.id]?.[0];
+  const held = getOwn(getOwn(run.state.amqp.queues, queueId)?.unacked, node.id)?.[0];
   return held ? { ...held, event: held.message.body as CloudEvent, autoAcked: false } : undefined;
 }
 
@@ -68,7 +69,7 @@ function matchAsReply(run: RunContext, queueId: string, taken: Taken): QueueDeli
 
 function settle(run: RunContext, node: SubscriberNode, queueId: string, taken: Taken, failed: boolean, nackRequeue: boolean | undefined, effects: Effects): Settlement {
   const queueNode = run.node(queueId);
-  const q = run.state.amqp.queues[queueId];
+  const q = getOwn(run.state.amqp.queues, queueId);
   if (queueNode?.kind !== 'queue' || !q) return 'drop';
   if (taken.autoAcked) return 'auto-ack';
   const config = queueConfig(queueNode);

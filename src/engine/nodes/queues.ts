@@ -1,4 +1,6 @@
+import { countOnEdge } from '../counters';
 import type { QueueNode } from '../../flow';
+import { getOwn, hasOwn, listOf, setOwn } from '../../lib/ownRecord';
 import { dispatch, enqueue, expire, nextExpiry, publish, routeDeadLetter, createQueue, type Delivery, type Message, type QueueState, type Removal } from '../brokers/amqp';
 import type { CloudEvent } from '../cloudEvent';
 import type { AmqpRoute, DeathNote } from '../stepRecord';
@@ -26,10 +28,10 @@ function queueNode(run: RunContext, id: string): QueueNode | undefined {
 
 /** The queue's state, created on first use. */
 export function queueState(run: RunContext, id: string): QueueState {
-  let q = run.state.amqp.queues[id];
+  let q = getOwn(run.state.amqp.queues, id);
   if (!q) {
     q = createQueue();
-    run.state.amqp.queues[id] = q;
+    setOwn(run.state.amqp.queues, id, q);
   }
   return q;
 }
@@ -38,18 +40,18 @@ const eventOf = (message: Message): CloudEvent => message.body as CloudEvent;
 
 function countEdge(run: RunContext, source: string, target: string): void {
   const edge = run.edgeBetween(source, target);
-  if (edge) run.state.edges[edge.id] = (run.state.edges[edge.id] ?? 0) + 1;
+  if (edge) countOnEdge(run.state.edges, edge.id);
 }
 
 /** Schedules the consumer's next handle step for this queue unless one is already due. */
 export function scheduleHandle(run: RunContext, consumerId: string, queueId: string): void {
   const connection = connectionOf(run.state.amqp, consumerId);
-  if (connection.crashed || connection.busy[queueId]) return;
-  const waiting = (run.state.amqp.queues[queueId]?.unacked[consumerId]?.length ?? 0) + (connection.inbox[queueId]?.length ?? 0);
+  if (connection.crashed || hasOwn(connection.busy, queueId)) return;
+  const waiting = (getOwn(getOwn(run.state.amqp.queues, queueId)?.unacked, consumerId)?.length ?? 0) + (getOwn(connection.inbox, queueId)?.length ?? 0);
   if (waiting === 0) return;
   const node = run.node(consumerId);
   const latency = node && 'latencyMs' in node ? node.latencyMs : 0;
-  connection.busy[queueId] = true;
+  setOwn(connection.busy, queueId, true);
   run.schedule({ kind: 'queue-handle', time: run.state.time + latency, seq: 0, node: consumerId, queue: queueId, incarnation: connection.incarnation });
 }
 
@@ -58,19 +60,19 @@ function handedOver(run: RunContext, queueId: string, delivery: Delivery): void 
   run.nodeState(queueId).counters.delivered++;
   countEdge(run, queueId, delivery.consumerTag);
   const connection = connectionOf(run.state.amqp, delivery.consumerTag);
-  const consumer = run.state.amqp.queues[queueId]?.consumers.find((c) => c.tag === delivery.consumerTag);
-  if (consumer?.autoAck === true) (connection.inbox[queueId] ??= []).push({ deliveryTag: delivery.deliveryTag, message: delivery.message });
+  const consumer = getOwn(run.state.amqp.queues, queueId)?.consumers.find((c) => c.tag === delivery.consumerTag);
+  if (consumer?.autoAck === true) listOf(connection.inbox, queueId).push({ deliveryTag: delivery.deliveryTag, message: delivery.message });
   scheduleHandle(run, delivery.consumerTag, queueId);
 }
 
 /** Schedules an expiry check for when the head's TTL runs out, unless an earlier one is due. */
 function scheduleExpiry(run: RunContext, queueId: string): void {
-  const q = run.state.amqp.queues[queueId];
+  const q = getOwn(run.state.amqp.queues, queueId);
   const at = q ? nextExpiry(q) : undefined;
   if (at === undefined) return;
-  const scheduled = run.state.amqp.expiries[queueId];
+  const scheduled = getOwn(run.state.amqp.expiries, queueId);
   if (scheduled !== undefined && scheduled <= at && scheduled >= run.state.time) return;
-  run.state.amqp.expiries[queueId] = at;
+  setOwn(run.state.amqp.expiries, queueId, at);
   run.schedule({ kind: 'queue-expire', time: Math.max(at, run.state.time), seq: 0, node: queueId });
 }
 
@@ -125,7 +127,7 @@ function countPath(run: RunContext, path: readonly string[], queues: readonly st
   const visited = new Set(path);
   for (const exchange of path) {
     for (const edge of run.outgoing(exchange)) {
-      if ((visited.has(edge.target) && edge.target !== path[0]) || queues.includes(edge.target)) run.state.edges[edge.id] = (run.state.edges[edge.id] ?? 0) + 1;
+      if ((visited.has(edge.target) && edge.target !== path[0]) || queues.includes(edge.target)) countOnEdge(run.state.edges, edge.id);
     }
   }
 }
@@ -155,9 +157,9 @@ export function publishMessage(run: RunContext, message: Message, mandatory: boo
 
 /** A queue-expire step: heads past their TTL die; a step only when something expired. */
 export function expireQueue(run: RunContext, queueId: string, scheduledFor: number): DeathNote[] | undefined {
-  if (run.state.amqp.expiries[queueId] === scheduledFor) delete run.state.amqp.expiries[queueId];
+  if (getOwn(run.state.amqp.expiries, queueId) === scheduledFor) delete run.state.amqp.expiries[queueId];
   const node = queueNode(run, queueId);
-  const q = run.state.amqp.queues[queueId];
+  const q = getOwn(run.state.amqp.queues, queueId);
   if (!node || !q) return undefined;
   const effects = newEffects();
   settleRemovals(run, queueId, expire(q, run.state.time, queueConfig(node)), effects);

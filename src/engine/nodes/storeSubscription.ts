@@ -1,4 +1,6 @@
+import { countOnEdge } from '../counters';
 import type { SubscriberNode } from '../../flow';
+import { getOwn, setOwn } from '../../lib/ownRecord';
 import type { CloudEvent } from '../cloudEvent';
 import type { StoredEvent } from '../eventsourcing';
 import { Outcome, StepKind, type DeliverStep, type RebuildStep } from '../stepRecord';
@@ -17,10 +19,10 @@ function subscriber(run: RunContext, nodeId: string): SubscriberNode | undefined
 }
 
 export function subscriptionOf(run: RunContext, nodeId: string): StoreSubscription {
-  let sub = run.state.es.subscriptions[nodeId];
+  let sub = getOwn(run.state.es.subscriptions, nodeId);
   if (!sub) {
     sub = { checkpoint: 0, scheduled: false };
-    run.state.es.subscriptions[nodeId] = sub;
+    setOwn(run.state.es.subscriptions, nodeId, sub);
   }
   return sub;
 }
@@ -31,7 +33,7 @@ function readsEvent(run: RunContext, node: SubscriberNode): ((event: StoredEvent
   if (sources.size === 0) return undefined;
   const types = node.eventTypes && node.eventTypes.length > 0 ? new Set(node.eventTypes) : undefined;
   const owners = run.state.es.owners;
-  return (event) => sources.has(owners[event.streamId] ?? '') && (!types || types.has(event.type));
+  return (event) => sources.has(getOwn(owners, event.streamId) ?? '') && (!types || types.has(event.type));
 }
 
 /** The first position at or after `from` holding an event this subscriber reads, if any. */
@@ -52,7 +54,7 @@ export function storeLag(run: RunContext, node: SubscriberNode): number {
   if (!reads) return 0;
   const { log } = run.state.es.store;
   let count = 0;
-  for (let p = run.state.es.subscriptions[node.id]?.checkpoint ?? 0; p < log.length; p++) if (reads(log[p]!)) count++;
+  for (let p = getOwn(run.state.es.subscriptions, node.id)?.checkpoint ?? 0; p < log.length; p++) if (reads(log[p]!)) count++;
   return count;
 }
 
@@ -99,11 +101,11 @@ export function readStore(run: RunContext, node: SubscriberNode): DeliverStep | 
   const position = nextEligible(run, node, sub.checkpoint);
   if (position === undefined) return undefined;
   const stored = run.state.es.store.log[position]!;
-  const owner = run.state.es.owners[stored.streamId] ?? '';
+  const owner = getOwn(run.state.es.owners, stored.streamId) ?? '';
   const state = run.nodeState(node.id);
   state.counters.delivered++;
   const edge = run.edgeBetween(owner, node.id);
-  if (edge) run.state.edges[edge.id] = (run.state.edges[edge.id] ?? 0) + 1;
+  if (edge) countOnEdge(run.state.edges, edge.id);
   const { error, logs } = runHandler(run, node, toCloudEvent(stored, owner), state.data, { stream: { id: stored.streamId, version: stored.version, position } });
   if (error === undefined) state.counters.handled++;
   else state.counters.failed++;

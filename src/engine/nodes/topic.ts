@@ -1,5 +1,6 @@
 import type { TopicNode } from '../../flow';
 import { FlowDefaults } from '../../flow/flowDefaults';
+import { getOwn, setOwn } from '../../lib/ownRecord';
 import { addPartitions, applyRetention, compact, createTopic, produce, type KafkaTopic, type TopicConfig } from '../brokers/kafka';
 import type { CloudEvent } from '../cloudEvent';
 import { StepKind, type StepRecord } from '../stepRecord';
@@ -20,10 +21,10 @@ export function topicConfig(node: TopicNode, unkeyed: 'round-robin' | 'sticky' =
 /** The topic's log, created on first use; its partition count follows the flow (raised, never lowered). */
 export function topicLog(run: RunContext, node: TopicNode): KafkaTopic {
   const wanted = node.partitions ?? FlowDefaults.partitions;
-  let topic = run.state.kafka.topics[node.id];
+  let topic = getOwn(run.state.kafka.topics, node.id);
   if (!topic) {
     topic = createTopic(node.id, wanted, run.state.time);
-    run.state.kafka.topics[node.id] = topic;
+    setOwn(run.state.kafka.topics, node.id, topic);
   } else if (wanted > topic.partitions.length) {
     addPartitions(topic, wanted, run.state.time);
   }
@@ -68,7 +69,7 @@ export function appendToTopic(
 
 /** Retention (and compaction when enabled) on one partition after a segment rolled; a step only when it removed something. */
 export function cleanUp(run: RunContext, node: TopicNode, partition: number): StepRecord | undefined {
-  const log = run.state.kafka.topics[node.id]?.partitions[partition];
+  const log = getOwn(run.state.kafka.topics, node.id)?.partitions[partition];
   if (!log) return undefined;
   const compacted = node.compaction ? compact(log, run.state.time, { deleteRetentionMs: DELETE_RETENTION_MS }).removed : 0;
   const retained = applyRetention(log, run.state.time, {

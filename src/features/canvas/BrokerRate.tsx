@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { getOwn } from '../../lib/ownRecord';
 import { useShallow } from 'zustand/react/shallow';
 import type { Counters } from '../../engine/counters';
 import { RateWindow, useAppStore } from '../../state';
@@ -18,7 +19,7 @@ export function BrokerRate({ nodeId, kind }: { nodeId: string; kind: string }) {
   const keys = RATE_OF[kind];
   const reading = useAppStore(
     useShallow((s) => {
-      const counters = s.frame?.counters[nodeId];
+      const counters = getOwn(s.frame?.counters, nodeId);
       return { time: s.frame?.time ?? 0, in: keys && counters ? counters[keys.in] : 0, out: keys && counters ? counters[keys.out] : 0 };
     }),
   );

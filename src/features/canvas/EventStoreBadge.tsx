@@ -1,11 +1,12 @@
 import { useShallow } from 'zustand/react/shallow';
+import { getOwn } from '../../lib/ownRecord';
 import { useAppStore } from '../../state';
 
 /** On an aggregate's card: its streams and the concurrency conflicts it met. */
 export function AggregateStreams({ nodeId }: { nodeId: string }) {
   const { streams, conflicts } = useAppStore(
     useShallow((s) => {
-      const view = s.frame?.eventStore?.aggregates[nodeId];
+      const view = getOwn(s.frame?.eventStore?.aggregates, nodeId);
       return { streams: view?.streamCount ?? 0, conflicts: view?.conflicts ?? 0 };
     }),
   );
@@ -23,7 +24,7 @@ export function AggregateStreams({ nodeId }: { nodeId: string }) {
 
 /** On a read model's card: how many events it has still to read from the event store. */
 export function StoreLag({ nodeId }: { nodeId: string }) {
-  const lag = useAppStore((s) => s.frame?.eventStore?.subscriptions[nodeId]?.lag);
+  const lag = useAppStore((s) => getOwn(s.frame?.eventStore?.subscriptions, nodeId)?.lag);
   if (lag === undefined) return null;
   return (
     <dl className="queue-depth">

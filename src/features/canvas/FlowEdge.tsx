@@ -1,4 +1,5 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { getOwn } from '../../lib/ownRecord';
 import { memo } from 'react';
 import { bindingLabel, useAppStore } from '../../state';
 import type { CanvasEdge } from './canvasTypes';
@@ -7,7 +8,7 @@ import { EdgeDots } from './EdgeDots';
 /** A bezier edge labelled with how many records it has carried, with moving dots at low rates. */
 export const FlowEdge = memo(function FlowEdge(props: EdgeProps<CanvasEdge>) {
   const { id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd } = props;
-  const count = useAppStore((s) => s.frame?.edges[id] ?? 0);
+  const count = useAppStore((s) => getOwn(s.frame?.edges, id) ?? 0);
   const sourceName = useAppStore((s) => s.flow?.nodes.find((n) => n.id === source)?.name ?? source);
   const targetName = useAppStore((s) => s.flow?.nodes.find((n) => n.id === target)?.name ?? target);
   const binding = useAppStore((s) => {

@@ -1,4 +1,5 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { getOwn } from '../../lib/ownRecord';
 import { FlowDefaults } from '../../flow/flowDefaults';
 import { memo } from 'react';
 import { CONNECTIONS, NODE_KINDS, type NodeKind } from '../../flow/nodeKind';
@@ -38,7 +39,7 @@ function detail(node: FlowNode): string {
 function useCrashed(node: FlowNode): boolean {
   return useAppStore((s) => {
     if (node.kind !== 'consumer' && node.kind !== 'projection') return false;
-    return (s.frame?.groups?.[groupIdOf(node)]?.crashed.includes(node.id) ?? false) || (s.frame?.disconnected?.includes(node.id) ?? false);
+    return (getOwn(s.frame?.groups, groupIdOf(node))?.crashed.includes(node.id) ?? false) || (s.frame?.disconnected?.includes(node.id) ?? false);
   });
 }
 

@@ -1,4 +1,5 @@
 import type { CSSProperties } from 'react';
+import { getOwn } from '../../lib/ownRecord';
 import { useShallow } from 'zustand/react/shallow';
 import type { Counters } from '../../engine/counters';
 import type { NodeKind } from '../../flow/nodeKind';
@@ -62,7 +63,7 @@ function format(n: number): string {
 
 /** The counters that mean something for a kind; re-renders only when this node's counters change. */
 export function NodeCounters({ nodeId, kind }: { nodeId: string; kind: NodeKind }) {
-  const counters = useAppStore(useShallow((s) => s.frame?.counters[nodeId] ?? ZERO));
+  const counters = useAppStore(useShallow((s) => getOwn(s.frame?.counters, nodeId) ?? ZERO));
   const specs = COUNTERS[kind];
   return (
     <dl className="node-counters" style={{ '--counter-count': specs.length } as CSSProperties}>

@@ -1,4 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
+import { getOwn } from '../../lib/ownRecord';
 import { useAppStore } from '../../state';
 
 const EMPTY = { ready: 0, unacked: 0 };
@@ -7,7 +8,7 @@ const EMPTY = { ready: 0, unacked: 0 };
 export function QueueDepth({ queueId }: { queueId: string }) {
   const { ready, unacked } = useAppStore(
     useShallow((s) => {
-      const view = s.frame?.queues?.[queueId];
+      const view = getOwn(s.frame?.queues, queueId);
       return view ? { ready: view.ready, unacked: view.unacked } : EMPTY;
     }),
   );

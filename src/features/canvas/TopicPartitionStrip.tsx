@@ -1,4 +1,5 @@
 import type { CSSProperties } from 'react';
+import { getOwn } from '../../lib/ownRecord';
 import { useAppStore } from '../../state';
 
 // Up to this many partitions each cell shows its number and high watermark; beyond, bars only.
@@ -11,7 +12,7 @@ function format(n: number): string {
 /** One small cell per partition, filled in proportion to its high watermark; re-renders only when one moves. */
 export function TopicPartitionStrip({ topicId }: { topicId: string }) {
   // A string compares by value: a frame that changed no watermark re-renders nothing.
-  const marks = useAppStore((s) => s.frame?.topics?.[topicId]?.partitions.map((p) => p.highWatermark).join(',') ?? '');
+  const marks = useAppStore((s) => getOwn(s.frame?.topics, topicId)?.partitions.map((p) => p.highWatermark).join(',') ?? '');
   if (marks === '') return null;
   const watermarks = marks.split(',').map(Number);
   const max = Math.max(1, ...watermarks);

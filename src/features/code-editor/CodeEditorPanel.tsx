@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useRef } from 'react';
+import { getOwn } from '../../lib/ownRecord';
 import { flushFlow, setCode, useAppStore } from '../../state';
 import './codeEditor.css';
 
@@ -9,7 +10,7 @@ const MonacoEditor = lazy(() => import('./MonacoEditor').then((m) => ({ default:
 export function CodeEditorPanel({ nodeId }: { nodeId: string }) {
   const name = useAppStore((s) => s.flow?.nodes.find((n) => n.id === nodeId)?.name ?? nodeId);
   const isAggregate = useAppStore((s) => s.flow?.nodes.find((n) => n.id === nodeId)?.kind === 'aggregate');
-  const initial = useAppStore((s) => s.flow?.code[nodeId] ?? '');
+  const initial = useAppStore((s) => getOwn(s.flow?.code, nodeId) ?? '');
   const hint = isAggregate
     ? 'Define initialState, decide(command: Command, state) and evolve(state, event: StoredEvent); Apply sends it to the engine.'
     : 'Define function handle(event: TidemarkEvent, ctx: Context): event.data is typed from the schemas. Apply sends it to the engine.';

@@ -1,4 +1,5 @@
 import type { FlowDocument } from '../../flow';
+import { getOwn } from '../../lib/ownRecord';
 import { schemaToTypeScript, toTypeName, type JsonSchema } from '../../flow/schemaTools';
 
 /** Declarations of the data of every event type with a schema, and the name each type's data has. */
@@ -26,7 +27,7 @@ export function dataDeclarations(schemas: FlowDocument['schemas']): DataDeclarat
   const taken = new Set<string>();
   const blocks: string[] = [];
   for (const eventType of Object.keys(schemas).sort()) {
-    const newest = schemas[eventType]?.versions.at(-1);
+    const newest = getOwn(schemas, eventType)?.versions.at(-1);
     if (!newest) continue;
     const name = uniqueName(`${toTypeName(eventType)}Data`, taken);
     names.set(eventType, name);

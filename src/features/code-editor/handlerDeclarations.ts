@@ -1,4 +1,5 @@
 import type { FlowDocument } from '../../flow';
+import { getOwn } from '../../lib/ownRecord';
 import { dataDeclarations } from './dataDeclarations';
 import { eventTypesReaching, typesInFlow, typesNamedIn } from './eventTypesReaching';
 import { AGGREGATE_TYPES } from './handlerTypes';
@@ -28,7 +29,7 @@ export function handlerDeclarations(flow: FlowDocument, nodeId: string, source: 
   const reaching = eventTypesReaching(flow, nodeId);
   const upstreamCode = flow.edges
     .filter((e) => e.target === nodeId && flow.nodes.some((n) => n.id === e.source && n.kind === 'aggregate'))
-    .map((e) => flow.code[e.source] ?? '');
+    .map((e) => getOwn(flow.code, e.source) ?? '');
   const types = reaching.open ? sorted(reaching.types, typesInFlow(flow), typesNamedIn(source), ...upstreamCode.map(typesNamedIn)) : reaching.types;
   const event = union(types, data.names, (type, name) => `EventOf<${type}, ${name ?? 'any'}>`, 'EventOf<string, any>');
   return `${data.text}\n/** The events this node can receive. */\ntype TidemarkEvent = ${event};\n`;

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { getOwn } from '../../lib/ownRecord';
 import type { AggregateNode } from '../../flow';
 import { patchNode, useAppStore, type NodePatch } from '../../state';
 import { HandlerStatus } from './HandlerStatus';
@@ -38,7 +39,7 @@ function edit(nodeId: string, patch: NodePatch<AggregateNode>): void {
 /** An aggregate: its decider code, how it handles conflicts and snapshots, and its streams at the cursor. */
 export function AggregatePanel({ node }: { node: AggregateNode }) {
   const editorOpen = useAppStore((s) => s.codeNodeId === node.id);
-  const view = useAppStore((s) => s.frame?.eventStore?.aggregates[node.id]);
+  const view = useAppStore((s) => getOwn(s.frame?.eventStore?.aggregates, node.id));
   const [streamId, setStreamId] = useState<string | null>(null);
   return (
     <>

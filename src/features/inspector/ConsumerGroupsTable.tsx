@@ -1,4 +1,5 @@
 import { useId, useMemo } from 'react';
+import { getOwn } from '../../lib/ownRecord';
 import { groupsOfTopic, parseTopicPartition, useAppStore, type GroupView } from '../../state';
 
 function format(n: number | undefined): string {
@@ -34,10 +35,10 @@ export function ConsumerGroupsTable({ topicId }: { topicId: string }) {
   const headingId = useId();
   const flow = useAppStore((s) => s.flow);
   const groupIds = useAppStore((s) => (s.flow ? groupsOfTopic(s.flow, s.frame, topicId).join('\n') : ''));
-  const partitions = useAppStore((s) => s.frame?.topics?.[topicId]?.partitions.length ?? 0);
+  const partitions = useAppStore((s) => getOwn(s.frame?.topics, topicId)?.partitions.length ?? 0);
   // A string compares by value: the table re-renders only when one of its groups changed.
   const json = useAppStore((s) =>
-    JSON.stringify(groupIds === '' ? [] : groupIds.split('\n').map((id) => [id, s.frame?.groups?.[id] ?? null] as const)),
+    JSON.stringify(groupIds === '' ? [] : groupIds.split('\n').map((id) => [id, getOwn(s.frame?.groups, id) ?? null] as const)),
   );
   const groups = useMemo(() => JSON.parse(json) as [string, GroupView | null][], [json]);
   const nameOf = (id: string) => flow?.nodes.find((n) => n.id === id)?.name ?? id;

@@ -1,9 +1,10 @@
 import { seek, useAppStore } from '../../state';
+import { getOwn } from '../../lib/ownRecord';
 
 /** Why the handler does not compile, and its latest failed delivery at or before the cursor. */
 export function HandlerStatus({ nodeId }: { nodeId: string }) {
-  const compileError = useAppStore((s) => s.codeErrors[nodeId]);
-  const failure = useAppStore((s) => s.lastFailures[nodeId]);
+  const compileError = useAppStore((s) => getOwn(s.codeErrors, nodeId));
+  const failure = useAppStore((s) => getOwn(s.lastFailures, nodeId));
   return (
     <>
       {compileError !== undefined && (

@@ -1,9 +1,10 @@
 import type { PubSubNode } from '../../flow';
+import { getOwn } from '../../lib/ownRecord';
 import { useAppStore } from '../../state';
 
 /** A pub/sub node's live subscriptions (who listens, by channel or pattern) and what it dropped. */
 export function PubSubPanel({ node }: { node: PubSubNode }) {
-  const view = useAppStore((s) => s.frame?.channels?.[node.id]);
+  const view = useAppStore((s) => getOwn(s.frame?.channels, node.id));
   const flow = useAppStore((s) => s.flow);
   const nameOf = (id: string) => flow?.nodes.find((n) => n.id === id)?.name ?? id;
   return (

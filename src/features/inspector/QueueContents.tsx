@@ -1,8 +1,9 @@
 import { useAppStore } from '../../state';
+import { getOwn } from '../../lib/ownRecord';
 
 /** What a queue holds at the cursor: consumers with their unacked deliveries, and the ready messages head first. */
 export function QueueContents({ queueId, queueName }: { queueId: string; queueName: string }) {
-  const view = useAppStore((s) => s.frame?.queues?.[queueId]);
+  const view = useAppStore((s) => getOwn(s.frame?.queues, queueId));
   const flow = useAppStore((s) => s.flow);
   const time = useAppStore((s) => s.frame?.time ?? 0);
   const nameOf = (id: string) => flow?.nodes.find((n) => n.id === id)?.name ?? id;

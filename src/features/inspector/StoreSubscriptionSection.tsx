@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { getOwn } from '../../lib/ownRecord';
 import type { SubscriberNode } from '../../flow';
 import { patchNode, rebuildReadModel, useAppStore } from '../../state';
 import { TextSettingField } from './TextSettingField';
@@ -14,7 +15,7 @@ const parseTypes = (text: string | undefined): string[] | undefined => {
 
 /** A read model over the event store: the event types it reads, how far it trails the write side, and Rebuild. */
 export function StoreSubscriptionSection({ node }: { node: SubscriberNode }) {
-  const view = useAppStore((s) => s.frame?.eventStore?.subscriptions[node.id]);
+  const view = useAppStore((s) => getOwn(s.frame?.eventStore?.subscriptions, node.id));
   const storeSize = useAppStore((s) => s.frame?.eventStore?.events ?? 0);
   // Progress is measured against the store as it was when the rebuild started; later events are ordinary catch-up.
   const [rebuild, setRebuild] = useState<{ step: number; until: number } | null>(null);

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { getOwn } from '../../lib/ownRecord';
 import { useAppStore } from '../../state';
 
 function format(n: number): string {
@@ -9,7 +10,7 @@ function format(n: number): string {
 export function TopicPartitionsTable({ topicId }: { topicId: string }) {
   const headingId = useId();
   // "start:end,start:end": a string compares by value, so an unchanged topic does not re-render.
-  const text = useAppStore((s) => s.frame?.topics?.[topicId]?.partitions.map((p) => `${p.logStartOffset}:${p.highWatermark}`).join(',') ?? '');
+  const text = useAppStore((s) => getOwn(s.frame?.topics, topicId)?.partitions.map((p) => `${p.logStartOffset}:${p.highWatermark}`).join(',') ?? '');
   const partitions = text === '' ? [] : text.split(',').map((pair) => pair.split(':').map(Number));
   return (
     <section className="inspector-section">

@@ -1,14 +1,16 @@
+import { setOwn } from '../../lib/ownRecord';
+
 /** A starting payload for "Publish by hand", guessed from the producer's template. */
 export function samplePayload(template: unknown): Record<string, unknown> {
   if (typeof template !== 'object' || template === null || Array.isArray(template)) return {};
   const sample: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(template)) {
     if (typeof value !== 'string' || !value.includes('{{')) {
-      sample[key] = value;
+      setOwn(sample, key, value);
       continue;
     }
     const guess = guessValue(value);
-    if (guess !== undefined) sample[key] = guess;
+    if (guess !== undefined) setOwn(sample, key, guess);
   }
   return sample;
 }

@@ -1,4 +1,5 @@
 import type { AmqpRoute, ChannelNote, DeathNote, DeliverStep, QueueDeliverStep, RebalanceStep, StepRecord } from '../../engine/stepRecord';
+import { getOwn } from '../../lib/ownRecord';
 import { bracketList, offsetList } from '../../state';
 
 export interface StepDescription {
@@ -156,8 +157,8 @@ function describeQueueDelivery(record: QueueDeliverStep, nameOf: NameOf): StepDe
 function describeRebalance(record: RebalanceStep, nameOf: NameOf): string {
   const members = [...new Set([...Object.keys(record.before), ...Object.keys(record.after)])].sort();
   const moves = members.map((member) => {
-    const before = record.before[member];
-    const after = record.after[member];
+    const before = getOwn(record.before, member);
+    const after = getOwn(record.after, member);
     const from = before === undefined ? '(joined)' : bracketList(before, nameOf);
     const to = after === undefined ? '(removed)' : bracketList(after, nameOf);
     return `${nameOf(member)} ${from} → ${to}`;

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useId, useState } from 'react';
 import type { FlowDocument } from '../../flow';
+import { getOwn } from '../../lib/ownRecord';
 import { flushFlow, useAppStore } from '../../state';
 import { EVENT_SCHEMA_SUFFIX } from '../code-editor/jsonSchemaSubset';
 import { checkDraft } from './checkDraft';
@@ -31,7 +32,7 @@ export function EventTypeDetail({ flow, entry, draft, onDraft, onSaved }: EventT
   const headingId = useId();
   const [outcome, setOutcome] = useState<SaveOutcome | null>(null);
   const { eventType } = entry;
-  const versions = flow.schemas[eventType]?.versions ?? [];
+  const versions = getOwn(flow.schemas, eventType)?.versions ?? [];
   const working = draft ?? savedDraft(flow, eventType);
   const publishedBy = entry.producers.length > 0 ? ` Published by ${entry.producers.join(', ')}.` : '';
 

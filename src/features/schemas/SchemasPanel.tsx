@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { getOwn } from '../../lib/ownRecord';
 import { useAppStore } from '../../state';
 import { SCHEMAS_BUTTON_ID } from '../toolbar/SchemasButton';
 import { EventTypeDetail } from './EventTypeDetail';
@@ -82,7 +83,7 @@ export function SchemasPanel() {
             key={current}
             flow={flow}
             entry={entries.find((e) => e.eventType === current)!}
-            draft={drafts[current] ?? null}
+            draft={getOwn(drafts, current) ?? null}
             onDraft={(draft) => setDraft(current, draft)}
             onSaved={() => setAdded((list) => list.filter((t) => t !== current))}
           />

@@ -1,5 +1,6 @@
 import type { FlowDocument } from '../../flow';
 import { parseJsonText } from '../../state';
+import { getOwn } from '../../lib/ownRecord';
 import { checkCompatibility, checkSchema, checkSchemas, CompatibilityMode, type CompatibilityIssue, type JsonSchema } from '../../flow/schemaTools';
 import type { SchemaDraft } from './schemaDraft';
 
@@ -69,7 +70,7 @@ export function checkDraft(flow: FlowDocument, draft: SchemaDraft): DraftCheck {
   if (upcaster !== null && !DEFINES_UPCAST.test(upcaster)) return refuse('the upcaster must define function upcast(data)', [{ level: 'error', path: '/', rule: 'upcaster', message: 'the upcaster must define function upcast(data)' }]);
   if (upcaster !== null && upcaster.length > MAX_UPCASTER) return refuse('the upcaster must be at most 100,000 characters');
 
-  const versions = flow.schemas[eventType]?.versions ?? [];
+  const versions = getOwn(flow.schemas, eventType)?.versions ?? [];
   const newest = versions.at(-1);
   const items: CheckItem[] = [];
   let breaking: string | null = null;

@@ -1,4 +1,5 @@
 import type { FlowDocument } from '../../flow';
+import { getOwn } from '../../lib/ownRecord';
 
 /** One row of the Schemas panel's list. */
 export interface EventTypeEntry {
@@ -15,7 +16,7 @@ const DECIDED_TYPE = /\btype:\s*['"]([A-Za-z][A-Za-z0-9_.]*)['"]/g;
 /** Event types an aggregate's code decides, and those read models filter on. */
 function eventSourcedTypes(flow: FlowDocument): string[] {
   return flow.nodes.flatMap((n) => {
-    if (n.kind === 'aggregate') return [...(flow.code[n.id] ?? '').matchAll(DECIDED_TYPE)].map((m) => m[1]!);
+    if (n.kind === 'aggregate') return [...(getOwn(flow.code, n.id) ?? '').matchAll(DECIDED_TYPE)].map((m) => m[1]!);
     if (n.kind === 'consumer' || n.kind === 'projection') return [...(n.eventTypes ?? [])];
     return [];
   });
@@ -26,7 +27,7 @@ export function eventTypeEntries(flow: FlowDocument): EventTypeEntry[] {
   const names = new Set([...Object.keys(flow.schemas), ...flow.nodes.flatMap((n) => (n.kind === 'producer' ? [n.eventType] : [])), ...eventSourcedTypes(flow)]);
   return [...names].sort().map((eventType) => ({
     eventType,
-    newest: flow.schemas[eventType]?.versions.at(-1)?.version ?? null,
+    newest: getOwn(flow.schemas, eventType)?.versions.at(-1)?.version ?? null,
     producers: flow.nodes.flatMap((n) => (n.kind === 'producer' && n.eventType === eventType ? [n.name] : [])),
   }));
 }

@@ -1,4 +1,5 @@
 import type { FlowDocument } from '../../flow';
+import { getOwn } from '../../lib/ownRecord';
 import { toTypeName } from '../../flow/schemaTools';
 import { schemaFromPayload } from './schemaFromPayload';
 
@@ -20,7 +21,7 @@ export const formatSchema = (schema: unknown): string => `${JSON.stringify(schem
 
 /** The newest saved version, ready to be edited in place; null for a type without schemas. */
 export function savedDraft(flow: FlowDocument, eventType: string, generation = 0): SchemaDraft | null {
-  const newest = flow.schemas[eventType]?.versions.at(-1);
+  const newest = getOwn(flow.schemas, eventType)?.versions.at(-1);
   if (!newest) return null;
   return { eventType, version: newest.version, adding: false, schemaText: formatSchema(newest.schema), upcaster: newest.upcaster ?? null, generation };
 }

@@ -1,3 +1,4 @@
+import { getOwn } from '../../../lib/ownRecord';
 import { type AmqpError, ReplyCode } from './amqpError';
 import type { QueuedMessage } from './message';
 import type { Consumer, QueueConfig, QueueState, Removal } from './queue';
@@ -35,7 +36,7 @@ export function cancelConsumer(q: QueueState, tag: string): boolean {
  */
 export function crashConsumer(q: QueueState, tag: string, now: number, config: QueueConfig): { requeued: QueuedMessage[]; removed: Removal[] } {
   forget(q, tag);
-  const held = q.unacked[tag] ?? [];
+  const held = getOwn(q.unacked, tag) ?? [];
   delete q.unacked[tag];
   return requeue(q, held.map((d) => d.message), now, config);
 }

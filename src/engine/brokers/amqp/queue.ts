@@ -1,3 +1,4 @@
+import { getOwn } from '../../../lib/ownRecord';
 import type { DeathReason, QueuedMessage } from './message';
 
 /** x-overflow: what a queue at x-max-length does with one more message. */
@@ -79,6 +80,6 @@ export function removal(message: QueuedMessage, reason: DeathReason, config: Que
 
 /** Unacked deliveries held by one consumer, or by all when no tag is given. */
 export function unackedCount(q: QueueState, consumerTag?: string): number {
-  if (consumerTag !== undefined) return q.unacked[consumerTag]?.length ?? 0;
+  if (consumerTag !== undefined) return getOwn(q.unacked, consumerTag)?.length ?? 0;
   return Object.values(q.unacked).reduce((sum, list) => sum + list.length, 0);
 }

@@ -1,3 +1,4 @@
+import { setOwn } from '../../../lib/ownRecord';
 import type { Headers, Message } from './message';
 import { DEFAULT_EXCHANGE } from './topology';
 
@@ -13,7 +14,7 @@ export interface PendingRequest {
 export type PendingRequests = Record<string, PendingRequest>;
 
 export function trackRequest(pending: PendingRequests, request: PendingRequest): void {
-  pending[request.correlationId] = request;
+  setOwn(pending, request.correlationId, request);
 }
 
 export type ReplyMatch =

@@ -1,8 +1,9 @@
+import { getOwn, listOf } from '../../../lib/ownRecord';
 import type { QueuedMessage } from './message';
 import type { Consumer, Delivery, QueueState } from './queue';
 
 export function hasRoom(q: QueueState, consumer: Consumer): boolean {
-  return consumer.autoAck === true || consumer.prefetch === 0 || (q.unacked[consumer.tag]?.length ?? 0) < consumer.prefetch;
+  return consumer.autoAck === true || consumer.prefetch === 0 || (getOwn(q.unacked, consumer.tag)?.length ?? 0) < consumer.prefetch;
 }
 
 /**
@@ -25,7 +26,7 @@ export function handOver(q: QueueState, consumer: Consumer, message: QueuedMessa
   if (at >= 0) q.roundRobin.splice(at, 1);
   q.roundRobin.push(consumer.tag);
   const deliveryTag = q.nextDeliveryTag++;
-  if (consumer.autoAck !== true) (q.unacked[consumer.tag] ??= []).push({ deliveryTag, message });
+  if (consumer.autoAck !== true) listOf(q.unacked, consumer.tag).push({ deliveryTag, message });
   return { consumerTag: consumer.tag, deliveryTag, message, redelivered: message.redelivered };
 }
 

@@ -1,3 +1,4 @@
+import { getOwn } from '../../../lib/ownRecord';
 import { type AmqpError, ReplyCode } from './amqpError';
 import { DeathReason, type QueuedMessage } from './message';
 import { type QueueConfig, type QueueState, type Removal, type UnackedDelivery, removal } from './queue';
@@ -21,7 +22,7 @@ export type SettleResult =
  * outstanding; `multiple` also takes every older one; tag 0 with `multiple` takes them all.
  */
 function take(q: QueueState, consumerTag: string, deliveryTag: number, multiple: boolean): UnackedDelivery[] | AmqpError {
-  const held = q.unacked[consumerTag] ?? [];
+  const held = getOwn(q.unacked, consumerTag) ?? [];
   const all = multiple && deliveryTag === 0;
   const at = held.findIndex((d) => d.deliveryTag === deliveryTag);
   if (!all && at < 0) return { code: ReplyCode.PreconditionFailed, text: `PRECONDITION_FAILED - unknown delivery tag ${deliveryTag}` };

@@ -1,3 +1,4 @@
+import { getOwn } from '../../../lib/ownRecord';
 import { groupStatus } from './consumerGroup';
 import type { ConsumerGroupState } from './groupState';
 import { highWatermark, offsetForTimestamp } from './partitionLog';
@@ -32,7 +33,7 @@ export function resetOffsets(group: ConsumerGroupState, topics: Topics, target: 
   const names = topicNames ?? [...new Set(Object.keys(group.committed).map((key) => parseTpKey(key).topic))].sort(compareIds);
   const offsets: Record<string, number> = {};
   for (const name of names) {
-    const topic = topics[name];
+    const topic = getOwn(topics, name);
     if (!topic) return { ok: false, error: `Topic ${name} does not exist.` };
     topic.partitions.forEach((log, partition) => {
       const start = log.logStartOffset;
@@ -76,11 +77,11 @@ export function lag(group: ConsumerGroupState, topics: Topics): GroupLag {
 
   const all: TopicPartition[] = [];
   for (const name of names) {
-    const topic = topics[name];
+    const topic = getOwn(topics, name);
     if (topic) all.push(...partitionsOf(name, topic.partitions.length));
   }
   const partitions = all.sort(compareTopicPartitions).flatMap((tp): PartitionLag[] => {
-    const log = topics[tp.topic]?.partitions[tp.partition];
+    const log = getOwn(topics, tp.topic)?.partitions[tp.partition];
     if (!log) return [];
     const key = tpKey(tp);
     const committed = group.committed[key] ?? null;

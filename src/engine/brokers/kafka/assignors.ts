@@ -1,3 +1,4 @@
+import { getOwn, setOwn } from '../../../lib/ownRecord';
 import { compareIds, compareTopicPartitions, type Assignment, type TopicPartition } from './topicPartition';
 
 /** Member id → the topics it subscribes to. */
@@ -16,12 +17,12 @@ export type AssignorFn<R> = (
 
 export function emptyAssignment(members: readonly string[]): Assignment {
   const out: Assignment = {};
-  for (const id of members) out[id] = [];
+  for (const id of members) setOwn(out, id, []);
   return out;
 }
 
 const subscribes = (subscriptions: Subscriptions, member: string, topic: string): boolean =>
-  subscriptions[member]?.includes(topic) ?? false;
+  getOwn(subscriptions, member)?.includes(topic) ?? false;
 
 /** Partitions grouped by topic, each list in partition order. */
 function byTopic(partitions: readonly TopicPartition[]): Map<string, TopicPartition[]> {
@@ -49,7 +50,7 @@ export const range: AssignorFn<Assignment> = (members, subscriptions, partitions
     consumers.forEach((consumer, i) => {
       const start = perConsumer * i + Math.min(i, withExtra);
       const length = perConsumer + (i + 1 > withExtra ? 0 : 1);
-      assignment[consumer]?.push(...topicPartitions.slice(start, start + length));
+      getOwn(assignment, consumer)?.push(...topicPartitions.slice(start, start + length));
     });
   }
   return assignment;
@@ -69,7 +70,7 @@ export const roundRobin: AssignorFn<Assignment> = (members, subscriptions, parti
   let next = 0;
   for (const tp of dealt) {
     while (!subscribes(subscriptions, sorted[next] ?? '', tp.topic)) next = (next + 1) % sorted.length;
-    assignment[sorted[next] ?? '']?.push(tp);
+    getOwn(assignment, sorted[next] ?? '')?.push(tp);
     next = (next + 1) % sorted.length;
   }
   return assignment;

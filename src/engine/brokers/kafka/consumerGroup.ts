@@ -1,3 +1,4 @@
+import { getOwn, setOwn } from '../../../lib/ownRecord';
 import { range, roundRobin } from './assignors';
 import { KafkaError, KafkaErrorCode } from './errors';
 import {
@@ -51,13 +52,13 @@ export function nextSessionExpiry(group: ConsumerGroupState): number | undefined
 
 function subscribedTopics(group: ConsumerGroupState, topics: Topics): string[] {
   const names = new Set<string>();
-  for (const member of group.members) for (const topic of member.topics) if (topics[topic]) names.add(topic);
+  for (const member of group.members) for (const topic of member.topics) if (getOwn(topics, topic)) names.add(topic);
   return [...names].sort(compareIds);
 }
 
 function partitionCounts(group: ConsumerGroupState, topics: Topics): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const name of subscribedTopics(group, topics)) counts[name] = topics[name]?.partitions.length ?? 0;
+  for (const name of subscribedTopics(group, topics)) setOwn(counts, name, getOwn(topics, name)?.partitions.length ?? 0);
   return counts;
 }
 
@@ -66,7 +67,7 @@ export function partitionCountsChanged(group: ConsumerGroupState, topics: Topics
   const now = partitionCounts(group, topics);
   const before = group.partitionCounts;
   const names = new Set([...Object.keys(now), ...Object.keys(before)]);
-  for (const name of names) if (now[name] !== before[name]) return true;
+  for (const name of names) if (getOwn(now, name) !== getOwn(before, name)) return true;
   return false;
 }
 
@@ -79,9 +80,9 @@ const minus = (a: readonly TopicPartition[] | undefined, b: readonly TopicPartit
 function runAssignor(group: ConsumerGroupState, topics: Topics): { after: Assignment; target: Assignment } {
   const members = group.members.map((m) => m.id);
   const subscriptions = Object.fromEntries(group.members.map((m) => [m.id, m.topics]));
-  const partitions = subscribedTopics(group, topics).flatMap((name) => partitionsOf(name, topics[name]?.partitions.length ?? 0));
+  const partitions = subscribedTopics(group, topics).flatMap((name) => partitionsOf(name, getOwn(topics, name)?.partitions.length ?? 0));
   const previous: Assignment = {};
-  for (const id of members) previous[id] = group.assignment[id] ?? [];
+  for (const id of members) setOwn(previous, id, getOwn(group.assignment, id) ?? []);
   if (group.assignor === AssignorName.CooperativeSticky) {
     const result = cooperativeSticky(members, subscriptions, partitions, previous);
     return { after: sortedAssignment(result.assignment), target: sortedAssignment(result.target) };
@@ -111,12 +112,13 @@ function runRebalance(
   const positions: Record<string, number> = {};
   const startOffsets: Record<string, StartOffset> = {};
   for (const { id } of group.members) {
-    const had = before[id] ?? [];
-    const has = after[id] ?? [];
+    const had = getOwn(before, id) ?? [];
+    const has = getOwn(after, id) ?? [];
     // Eager members drop every partition, and with it every fetch position, before rejoining.
-    revoked[id] = protocol === RebalanceProtocol.Eager ? [...had] : minus(had, has);
-    assigned[id] = protocol === RebalanceProtocol.Eager ? [...has] : minus(has, had);
-    const fresh = keysOf(assigned[id]);
+    setOwn(revoked, id, protocol === RebalanceProtocol.Eager ? [...had] : minus(had, has));
+    const gained = protocol === RebalanceProtocol.Eager ? [...has] : minus(has, had);
+    setOwn(assigned, id, gained);
+    const fresh = keysOf(gained);
     for (const tp of has) {
       const key = tpKey(tp);
       const kept = group.positions[key];
@@ -131,7 +133,7 @@ function runRebalance(
   }
 
   const followUpRequired =
-    protocol === RebalanceProtocol.Cooperative && Object.keys(after).some((id) => minus(target[id], after[id]).length > 0);
+    protocol === RebalanceProtocol.Cooperative && Object.keys(after).some((id) => minus(getOwn(target, id), getOwn(after, id)).length > 0);
   group.generation++;
   group.assignment = after;
   group.positions = positions;

@@ -1,3 +1,4 @@
+import { getOwn } from '../../../lib/ownRecord';
 import { KafkaError, KafkaErrorCode } from './errors';
 import { findMember, OffsetReset, type ConsumerGroupState, type GroupMember, type StartOffset } from './groupState';
 import { highWatermark } from './partitionLog';
@@ -15,7 +16,7 @@ export function liveMember(group: ConsumerGroupState, memberId: string): GroupMe
 }
 
 const owns = (group: ConsumerGroupState, memberId: string, key: string): boolean =>
-  (group.assignment[memberId] ?? []).some((tp) => tpKey(tp) === key);
+  (getOwn(group.assignment, memberId) ?? []).some((tp) => tpKey(tp) === key);
 
 /**
  * Commits `offset` for a partition: the offset of the NEXT record to read, as Kafka stores it
@@ -39,7 +40,7 @@ export function commit(group: ConsumerGroupState, tp: TopicPartition, offset: nu
 /** `consumer.commitSync()`: commits the position of every partition the member owns; returns what it committed. */
 export function commitPositions(group: ConsumerGroupState, memberId: string): Record<string, number> {
   const commits: Record<string, number> = {};
-  for (const tp of group.assignment[memberId] ?? []) {
+  for (const tp of getOwn(group.assignment, memberId) ?? []) {
     const key = tpKey(tp);
     const position = group.positions[key];
     if (position === undefined) continue;
@@ -64,7 +65,7 @@ export function maybeAutoCommit(group: ConsumerGroupState, memberId: string, now
 export function startingOffset(group: ConsumerGroupState, topics: Topics, tp: TopicPartition): StartOffset {
   const committed = group.committed[tpKey(tp)];
   if (committed !== undefined) return { offset: committed, from: 'committed' };
-  const log = topics[tp.topic]?.partitions[tp.partition];
+  const log = getOwn(topics, tp.topic)?.partitions[tp.partition];
   const policy = group.config.autoOffsetReset;
   if (!log) return { offset: 0, from: policy };
   return { offset: policy === OffsetReset.Earliest ? log.logStartOffset : highWatermark(log), from: policy };

@@ -1,3 +1,4 @@
+import { getOwn } from '../../../lib/ownRecord';
 import { KafkaDefaults } from './defaults';
 import { OffsetReset, type ConsumerGroupState } from './groupState';
 import { liveMember, maybeAutoCommit } from './offsets';
@@ -44,9 +45,9 @@ export function poll(
   const autoCommitted = maybeAutoCommit(group, memberId, now);
   const records: PolledRecord[] = [];
   const resets: PositionReset[] = [];
-  for (const tp of group.assignment[memberId] ?? []) {
+  for (const tp of getOwn(group.assignment, memberId) ?? []) {
     if (records.length >= maxRecords) break;
-    const log = topics[tp.topic]?.partitions[tp.partition];
+    const log = getOwn(topics, tp.topic)?.partitions[tp.partition];
     const key = tpKey(tp);
     const position = group.positions[key];
     if (!log || position === undefined) continue;
@@ -77,10 +78,10 @@ export interface PolledOne extends PolledRecord {
 export function pollOne(group: ConsumerGroupState, topics: Topics, memberId: string, now: number): PolledOne | undefined {
   liveMember(group, memberId);
   const autoCommitted = maybeAutoCommit(group, memberId, now);
-  const assigned = group.assignment[memberId];
+  const assigned = getOwn(group.assignment, memberId);
   if (!assigned) return undefined;
   for (const tp of assigned) {
-    const log = topics[tp.topic]?.partitions[tp.partition];
+    const log = getOwn(topics, tp.topic)?.partitions[tp.partition];
     const key = partitionKey(tp.topic, tp.partition);
     let position = group.positions[key];
     if (!log || position === undefined) continue;

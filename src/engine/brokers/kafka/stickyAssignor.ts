@@ -1,3 +1,4 @@
+import { getOwn, setOwn } from '../../../lib/ownRecord';
 import { emptyAssignment, type AssignorFn, type Subscriptions } from './assignors';
 import { compareIds, compareTopicPartitions, tpKey, type Assignment, type TopicPartition } from './topicPartition';
 
@@ -12,7 +13,7 @@ export interface CooperativeAssignment {
 }
 
 const subscribes = (subscriptions: Subscriptions, member: string, topic: string): boolean =>
-  subscriptions[member]?.includes(topic) ?? false;
+  getOwn(subscriptions, member)?.includes(topic) ?? false;
 
 // AbstractStickyAssignor.assignOwnedPartitions keeps owned partitions in (partition, topic) order.
 const byPartitionThenTopic = (a: TopicPartition, b: TopicPartition): number => a.partition - b.partition || compareIds(a.topic, b.topic);
@@ -28,7 +29,7 @@ function ownedPartitions(
   const owned = new Map<string, TopicPartition[]>();
   for (const member of members) {
     const list: TopicPartition[] = [];
-    for (const tp of previous[member] ?? []) {
+    for (const tp of getOwn(previous, member) ?? []) {
       const key = tpKey(tp);
       if (!existing.has(key) || claimed.has(key) || !subscribes(subscriptions, member, tp.topic)) continue;
       claimed.add(key);
@@ -40,7 +41,7 @@ function ownedPartitions(
 }
 
 function sameSubscriptions(members: readonly string[], subscriptions: Subscriptions): boolean {
-  const [first, ...rest] = members.map((m) => [...new Set(subscriptions[m] ?? [])].sort().join('\u0000'));
+  const [first, ...rest] = members.map((m) => [...new Set(getOwn(subscriptions, m) ?? [])].sort().join('\u0000'));
   return rest.every((topics) => topics === first);
 }
 
@@ -67,7 +68,7 @@ function constrainedAssign(
   const exactlyMin: string[] = [];
   const keep = (member: string, list: readonly TopicPartition[]): void => {
     for (const tp of list) {
-      assignment[member]?.push(tp);
+      getOwn(assignment, member)?.push(tp);
       assigned.add(tpKey(tp));
     }
   };
@@ -106,7 +107,7 @@ function constrainedAssign(
     }
     // Kafka throws IllegalStateException here too: the quotas add up to the partition count.
     if (member === undefined) throw new Error('sticky assignment: no member left under quota');
-    const list = assignment[member] ?? [];
+    const list = getOwn(assignment, member) ?? [];
     list.push(tp);
     if (list.length === minQuota && fromUnderMin) {
       underMin.splice(--cursor, 1);
@@ -134,11 +135,11 @@ function generalAssign(
   const assigned = new Set<string>();
   for (const member of members) {
     for (const tp of owned.get(member) ?? []) {
-      assignment[member]?.push(tp);
+      getOwn(assignment, member)?.push(tp);
       assigned.add(tpKey(tp));
     }
   }
-  const load = (member: string): number => assignment[member]?.length ?? 0;
+  const load = (member: string): number => getOwn(assignment, member)?.length ?? 0;
   const candidates = (tp: TopicPartition): string[] => members.filter((m) => subscribes(subscriptions, m, tp.topic));
   const leastLoaded = (list: readonly string[]): string | undefined =>
     [...list].sort((a, b) => load(a) - load(b) || compareIds(a, b))[0];
@@ -148,13 +149,13 @@ function generalAssign(
     .sort((a, b) => candidates(a).length - candidates(b).length || compareTopicPartitions(a, b));
   for (const tp of free) {
     const member = leastLoaded(candidates(tp));
-    if (member !== undefined) assignment[member]?.push(tp);
+    if (member !== undefined) getOwn(assignment, member)?.push(tp);
   }
 
   const findMove = (): { from: string; to: string; tp: TopicPartition } | undefined => {
     const byLoad = [...members].sort((a, b) => load(b) - load(a) || compareIds(a, b));
     for (const from of byLoad) {
-      for (const tp of [...(assignment[from] ?? [])].sort(compareTopicPartitions)) {
+      for (const tp of [...(getOwn(assignment, from) ?? [])].sort(compareTopicPartitions)) {
         const to = leastLoaded(candidates(tp).filter((m) => load(m) <= load(from) - 2));
         if (to !== undefined) return { from, to, tp };
       }
@@ -164,8 +165,8 @@ function generalAssign(
   // Each move lowers the sum of squared loads, so this ends.
   for (let move = findMove(); move; move = findMove()) {
     const { from, to, tp } = move;
-    assignment[from] = (assignment[from] ?? []).filter((p) => tpKey(p) !== tpKey(tp));
-    assignment[to]?.push(tp);
+    setOwn(assignment, from, (getOwn(assignment, from) ?? []).filter((p) => tpKey(p) !== tpKey(tp)));
+    getOwn(assignment, to)?.push(tp);
   }
   return assignment;
 }
@@ -188,19 +189,19 @@ export const cooperativeSticky: AssignorFn<CooperativeAssignment> = (members, su
     : generalAssign(sorted, subscriptions, subscribed, owned);
 
   // CooperativeStickyAssignor.adjustAssignment: hold back what another current member still owns.
-  const previousOf = (member: string): Set<string> => new Set((previous[member] ?? []).map(tpKey));
+  const previousOf = (member: string): Set<string> => new Set((getOwn(previous, member) ?? []).map(tpKey));
   const revokedSomewhere = new Set<string>();
   for (const member of sorted) {
-    const targetKeys = new Set((target[member] ?? []).map(tpKey));
+    const targetKeys = new Set((getOwn(target, member) ?? []).map(tpKey));
     for (const key of previousOf(member)) if (!targetKeys.has(key)) revokedSomewhere.add(key);
   }
   const assignment = emptyAssignment(sorted);
   const revoked = emptyAssignment(sorted);
   for (const member of sorted) {
     const had = previousOf(member);
-    assignment[member] = (target[member] ?? []).filter((tp) => had.has(tpKey(tp)) || !revokedSomewhere.has(tpKey(tp)));
-    const keeps = new Set((assignment[member] ?? []).map(tpKey));
-    revoked[member] = (previous[member] ?? []).filter((tp) => !keeps.has(tpKey(tp)));
+    setOwn(assignment, member, (getOwn(target, member) ?? []).filter((tp) => had.has(tpKey(tp)) || !revokedSomewhere.has(tpKey(tp))));
+    const keeps = new Set((getOwn(assignment, member) ?? []).map(tpKey));
+    setOwn(revoked, member, (getOwn(previous, member) ?? []).filter((tp) => !keeps.has(tpKey(tp))));
   }
   return { assignment, target, revoked };
 };

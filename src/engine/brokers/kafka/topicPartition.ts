@@ -1,3 +1,5 @@
+import { getOwn, setOwn } from '../../../lib/ownRecord';
+
 /** One partition of one topic, as Kafka's `TopicPartition`. */
 export interface TopicPartition {
   readonly topic: string;
@@ -20,7 +22,10 @@ export function partitionKey(topic: string, partition: number): string {
   return (keys[partition] ??= `${topic}:${partition}`);
 }
 
-/** `"topic:partition"`: the key of offsets and positions. Topic names cannot hold ':' in Kafka. */
+/**
+ * `"topic:partition"`: the key of offsets and positions. Topic names cannot hold ':' in Kafka, so
+ * no such key is ever the name of an Object.prototype member, and these records are read directly.
+ */
 export function tpKey(tp: TopicPartition): string {
   return partitionKey(tp.topic, tp.partition);
 }
@@ -48,6 +53,6 @@ export function partitionsOf(topic: string, count: number): TopicPartition[] {
 /** A copy with every member's list sorted by (topic, partition) and members in id order. */
 export function sortedAssignment(assignment: Readonly<Record<string, readonly TopicPartition[]>>): Assignment {
   const out: Assignment = {};
-  for (const id of Object.keys(assignment).sort(compareIds)) out[id] = [...(assignment[id] ?? [])].sort(compareTopicPartitions);
+  for (const id of Object.keys(assignment).sort(compareIds)) setOwn(out, id, [...(getOwn(assignment, id) ?? [])].sort(compareTopicPartitions));
   return out;
 }
