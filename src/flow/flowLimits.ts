@@ -9,6 +9,12 @@ export const MAX_FLOW_VALUES = MAX_JSON_NODES;
 /** Characters of a flow as JSON text, as Export flow writes it (indented by 2): a file, a link, a stored flow. */
 export const MAX_FLOW_CHARS = 10_000_000;
 
+/**
+ * How flow text is read where it enters (a file, a link, an edit kept for recovery): within the
+ * limits, and keeping "__proto__" keys, since ids are data; the schema then says where one is refused.
+ */
+export const FLOW_TEXT_LIMITS = { maxChars: MAX_FLOW_CHARS, maxDepth: MAX_FLOW_DEPTH, maxNodes: MAX_FLOW_VALUES, protoKeys: 'accept' } as const;
+
 /** The length of the flow as Export flow writes it. */
 const exportedLength = (doc: unknown): number => JSON.stringify(doc, null, 2).length + 1;
 

@@ -1,5 +1,5 @@
 import type { FlowLoaded, FlowOrigin } from '../protocol';
-import { MAX_FLOW_CHARS, MAX_FLOW_DEPTH, MAX_FLOW_VALUES } from '../flow/flowLimits';
+import { FLOW_TEXT_LIMITS } from '../flow/flowLimits';
 import { parseJsonText } from '../lib/jsonSafety';
 import { useAppStore } from './appStore';
 import { describeError } from './describeProblems';
@@ -46,7 +46,7 @@ export async function openFlowDocument(doc: unknown, origin: FlowOrigin, label: 
  * ("<label>: nesting deeper than 64 levels at nodes[0].payload.a…"): nothing is sent to the worker.
  */
 export function openFlowText(text: string, origin: FlowOrigin, label: string): Promise<boolean> {
-  const parsed = parseJsonText(text, { maxChars: MAX_FLOW_CHARS, maxDepth: MAX_FLOW_DEPTH, maxNodes: MAX_FLOW_VALUES });
+  const parsed = parseJsonText(text, FLOW_TEXT_LIMITS);
   if (!parsed.ok) {
     useAppStore.getState().pushNotice({ level: 'error', message: `${label}: ${parsed.reason}` });
     return Promise.resolve(false);

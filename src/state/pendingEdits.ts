@@ -1,6 +1,6 @@
 import type { FlowDocument } from '../flow';
 import type { StoredFlow, TabStorage } from '../protocol';
-import { MAX_FLOW_CHARS, MAX_FLOW_DEPTH, MAX_FLOW_VALUES } from '../flow/flowLimits';
+import { FLOW_TEXT_LIMITS } from '../flow/flowLimits';
 import { parseJsonText } from '../lib/jsonSafety';
 
 // Edits reach the worker after a short debounce; a reload inside that window would lose the last
@@ -59,7 +59,7 @@ export function takeUnsentEdit(storage: JournalStorage | undefined): UnsentEdit 
     if (text === null) return undefined;
     storage?.removeItem(KEY);
     // Within the flow limits (and one level for the entry around it): anything deeper could not be sent.
-    const parsed = parseJsonText(text, { maxChars: MAX_FLOW_CHARS, maxDepth: MAX_FLOW_DEPTH + 1, maxNodes: MAX_FLOW_VALUES });
+    const parsed = parseJsonText(text, { ...FLOW_TEXT_LIMITS, maxDepth: FLOW_TEXT_LIMITS.maxDepth + 1 });
     if (!parsed.ok) return undefined;
     const entry = parsed.value as Partial<UnsentEdit> | null;
     const basedOn = entry?.basedOn;
