@@ -190,9 +190,10 @@ export class Session {
   /** The person trusts the open flow's code: it is compiled and its run replayed to the head. */
   async trust(): Promise<void> {
     if (this.code.isTrusted || !this.flow) return;
-    this.code.trust();
+    // Stored first: if storage refuses, the flow stays untrusted here as there.
     const record = this.flowRecord(this.flow, true, this.edited);
     await this.store?.saveFlow(record);
+    this.code.trust();
     this.flowSaved(record);
     await this.evaluating(() => this.activate(this.branchId));
   }

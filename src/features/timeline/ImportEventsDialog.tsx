@@ -59,7 +59,7 @@ export function ImportEventsDialog({ file, onClose }: ImportEventsDialogProps) {
   return (
     <dialog
       ref={dialog}
-      className="import-dialog"
+      className="modal-dialog import-dialog"
       aria-labelledby={titleId}
       onClose={onClose}
       // Escape does not walk away from an import half done.

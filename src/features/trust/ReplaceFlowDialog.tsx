@@ -23,7 +23,7 @@ export function ReplaceFlowDialog() {
     .filter(Boolean)
     .join(' and ');
   return (
-    <dialog ref={dialog} className="trust-dialog" aria-labelledby={titleId} onClose={() => answer(false)}>
+    <dialog ref={dialog} className="modal-dialog trust-dialog" aria-labelledby={titleId} onClose={() => answer(false)}>
       <h2 id={titleId}>Replace “{work.name}”?</h2>
       <p>
         {opening} opens in place of “{work.name}”: {what || 'it'} would be deleted from this browser. Tidemark keeps one flow at a time for now; export

@@ -25,7 +25,7 @@ export function TrustDialog() {
   ].filter((part) => part.items.length > 0);
   const action = prompt.then === 'play' ? 'Trust and play' : prompt.then === 'step' ? 'Trust and step' : 'Trust';
   return (
-    <dialog ref={dialog} className="trust-dialog" aria-labelledby={titleId} onClose={close}>
+    <dialog ref={dialog} className="modal-dialog trust-dialog" aria-labelledby={titleId} onClose={close}>
       <h2 id={titleId}>Trust “{flow.name}”?</h2>
       <p>
         Its code came from outside this browser and has not run. Trusting it lets it run in Tidemark’s sandbox, where it cannot reach the network, your
