@@ -62,9 +62,11 @@ export function queryLog(run: RunContext, query: LogQuery): LogQueryResult {
   return { kind: 'state', streamId: query.streamId, aggregate: node.id, version: loaded.version, latest, state: loaded.state, events };
 }
 
+const QUERY_NAMES = ['query'] as const;
+
 /** Runs `function query(readModel)` against a node's state at the cursor; the answer is a JSON copy. */
 export function queryReadModel(run: RunContext, nodeId: string, code: string): unknown {
-  const compiled = run.code.module<{ query?: (readModel: unknown) => unknown }>(code, ['query']);
+  const compiled = run.code.module<{ query?: (readModel: unknown) => unknown }>(code, QUERY_NAMES);
   if (!compiled.ok) throw new QueryError(`the query does not compile: ${compiled.error}`);
   const query = compiled.load().query;
   if (typeof query !== 'function') throw new QueryError('the code must define function query(readModel)');

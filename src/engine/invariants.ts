@@ -31,8 +31,10 @@ function nodesView(run: RunContext): Readonly<Record<string, NodeView>> {
   return view;
 }
 
+const INVARIANT_NAMES = ['holds'] as const;
+
 function evaluate(sandbox: CodeSandbox, code: string, nodes: Readonly<Record<string, NodeView>>): string | undefined {
-  const compiled = sandbox.module<{ holds?: (nodes: unknown) => unknown }>(code, ['holds']);
+  const compiled = sandbox.module<{ holds?: (nodes: unknown) => unknown }>(code, INVARIANT_NAMES);
   if (!compiled.ok) return `does not compile: ${compiled.error}`;
   try {
     const holds = compiled.load().holds;

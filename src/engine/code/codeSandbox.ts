@@ -52,7 +52,11 @@ export class CodeSandbox {
   private trusted: boolean;
   private compartment: Compartment | undefined;
   private readonly evaluateOverride: ((source: string) => unknown) | undefined;
-  private readonly cache = new Map<string, unknown>();
+  // Looked up on every delivery, command and upcast: keyed by the source itself (its hash is cached
+  // on the string) and the caller's constant list of names, never by a string built per call.
+  private readonly handlers = new Map<string, CompiledHandler>();
+  private readonly modules = new Map<readonly string[], Map<string, CompiledModule<unknown>>>();
+  private readonly expressions = new Map<string, CompiledExpression>();
   private readonly halt: () => never;
   /** Evaluations of user code made so far (tests check that an untrusted flow makes none). */
   evaluations = 0;
@@ -73,12 +77,14 @@ export class CodeSandbox {
   /** From now on code is evaluated; what was checked while untrusted is compiled afresh. */
   trust(): void {
     this.trusted = true;
-    this.cache.clear();
+    this.handlers.clear();
+    this.modules.clear();
+    this.expressions.clear();
   }
 
   /** Compiles a source that defines `function handle(event, ctx)`; the module body runs afresh for every call. */
   handler(source: string): CompiledHandler {
-    return this.cached(`h\n${source}`, () => {
+    return this.cached(this.handlers, source, () => {
       const program = checkProgram(source, compartmentGlobals());
       if (!program.declared.has('handle')) return HANDLER_MISSING;
       if (!this.trusted) return { ok: false, error: NOT_TRUSTED };
@@ -88,9 +94,14 @@ export class CodeSandbox {
     });
   }
 
-  /** Compiles a module defining the named functions and values; `load` runs its body afresh each time. */
+  /**
+   * Compiles a module defining the named functions and values; `load` runs its body afresh each time.
+   * `names` is the caller's constant list: compiled modules are kept per list.
+   */
   module<T>(source: string, names: readonly string[]): CompiledModule<T> {
-    return this.cached(`m${names.join(',')}\n${source}`, () => {
+    let byNames = this.modules.get(names);
+    if (!byNames) this.modules.set(names, (byNames = new Map()));
+    return this.cached(byNames as Map<string, CompiledModule<T>>, source, () => {
       const program = checkProgram(source, compartmentGlobals());
       if (!this.trusted) return { ok: false, error: NOT_TRUSTED };
       const load = this.load(program, `{ ${names.map((n) => `${n}: typeof ${n} === "undefined" ? undefined : ${n}`).join(', ')} }`);
@@ -104,7 +115,8 @@ export class CodeSandbox {
    * on each evaluation): a payload template's `{{ … }}`.
    */
   expression(source: string, bound: readonly string[], boundValues: readonly unknown[], params: readonly string[]): CompiledExpression {
-    return this.cached(`e${bound.join(',')}|${params.join(',')}\n${source}`, () => {
+    // Compiled once per template (payloadTemplate keeps the result), so a key built here costs nothing per event.
+    return this.cached(this.expressions, `${bound.join(',')}|${params.join(',')}\n${source}`, () => {
       const code = checkExpression(source, new Set([...compartmentGlobals(), ...bound, ...params]));
       if (!this.trusted) return { ok: false, error: NOT_TRUSTED };
       const make = this.evaluate(
@@ -155,8 +167,8 @@ export class CodeSandbox {
   }
 
   /** A compile result per key; a throw while compiling is the result's error. Untrusted refusals are not kept. */
-  private cached<R extends { ok: boolean; error?: string }>(key: string, compile: () => R): R {
-    const hit = this.cache.get(key) as R | undefined;
+  private cached<R extends { ok: boolean; error?: string }>(cache: Map<string, R>, key: string, compile: () => R): R {
+    const hit = cache.get(key);
     if (hit) return hit;
     let result: R;
     try {
@@ -165,8 +177,8 @@ export class CodeSandbox {
       result = { ok: false, error: errorMessage(error) } as R;
     }
     if (result.error === NOT_TRUSTED) return result;
-    if (this.cache.size >= CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(key, result);
+    if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+    cache.set(key, result);
     return result;
   }
 }

@@ -37,6 +37,9 @@ function evolve(state, event) {
 }
 `;
 
+/** What a decider module exports; one constant list, so its compiled modules are found without building a key. */
+const DECIDER_NAMES = ['decide', 'evolve', 'initialState'] as const;
+
 const DEFAULT_MAX_RETRIES = 3;
 const DECIDER_MISSING = 'the code must define decide(command, state) and evolve(state, event)';
 
@@ -49,7 +52,7 @@ interface DeciderModule {
 /** Why an aggregate's code cannot run (it does not compile, or lacks decide or evolve), or undefined. */
 export function deciderCodeProblem(code: CodeSandbox, source: string): string | undefined {
   if (!code.isTrusted) return code.parsedProblem(source, ['decide', 'evolve'], DECIDER_MISSING);
-  const compiled = code.module<DeciderModule>(source, ['decide', 'evolve', 'initialState']);
+  const compiled = code.module<DeciderModule>(source, DECIDER_NAMES);
   if (!compiled.ok) return compiled.error;
   try {
     const module = compiled.load();
@@ -61,7 +64,7 @@ export function deciderCodeProblem(code: CodeSandbox, source: string): string | 
 
 /** The aggregate's code as a Decider; evolve sees each event as its type's newest schema version. */
 export function deciderOf(run: RunContext, node: AggregateNode): { ok: true; decider: Decider<Command, unknown> } | { ok: false; error: string } {
-  const compiled = run.code.module<DeciderModule>(getOwn(run.flow.code, node.id) ?? DEFAULT_AGGREGATE_CODE, ['decide', 'evolve', 'initialState']);
+  const compiled = run.code.module<DeciderModule>(getOwn(run.flow.code, node.id) ?? DEFAULT_AGGREGATE_CODE, DECIDER_NAMES);
   if (!compiled.ok) return { ok: false, error: `aggregate code does not compile: ${compiled.error}` };
   const module = compiled.load();
   const { decide, evolve } = module;

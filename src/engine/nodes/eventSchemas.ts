@@ -26,6 +26,8 @@ export function schemaProblem(flow: FlowDocument, eventType: string, data: unkno
   return `${eventType} data at ${first.path || '/'}: ${first.message}${more}`;
 }
 
+const UPCASTER_NAMES = ['upcast'] as const;
+
 const upcasterCache = new WeakMap<CodeSandbox, WeakMap<FlowDocument['schemas'], Upcasters | { error: string }>>();
 
 /** The flow's upcaster code compiled: each version's `function upcast(data)`; cached per schemas object. */
@@ -43,7 +45,7 @@ function upcastersOf(code: CodeSandbox, flow: FlowDocument): Upcasters | { error
         ownEntry(upcasters, eventType, () => ({}))[version.version] = (data) => data;
         continue;
       }
-      const compiled = code.module<{ upcast?: (data: unknown) => unknown }>(version.upcaster, ['upcast']);
+      const compiled = code.module<{ upcast?: (data: unknown) => unknown }>(version.upcaster, UPCASTER_NAMES);
       if (!compiled.ok) {
         result = { error: `upcaster of ${eventType} v${version.version} does not compile: ${compiled.error}` };
         break;
