@@ -13,21 +13,25 @@ declare global {
 }
 
 const worker = new Worker(new URL('./bench.worker.ts', import.meta.url), { type: 'module' });
+// The engine without any sandbox: a realm that is never locked down cannot share a worker with one that is.
+const unhardened = new Worker(new URL('./unhardened.worker.ts', import.meta.url), { type: 'module' });
 const pending = new Map<number, { resolve: (result: unknown) => void; reject: (error: Error) => void }>();
 let nextId = 1;
 
-worker.addEventListener('message', (event: MessageEvent<BenchReply>) => {
-  const reply = event.data;
-  const waiting = pending.get(reply.id);
-  if (!waiting) return;
-  pending.delete(reply.id);
-  if (reply.ok) waiting.resolve(reply.result);
-  else waiting.reject(new Error(reply.message));
-});
-worker.addEventListener('error', (event) => {
-  for (const { reject } of pending.values()) reject(new Error(`benchmark worker failed: ${event.message}`));
-  pending.clear();
-});
+for (const each of [worker, unhardened]) {
+  each.addEventListener('message', (event: MessageEvent<BenchReply>) => {
+    const reply = event.data;
+    const waiting = pending.get(reply.id);
+    if (!waiting) return;
+    pending.delete(reply.id);
+    if (reply.ok) waiting.resolve(reply.result);
+    else waiting.reject(new Error(reply.message));
+  });
+  each.addEventListener('error', (event) => {
+    for (const { reject } of pending.values()) reject(new Error(`benchmark worker failed: ${event.message}`));
+    pending.clear();
+  });
+}
 
 window.tidemarkBench = {
   run(type, args) {
@@ -35,7 +39,8 @@ window.tidemarkBench = {
     return new Promise((resolve, reject) => {
       // The worker replies with the result type its handler for `type` returns.
       pending.set(id, { resolve: resolve as (result: unknown) => void, reject });
-      worker.postMessage({ id, type, args } as BenchRequest);
+      const target = type === 'engine' && (args as BenchRequests['engine']['args']).evaluation === 'unhardened' ? unhardened : worker;
+      target.postMessage({ id, type, args } as BenchRequest);
     });
   },
 };

@@ -61,8 +61,12 @@ export interface SeekResult {
 
 /** Every request with its arguments and its result. */
 export interface BenchRequests {
-  /** `evaluation: 'native'` evaluates user code with the worker's own eval instead of in a compartment: what the sandbox costs. */
-  engine: { args: { seconds: number; evaluation?: 'compartment' | 'native' }; result: EngineRate };
+  /**
+   * The engine in memory. `native`: user code evaluated by the worker's own eval instead of in a
+   * compartment; `unhardened`: that, in a second worker whose realm was never locked down — so the
+   * sandbox's whole cost is the figure beside it.
+   */
+  engine: { args: { seconds: number; evaluation?: 'compartment' | 'native' | 'unhardened' }; result: EngineRate };
   appendLimit: { args: { seconds: number }; result: Rate };
   idbChunkLimit: { args: { seconds: number; chunkSize: number }; result: Rate };
   idbNaive: { args: { seconds: number }; result: Rate };

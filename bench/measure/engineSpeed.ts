@@ -22,8 +22,8 @@ const nativeEvaluate = (source: string): unknown => (0, eval)(source) as unknown
  * The engine alone, in memory, flat out: Runtime.step() in a loop, records dropped. User code runs
  * in its compartment, or (`native`) evaluated by the worker itself, to measure what the sandbox costs.
  */
-export function measureEngine(flow: FlowDocument, seconds: number, evaluation: 'compartment' | 'native' = 'compartment'): EngineRate {
-  const runtime = Runtime.start(flow, new CodeSandbox(evaluation === 'native' ? { evaluate: nativeEvaluate } : {}));
+export function measureEngine(flow: FlowDocument, seconds: number, evaluation: 'compartment' | 'native' | 'unhardened' = 'compartment'): EngineRate {
+  const runtime = Runtime.start(flow, new CodeSandbox(evaluation === 'compartment' ? {} : { evaluate: nativeEvaluate }));
   const tally = { steps: 0, events: 0 };
   const { ms } = timeFor(seconds, () => (stepMany(runtime, BATCH, tally), BATCH));
   return { steps: tally.steps, events: tally.events, ms, stepsPerSecond: perSecond(tally.steps, ms), eventsPerSecond: perSecond(tally.events, ms) };
