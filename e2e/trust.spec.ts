@@ -201,7 +201,7 @@ test.describe('trust: a flow from anyone runs nothing until trusted, then runs w
     const paused = await app.pauseAndSettle();
 
     await app.goto('/?example=consumer-group');
-    await expect(app.replaceDialog).toContainText(/its run \([\d,]+ steps on 1 branch\) would be deleted/);
+    await expect(app.replaceDialog).toContainText(/^Replace “Orders”\?The example "consumer-group" opens in place of “Orders”: its run \([\d,]+ steps on 1 branch\) would be deleted/);
     await app.answerReplace('Keep');
     await expect(app.flowName).toHaveText('Orders');
     await expect(app.statusText).toHaveText(paused.text);
