@@ -9,6 +9,8 @@ export default defineConfig({
       { test: { name: 'worker', include: HARDENED, environment: 'node', setupFiles: ['./src/engine/code/hardenRealm.setup.ts'] } },
       // The UI thread is never locked down (it runs no user code), so its tests run as the page does.
       { test: { name: 'ui', include: ['src/**/*.test.ts'], exclude: HARDENED, environment: 'node' } },
+      // The project's own tools (lint rules, scripts).
+      { test: { name: 'tools', include: ['scripts/**/*.test.mjs'], environment: 'node' } },
     ],
   },
 });
