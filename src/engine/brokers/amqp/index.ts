@@ -11,8 +11,6 @@ export {
   type Topology,
   findExchange,
   hasQueue,
-  validateBinding,
-  validateExchange,
 } from './topology';
 export { type RouteResult, route } from './route';
 export { type PublishOptions, type PublishOutcome, publish } from './publish';
