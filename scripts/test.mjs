@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: dependencies, a Chromium, then typecheck, lint, unit tests, build and e2e.
+// `npm test`: dependencies, a Chromium, then typecheck, lint, knip (unused code), unit tests, build and e2e.
 // The last line printed is always `N passed, N failed[, N skipped]`: CI reads it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -15,7 +15,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const startedAt = Date.now();
 
 /**
- * One row per stage. `hasTests` is false for typecheck, lint and build: passing adds nothing
+ * One row per stage. `hasTests` is false for typecheck, lint, knip and build: passing adds nothing
  * to the count, failing counts as one failed test.
  * @type {{ name: string, hasTests: boolean, passed: number, failed: number, skipped: number, note: string, ms: number }[]}
  */
@@ -61,7 +61,7 @@ process.on('uncaughtException', (err) => {
   finish();
 });
 
-/** typecheck, lint, build: commands with no test results of their own. */
+/** typecheck, lint, knip, build: commands with no test results of their own. */
 async function commandStage(name, packageName, binName, args) {
   header(name);
   const t0 = Date.now();
@@ -134,6 +134,7 @@ if (chromium.path) {
 const reportDir = mkdtempSync(path.join(os.tmpdir(), 'tidemark-test-'));
 await commandStage('typecheck', 'typescript', 'tsc', ['--noEmit', '-p', 'tsconfig.json']);
 await commandStage('lint', 'eslint', 'eslint', ['.', '--cache', '--cache-location', 'node_modules/.cache/eslint/']);
+await commandStage('knip', 'knip', 'knip', []);
 await unitStage(reportDir);
 const build = await commandStage('build', 'vite', 'vite', ['build']);
 await e2eStage(reportDir, build, chromium.path);

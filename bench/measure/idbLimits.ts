@@ -10,7 +10,7 @@ const CHUNKS_PER_TX = 10;
 const EVENTS_PER_TX = 1000;
 
 /** Writes transactions from `makeBatch` back to back for `seconds`; counts the events they held. */
-export async function writeFor(
+async function writeFor(
   seconds: number,
   makeBatch: (first: number) => { records: [number, unknown][]; events: number },
 ): Promise<Rate> {

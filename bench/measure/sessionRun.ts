@@ -10,7 +10,7 @@ import { perSecond, sleep } from './timing';
 /** The app's worker posts frames to the UI; here they are built (Session does that) and dropped. */
 export const dropMessages = (_message: EngineToUi): void => undefined;
 
-export const publishedEvents = (session: Session): number => session.run.state.nodes[REFERENCE_PRODUCER]?.counters.published ?? 0;
+const publishedEvents = (session: Session): number => session.run.state.nodes[REFERENCE_PRODUCER]?.counters.published ?? 0;
 
 /**
  * The store with commit() timed: IndexedDB clones each put value synchronously, inside the call,

@@ -5,7 +5,7 @@ import { info } from './log.mjs';
 import { run } from './proc.mjs';
 
 /** Why an install is needed, or null when node_modules is up to date. */
-export function installReason(root) {
+function installReason(root) {
   const lockfile = path.join(root, 'package-lock.json');
   const nodeModules = path.join(root, 'node_modules');
   const installedLock = path.join(nodeModules, '.package-lock.json');

@@ -9,8 +9,8 @@ export const bold = (text) => paint('1', text);
 export const dim = (text) => paint('2', text);
 export const red = (text) => paint('31', text);
 export const green = (text) => paint('32', text);
-export const yellow = (text) => paint('33', text);
-export const cyan = (text) => paint('36', text);
+const yellow = (text) => paint('33', text);
+const cyan = (text) => paint('36', text);
 
 /** A banner that stands out in a long CI log. */
 export function header(title) {

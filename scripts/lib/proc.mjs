@@ -83,7 +83,7 @@ export function run(command, args, { cwd, env, label } = {}) {
  * The JavaScript file behind a package's command, so it runs with this Node directly:
  * faster than npx, never downloads anything, and the same on Windows.
  */
-export function packageBin(root, packageName, binName) {
+function packageBin(root, packageName, binName) {
   let manifestPath = path.join(root, 'node_modules', packageName, 'package.json');
   if (!existsSync(manifestPath)) {
     manifestPath = createRequire(path.join(root, 'package.json')).resolve(`${packageName}/package.json`);

@@ -16,7 +16,7 @@ Options:
 `;
 
 /** A crash or restart given on the command line: executed as that step. */
-export interface CliInput {
+interface CliInput {
   readonly step: number;
   readonly node: string;
   readonly action: 'crash' | 'restart';

@@ -27,7 +27,7 @@ async function readText(file: string): Promise<{ ok: true; text: string } | { ok
 }
 
 /** Reads and validates the flow file; on failure writes `error: <file>: <path>: <reason>` lines. */
-export async function loadFlow(file: string, stderr: Writable): Promise<FlowDocument | undefined> {
+async function loadFlow(file: string, stderr: Writable): Promise<FlowDocument | undefined> {
   const read = await readText(file);
   if (!read.ok) {
     stderr.write(`error: ${file}: ${read.reason}\n`);

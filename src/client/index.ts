@@ -1,4 +1,3 @@
 export { EngineClient, WATCHDOG_MS, type StuckWork } from './EngineClient';
 export { EngineRequestError } from './EngineRequestError';
 export { browserHost } from './browserHost';
-export type { EngineHost, EngineWorker } from './engineHost';

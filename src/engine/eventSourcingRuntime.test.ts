@@ -127,6 +127,28 @@ describe('aggregates as deciders in a run', () => {
     expect(later.some((a) => a.commandId === step.commandId)).toBe(false);
   });
 
+  it('a decide that returns neither events nor a rejection, or an evolve that throws, fails the command and appends nothing', () => {
+    const broken = (code: string) =>
+      flow(
+        [
+          { id: 'send', kind: 'command', name: 'Send', commandType: 'Go', rate: 0, payload: {}, aggregateId: 'S-1' },
+          { id: 'agg', kind: 'aggregate', name: 'Agg', latencyMs: 10 },
+        ],
+        [{ id: 'e1', source: 'send', target: 'agg' }],
+        { agg: code },
+      );
+    const badDecide = Runtime.start(broken('function decide() { return 42; }\nfunction evolve(s) { return s; }'));
+    const decided = badDecide.apply({ type: 'command', node: 'send', data: {} }) as CommandStep;
+    expect(decided).toMatchObject({ outcome: 'failed', reason: 'decide must return events (an array, or one event) or { rejected: "a reason" }' });
+    expect(of(until(badDecide, 1000), StepKind.Append)).toEqual([]);
+
+    const badEvolve = Runtime.start(broken("function decide() { return [{ type: 'Went', data: {} }]; }\nfunction evolve() { throw new Error('evolve bug'); }"));
+    expect(badEvolve.apply({ type: 'command', node: 'send', data: {} })).toMatchObject({ outcome: 'decided' });
+    const [append] = of(until(badEvolve, 1000), StepKind.Append);
+    expect(append).toMatchObject({ outcome: 'failed', reason: 'evolve failed: evolve bug' });
+    expect(badEvolve.state.es.store.log).toEqual([]);
+  });
+
   it('two commands loaded at the same version conflict; the second retries on the fresh state (or fails, per setting)', () => {
     const racing = (onConflict: 'retry' | 'fail') =>
       flow(

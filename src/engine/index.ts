@@ -11,7 +11,7 @@ export { CodeSandbox, NOT_TRUSTED, type CodeSandboxOptions } from './code/codeSa
 export { hardenRealm } from './code/hardenRealm';
 export { summarizeFlowChange, affectsRun } from './flowChange';
 export { queryLog, queryReadModel, QueryError, type LogQuery, type LogQueryResult, type EventRow } from './esQueries';
-export { MarkerKind, MARKER_KINDS, markerKindOf } from './markerKind';
+export { MarkerKind, markerKindOf } from './markerKind';
 export { stepTouchesNode, type TouchTarget } from './stepTouchesNode';
 export { virtualIso } from './virtualTime';
 export { ConversationTracer, conversationOf, type TraceLink } from './causation';

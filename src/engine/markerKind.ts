@@ -15,8 +15,6 @@ export const MarkerKind = {
 } as const;
 export type MarkerKind = (typeof MarkerKind)[keyof typeof MarkerKind];
 
-export const MARKER_KINDS: readonly MarkerKind[] = Object.values(MarkerKind);
-
 /**
  * The marker a step puts on the timeline, or null for an ordinary step. A new kind of marker
  * (dead-lettering, a conflict, a broken invariant) is one `case` here plus its entry in MarkerKind.

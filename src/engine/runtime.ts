@@ -3,6 +3,7 @@ import { getOwn, hasOwn, setOwn } from '../lib/ownRecord';
 import { zeroCounters } from './counters';
 import type { RunInput } from './input';
 import { commitAfter, fetch, handleInflight } from './nodes/handlerNode';
+import { HandlerCalls } from './nodes/handlerCalls';
 import { controlConsumer, formGroups, groupSync, resetGroupOffsets, sessionExpiry, subscribedTopics, syncGroups } from './nodes/consumerGroups';
 import { copyKafkaState, emptyKafkaState } from './nodes/kafkaState';
 import { emptyAmqpState, topologyOf } from './nodes/amqpState';
@@ -59,6 +60,7 @@ export class Runtime implements RunContext {
   private edgesFrom = new Map<string, FlowEdge[]>();
   private edgesBetween = new Map<string, Map<string, FlowEdge>>();
   private amqpTopology: Topology = { exchanges: [], queues: [], bindings: [] };
+  readonly handlerCalls: HandlerCalls = new HandlerCalls(this);
 
   private constructor(
     flow: FlowDocument,

@@ -163,7 +163,7 @@ export interface ConsumerStep extends StepBase {
   readonly sessionExpiresAt?: number;
 }
 
-export interface CleanupStep extends StepBase {
+interface CleanupStep extends StepBase {
   readonly kind: typeof StepKind.Cleanup;
   readonly partition: number;
   readonly removed: number;

@@ -5,7 +5,7 @@ import { formatCount } from '../lib/formatCount';
 /** Deepest nesting of a flow document, counted from the document itself; every example nests at most 8. */
 export const MAX_FLOW_DEPTH = MAX_JSON_DEPTH;
 /** Values (objects, arrays, strings, numbers…) one flow document may hold. */
-export const MAX_FLOW_VALUES = MAX_JSON_NODES;
+const MAX_FLOW_VALUES = MAX_JSON_NODES;
 /** Characters of a flow as JSON text, as Export flow writes it (indented by 2): a file, a link, a stored flow. */
 export const MAX_FLOW_CHARS = 10_000_000;
 

@@ -152,7 +152,7 @@ const subscriberFields = {
 const consumerNode = z.strictObject({ ...subscriberFields, kind: z.literal('consumer') });
 const projectionNode = z.strictObject({ ...subscriberFields, kind: z.literal('projection') });
 
-export const flowNodeSchema = z.discriminatedUnion('kind', [producerNode, topicNode, exchangeNode, queueNode, pubsubNode, commandNode, aggregateNode, consumerNode, projectionNode]);
+const flowNodeSchema = z.discriminatedUnion('kind', [producerNode, topicNode, exchangeNode, queueNode, pubsubNode, commandNode, aggregateNode, consumerNode, projectionNode]);
 
 const schemaVersion = z.strictObject({
   version: z.number().int('must be a whole number').min(1, 'must be at least 1'),
@@ -163,9 +163,9 @@ const schemaVersion = z.strictObject({
 });
 
 /** An event type's schemas, oldest first: versions 1, 2, 3, … */
-export const eventTypeSchemas = z.strictObject({ versions: z.array(schemaVersion).min(1, 'must have at least one version').max(50, 'may have at most 50 versions') });
+const eventTypeSchemas = z.strictObject({ versions: z.array(schemaVersion).min(1, 'must have at least one version').max(50, 'may have at most 50 versions') });
 
-export const flowEdgeSchema = z.strictObject({
+const flowEdgeSchema = z.strictObject({
   id,
   source: id,
   target: id,
@@ -216,5 +216,5 @@ export type ExchangeNode = z.infer<typeof exchangeNode>;
 export type QueueNode = z.infer<typeof queueNode>;
 export type PubSubNode = z.infer<typeof pubsubNode>;
 export type ConsumerNode = z.infer<typeof consumerNode>;
-export type ProjectionNode = z.infer<typeof projectionNode>;
+type ProjectionNode = z.infer<typeof projectionNode>;
 export type SubscriberNode = ConsumerNode | ProjectionNode;

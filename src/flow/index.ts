@@ -1,8 +1,5 @@
-export { NodeKind, NODE_KINDS, CONNECTIONS, canConnect, hasHandlerCode } from './nodeKind';
+export { hasHandlerCode } from './nodeKind';
 export {
-  FLOW_FORMAT,
-  FLOW_VERSION,
-  flowDocumentSchema,
   type FlowDocument,
   type FlowNode,
   type FlowEdge,
@@ -15,10 +12,7 @@ export {
   type Invariant,
   type AggregateNode,
   type EventTypeSchemas,
-  eventTypeSchemas,
   type ConsumerNode,
-  type ProjectionNode,
   type SubscriberNode,
 } from './flowSchema';
-export { validateFlow, parseFlow, describeProblems, formatPath, type FlowProblem, type FlowValidation } from './validateFlow';
-export { MAX_FLOW_CHARS, MAX_FLOW_DEPTH, MAX_FLOW_VALUES } from './flowLimits';
+export { validateFlow, parseFlow, describeProblems, type FlowProblem } from './validateFlow';

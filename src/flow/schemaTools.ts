@@ -3,13 +3,10 @@
 export {
   checkSchema,
   checkCompatibility,
-  CompatibilityDirection,
   CompatibilityMode,
   schemaToTypeScript,
   toTypeName,
   type CompatibilityIssue,
-  type CompatibilityRule,
   type JsonSchema,
-  type SchemaProblem,
 } from '../engine/schema';
 export { checkSchemas } from './checkSchemas';

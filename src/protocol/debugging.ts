@@ -19,7 +19,7 @@ export interface Bookmark {
 }
 
 /** The marked steps of one kind: the first MARKERS_PER_KIND, in order, and how many there are in all. */
-export interface MarkerList {
+interface MarkerList {
   /** Log steps (a marker at step s shows the run just after s executed). */
   readonly steps: readonly number[];
   readonly total: number;

@@ -31,7 +31,6 @@ export {
   MAX_PUBLISH_BATCH,
   ENGINE_EVENT_TYPE_PREFIX,
   type Bookmark,
-  type MarkerList,
   type TimelineMarkers,
   type GotoTarget,
   type LocateResult,

@@ -9,7 +9,7 @@ import { report, seek } from './runCommands';
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(3)} s`;
 
 /** Shows log step `step` as the last one executed (the timeline position just after it). */
-export function seekToLogStep(step: number): Promise<void> {
+function seekToLogStep(step: number): Promise<void> {
   return seek(step + 1);
 }
 

@@ -2,7 +2,7 @@ import type { FlowProblem } from '../flow';
 
 // The flow package's own describeProblems pulls the schema library into the first bundle; this is the same line.
 /** "nodes[2].rate: must be 0 or more; …" */
-export function describeProblems(problems: readonly FlowProblem[]): string {
+function describeProblems(problems: readonly FlowProblem[]): string {
   return problems.map((p) => (p.path ? `${p.path}: ${p.reason}` : p.reason)).join('; ');
 }
 

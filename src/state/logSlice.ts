@@ -6,7 +6,7 @@ import type { AppState } from './appStore';
 /** Rows are cached in blocks of this many steps; a block is also the unit fetched with getRows. */
 export const LOG_BLOCK = 200;
 
-export type LogBlock = readonly (StepRecord | undefined)[];
+type LogBlock = readonly (StepRecord | undefined)[];
 
 export interface LogSlice {
   /** Block index → rows of that block (sparse until fetched). */

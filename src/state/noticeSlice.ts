@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from './appStore';
 
-export interface Notice {
+interface Notice {
   readonly id: number;
   readonly level: 'error' | 'warning' | 'info';
   readonly message: string;

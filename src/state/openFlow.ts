@@ -28,7 +28,7 @@ async function requestOpen(doc: unknown, origin: FlowOrigin, label: string): Pro
  * Asks the worker to open a document; on any problem shows `label: path: reason` and changes nothing.
  * Resolves true when the flow was opened.
  */
-export async function openFlowDocument(doc: unknown, origin: FlowOrigin, label: string): Promise<boolean> {
+async function openFlowDocument(doc: unknown, origin: FlowOrigin, label: string): Promise<boolean> {
   const store = useAppStore.getState();
   try {
     const reply = await requestOpen(doc, origin, label);

@@ -3,9 +3,9 @@ import type { StoredWork } from '../protocol';
 import type { AppState } from './appStore';
 
 /** What the person asked for that needs the flow trusted first; done once they trust it. */
-export type AfterTrust = 'play' | 'step' | null;
+type AfterTrust = 'play' | 'step' | null;
 
-export interface ReplacePrompt {
+interface ReplacePrompt {
   /** What opening would delete. */
   readonly work: StoredWork;
   /** The flow about to be opened, as the person knows it ("Open example …", a file name). */

@@ -5,7 +5,7 @@ interface Sample {
 }
 
 /** How far back a rate looks, in virtual ms: long enough to smooth, short enough to follow a change. */
-export const RATE_WINDOW_MS = 2000;
+const RATE_WINDOW_MS = 2000;
 
 /**
  * A counter's rate per virtual second over the last RATE_WINDOW_MS, from the readings frames bring.

@@ -33,7 +33,7 @@ export interface PackedSegment {
 }
 
 /** Where a packed snapshot's closed segment was taken out. */
-export interface ClosedSegmentRef {
+interface ClosedSegmentRef {
   topic: string;
   partition: number;
   segment: number;
@@ -41,7 +41,7 @@ export interface ClosedSegmentRef {
 }
 
 /** Where a packed snapshot's active segment was taken out, with its records encoded. */
-export interface ActiveSegmentRef {
+interface ActiveSegmentRef {
   topic: string;
   partition: number;
   segment: number;

@@ -10,7 +10,7 @@ import { isPlainDeliver, NOT_PLAIN, plainPublishShape } from './plainSteps';
 // The contract: a decoded record has the JSON text of the one encoded.
 
 /** The encoded form's version. DO NOT CHANGE THE LAYOUT WITHOUT A NEW VERSION AND A DECODER FOR THE OLD ONE. */
-export const STEP_CODEC_VERSION = 2;
+const STEP_CODEC_VERSION = 2;
 /** Version 1 had no publish columns: its publish steps are JSON rows. */
 const READABLE_VERSIONS: readonly number[] = [1, 2];
 
@@ -18,7 +18,7 @@ const READABLE_VERSIONS: readonly number[] = [1, 2];
 const Row = { Deliver: 0, Json: 1, Object: 2, Publish: 3 } as const;
 
 /** Plain publish steps' columns, one entry per publish row in step order (the placements one flat list). */
-export interface EncodedPublishes extends EncodedEvents {
+interface EncodedPublishes extends EncodedEvents {
   readonly node: Uint16Array;
   readonly time: Float64Array;
   /** How many topics each publish placed its event in, then the placements one after another. */

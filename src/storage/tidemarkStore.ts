@@ -8,7 +8,7 @@ import type { KafkaRecord } from '../engine/brokers/kafka';
 import { BRANCHES_BY_FLOW, DB_NAME, DB_VERSION, StoreName, upgrade, type TidemarkSchema } from './schema';
 
 /** A stored flow that passed validation, or why it did not. */
-export type FlowLoad = { ok: true; record: FlowRecord } | { ok: false; reason: string };
+type FlowLoad = { ok: true; record: FlowRecord } | { ok: false; reason: string };
 
 /** Everything one batch writes; it lands whole or not at all. */
 export interface CommitBatch {
@@ -22,7 +22,7 @@ export interface CommitBatch {
 }
 
 /** A new run in place of a flow's old one: its flow record and first branch, and whatever else the batch holds. */
-export type RunReplacement = CommitBatch & { flow: FlowRecord; branch: BranchRecord };
+type RunReplacement = CommitBatch & { flow: FlowRecord; branch: BranchRecord };
 
 export interface TidemarkStore {
   saveFlow(record: FlowRecord): Promise<void>;

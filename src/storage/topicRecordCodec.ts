@@ -11,7 +11,7 @@ import { hasKeys, NOT_PLAIN, plainEventShape } from './plainSteps';
 // just its JSON text, so an event goes into columns only when its data survives JSON unchanged.
 
 /** The encoded form's version. DO NOT CHANGE THE LAYOUT WITHOUT A NEW VERSION AND A DECODER FOR THE OLD ONE. */
-export const TOPIC_RECORD_CODEC_VERSION = 1;
+const TOPIC_RECORD_CODEC_VERSION = 1;
 
 const Row = { Plain: 0, Object: 1 } as const;
 const RECORD_KEYS = ['offset', 'key', 'value', 'timestamp', 'eventId'] as const;

@@ -37,7 +37,7 @@ function toInfo(b: BranchRecord): BranchInfo {
  * Why each handler that does not compile fails (such a node fails every delivery). For a flow whose
  * code is not trusted this is found by parsing alone: nothing of it is evaluated.
  */
-export function handlerCodeErrors(flow: FlowDocument, code: CodeSandbox): Record<string, string> {
+function handlerCodeErrors(flow: FlowDocument, code: CodeSandbox): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const node of flow.nodes) {
     const source = getOwn(flow.code, node.id);

@@ -34,7 +34,7 @@ const INPUT_NAMES: Record<RunInput['type'], readonly [one: string, many: string]
 };
 
 /** "2 events published by hand and 1 edit to the flow". */
-export function describeInputs(inputs: readonly RecordedInput[]): string {
+function describeInputs(inputs: readonly RecordedInput[]): string {
   const byType = new Map<RunInput['type'], number>();
   for (const { input } of inputs) byType.set(input.type, (byType.get(input.type) ?? 0) + 1);
   const parts = [...byType].map(([type, n]) => `${formatCount(n)} ${INPUT_NAMES[type][n === 1 ? 0 : 1]}`);

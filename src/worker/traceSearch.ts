@@ -2,7 +2,7 @@ import { ConversationTracer, conversationOf, type StepRecord, type TraceLink } f
 import { scanSteps, type RowReader } from './stepSearch';
 
 /** Steps a trace reads after its first; a conversation that runs longer is shown in part and says so. */
-export const TRACE_WINDOW = 50_000;
+const TRACE_WINDOW = 50_000;
 
 export interface Trace {
   readonly correlationId: string;

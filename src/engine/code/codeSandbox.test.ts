@@ -272,3 +272,25 @@ describe('an untrusted sandbox evaluates nothing', () => {
     expect(later.evaluations).toBeGreaterThan(0);
   });
 });
+
+describe('compiled code kept per sandbox', () => {
+  it('is bounded: past the bound the oldest source is compiled again, and still runs as written', () => {
+    const code = new CodeSandbox();
+    const source = (i: number) => `function handle(e, ctx) { ctx.state.v = ${i}; }`;
+    const first = code.handler(source(0));
+    expect(code.handler(source(0))).toBe(first);
+    const before = code.evaluations;
+    for (let i = 1; i <= 600; i++) code.handler(source(i));
+    expect(code.evaluations - before).toBe(600);
+    const again = code.handler(source(0));
+    expect(again).not.toBe(first);
+    const ctx = makeCtx();
+    if (!again.ok) throw new Error(again.error);
+    again.handle(event, ctx);
+    expect(ctx.state.v).toBe(0);
+    // The newest ones are still kept.
+    const evaluations = code.evaluations;
+    code.handler(source(600));
+    expect(code.evaluations).toBe(evaluations);
+  });
+});

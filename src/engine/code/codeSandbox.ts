@@ -1,8 +1,10 @@
+import { BoundedCache } from '../../lib/boundedCache';
 import { formatCount } from '../../lib/formatCount';
 import { errorMessage } from './errorMessage';
 import type { CompiledHandler, Handler } from './handlerContext';
 import { userCodeGlobals } from './endowments';
 import { hardenRealm } from './hardenRealm';
+import { PayloadTemplates } from './payloadTemplate';
 import { checkExpression, checkProgram, HALT, LOOP_COUNTER, MAX_ITERATIONS, type CheckedProgram } from './userSource';
 
 export type CompiledModule<T> = { ok: true; load: () => T } | { ok: false; error: string };
@@ -54,10 +56,12 @@ export class CodeSandbox {
   private readonly evaluateOverride: ((source: string) => unknown) | undefined;
   // Looked up on every delivery, command and upcast: keyed by the source itself (its hash is cached
   // on the string) and the caller's constant list of names, never by a string built per call.
-  private readonly handlers = new Map<string, CompiledHandler>();
-  private readonly modules = new Map<readonly string[], Map<string, CompiledModule<unknown>>>();
-  private readonly expressions = new Map<string, CompiledExpression>();
+  private readonly handlers = new BoundedCache<string, CompiledHandler>(CACHE_ENTRIES);
+  // Keyed by the callers' constant name lists: as many as there are call sites.
+  private readonly modules = new Map<readonly string[], BoundedCache<string, CompiledModule<unknown>>>();
+  private readonly expressions = new BoundedCache<string, CompiledExpression>(CACHE_ENTRIES);
   private readonly halt: () => never;
+  private payloadTemplates: PayloadTemplates | undefined;
   /** Evaluations of user code made so far (tests check that an untrusted flow makes none). */
   evaluations = 0;
 
@@ -100,8 +104,8 @@ export class CodeSandbox {
    */
   module<T>(source: string, names: readonly string[]): CompiledModule<T> {
     let byNames = this.modules.get(names);
-    if (!byNames) this.modules.set(names, (byNames = new Map()));
-    return this.cached(byNames as Map<string, CompiledModule<T>>, source, () => {
+    if (!byNames) this.modules.set(names, (byNames = new BoundedCache(CACHE_ENTRIES)));
+    return this.cached(byNames as BoundedCache<string, CompiledModule<T>>, source, () => {
       const program = checkProgram(source, compartmentGlobals());
       if (!this.trusted) return { ok: false, error: NOT_TRUSTED };
       const load = this.load(program, `{ ${names.map((n) => `${n}: typeof ${n} === "undefined" ? undefined : ${n}`).join(', ')} }`);
@@ -159,6 +163,11 @@ export class CodeSandbox {
     return this.compartment.evaluate(source);
   }
 
+  /** This flow's payload templates, compiled here, with their own helpers. */
+  get templates(): PayloadTemplates {
+    return (this.payloadTemplates ??= new PayloadTemplates(this));
+  }
+
   private newCompartment(): Compartment {
     const compartment = new Compartment({ globals: userCodeGlobals(), __options__: true });
     // Nothing user code adds to its global scope can outlive a call (snapshots would not see it).
@@ -167,7 +176,7 @@ export class CodeSandbox {
   }
 
   /** A compile result per key; a throw while compiling is the result's error. Untrusted refusals are not kept. */
-  private cached<R extends { ok: boolean; error?: string }>(cache: Map<string, R>, key: string, compile: () => R): R {
+  private cached<R extends { ok: boolean; error?: string }>(cache: BoundedCache<string, R>, key: string, compile: () => R): R {
     const hit = cache.get(key);
     if (hit) return hit;
     let result: R;
@@ -177,7 +186,6 @@ export class CodeSandbox {
       result = { ok: false, error: errorMessage(error) } as R;
     }
     if (result.error === NOT_TRUSTED) return result;
-    if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
     cache.set(key, result);
     return result;
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seedRandom } from '../random';
 import { CodeSandbox } from './codeSandbox';
-import { fillTemplate, TemplateError } from './payloadTemplate';
+import { fillKey, fillTemplate, TemplateError } from './payloadTemplate';
 
 const code = new CodeSandbox();
 
@@ -161,5 +161,35 @@ describe('fillTemplate: what an expression gives must be JSON data', () => {
 
   it('leaves a field out when its expression gives undefined, as JSON does', () => {
     expect(fill({ a: 1, b: '{{ undefined }}' })).toEqual({ a: 1, b: undefined });
+  });
+});
+
+describe('templates belong to their sandbox', () => {
+  const template = { id: "{{ id('ord') }}", qty: '{{ int(1, 9) }}', total: '{{ money(5, 50) }}', key: '{{ uuid() }}' };
+
+  it('two sandboxes filling in turn give what each gives alone, each from the generator it is handed', () => {
+    const alone = [1, 2].map((seed) => {
+      const random = seedRandom(seed);
+      const own = new CodeSandbox();
+      return Array.from({ length: 5 }, (_, i) => fillTemplate(own, template, random, i, 0));
+    });
+    const sandboxes = [new CodeSandbox(), new CodeSandbox()];
+    const randoms = [seedRandom(1), seedRandom(2)];
+    const together: unknown[][] = [[], []];
+    for (let i = 0; i < 5; i++) for (const r of [0, 1]) together[r]!.push(fillTemplate(sandboxes[r]!, template, randoms[r]!, i, 0));
+    expect(together).toEqual(alone);
+  });
+
+  it('keeps a bounded number of key templates: past the bound an old one is compiled again and gives the same key', () => {
+    const own = new CodeSandbox();
+    const random = seedRandom(1);
+    expect(fillKey(own, 'c-{{ data.customer }}', { customer: 7 }, random, 0, 0)).toBe('c-7');
+    // More than the sandbox keeps of compiled expressions too, so the old one is compiled from its source.
+    for (let i = 0; i < 600; i++) fillKey(own, `k{{ data.customer + ${i} }}`, { customer: 1 }, random, 0, 0);
+    const before = own.evaluations;
+    expect(fillKey(own, 'c-{{ data.customer }}', { customer: 8 }, random, 0, 0)).toBe('c-8');
+    expect(own.evaluations).toBe(before + 1);
+    expect(fillKey(own, 'k{{ data.customer + 599 }}', { customer: 1 }, random, 0, 0)).toBe('k600');
+    expect(own.evaluations).toBe(before + 1);
   });
 });

@@ -3,6 +3,7 @@ import type { CodeSandbox } from './codeSandbox';
 import { formatCount } from '../../lib/formatCount';
 import { errorMessage } from './errorMessage';
 import { jsonProblem } from '../../lib/jsonSafety';
+import { BoundedCache } from '../../lib/boundedCache';
 
 /** Helpers a template expression may call; all randomness comes from the run's generator. */
 interface TemplateHelpers {
@@ -26,36 +27,34 @@ const round2 = (v: number): number => Math.round(v * 100) / 100;
 /** Items repeat() makes at most: a template builds one event, not a data set. */
 const MAX_REPEAT = 10_000;
 
-/** The helpers draw from whichever generator is current; set for the duration of one fill. */
-const current: { random: RandomState } = { random: [0, 0, 0, 0] };
-
-function float(min: number, max: number): number {
-  return min + nextFloat(current.random) * (max - min);
+/** Where the helpers draw from: the run's generator, set for the duration of one fill. */
+interface RandomSlot {
+  random: RandomState;
 }
 
-function int(min: number, max: number): number {
-  return Math.floor(float(Math.ceil(min), Math.floor(max) + 1));
+/** The helpers of one sandbox's templates, drawing from its slot. */
+function helpersOver(slot: RandomSlot): TemplateHelpers {
+  const float = (min: number, max: number): number => min + nextFloat(slot.random) * (max - min);
+  const int = (min: number, max: number): number => Math.floor(float(Math.ceil(min), Math.floor(max) + 1));
+  return {
+    int,
+    float,
+    money: (min, max) => round2(float(min, max)),
+    pick: (...choices) => {
+      if (choices.length === 0) throw new Error('pick() needs at least one choice');
+      return choices[int(0, choices.length - 1)]!;
+    },
+    id: (prefix) => `${prefix}-${(Math.floor(nextFloat(slot.random) * 36 ** 6) + 36 ** 6).toString(36).slice(1)}`,
+    uuid: () => nextUuid(slot.random),
+    bool: (probability = 0.5) => nextFloat(slot.random) < probability,
+    repeat: (times, make) => {
+      if (!(times <= MAX_REPEAT)) throw new Error(`repeat() makes at most ${formatCount(MAX_REPEAT)} items, not ${times}`);
+      return Array.from({ length: Math.max(0, Math.floor(times)) }, (_, i) => make(i));
+    },
+    sum: (items, value) => items.reduce((total, item) => total + value(item), 0),
+    round2,
+  };
 }
-
-const HELPERS: TemplateHelpers = {
-  int,
-  float,
-  money: (min, max) => round2(float(min, max)),
-  pick: (...choices) => {
-    if (choices.length === 0) throw new Error('pick() needs at least one choice');
-    return choices[int(0, choices.length - 1)]!;
-  },
-  id: (prefix) => `${prefix}-${(Math.floor(nextFloat(current.random) * 36 ** 6) + 36 ** 6).toString(36).slice(1)}`,
-  uuid: () => nextUuid(current.random),
-  bool: (probability = 0.5) => nextFloat(current.random) < probability,
-  repeat: (times, make) => {
-    if (!(times <= MAX_REPEAT)) throw new Error(`repeat() makes at most ${formatCount(MAX_REPEAT)} items, not ${times}`);
-    return Array.from({ length: Math.max(0, Math.floor(times)) }, (_, i) => make(i));
-  },
-  sum: (items, value) => items.reduce((total, item) => total + value(item), 0),
-  round2,
-};
-const HELPER_VALUES = HELPER_NAMES.map((name) => HELPERS[name]);
 
 export class TemplateError extends Error {
   constructor(
@@ -86,11 +85,9 @@ function wholeExpression(text: string): string | undefined {
 }
 const PART = /\{\{([\s\S]+?)\}\}/g;
 
-function compileExpression(code: CodeSandbox, source: string, path: string): (scope: FillScope) => unknown {
-  // User code may call the helpers, so they are frozen before it sees them.
-  harden(HELPER_VALUES);
+function compileExpression(templates: PayloadTemplates, source: string, path: string): (scope: FillScope) => unknown {
   // The helpers are bound once, as constants of the expression's scope: a call passes only the per-event values.
-  const compiled = code.expression(source, HELPER_NAMES, HELPER_VALUES, VALUE_NAMES);
+  const compiled = templates.code.expression(source, HELPER_NAMES, templates.helperValues, VALUE_NAMES);
   if (!compiled.ok) throw new TemplateError(path, compiled.error);
   const evaluate = compiled.evaluate;
   return (scope) => {
@@ -110,14 +107,14 @@ function compileExpression(code: CodeSandbox, source: string, path: string): (sc
   };
 }
 
-function compile(code: CodeSandbox, template: unknown, path: string): Filler {
+function compile(templates: PayloadTemplates, template: unknown, path: string): Filler {
   if (typeof template === 'string') {
     const whole = wholeExpression(template);
     if (whole !== undefined) {
-      const evaluate = compileExpression(code, whole, path);
+      const evaluate = compileExpression(templates, whole, path);
       return (scope, target, key) => void (target[key] = evaluate(scope));
     }
-    const parts = [...template.matchAll(PART)].map((m) => compileExpression(code, m[1]!, path));
+    const parts = [...template.matchAll(PART)].map((m) => compileExpression(templates, m[1]!, path));
     if (parts.length === 0) return (_, target, key) => void (target[key] = template);
     return (scope, target, key) => {
       let i = 0;
@@ -125,7 +122,7 @@ function compile(code: CodeSandbox, template: unknown, path: string): Filler {
     };
   }
   if (Array.isArray(template)) {
-    const items = template.map((item, i) => compile(code, item, `${path}[${i}]`));
+    const items = template.map((item, i) => compile(templates, item, `${path}[${i}]`));
     return (scope, target, key) => {
       const out: unknown[] = [];
       target[key] = out;
@@ -133,7 +130,7 @@ function compile(code: CodeSandbox, template: unknown, path: string): Filler {
     };
   }
   if (template !== null && typeof template === 'object') {
-    const fields = Object.entries(template).map(([key, item]) => [key, compile(code, item, path ? `${path}.${key}` : key)] as const);
+    const fields = Object.entries(template).map(([key, item]) => [key, compile(templates, item, path ? `${path}.${key}` : key)] as const);
     return (scope, target, key) => {
       const out: Record<string, unknown> = {};
       target[key] = out;
@@ -143,19 +140,63 @@ function compile(code: CodeSandbox, template: unknown, path: string): Filler {
   return (_, target, key) => void (target[key] = template);
 }
 
-// Compiled once per sandbox and template object: the flow document is immutable, so identity is enough.
-const compiled = new WeakMap<CodeSandbox, WeakMap<object, Filler>>();
+/** Key templates kept per sandbox: a flow has a handful, and edits while the worker lives add more. */
+const KEY_TEMPLATES = 256;
 
-function fillerFor(code: CodeSandbox, template: unknown): Filler {
-  if (template === null || typeof template !== 'object') return compile(code, template, '');
-  let fillers = compiled.get(code);
-  if (!fillers) compiled.set(code, (fillers = new WeakMap()));
-  let filler = fillers.get(template);
-  if (!filler) {
-    filler = compile(code, template, '');
-    fillers.set(template, filler);
+/**
+ * One sandbox's payload templates: what they compiled to, and the helpers they call with the
+ * generator they draw from. Each sandbox has its own (CodeSandbox.templates), so two runs in one
+ * process share no state through their templates.
+ */
+export class PayloadTemplates {
+  readonly helperValues: readonly unknown[];
+  private readonly slot: RandomSlot = { random: [0, 0, 0, 0] };
+  // The flow document is immutable, so a template object's identity is enough.
+  private readonly fillers = new WeakMap<object, Filler>();
+  private readonly keyFillers = new BoundedCache<string, Filler>(KEY_TEMPLATES);
+
+  constructor(readonly code: CodeSandbox) {
+    const helpers = helpersOver(this.slot);
+    // User code may call the helpers, so they are frozen before it sees them.
+    this.helperValues = harden(HELPER_NAMES.map((name) => helpers[name]));
   }
-  return filler;
+
+  /** See fillTemplate. */
+  fill(template: unknown, random: RandomState, seq: number, now: number): unknown {
+    const filler = this.fillerFor(template);
+    this.slot.random = random;
+    const scope: FillScope = { seq, now, root: undefined, objects: false };
+    filler(scope, scope as unknown as Record<string, unknown>, 'root');
+    if (scope.objects) {
+      const problem = jsonProblem(scope.root);
+      if (problem) throw new TemplateError(problem.path, problem.reason);
+    }
+    return scope.root;
+  }
+
+  /** See fillKey. */
+  fillKey(template: string, data: unknown, random: RandomState, seq: number, now: number): string {
+    let filler = this.keyFillers.get(template);
+    if (!filler) {
+      filler = compile(this, template, 'key');
+      this.keyFillers.set(template, filler);
+    }
+    this.slot.random = random;
+    const out: { key?: unknown } = {};
+    filler({ seq, now, root: data, objects: false }, out, 'key');
+    const key = out.key;
+    return typeof key === 'string' ? key : JSON.stringify(key) ?? String(key);
+  }
+
+  private fillerFor(template: unknown): Filler {
+    if (template === null || typeof template !== 'object') return compile(this, template, '');
+    let filler = this.fillers.get(template);
+    if (!filler) {
+      filler = compile(this, template, '');
+      this.fillers.set(template, filler);
+    }
+    return filler;
+  }
 }
 
 /**
@@ -164,32 +205,10 @@ function fillerFor(code: CodeSandbox, template: unknown): Filler {
  * object built so far, so a later field can use an earlier one (a total over the items).
  */
 export function fillTemplate(code: CodeSandbox, template: unknown, random: RandomState, seq: number, now: number): unknown {
-  const filler = fillerFor(code, template);
-  current.random = random;
-  const scope: FillScope = { seq, now, root: undefined, objects: false };
-  filler(scope, scope as unknown as Record<string, unknown>, 'root');
-  if (scope.objects) {
-    const problem = jsonProblem(scope.root);
-    if (problem) throw new TemplateError(problem.path, problem.reason);
-  }
-  return scope.root;
+  return code.templates.fill(template, random, seq, now);
 }
-
-const keyExpressions = new WeakMap<CodeSandbox, Map<string, Filler>>();
 
 /** Fills a record-key template ("{{ data.customerId }}") against a finished payload; a key is text. */
 export function fillKey(code: CodeSandbox, template: string, data: unknown, random: RandomState, seq: number, now: number): string {
-  let fillers = keyExpressions.get(code);
-  if (!fillers) keyExpressions.set(code, (fillers = new Map()));
-  let filler = fillers.get(template);
-  if (!filler) {
-    // Templates are part of the flow document, so the map holds a handful.
-    filler = compile(code, template, 'key');
-    fillers.set(template, filler);
-  }
-  current.random = random;
-  const out: { key?: unknown } = {};
-  filler({ seq, now, root: data, objects: false }, out, 'key');
-  const key = out.key;
-  return typeof key === 'string' ? key : JSON.stringify(key) ?? String(key);
+  return code.templates.fillKey(template, data, random, seq, now);
 }

@@ -15,7 +15,7 @@ export const MAX_ITERATIONS = 10_000_000;
 const GUARD = `++${LOOP_COUNTER}>${MAX_ITERATIONS}&&${HALT}()`;
 
 /** Code that parses but is refused; its message says what and where. */
-export class SourceProblem extends Error {}
+class SourceProblem extends Error {}
 
 // "use strict" so the parser rejects what strict evaluation would (with, octal literals); on line 1, so line numbers hold.
 const STRICT = '"use strict";';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { append, type AppendResult } from './append';
 import { createEventStore, eventById, nextPosition, streamIds, streamVersion, type EventStore } from './eventStore';
 import { ExpectedVersion, type ExpectedVersion as Expected } from './expectedVersion';
-import { readAll, readStream } from './read';
+import { readStream } from './read';
 import type { EventToAppend } from './storedEvent';
 
 const ev = (type: string, data: unknown = {}, metadata?: EventToAppend['metadata']): EventToAppend => ({ type, data, ...(metadata ? { metadata } : {}) });
@@ -30,7 +30,7 @@ describe('append: versions and positions', () => {
       [2, 1, 'LineAdded'],
       [3, 3, 'OrderShipped'],
     ]);
-    expect(readAll(store).events.map((e) => e.streamId)).toEqual(['Order-1', 'Order-1', 'Order-2', 'Order-1']);
+    expect(store.log.map((e) => e.streamId)).toEqual(['Order-1', 'Order-1', 'Order-2', 'Order-1']);
     expect(streamVersion(store, 'Order-1')).toBe(3);
     expect(streamVersion(store, 'Order-9')).toBe(0);
     expect(nextPosition(store)).toBe(4);

@@ -21,7 +21,7 @@ export type AppendResult =
   | { readonly ok: false; readonly error: AppendError };
 
 /** The id the store gives an event whose writer set none: readable, and unique among generated ids. */
-export function defaultEventId(streamId: string, version: number): string {
+function defaultEventId(streamId: string, version: number): string {
   return `${streamId}@${version}`;
 }
 

@@ -23,15 +23,6 @@ export function isRejection(decision: Decision): decision is Rejection {
   return !Array.isArray(decision);
 }
 
-/** Checks what user `decide` code returned: an array of events or `{ rejected: reason }`. */
-export function assertDecision(decision: unknown): asserts decision is Decision {
-  if (Array.isArray(decision)) return;
-  const rejected = (decision as Partial<Rejection> | null)?.rejected;
-  if (typeof rejected !== 'string') {
-    throw new TypeError('decide must return an array of events or { rejected: "a reason" }');
-  }
-}
-
 /** The state after folding `events` into `state`. */
 export function fold<State>(decider: Decider<unknown, State>, state: State, events: readonly StoredEvent[]): State {
   let current = state;

@@ -8,7 +8,7 @@ export interface EventStoreConfig {
 }
 
 /** Lookups kept beside the log so reads by id, type, correlation and causation need no scan. */
-export interface EventStoreIndex {
+interface EventStoreIndex {
   readonly byEventId: OwnRecord<number>;
   /** Event type → global positions, ascending. */
   readonly byType: OwnRecord<number[]>;

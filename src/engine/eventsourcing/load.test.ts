@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { append } from './append';
 import { fold } from './decider';
 import { createEventStore, type EventStore } from './eventStore';
-import { handleCommand } from './handleCommand';
 import { load, loadVersion, takeSnapshots } from './load';
-import { line, orderDecider, type OrderCommand, type OrderState } from './orderFixture';
+import { decideAndAppend, line, orderDecider, type OrderCommand, type OrderState } from './orderFixture.testkit';
 import { readStream } from './read';
 import { clearSnapshots, latestSnapshot, saveSnapshot, snapshotVersionsBetween } from './snapshots';
 import { stateAt, stateAtTime, versionAtTime } from './temporal';
@@ -17,12 +16,12 @@ const fullFold = (store: EventStore, streamId: string, version: number): OrderSt
 
 /** An order placed at `from` and given `lines` more lines, one command per 10 ms. */
 function orderWithLines(store: EventStore, lines: number, streamId = 'Order-1', from = 0): void {
-  handleCommand(store, orderDecider, { kind: 'place', lines: [line('base', 1, 5)] } as OrderCommand, { streamId, now: from });
-  for (let i = 1; i <= lines; i++) handleCommand(store, orderDecider, { kind: 'addLine', line: line(`sku-${i}`, i, 2) }, { streamId, now: from + i * 10 });
+  decideAndAppend(store, orderDecider, { kind: 'place', lines: [line('base', 1, 5)] } as OrderCommand, streamId, from);
+  for (let i = 1; i <= lines; i++) decideAndAppend(store, orderDecider, { kind: 'addLine', line: line(`sku-${i}`, i, 2) }, streamId, from + i * 10);
 }
 
 describe('snapshots every N events', () => {
-  it('handleCommand takes one at every multiple of N, holding the state at that version', () => {
+  it('appending a decision takes one at every multiple of N, holding the state at that version', () => {
     const store = createEventStore({ snapshotEvery: 3 });
     orderWithLines(store, 7);
     const snapshots = store.snapshots['Order-1'] ?? [];
@@ -33,7 +32,7 @@ describe('snapshots every N events', () => {
   it('an append crossing several multiples at once snapshots each', () => {
     const store = createEventStore({ snapshotEvery: 2 });
     const decider = { ...orderDecider, decide: () => Array.from({ length: 5 }, (_, i) => ({ type: 'LineAdded', data: line(`x${i}`) })) };
-    handleCommand(store, decider, { kind: 'ship' }, { streamId: 's', now: 0 });
+    decideAndAppend(store, decider, { kind: 'ship' }, 's', 0);
     expect(store.snapshots['s']?.map((s) => s.version)).toEqual([2, 4]);
     expect(store.snapshots['s']?.[1]?.state).toEqual(fullFold(store, 's', 4));
   });

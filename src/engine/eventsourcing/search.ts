@@ -9,8 +9,3 @@ export function lowerBound<T>(items: readonly T[], isAtOrAfter: (item: T) => boo
   }
   return lo;
 }
-
-/** Index of the first number ≥ `value` in an ascending list. */
-export function firstAtOrAfter(sorted: readonly number[], value: number): number {
-  return lowerBound(sorted, (item) => item >= value);
-}

@@ -1,5 +1,5 @@
 /** Who and what an event came from: the links the inspector draws between events. */
-export interface EventMetadata {
+interface EventMetadata {
   /** Unique in the store. */
   readonly eventId: string;
   /** The conversation the event belongs to: every event a first message led to shares its id. */
@@ -33,7 +33,7 @@ export interface DomainEvent {
 }
 
 /** Metadata a writer may set; the store fills in what is left out (see `append`). */
-export interface MetadataInput {
+interface MetadataInput {
   readonly eventId?: string;
   readonly correlationId?: string;
   readonly causationId?: string | null;

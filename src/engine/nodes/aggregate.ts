@@ -26,7 +26,7 @@ export interface Command {
   readonly source: string;
 }
 
-export const DEFAULT_AGGREGATE_CODE = `const initialState = {};
+const DEFAULT_AGGREGATE_CODE = `const initialState = {};
 
 function decide(command, state) {
   return [];

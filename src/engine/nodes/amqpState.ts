@@ -5,7 +5,7 @@ import { DestinationType, type Binding, type Exchange, type PendingRequests, typ
 import type { PubSubState } from '../brokers/pubsub';
 
 /** An auto-ack delivery a consumer has taken but not handled yet (a manual-ack one stays in the queue's unacked). */
-export interface InboxItem {
+interface InboxItem {
   readonly deliveryTag: number;
   readonly message: QueuedMessage;
 }

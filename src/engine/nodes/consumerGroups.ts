@@ -28,7 +28,7 @@ import type { RunContext } from './runContext';
 // unless it names one). Groups form silently when a run starts; later joins, leaves, crashes and
 // session expiries are rebalance steps in the log.
 
-export const groupIdOf = (node: SubscriberNode): string => node.group ?? node.id;
+const groupIdOf = (node: SubscriberNode): string => node.group ?? node.id;
 
 /** The topic node ids a subscriber reads. */
 export function subscribedTopics(run: RunContext, nodeId: string): string[] {
@@ -55,7 +55,7 @@ const byNode = (assignment: Assignment): Record<string, string[]> =>
   Object.fromEntries(Object.entries(assignment).map(([member, tps]) => [memberNode(member), tps.map(tpKey)]));
 
 /** Turns a group outcome into a rebalance step (and wakes the members), or schedules the session expiry it waits for. */
-export function settle(run: RunContext, group: ConsumerGroupState, outcome: GroupOutcome | undefined): RebalanceStep | undefined {
+function settle(run: RunContext, group: ConsumerGroupState, outcome: GroupOutcome | undefined): RebalanceStep | undefined {
   if (!outcome) return undefined;
   if (outcome.kind === 'waiting') {
     run.schedule({ kind: 'session-expiry', time: outcome.sessionExpiresAt, seq: 0, node: '', group: group.groupId });
@@ -90,7 +90,7 @@ function memberOf(run: RunContext, node: SubscriberNode): MemberState {
  * Kafka's consumer settings belong to each consumer, but this module keeps them on the group: they
  * are set from the member about to act, so each member polls, commits and crashes by its own.
  */
-export function actAs(group: ConsumerGroupState, node: SubscriberNode): void {
+function actAs(group: ConsumerGroupState, node: SubscriberNode): void {
   const enableAutoCommit = (node.commit ?? FlowDefaults.commit) === 'auto';
   const autoCommitIntervalMs = node.autoCommitIntervalMs ?? FlowDefaults.autoCommitIntervalMs;
   const sessionTimeoutMs = node.sessionTimeoutMs ?? FlowDefaults.sessionTimeoutMs;

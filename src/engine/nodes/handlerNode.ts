@@ -6,7 +6,6 @@ import type { CloudEvent } from '../cloudEvent';
 import { errorMessage } from '../code/errorMessage';
 import type { HandlerContext } from '../code/handlerContext';
 import { deepFreeze } from '../deepFreeze';
-import { nextFloat } from '../random';
 import { Outcome, StepKind, type CommitStep, type DeliverStep } from '../stepRecord';
 import { groupFor, memberOf, wake } from './consumerGroups';
 import { currentSchemaVersion, readAsCurrent } from './eventSchemas';
@@ -19,45 +18,11 @@ import { getOwn } from '../../lib/ownRecord';
 // from the member's partitions and runs the node's handler with a context over its own JSON state
 // (a projection's state is its read model). How offsets are committed decides what a crash costs.
 
-export const DEFAULT_HANDLER = 'function handle(event, ctx) {}\n';
-
-export function formatLogArgs(args: readonly unknown[]): string {
-  return args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a) ?? String(a))).join(' ');
-}
+const DEFAULT_HANDLER = 'function handle(event, ctx) {}\n';
 
 type ContextExtras = Partial<Pick<HandlerContext, 'record' | 'message' | 'reply' | 'nack' | 'channel' | 'stream'>>;
 const NO_EXTRAS: ContextExtras = Object.freeze({});
 const NO_LOGS: readonly string[] = Object.freeze([]);
-
-// ctx.log writes here during one handler call (calls never nest: a handler's effects are queued).
-let logSink: string[] | undefined;
-function log(...args: unknown[]): void {
-  (logSink ??= []).push(formatLogArgs(args));
-}
-
-// A node's ctx.node, and a run's ctx.now and ctx.random, are made once instead of on every delivery.
-const nodeInfos = new WeakMap<SubscriberNode, { readonly id: string; readonly name: string }>();
-const clocks = new WeakMap<RunContext, Pick<HandlerContext, 'now' | 'random'>>();
-
-function nodeInfo(node: SubscriberNode): { readonly id: string; readonly name: string } {
-  let info = nodeInfos.get(node);
-  if (!info) {
-    info = Object.freeze({ id: node.id, name: node.name });
-    nodeInfos.set(node, info);
-  }
-  return info;
-}
-
-function clockOf(run: RunContext): Pick<HandlerContext, 'now' | 'random'> {
-  let clock = clocks.get(run);
-  if (!clock) {
-    // Shared by every call, so frozen: one call cannot rewire ctx for the next. (The run's sandbox has locked the realm down.)
-    clock = harden({ now: () => run.state.time, random: () => nextFloat(run.state.random) });
-    harden(log);
-    clocks.set(run, clock);
-  }
-  return clock;
-}
 
 /** Runs `handle(event, ctx)` once; the state object is mutated in place by the handler. */
 export function runHandler(
@@ -72,26 +37,20 @@ export function runHandler(
   const current = asCurrentVersion(run, event);
   if (typeof current === 'string') return { error: current, logs: NO_LOGS };
   const outbox = policyOutbox(run, node, current);
-  const clock = clockOf(run);
-  const ctx: HandlerContext = { now: clock.now, random: clock.random, log, state: data, node: nodeInfo(node) };
+  const calls = run.handlerCalls;
+  const ctx: HandlerContext = { now: calls.now, random: calls.random, log: calls.log, state: data, node: calls.nodeInfo(node) };
   if (extras !== NO_EXTRAS) Object.assign(ctx, extras);
   if (outbox) ctx.send = outbox.send;
-  logSink = undefined;
+  calls.begin();
   try {
     // Snapshots hold structured clones, which are not frozen: freeze again before user code sees the event.
     compiled.handle(deepFreeze(current), ctx);
     // Commands go out only from a handler that finished, so a failed delivery sends nothing.
-    if (outbox) for (const line of outbox.flush()) log(line);
-    return { logs: takeLogs() };
+    if (outbox) for (const line of outbox.flush()) calls.log(line);
+    return { logs: calls.takeLogs() };
   } catch (error) {
-    return { error: errorMessage(error), logs: takeLogs() };
+    return { error: errorMessage(error), logs: calls.takeLogs() };
   }
-}
-
-function takeLogs(): readonly string[] {
-  const logs = logSink ?? NO_LOGS;
-  logSink = undefined;
-  return logs;
 }
 
 /** The event as its type's newest schema version: written with an older one, its data is upcast (a copy); or why it cannot be read. */

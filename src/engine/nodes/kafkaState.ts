@@ -1,3 +1,4 @@
+import { BoundedCache } from '../../lib/boundedCache';
 import { setOwn } from '../../lib/ownRecord';
 import type { ConsumerGroupState, KafkaTopic } from '../brokers/kafka';
 import type { CloudEvent } from '../cloudEvent';
@@ -27,7 +28,8 @@ export function emptyKafkaState(): KafkaState {
   return { topics: {}, groups: {}, members: {} };
 }
 
-const nodesOfMembers = new Map<string, string>();
+// Bounded: every restart of a consumer makes a new member id, so a long run would grow it without end.
+const nodesOfMembers = new BoundedCache<string, string>(4096);
 
 /** The node id of a member id ("consumer-1#2" → "consumer-1"); remembered, as wakes ask on every append. */
 export function memberNode(memberId: string): string {

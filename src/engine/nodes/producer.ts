@@ -62,7 +62,7 @@ function trackReplyTo(run: RunContext, node: ProducerNode, event: CloudEvent): v
 }
 
 /** Virtual milliseconds between two events at `rate` events per second; none when the rate is 0. */
-export function productionInterval(node: ProducerNode): number | undefined {
+function productionInterval(node: ProducerNode): number | undefined {
   return node.rate > 0 ? 1000 / node.rate : undefined;
 }
 

@@ -106,7 +106,7 @@ export function pump(run: RunContext, queueId: string, effects: Effects): void {
 }
 
 /** A routed message arrives at a queue; false when reject-publish turned it away. */
-export function enqueueMessage(run: RunContext, queueId: string, message: Message, effects: Effects, depth = 0): boolean {
+function enqueueMessage(run: RunContext, queueId: string, message: Message, effects: Effects, depth = 0): boolean {
   const node = queueNode(run, queueId);
   if (!node) return false;
   const result = enqueue(queueState(run, queueId), message, run.state.time, queueConfig(node));

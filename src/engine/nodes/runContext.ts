@@ -2,6 +2,7 @@ import type { FlowDocument, FlowEdge, FlowNode } from '../../flow';
 import type { Topology } from '../brokers/amqp';
 import type { CodeSandbox } from '../code/codeSandbox';
 import type { NodeState, RuntimeState, ScheduledAction } from '../runtimeState';
+import type { HandlerCalls } from './handlerCalls';
 
 /** What a node's code may touch while it takes a step: the state, the flow, and the scheduler. */
 export interface RunContext {
@@ -9,6 +10,8 @@ export interface RunContext {
   readonly flow: FlowDocument;
   /** The flow's user code, compiled and run in its sandbox. */
   readonly code: CodeSandbox;
+  /** ctx.now, ctx.random and ctx.log of this run's handler calls. */
+  readonly handlerCalls: HandlerCalls;
   node(id: string): FlowNode | undefined;
   nodeState(id: string): NodeState;
   /** Edges leaving a node, in document order. */

@@ -18,7 +18,7 @@ function subscriber(run: RunContext, nodeId: string): SubscriberNode | undefined
   return node?.kind === 'consumer' || node?.kind === 'projection' ? node : undefined;
 }
 
-export function subscriptionOf(run: RunContext, nodeId: string): StoreSubscription {
+function subscriptionOf(run: RunContext, nodeId: string): StoreSubscription {
   let sub = getOwn(run.state.es.subscriptions, nodeId);
   if (!sub) {
     sub = { checkpoint: 0, scheduled: false };
@@ -37,7 +37,7 @@ function readsEvent(run: RunContext, node: SubscriberNode): ((event: StoredEvent
 }
 
 /** The first position at or after `from` holding an event this subscriber reads, if any. */
-export function nextEligible(run: RunContext, node: SubscriberNode, from: number): number | undefined {
+function nextEligible(run: RunContext, node: SubscriberNode, from: number): number | undefined {
   const reads = readsEvent(run, node);
   if (!reads) return undefined;
   const { log } = run.state.es.store;

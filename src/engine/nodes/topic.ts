@@ -9,7 +9,7 @@ import { wakeOwners } from './consumerGroups';
 
 const DELETE_RETENTION_MS = 86_400_000;
 
-export function topicConfig(node: TopicNode, unkeyed: 'round-robin' | 'sticky' = 'round-robin'): TopicConfig {
+function topicConfig(node: TopicNode, unkeyed: 'round-robin' | 'sticky' = 'round-robin'): TopicConfig {
   return {
     segmentRecords: node.segmentRecords ?? FlowDefaults.segmentRecords,
     segmentMs: Number.MAX_SAFE_INTEGER,

@@ -18,13 +18,13 @@ function validDate(year: string, month: string, day: string): boolean {
 }
 
 /** RFC 3339 `full-date`: 2024-02-29. */
-export function isDate(value: string): boolean {
+function isDate(value: string): boolean {
   const match = DATE.exec(value);
   return match !== null && validDate(match[1] as string, match[2] as string, match[3] as string);
 }
 
 /** RFC 3339 `date-time`: 2024-05-01T12:00:00Z or with an offset; second 60 allowed for a leap second. */
-export function isDateTime(value: string): boolean {
+function isDateTime(value: string): boolean {
   const match = DATE_TIME.exec(value);
   if (!match) return false;
   const [, year, month, day, hour, minute, second, , , offsetHour, offsetMinute] = match;
@@ -33,11 +33,11 @@ export function isDateTime(value: string): boolean {
   return offsetHour === undefined || (Number(offsetHour) <= 23 && Number(offsetMinute) <= 59);
 }
 
-export function isEmail(value: string): boolean {
+function isEmail(value: string): boolean {
   return EMAIL.test(value);
 }
 
-export function isUuid(value: string): boolean {
+function isUuid(value: string): boolean {
   return UUID.test(value);
 }
 

@@ -1,5 +1,9 @@
+import { BoundedCache } from '../../lib/boundedCache';
+
 // Patterns repeat across every event of a type: compile each once. null marks one that does not compile.
-const compiled = new Map<string, RegExp | null>();
+// Bounded because schemas change while the worker lives (every edit of a pattern is a new key);
+// a flow uses a few dozen, so the bound only stops growth without end.
+const compiled = new BoundedCache<string, RegExp | null>(1024);
 
 /** The pattern as an ECMA-262 regular expression with the u flag (as 2020-12 asks), or null if it is not one. */
 export function compilePattern(pattern: string): RegExp | null {

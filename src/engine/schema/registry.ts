@@ -12,7 +12,7 @@ export interface SchemaVersion {
   readonly schema: JsonSchema;
 }
 
-export interface EventTypeSchemas {
+interface EventTypeSchemas {
   /** Versions 1, 2, 3, … in order. */
   readonly versions: readonly SchemaVersion[];
 }

@@ -1,5 +1,5 @@
 /** Turns the data of one version of an event type into the data of the next. Caller-supplied code. */
-export type Upcaster = (data: unknown) => unknown;
+type Upcaster = (data: unknown) => unknown;
 
 /** Event type → version → the upcaster that produces that version from the one before it. */
 export type Upcasters = Readonly<Record<string, Readonly<Record<number, Upcaster>>>>;

@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 
 /** What a field's control needs so its name is the label alone and its error and hint are descriptions. */
-export interface FieldControlProps {
+interface FieldControlProps {
   readonly id: string;
   readonly 'aria-invalid': boolean;
   readonly 'aria-describedby'?: string;

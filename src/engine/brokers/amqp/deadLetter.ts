@@ -35,7 +35,7 @@ function recordDeath(message: Message, event: DeathEvent): Death[] {
 }
 
 /** The x-death header a consumer sees: one table per (queue, reason), most recent first. */
-export function xDeathHeader(deaths: readonly Death[]): HeaderValue[] {
+function xDeathHeader(deaths: readonly Death[]): HeaderValue[] {
   return deaths.map((d) => ({
     count: d.count,
     reason: d.reason,

@@ -1,44 +1,24 @@
-export { type AmqpError, ReplyCode } from './amqpError';
-export { type Death, DeathReason, type HeaderValue, type Headers, type Message, type QueuedMessage, toMessage } from './message';
-export { matchTopic } from './topicPattern';
-export { XMatch, headerValuesEqual, isValidXMatch, matchHeaders } from './headersMatch';
+export { type Message, type QueuedMessage } from './message';
 export {
   type Binding,
-  DEFAULT_EXCHANGE,
   DestinationType,
   type Exchange,
-  ExchangeType,
   type Topology,
-  findExchange,
-  hasQueue,
-  validateBinding,
-  validateExchange,
 } from './topology';
-export { type RouteResult, route } from './route';
-export { type PublishOptions, type PublishOutcome, publish } from './publish';
+export { publish } from './publish';
 export {
   type Consumer,
   type Delivery,
-  Overflow,
   type QueueConfig,
   type QueueState,
   type Removal,
-  type UnackedDelivery,
   createQueue,
   unackedCount,
 } from './queue';
-export { type EnqueueResult, enqueue } from './enqueue';
+export { enqueue } from './enqueue';
 export { expire, nextExpiry } from './expire';
 export { dispatch } from './dispatch';
-export { type NackOptions, type SettleResult, ack, nack, reject } from './settle';
-export { addConsumer, cancelConsumer, crashConsumer } from './consumers';
-export {
-  type DeadLetterRoute,
-  type DeathEvent,
-  deadLetterMessage,
-  detectCycles,
-  isDeathCycle,
-  routeDeadLetter,
-  xDeathHeader,
-} from './deadLetter';
-export { type PendingRequest, type PendingRequests, type ReplyMatch, buildReply, matchReply, trackRequest } from './requestReply';
+export { ack, nack } from './settle';
+export { addConsumer, crashConsumer } from './consumers';
+export { routeDeadLetter } from './deadLetter';
+export { type PendingRequests, buildReply, matchReply, trackRequest } from './requestReply';

@@ -2,7 +2,7 @@ import { getOwn, listOf } from '../../../lib/ownRecord';
 import type { QueuedMessage } from './message';
 import type { Consumer, Delivery, QueueState } from './queue';
 
-export function hasRoom(q: QueueState, consumer: Consumer): boolean {
+function hasRoom(q: QueueState, consumer: Consumer): boolean {
   return consumer.autoAck === true || consumer.prefetch === 0 || (getOwn(q.unacked, consumer.tag)?.length ?? 0) < consumer.prefetch;
 }
 

@@ -1,5 +1,3 @@
-import { type AmqpError, ReplyCode, resourceName } from './amqpError';
-import { isValidXMatch } from './headersMatch';
 import type { Headers } from './message';
 
 export const ExchangeType = { Direct: 'direct', Fanout: 'fanout', Topic: 'topic', Headers: 'headers' } as const;
@@ -47,37 +45,4 @@ export function findExchange(topology: Topology, name: string): Exchange | undef
 
 export function hasQueue(topology: Topology, name: string): boolean {
   return topology.queues.includes(name);
-}
-
-/** What RabbitMQ answers to exchange.declare of this exchange, or undefined when it is accepted. */
-export function validateExchange(exchange: Exchange): AmqpError | undefined {
-  if (exchange.name === DEFAULT_EXCHANGE) {
-    return { code: ReplyCode.AccessRefused, text: 'ACCESS_REFUSED - operation not permitted on the default exchange' };
-  }
-  if (exchange.name.startsWith('amq.')) {
-    return { code: ReplyCode.AccessRefused, text: `ACCESS_REFUSED - exchange name '${exchange.name}' contains reserved prefix 'amq.*'` };
-  }
-  return undefined;
-}
-
-/** What RabbitMQ answers to queue.bind / exchange.bind of this binding, or undefined when it is accepted. */
-export function validateBinding(topology: Topology, binding: Binding): AmqpError | undefined {
-  const toExchange = binding.destinationType === DestinationType.Exchange;
-  if (binding.source === DEFAULT_EXCHANGE || (toExchange && binding.destination === DEFAULT_EXCHANGE)) {
-    return { code: ReplyCode.AccessRefused, text: 'ACCESS_REFUSED - operation not permitted on the default exchange' };
-  }
-  const source = findExchange(topology, binding.source);
-  if (!source) return { code: ReplyCode.NotFound, text: `NOT_FOUND - no ${resourceName('exchange', binding.source)}` };
-  const destinationExists = toExchange ? findExchange(topology, binding.destination) !== undefined : hasQueue(topology, binding.destination);
-  if (!destinationExists) {
-    return { code: ReplyCode.NotFound, text: `NOT_FOUND - no ${resourceName(toExchange ? 'exchange' : 'queue', binding.destination)}` };
-  }
-  const xMatch = binding.arguments['x-match'];
-  if (source.type === ExchangeType.Headers && !isValidXMatch(xMatch)) {
-    return {
-      code: ReplyCode.PreconditionFailed,
-      text: `PRECONDITION_FAILED - Invalid x-match field value ${JSON.stringify(xMatch)}; expected all, any, all-with-x, or any-with-x`,
-    };
-  }
-  return undefined;
 }

@@ -50,7 +50,7 @@ export function resetOffsets(group: ConsumerGroupState, topics: Topics, target: 
   return { ok: true, offsets };
 }
 
-export interface PartitionLag {
+interface PartitionLag {
   readonly topic: string;
   readonly partition: number;
   /** Null when the group never committed for this partition (`kafka-consumer-groups` prints "-"). */

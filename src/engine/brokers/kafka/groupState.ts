@@ -45,7 +45,7 @@ export interface GroupMember {
 }
 
 /** A rebalance that has to wait: a member that stopped without leaving never rejoins, so the group waits for its session to expire. */
-export interface PendingRebalance {
+interface PendingRebalance {
   readonly reason: RebalanceReason;
   readonly since: number;
   readonly member?: string;

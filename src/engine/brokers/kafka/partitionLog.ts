@@ -71,7 +71,7 @@ export function highWatermark(log: PartitionLog): number {
   return log.logEndOffset;
 }
 
-export function activeSegment(log: PartitionLog): LogSegment {
+function activeSegment(log: PartitionLog): LogSegment {
   const segment = log.segments[log.segments.length - 1];
   // createPartitionLog and roll keep at least one segment, as Kafka does.
   if (!segment) throw new Error('a partition log always has an active segment');
@@ -92,7 +92,7 @@ export function roll(log: PartitionLog, now: number): LogSegment {
   return segment;
 }
 
-export function isCompacted(policy: CleanupPolicy | undefined): boolean {
+function isCompacted(policy: CleanupPolicy | undefined): boolean {
   return policy === CleanupPolicy.Compact || policy === CleanupPolicy.CompactDelete;
 }
 

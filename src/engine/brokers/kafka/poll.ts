@@ -6,14 +6,14 @@ import { firstRecordFrom, highWatermark, read, type KafkaRecord } from './partit
 import type { Topics } from './topic';
 import { partitionKey, tpKey } from './topicPartition';
 
-export interface PolledRecord {
+interface PolledRecord {
   readonly topic: string;
   readonly partition: number;
   readonly record: KafkaRecord;
 }
 
 /** A position that fell outside the log (retention deleted it) and was moved by auto.offset.reset. */
-export interface PositionReset {
+interface PositionReset {
   readonly topic: string;
   readonly partition: number;
   readonly from: number;

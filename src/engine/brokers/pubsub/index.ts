@@ -1,4 +1,3 @@
-export { matchChannelPattern } from './channelPattern';
-export { type PubSubState, type Subscription, SubscriptionKind, createPubSub } from './pubsubState';
-export { disconnect, psubscribe, punsubscribe, subscribe, subscriptionCount, unsubscribe } from './subscriptions';
-export { type PubSubDelivery, type PubSubPublishResult, publish } from './publish';
+export { type PubSubState, createPubSub } from './pubsubState';
+export { disconnect, psubscribe, subscribe } from './subscriptions';
+export { publish } from './publish';

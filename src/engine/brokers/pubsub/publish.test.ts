@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { publish } from './publish';
 import { createPubSub } from './pubsubState';
-import { disconnect, psubscribe, subscribe, unsubscribe } from './subscriptions';
+import { disconnect, psubscribe, subscribe } from './subscriptions';
 
 describe('publish: who receives', () => {
   it('delivers to every client subscribed to the channel, and returns how many', () => {
@@ -69,7 +69,7 @@ describe('publish: nothing is stored', () => {
     const state = createPubSub();
     subscribe(state, 'alice', 'news');
     subscribe(state, 'bob', 'news');
-    unsubscribe(state, 'alice', 'news');
+    disconnect(state, 'alice');
     disconnect(state, 'bob');
     expect(publish(state, 'news').receivers).toBe(0);
   });

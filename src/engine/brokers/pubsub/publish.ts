@@ -1,7 +1,7 @@
 import { matchChannelPattern } from './channelPattern';
 import { type PubSubState, SubscriptionKind } from './pubsubState';
 
-export type PubSubDelivery =
+type PubSubDelivery =
   /** Sent to a SUBSCRIBE on the exact channel (Redis's `message`). */
   | { readonly kind: 'message'; readonly subscriber: string; readonly channel: string }
   /** Sent to a PSUBSCRIBE whose pattern matched (Redis's `pmessage`, which names the pattern). */

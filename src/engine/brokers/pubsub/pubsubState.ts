@@ -6,7 +6,7 @@ export const SubscriptionKind = {
 } as const;
 export type SubscriptionKind = (typeof SubscriptionKind)[keyof typeof SubscriptionKind];
 
-export interface Subscription {
+interface Subscription {
   readonly subscriber: string;
   readonly kind: SubscriptionKind;
   /** The channel name or the pattern. */

@@ -1,6 +1,6 @@
 import { type PubSubState, SubscriptionKind } from './pubsubState';
 
-/** What Redis replies with after each (un)subscribe: the client's channels plus patterns. */
+/** What Redis replies with after each subscribe: the client's channels plus patterns. */
 export function subscriptionCount(state: PubSubState, subscriber: string): number {
   return state.subscriptions.filter((s) => s.subscriber === subscriber).length;
 }
@@ -13,11 +13,6 @@ function add(state: PubSubState, subscriber: string, kind: SubscriptionKind, tar
   return subscriptionCount(state, subscriber);
 }
 
-function remove(state: PubSubState, subscriber: string, kind: SubscriptionKind, target: string | undefined): number {
-  state.subscriptions = state.subscriptions.filter((s) => !(s.subscriber === subscriber && s.kind === kind && (target === undefined || s.target === target)));
-  return subscriptionCount(state, subscriber);
-}
-
 /** SUBSCRIBE channel: from now on, messages published to exactly this channel. */
 export function subscribe(state: PubSubState, subscriber: string, channel: string): number {
   return add(state, subscriber, SubscriptionKind.Channel, channel);
@@ -26,16 +21,6 @@ export function subscribe(state: PubSubState, subscriber: string, channel: strin
 /** PSUBSCRIBE pattern: from now on, messages to every channel the glob pattern matches. */
 export function psubscribe(state: PubSubState, subscriber: string, pattern: string): number {
   return add(state, subscriber, SubscriptionKind.Pattern, pattern);
-}
-
-/** UNSUBSCRIBE [channel]: without a channel, from all channels (patterns stay). */
-export function unsubscribe(state: PubSubState, subscriber: string, channel?: string): number {
-  return remove(state, subscriber, SubscriptionKind.Channel, channel);
-}
-
-/** PUNSUBSCRIBE [pattern]: without a pattern, from all patterns (channels stay). */
-export function punsubscribe(state: PubSubState, subscriber: string, pattern?: string): number {
-  return remove(state, subscriber, SubscriptionKind.Pattern, pattern);
 }
 
 /** The client disconnects: every subscription it had ends. */

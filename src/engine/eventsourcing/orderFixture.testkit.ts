@@ -1,6 +1,10 @@
-// An order aggregate for the tests of this folder. Its evolve mutates the state it is given, as
+// For tests only: an order aggregate for the tests of this folder, and the aggregate node's two
+// steps (load and decide, then append) as one call. Its evolve mutates the state it is given, as
 // user code often does, so the tests show that snapshots and loads survive that.
-import type { Decider } from './decider';
+import { appendDecision, type CommandMetadata, type DecisionAppendResult } from './appendDecision';
+import { isRejection, type Decider } from './decider';
+import type { EventStore } from './eventStore';
+import { load } from './load';
 
 export interface OrderLine {
   sku: string;
@@ -68,3 +72,21 @@ export const orderDecider: Decider<OrderCommand, OrderState> = {
 };
 
 export const line = (sku: string, qty = 1, price = 10): OrderLine => ({ sku, qty, price });
+
+/**
+ * What the aggregate node does with a command, its two steps run back to back: load (snapshot +
+ * tail), decide, then append expecting the version loaded.
+ */
+export function decideAndAppend<Command, State>(
+  store: EventStore,
+  decider: Decider<Command, State>,
+  command: Command,
+  streamId: string,
+  now: number,
+  metadata: CommandMetadata = {},
+): DecisionAppendResult<State> | { readonly ok: false; readonly rejected: string } {
+  const loaded = load(store, decider, streamId);
+  const decision = decider.decide(command, loaded.state);
+  if (isRejection(decision)) return { ok: false, rejected: decision.rejected };
+  return appendDecision(store, decider, loaded, decision, now, metadata);
+}
