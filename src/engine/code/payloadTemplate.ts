@@ -6,16 +6,16 @@ import { jsonProblem } from '../../lib/jsonSafety';
 
 /** Helpers a template expression may call; all randomness comes from the run's generator. */
 interface TemplateHelpers {
-  int(min: number, max: number): number;
-  float(min: number, max: number): number;
-  money(min: number, max: number): number;
-  pick<T>(...choices: T[]): T;
-  id(prefix: string): string;
-  uuid(): string;
-  bool(probability?: number): boolean;
-  repeat<T>(times: number, make: (index: number) => T): T[];
-  sum<T>(items: readonly T[], value: (item: T) => number): number;
-  round2(value: number): number;
+  int: (min: number, max: number) => number;
+  float: (min: number, max: number) => number;
+  money: (min: number, max: number) => number;
+  pick: <T>(...choices: T[]) => T;
+  id: (prefix: string) => string;
+  uuid: () => string;
+  bool: (probability?: number) => boolean;
+  repeat: <T>(times: number, make: (index: number) => T) => T[];
+  sum: <T>(items: readonly T[], value: (item: T) => number) => number;
+  round2: (value: number) => number;
 }
 
 const HELPER_NAMES = ['int', 'float', 'money', 'pick', 'id', 'uuid', 'bool', 'repeat', 'sum', 'round2'] as const;
@@ -180,7 +180,7 @@ const keyExpressions = new WeakMap<CodeSandbox, Map<string, Filler>>();
 /** Fills a record-key template ("{{ data.customerId }}") against a finished payload; a key is text. */
 export function fillKey(code: CodeSandbox, template: string, data: unknown, random: RandomState, seq: number, now: number): string {
   let fillers = keyExpressions.get(code);
-  if (!fillers) keyExpressions.set(code, (fillers = new Map()));
+  if (!fillers) keyExpressions.set(code, (fillers = new Map<string, Filler>()));
   let filler = fillers.get(template);
   if (!filler) {
     // Templates are part of the flow document, so the map holds a handful.

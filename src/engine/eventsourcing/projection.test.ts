@@ -43,7 +43,7 @@ function sample(): EventStore {
 }
 
 const fold = <M>(definition: ProjectionDefinition<M>, events: readonly StoredEvent[]): M =>
-  events.filter((e) => definition.eventTypes.length === 0 || definition.eventTypes.includes(e.type)).reduce(definition.apply, definition.init());
+  events.filter((e) => definition.eventTypes.length === 0 || definition.eventTypes.includes(e.type)).reduce((state, e) => definition.apply(state, e), definition.init());
 
 describe('catchUp', () => {
   it('applies the subscribed events after the checkpoint, maxEvents at a time, and reports progress', () => {
