@@ -100,7 +100,7 @@ export class CodeSandbox {
    */
   module<T>(source: string, names: readonly string[]): CompiledModule<T> {
     let byNames = this.modules.get(names);
-    if (!byNames) this.modules.set(names, (byNames = new Map()));
+    if (!byNames) this.modules.set(names, (byNames = new Map<string, CompiledModule<unknown>>()));
     return this.cached(byNames as Map<string, CompiledModule<T>>, source, () => {
       const program = checkProgram(source, compartmentGlobals());
       if (!this.trusted) return { ok: false, error: NOT_TRUSTED };
