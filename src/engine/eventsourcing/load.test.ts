@@ -4,7 +4,7 @@ import { fold } from './decider';
 import { createEventStore, type EventStore } from './eventStore';
 import { handleCommand } from './handleCommand';
 import { load, loadVersion, takeSnapshots } from './load';
-import { line, orderDecider, type OrderCommand, type OrderState } from './orderFixture';
+import { line, orderDecider, type OrderState } from './orderFixture';
 import { readStream } from './read';
 import { clearSnapshots, latestSnapshot, saveSnapshot, snapshotVersionsBetween } from './snapshots';
 import { stateAt, stateAtTime, versionAtTime } from './temporal';
@@ -17,7 +17,7 @@ const fullFold = (store: EventStore, streamId: string, version: number): OrderSt
 
 /** An order placed at `from` and given `lines` more lines, one command per 10 ms. */
 function orderWithLines(store: EventStore, lines: number, streamId = 'Order-1', from = 0): void {
-  handleCommand(store, orderDecider, { kind: 'place', lines: [line('base', 1, 5)] } as OrderCommand, { streamId, now: from });
+  handleCommand(store, orderDecider, { kind: 'place', lines: [line('base', 1, 5)] }, { streamId, now: from });
   for (let i = 1; i <= lines; i++) handleCommand(store, orderDecider, { kind: 'addLine', line: line(`sku-${i}`, i, 2) }, { streamId, now: from + i * 10 });
 }
 
