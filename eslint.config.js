@@ -124,11 +124,30 @@ export default defineConfig([
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 
+  // Type-aware rules for our TypeScript; projectService finds each file's tsconfig.json.
+  {
+    files: ['src/**/*.{ts,tsx}', 'e2e/**/*.ts', 'bench/**/*.ts'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+  },
+  {
+    // vitest's asymmetric matchers (expect.stringMatching, expect.any, …) are typed `any` by design,
+    // so every `{ reason: expect.stringMatching(…) }` would be an "unsafe assignment".
+    files: TESTS,
+    rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
+  },
+  {
+    // plain JavaScript has no types to check
+    files: ['**/*.{js,mjs,cjs}'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+
   // React
   {
     files: ['src/**/*.{ts,tsx}'],
-    plugins: { 'react-hooks': reactHooks },
-    rules: { 'react-hooks/rules-of-hooks': 'error' },
+    extends: [reactHooks.configs.flat.recommended],
   },
 
   // Architecture: the pure core

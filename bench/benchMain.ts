@@ -40,7 +40,8 @@ window.tidemarkBench = {
       // The worker replies with the result type its handler for `type` returns.
       pending.set(id, { resolve: resolve as (result: unknown) => void, reject });
       const target = type === 'engine' && (args as BenchRequests['engine']['args']).evaluation === 'unhardened' ? unhardened : worker;
-      target.postMessage({ id, type, args } as BenchRequest);
+      const request = { id, type, args } as BenchRequest; // postMessage takes any: name the message's type here
+      target.postMessage(request);
     });
   },
 };

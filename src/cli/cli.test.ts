@@ -55,15 +55,15 @@ describe('npm run flow -- run (child process)', { timeout: 60_000 }, () => {
     expect(c.stdout).not.toBe(a.stdout);
     // without --seed the flow's own seed (42 in the example) is used
     expect(byDefault.stdout).toBe(seed42.stdout);
-    const first = JSON.parse(lines(a.stdout)[0]!);
+    const first: unknown = JSON.parse(lines(a.stdout)[0]!);
     expect(first).toMatchObject({ kind: 'publish', event: { specversion: '1.0', type: 'OrderPlaced', source: '/producers/orders' } });
   });
 
   it('exits 1 naming the path of the problem in a malformed flow file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tidemark-cli-'));
     const file = join(dir, 'bad-rate.json');
-    const flow = JSON.parse(readFileSync(join(ROOT, EXAMPLE), 'utf8'));
-    flow.nodes[0].rate = '2';
+    const flow = JSON.parse(readFileSync(join(ROOT, EXAMPLE), 'utf8')) as { nodes: { rate?: unknown }[] };
+    flow.nodes[0]!.rate = '2';
     writeFileSync(file, JSON.stringify(flow, null, 2));
     const [bad, missing, usage] = await Promise.all([
       flowCli(['run', file, '--steps', '10']),

@@ -66,8 +66,8 @@ describe('runCli run', () => {
     expect((await cli(['run', EXAMPLE, '--steps', '0'])).stdout).toBe('');
     const dir = mkdtempSync(join(tmpdir(), 'tidemark-cli-'));
     const idle = join(dir, 'idle.json');
-    const flow = JSON.parse(readFileSync(EXAMPLE, 'utf8'));
-    flow.nodes[0].rate = 0;
+    const flow = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as { nodes: { rate?: unknown }[] };
+    flow.nodes[0]!.rate = 0;
     writeFileSync(idle, JSON.stringify(flow));
     expect(await cli(['run', idle, '--steps', '50'])).toEqual({ code: 0, stdout: '', stderr: '' });
   });
@@ -96,16 +96,16 @@ describe('runCli errors', () => {
   it('names the file, the path and the reason of each problem of a malformed flow, and exits 1', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tidemark-cli-'));
     const file = join(dir, 'bad.json');
-    const flow = JSON.parse(readFileSync(EXAMPLE, 'utf8'));
-    flow.nodes[0].rate = 'fast';
-    flow.edges[1].target = 'sms';
+    const flow = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as { nodes: { rate?: unknown }[]; edges: { target?: unknown }[] };
+    flow.nodes[0]!.rate = 'fast';
+    flow.edges[1]!.target = 'sms';
     writeFileSync(file, JSON.stringify(flow));
     expect(await cli(['run', file])).toEqual({
       code: 1,
       stdout: '',
       stderr: `error: ${file}: nodes[0].rate: Invalid input: expected number, received string\n`,
     });
-    flow.nodes[0].rate = 2;
+    flow.nodes[0]!.rate = 2;
     writeFileSync(file, JSON.stringify(flow));
     expect((await cli(['run', file])).stderr).toBe(`error: ${file}: edges[1].target: no node has id "sms"\n`);
   });

@@ -4,7 +4,7 @@ import { validateFlow } from '../flow';
 import { BranchRun } from './branchRun';
 import { CodeSandbox } from './code/codeSandbox';
 import { Runtime } from './runtime';
-import { StepKind, type ChannelDeliverStep, type ExpireStep, type PublishStep, type QueueDeliverStep, type StepRecord } from './stepRecord';
+import { StepKind, type StepRecord } from './stepRecord';
 
 const COUNT = 'function handle(event, ctx) { ctx.state.seen = (ctx.state.seen ?? 0) + 1; }';
 
@@ -264,7 +264,7 @@ describe('dead lettering in a run', () => {
     );
     const runtime = Runtime.start(doc);
     const records = until(runtime, 1000);
-    const expired = of(records, StepKind.Expire) as ExpireStep[];
+    const expired = of(records, StepKind.Expire);
     expect(expired.length).toBeGreaterThan(0);
     expect(expired.flatMap((e) => e.deaths).every((d) => d.reason === 'expired' && d.deadLetteredTo?.[0] === 'dlq')).toBe(true);
     // Published at 100, 200, …, 1000 ms; those at or before 750 ms have expired by 1000 ms.
@@ -287,11 +287,11 @@ describe('dead lettering in a run', () => {
         ],
       );
     const dropHead = Runtime.start(doc('drop-head'));
-    const publishes = of(until(dropHead, 500), StepKind.Publish) as PublishStep[];
+    const publishes = of(until(dropHead, 500), StepKind.Publish);
     expect(dropHead.state.amqp.queues.q!.ready.map((m) => m.id)).toEqual(publishes.slice(-2).map((p) => p.event.id));
     expect(publishes[2]!.deaths).toEqual([expect.objectContaining({ reason: 'maxlen', messageId: publishes[0]!.event.id })]);
     const reject = Runtime.start(doc('reject-publish'));
-    const refused = of(until(reject, 500), StepKind.Publish) as PublishStep[];
+    const refused = of(until(reject, 500), StepKind.Publish);
     expect(reject.state.amqp.queues.q!.ready.map((m) => m.id)).toEqual(refused.slice(0, 2).map((p) => p.event.id));
     expect(refused[2]!.amqp![0]!.rejectedBy).toEqual(['q']);
     expect(reject.state.amqp.queues.dlq!.ready).toHaveLength(0);
@@ -358,7 +358,7 @@ describe('pub/sub in a run', () => {
     }
     const billing = of(records, StepKind.Publish).filter((p) => (p.event.data as { room: string }).room === 'billing').length;
     expect(runtime.state.amqp.pubsub.ps!.dropped).toBe(billing);
-    const received = of(records, StepKind.ChannelDeliver) as ChannelDeliverStep[];
+    const received = of(records, StepKind.ChannelDeliver);
     expect(received.filter((r) => r.node === 'all-orders').every((r) => r.pattern === 'orders.*')).toBe(true);
     expect(received.filter((r) => r.node === 'eu-only').every((r) => r.pattern === undefined && r.channel === 'orders.eu')).toBe(true);
   });
@@ -398,7 +398,7 @@ describe('AMQP state and time travel', () => {
     const doc = workQueue(5);
     runtime.apply({ type: 'flow', flow: { ...doc, nodes: doc.nodes.filter((n) => n.id !== 'slow'), edges: doc.edges.filter((e) => e.target !== 'slow') }, summary: 'removed slow' });
     expect(runtime.state.amqp.queues.jobs!.consumers.map((c) => c.tag)).toEqual(['fast']);
-    const after = of(until(runtime, 3000), StepKind.QueueDeliver) as QueueDeliverStep[];
+    const after = of(until(runtime, 3000), StepKind.QueueDeliver);
     expect(after.filter((r) => r.redelivered).length).toBe(held);
   });
 });

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseFlow, type FlowDocument } from '../flow';
+import { parseFlow } from '../flow';
 import { queryLog, queryReadModel } from './esQueries';
 import { Runtime } from './runtime';
 
 function shop(): Runtime {
   const parsed = parseFlow(readFileSync(new URL('../../public/examples/online-shop.json', import.meta.url), 'utf8'));
   if (!parsed.ok) throw new Error('the example does not parse');
-  const runtime = Runtime.start(parsed.flow as FlowDocument);
+  const runtime = Runtime.start(parsed.flow);
   for (let t = runtime.nextTime(); t !== undefined && t <= 20_000; t = runtime.nextTime()) runtime.step();
   return runtime;
 }

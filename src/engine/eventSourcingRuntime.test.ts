@@ -5,7 +5,7 @@ import { BranchRun } from './branchRun';
 import { CodeSandbox } from './code/codeSandbox';
 import { storeLag } from './nodes/storeSubscription';
 import { Runtime } from './runtime';
-import { StepKind, type AppendStep, type CommandStep, type DeliverStep, type StepRecord } from './stepRecord';
+import { StepKind, type CommandStep, type StepRecord } from './stepRecord';
 
 function flow(nodes: FlowNode[], edges: FlowEdge[], code: Record<string, string>, schemas: FlowDocument['schemas'] = {}): FlowDocument {
   const doc = { format: 'tidemark-flow', version: 1, name: 'ES', seed: 5, nodes, edges, schemas, code, layout: {} };
@@ -192,7 +192,7 @@ describe('aggregates as deciders in a run', () => {
     );
     const runtime = Runtime.start(doc);
     const records = until(runtime, 2500);
-    const appends = of(records, StepKind.Append) as AppendStep[];
+    const appends = of(records, StepKind.Append);
     expect(appends.filter((a) => a.snapshots).map((a) => a.snapshots![0])).toEqual([5, 10, 15, 20, 25]);
     const loads = of(records, StepKind.Command).filter((c) => c.version >= 5);
     for (const load of loads) {
@@ -207,7 +207,7 @@ describe('read models over the event store', () => {
   it('each subscriber has its checkpoint; a slower one lags, and event types filter what it reads', () => {
     const runtime = Runtime.start(shop([{ id: 'slow', kind: 'projection', name: 'Slow', latencyMs: 2000 }], [{ id: 'e6', source: 'order', target: 'slow' }], { slow: SUMMARY }));
     const records = until(runtime, 3000);
-    const reads = of(records, StepKind.Deliver) as DeliverStep[];
+    const reads = of(records, StepKind.Deliver);
     expect(reads.filter((r) => r.node === 'shipping').every((r) => r.eventType === 'OrderPlaced')).toBe(true);
     const subs = runtime.state.es.subscriptions;
     expect(subs.summary!.checkpoint).toBeGreaterThan(subs.slow!.checkpoint);
@@ -235,7 +235,7 @@ describe('read models over the event store', () => {
     // Drain without new commands: only the rebuild's reads and the in-flight work remain.
     runtime.apply({ type: 'flow', flow: { ...doc, nodes: doc.nodes.map((n) => (n.id === 'place' ? { ...n, rate: 0 } : n)) }, summary: 'stop' });
     until(runtime, 60_000);
-    const rebuilt = runtime.nodeState('summary').data as Record<string, unknown>;
+    const rebuilt = runtime.nodeState('summary').data;
     for (const [id, value] of Object.entries(before)) expect(rebuilt[id]).toEqual(value);
 
     const corrected = "function handle(event, ctx) { ctx.state.count = (ctx.state.count ?? 0) + 1; }";

@@ -159,7 +159,7 @@ describe('Runtime: failing handlers', () => {
     const published: number[] = [];
     for (let i = 0; i < 400; i++) {
       const record = runtime.step()!;
-      if (record.kind === StepKind.Publish) published.push(JSON.parse(JSON.stringify(record.event.data)).total);
+      if (record.kind === StepKind.Publish) published.push((JSON.parse(JSON.stringify(record.event.data)) as { total: number }).total);
     }
     const delivered = runtime.state.nodes['analytics']!.counters.handled;
     const expected = Math.round(published.slice(0, delivered).reduce((t, v) => t + v, 0) * 100) / 100;

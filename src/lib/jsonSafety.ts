@@ -152,7 +152,7 @@ export function jsonProblem(value: unknown, options?: JsonLimits): JsonProblem |
       if (reason !== undefined) return problemAt(stack, depth, reason);
       continue;
     }
-    const object = child as object;
+    const object = child;
     const shape = shapeProblem(object);
     if (shape !== undefined) return problemAt(stack, depth, shape);
     if (ancestors === undefined && depth > SCANNED_ANCESTORS) ancestors = new Set(containers.slice(0, depth));

@@ -45,5 +45,5 @@ export function listOf<T>(record: OwnRecord<T[]>, key: string): T[] {
 
 /** A record of the given entries, with a `__proto__` key kept as a key (as `Object.fromEntries` does). */
 export function recordOf<T>(entries: Iterable<readonly [string, T]>): OwnRecord<T> {
-  return Object.fromEntries(entries) as OwnRecord<T>;
+  return Object.fromEntries(entries);
 }

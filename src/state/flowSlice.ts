@@ -18,16 +18,16 @@ export interface FlowSlice {
   schemasOpen: boolean;
   /** Node id → why its handler does not compile, from the latest updateFlow reply. */
   codeErrors: Readonly<Record<string, string>>;
-  loadFlow(flow: FlowDocument): void;
+  loadFlow: (flow: FlowDocument) => void;
   /** Shows the flow of another branch: keeps the viewport and the selection if the node is still there. */
-  adoptBranchFlow(flow: FlowDocument): void;
+  adoptBranchFlow: (flow: FlowDocument) => void;
   /** Applies an edit that returns a NEW document (never mutates the old one). */
-  editFlow(edit: (flow: FlowDocument) => FlowDocument): void;
-  markSynced(revision: number): void;
-  selectNode(nodeId: string | null): void;
-  openCodeEditor(nodeId: string | null): void;
-  openSchemas(open: boolean): void;
-  setCodeErrors(errors: Readonly<Record<string, string>>): void;
+  editFlow: (edit: (flow: FlowDocument) => FlowDocument) => void;
+  markSynced: (revision: number) => void;
+  selectNode: (nodeId: string | null) => void;
+  openCodeEditor: (nodeId: string | null) => void;
+  openSchemas: (open: boolean) => void;
+  setCodeErrors: (errors: Readonly<Record<string, string>>) => void;
 }
 
 export const createFlowSlice: StateCreator<AppState, [], [], FlowSlice> = (set, get) => ({

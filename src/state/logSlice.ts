@@ -14,10 +14,10 @@ export interface LogSlice {
   /** The branch and head the cache belongs to; a new branch or a shorter head empties it. */
   logBranchId: string | null;
   logHead: number;
-  mergeRows(rows: readonly StepRecord[]): void;
+  mergeRows: (rows: readonly StepRecord[]) => void;
   /** Adopts a frame: clears the cache if the history changed, then stores its recent rows. */
-  syncLog(frame: Frame): void;
-  clearLog(): void;
+  syncLog: (frame: Frame) => void;
+  clearLog: () => void;
 }
 
 function merge(blocks: Readonly<Record<number, LogBlock>>, rows: readonly StepRecord[]): Readonly<Record<number, LogBlock>> {

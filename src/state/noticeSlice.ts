@@ -11,8 +11,8 @@ interface Notice {
 
 export interface NoticeSlice {
   notices: readonly Notice[];
-  pushNotice(notice: { level: Notice['level']; message: string }): void;
-  dismissNotice(id: number): void;
+  pushNotice: (notice: { level: Notice['level']; message: string }) => void;
+  dismissNotice: (id: number) => void;
 }
 
 let nextNoticeId = 1;

@@ -20,11 +20,11 @@ export interface PromptSlice {
   /** The trust dialog is open; `then` is what to do once trusted. */
   trustPrompt: { readonly then: AfterTrust } | null;
   replacePrompt: ReplacePrompt | null;
-  setTrusted(trusted: boolean): void;
-  askTrust(then: AfterTrust): void;
-  closeTrustPrompt(): void;
+  setTrusted: (trusted: boolean) => void;
+  askTrust: (then: AfterTrust) => void;
+  closeTrustPrompt: () => void;
   /** Resolves with the person's answer: true to replace their stored work. */
-  askToReplace(work: StoredWork, opening: string): Promise<boolean>;
+  askToReplace: (work: StoredWork, opening: string) => Promise<boolean>;
 }
 
 export const createPromptSlice: StateCreator<AppState, [], [], PromptSlice> = (set) => ({

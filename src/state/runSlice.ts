@@ -14,11 +14,11 @@ export interface RunSlice {
   runRequestsPending: number;
   /** Node id → its latest failed delivery at or before the cursor. */
   lastFailures: Readonly<Record<string, LastFailure>>;
-  receiveFrame(frame: Frame): void;
-  setBranches(branches: readonly BranchInfo[]): void;
+  receiveFrame: (frame: Frame) => void;
+  setBranches: (branches: readonly BranchInfo[]) => void;
   /** Shows a play/pause/speed change at once, before the worker confirms it. */
-  beginRunRequest(change: { playing?: boolean; speed?: Speed }): void;
-  endRunRequest(): void;
+  beginRunRequest: (change: { playing?: boolean; speed?: Speed }) => void;
+  endRunRequest: () => void;
 }
 
 export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) => ({

@@ -7,8 +7,8 @@ export interface TabStorageSlice {
   tabStorage: TabStorage | null;
   /** The stored flow and the revision the worker last confirmed; an unsent edit is journaled against it. */
   storedFlow: StoredFlow | null;
-  setTabStorage(storage: TabStorage): void;
-  setStoredFlow(stored: StoredFlow | null): void;
+  setTabStorage: (storage: TabStorage) => void;
+  setStoredFlow: (stored: StoredFlow | null) => void;
 }
 
 export const createTabStorageSlice: StateCreator<AppState, [], [], TabStorageSlice> = (set) => ({

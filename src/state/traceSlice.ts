@@ -15,7 +15,7 @@ export interface TraceSlice {
   trace: TraceView | null;
   /** Node ids in the trace, lit up on the canvas. */
   tracedNodes: ReadonlySet<string>;
-  showTrace(trace: TraceView | null): void;
+  showTrace: (trace: TraceView | null) => void;
 }
 
 const NONE: ReadonlySet<string> = new Set();

@@ -42,7 +42,7 @@ function placedMatchesTopics(record: PublishStep): boolean {
   const { topics, placed } = record;
   if (!Array.isArray(topics) || !Array.isArray(placed) || placed.length !== topics.length || placed.length > 0xffff) return false;
   for (let i = 0; i < placed.length; i++) {
-    const at = placed[i]!;
+    const at = placed[i] as { readonly topic: unknown; readonly partition: unknown; readonly offset: unknown }; // read back from storage: checked below
     if (typeof topics[i] !== 'string' || at.topic !== topics[i] || !isInt32(at.partition) || typeof at.offset !== 'number' || !hasKeys(at, PLACED_KEYS)) return false;
   }
   return true;

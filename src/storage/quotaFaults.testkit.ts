@@ -8,6 +8,7 @@ import { StoreName } from './schema';
  */
 export function refusePutsFrom(nth: number): () => void {
   const proto = IDBObjectStore.prototype;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to restore it, and called with apply(this)
   const put = proto.put;
   let calls = 0;
   proto.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>): IDBRequest<IDBValidKey> {

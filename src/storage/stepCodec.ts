@@ -243,7 +243,7 @@ function publishReader(names: readonly string[], p: EncodedPublishes | undefined
 /** The records back, each with the JSON text of the one encoded. */
 export function decodeSteps(firstStep: number, encoded: EncodedSteps): StepRecord[] {
   if (!READABLE_VERSIONS.includes(encoded.version)) throw new Error(`stored steps have encoding version ${String(encoded.version)}, which this version of Tidemark cannot read`);
-  const out: StepRecord[] = new Array(encoded.count);
+  const out = new Array<StepRecord>(encoded.count);
   const nextPublish = publishReader(encoded.names, encoded.publishes);
   let d = 0;
   let j = 0;

@@ -81,7 +81,7 @@ async function deleteRun(tx: RunTransaction, pending: Promise<unknown>[], flowId
 function writeBatch(tx: RunTransaction, pending: Promise<unknown>[], batch: CommitBatch, packer: SnapshotPacker): PackedSegment[] {
   const written: PackedSegment[] = [];
   if (batch.flow) pending.push(tx.objectStore(StoreName.Flows).put(batch.flow));
-  for (const segment of batch.segments ?? []) pending.push(tx.objectStore(StoreName.Segments).put(segment as StoredSegment));
+  for (const segment of batch.segments ?? []) pending.push(tx.objectStore(StoreName.Segments).put(segment));
   const packed = new Map<readonly KafkaRecord[], string>();
   for (const snapshot of batch.snapshots ?? []) {
     const { stored, segments } = packer.pack(snapshot, packed);

@@ -100,7 +100,7 @@ export function encodeTopicRecords(records: readonly KafkaRecord[]): EncodedTopi
 export function decodeTopicRecords(encoded: EncodedTopicRecords): KafkaRecord[] {
   if (encoded.version !== TOPIC_RECORD_CODEC_VERSION) throw new Error(`stored topic records have encoding version ${String(encoded.version)}, which this version of Tidemark cannot read`);
   const nextEvent = eventReader(encoded.names, encoded.events);
-  const out: KafkaRecord[] = new Array(encoded.count);
+  const out = new Array<KafkaRecord>(encoded.count);
   let p = 0;
   let o = 0;
   for (let i = 0; i < encoded.count; i++) {

@@ -54,8 +54,8 @@ describe('toJsonLines', () => {
 
 describe('exportPage', () => {
   const head = EXPORT_PAGE * 2 + 10;
-  const read = async (from: number, count: number): Promise<StepRecord[]> =>
-    Array.from({ length: Math.max(0, Math.min(count, head - from)) }, (_, i) => ({ ...deliver, step: from + i }));
+  const read = (from: number, count: number): Promise<StepRecord[]> =>
+    Promise.resolve(Array.from({ length: Math.max(0, Math.min(count, head - from)) }, (_, i) => ({ ...deliver, step: from + i })));
   const lines = async (blob: Blob) => (await blob.text()).split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { data: { step: number } }).data.step);
 
   it('pages through a branch up to `to`, capped at its head', async () => {

@@ -13,9 +13,10 @@ function fakeStore(fail: (n: number) => boolean) {
   const commits: CommitBatch[] = [];
   let n = 0;
   const store = {
-    commit: async (batch: CommitBatch) => {
-      if (fail(n++)) throw new StorageError('quota', 'Browser storage is full');
+    commit: (batch: CommitBatch) => {
+      if (fail(n++)) return Promise.reject(new StorageError('quota', 'Browser storage is full'));
       commits.push(structuredClone(batch));
+      return Promise.resolve();
     },
   } as unknown as TidemarkStore;
   return { store, commits };

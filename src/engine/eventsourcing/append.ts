@@ -155,7 +155,7 @@ function assertAppendArguments(
   // Time-range reads binary-search the log, which needs times that never decrease.
   if (last && now < last.metadata.time) throw new RangeError(`time runs backwards: append at ${now} after an event at ${last.metadata.time}`);
   if (!Array.isArray(events)) throw new TypeError('append takes an array of events');
-  for (const [i, event] of events.entries()) {
+  for (const [i, event] of (events as readonly EventToAppend[]).entries()) {
     if (typeof event?.type !== 'string' || event.type === '') throw new TypeError(`event ${i} has no type: an event type is a non-empty string`);
     const { schemaVersion, metadata } = event;
     if (schemaVersion !== undefined && (!Number.isInteger(schemaVersion) || schemaVersion < 1)) {

@@ -8,7 +8,7 @@ import { latestVersion, upcast, validateEventData, type SchemaRegistry, type Upc
 // a payload that fails is refused with the path and the reason; older data passes through the
 // upcasters, so handlers always see the newest shape.
 
-const registryOf = (flow: FlowDocument): SchemaRegistry => flow.schemas as SchemaRegistry;
+const registryOf = (flow: FlowDocument): SchemaRegistry => flow.schemas;
 
 /** The newest schema version of an event type; 1 for a type without schemas. */
 export function currentSchemaVersion(flow: FlowDocument, eventType: string): number {

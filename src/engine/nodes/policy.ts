@@ -9,7 +9,8 @@ import type { RunContext } from './runContext';
 // its own, and carry the event's correlation id, caused by the event.
 
 interface Outbox {
-  send(command: { type: string; aggregateId: string; data?: unknown }, to?: string): void;
+  /** Handed to user code as ctx.send, so it never relies on `this`. */
+  send: (command: { type: string; aggregateId: string; data?: unknown }, to?: string) => void;
   /** Schedules what was sent; returns a log line per command. */
   flush(): string[];
 }

@@ -158,7 +158,7 @@ function checkType(value: unknown, path: string, problem: (at: string, message: 
     problem(path, `type is one of ${TYPES.join(', ')}, or a non-empty array of them`);
     return;
   }
-  const unknown = list.find((t) => !TYPES.includes(t as string));
+  const unknown = list.find((t) => !TYPES.includes(t));
   if (unknown !== undefined) problem(path, `unknown type ${JSON.stringify(unknown)}; the types are ${TYPES.join(', ')}`);
   else if (new Set(list).size !== list.length) problem(path, 'type lists a type twice');
 }

@@ -40,6 +40,7 @@ export function isJsonValue(value: unknown): boolean {
 /** A value as it appears in a message: strings quoted, everything else as JSON. */
 export function showValue(value: unknown): string {
   if (value === undefined) return 'undefined';
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- no JSON means a function or a symbol, which String() spells out
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -37,7 +37,7 @@ const unconstrained = (s: SchemaObject): boolean => !ASSERTION_KEYWORDS.some((kw
 function without<K extends keyof SchemaObject>(schema: SchemaObject, ...keys: K[]): SchemaObject {
   const copy: Record<string, unknown> = { ...schema };
   for (const key of keys) delete copy[key];
-  return copy as SchemaObject;
+  return copy;
 }
 
 /** Whether what `w` allows, the reader's `r` accepts; what does not fit is reported at `path`. */

@@ -216,7 +216,7 @@ function typeErrors(source: string): string[] {
 
 describe('the declarations compile and type event data as the schema says', () => {
   it('accepts valid data and rejects data of the wrong shape', () => {
-    const declarations = schemaToTypeScript('OrderPlaced', { ...(orderPlaced as object), properties: { ...(orderPlaced as { properties: object }).properties, total: { $ref: '#/$defs/money' } }, $defs: { money: { type: 'object', required: ['amount'], properties: { amount: { type: 'integer' } }, additionalProperties: { type: 'string' } } } } as JsonSchema);
+    const declarations = schemaToTypeScript('OrderPlaced', { ...(orderPlaced as object), properties: { ...(orderPlaced as { properties: object }).properties, total: { $ref: '#/$defs/money' } }, $defs: { money: { type: 'object', required: ['amount'], properties: { amount: { type: 'integer' } }, additionalProperties: { type: 'string' } } } });
     const usage = [
       'export const ok: OrderPlaced = { orderId: "o1", status: "paid", lines: [{ sku: "a" }, { sku: "b", qty: 2 }], note: null, total: { amount: 5, unit: "cents" } };',
       '// @ts-expect-error status outside the enum',

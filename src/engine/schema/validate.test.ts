@@ -149,8 +149,8 @@ describe('validate: objects', () => {
       '/__proto__: is not a property the schema declares, and additional properties are not allowed',
       '/toString: is not a property the schema declares, and additional properties are not allowed',
     ]);
-    expect(validate({ properties: JSON.parse('{"__proto__": {"type": "string"}}') }, JSON.parse('{"__proto__": "x"}'))).toEqual([]);
-    expect(problems({ properties: JSON.parse('{"__proto__": {"type": "string"}}') }, JSON.parse('{"__proto__": 1}'))).toEqual([
+    expect(validate({ properties: JSON.parse('{"__proto__": {"type": "string"}}') as Record<string, JsonSchema> }, JSON.parse('{"__proto__": "x"}'))).toEqual([]);
+    expect(problems({ properties: JSON.parse('{"__proto__": {"type": "string"}}') as Record<string, JsonSchema> }, JSON.parse('{"__proto__": 1}'))).toEqual([
       '/__proto__: must be a string, got number',
     ]);
     expect(problems({ required: ['constructor'] }, {})).toEqual(['/constructor: is required']);

@@ -1,5 +1,5 @@
 import { applyNodeChanges, type NodeChange } from '@xyflow/react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { moveNode, useAppStore } from '../../state';
 import type { CanvasNode } from './canvasTypes';
 import { toCanvasNodes } from './toCanvasNodes';
@@ -13,7 +13,12 @@ export function useCanvasNodes(): { nodes: CanvasNode[]; onNodesChange: (changes
   const selectedId = useAppStore((s) => s.selectedNodeId);
   const [nodes, setNodes] = useState<CanvasNode[]>(() => toCanvasNodes(flow, selectedId, []));
 
-  useEffect(() => setNodes((previous) => toCanvasNodes(flow, selectedId, previous)), [flow, selectedId]);
+  // A new flow or selection re-derives the nodes during render (React's "adjust state on a prop change"), not in an effect a frame later.
+  const [derivedFrom, setDerivedFrom] = useState({ flow, selectedId });
+  if (derivedFrom.flow !== flow || derivedFrom.selectedId !== selectedId) {
+    setDerivedFrom({ flow, selectedId });
+    setNodes((previous) => toCanvasNodes(flow, selectedId, previous));
+  }
 
   const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
     setNodes((previous) => applyNodeChanges(changes, previous));

@@ -31,14 +31,14 @@ export function dataDeclarations(schemas: FlowDocument['schemas']): DataDeclarat
     if (!newest) continue;
     const name = uniqueName(`${toTypeName(eventType)}Data`, taken);
     names.set(eventType, name);
-    const body = schemaToTypeScript(name, newest.schema as JsonSchema).trimEnd().replaceAll(/^(?=.)/gm, '  ');
+    const body = schemaToTypeScript(name, newest.schema).trimEnd().replaceAll(/^(?=.)/gm, '  ');
     blocks.push(`/** ${eventType} v${newest.version} */\ndeclare namespace TidemarkSchemas.${name} {\n${body}\n}\ntype ${name} = TidemarkSchemas.${name}.${name};\n`);
   }
   return { text: blocks.join('\n'), names };
 }
 
 /** Declarations of two versions of one event type for its upcaster: `UserRegisteredV1` and `UserRegisteredV2`. */
-export function upcasterDeclarations(eventType: string, from: { version: number; schema: unknown }, to: { version: number; schema: unknown | undefined }): string {
+export function upcasterDeclarations(eventType: string, from: { version: number; schema: unknown }, to: { version: number; schema: unknown }): string {
   const base = toTypeName(eventType);
   const declare = (version: number, schema: unknown) => {
     const name = `${base}V${version}`;

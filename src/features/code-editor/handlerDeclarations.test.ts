@@ -75,7 +75,7 @@ describe('the event types that reach a node', () => {
   it('follows exchange bindings, alternate and dead letter exchanges; a reply queue is open', () => {
     const flow = flowOf(
       [
-        producer('orders', 'OrderPlaced', { replyTo: 'replies' } as Partial<FlowNode>),
+        producer('orders', 'OrderPlaced', { replyTo: 'replies' }),
         producer('users', 'UserRegistered'),
         node('ex', 'exchange', { exchangeType: 'topic', alternateExchange: 'alt' }),
         node('alt', 'exchange', { exchangeType: 'fanout' }),

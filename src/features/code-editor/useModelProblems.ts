@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { monaco } from './monacoSetup';
 
 /** A type or syntax error Monaco marks in a model. */
@@ -17,14 +17,17 @@ function problemsOf(uri: monaco.Uri): CodeProblem[] {
 
 /** The errors and warnings of the model at `uri`, kept up to date as the language workers re-check it. */
 export function useModelProblems(uri: monaco.Uri | null): readonly CodeProblem[] {
-  const [problems, setProblems] = useState<readonly CodeProblem[]>([]);
-  useEffect(() => {
-    if (!uri) return undefined;
-    setProblems(problemsOf(uri));
-    const subscription = monaco.editor.onDidChangeMarkers((changed) => {
-      if (changed.some((u) => u.toString() === uri.toString())) setProblems(problemsOf(uri));
-    });
-    return () => subscription.dispose();
-  }, [uri]);
-  return problems;
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      if (!uri) return () => undefined;
+      const subscription = monaco.editor.onDidChangeMarkers((changed) => {
+        if (changed.some((u) => u.toString() === uri.toString())) onChange();
+      });
+      return () => subscription.dispose();
+    },
+    [uri],
+  );
+  // The snapshot is the problems as JSON text: equal markers give an equal snapshot, so no extra render.
+  const text = useSyncExternalStore(subscribe, () => JSON.stringify(uri ? problemsOf(uri) : []));
+  return useMemo(() => JSON.parse(text) as CodeProblem[], [text]);
 }

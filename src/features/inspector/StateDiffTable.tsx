@@ -5,6 +5,7 @@ const MAX_VALUE_CHARS = 80;
 
 /** A value as one line of JSON with spaces to wrap at, cut short when long (the full text is in the cell's title). */
 function valueText(value: unknown): { short: string; full: string } {
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- no JSON means a function or a symbol, which String() spells out
   const full = value === undefined ? '' : (JSON.stringify(value, null, 1) ?? String(value)).replace(/\n\s*/g, ' ');
   return { short: full.length > MAX_VALUE_CHARS ? `${full.slice(0, MAX_VALUE_CHARS - 1)}…` : full, full };
 }

@@ -20,6 +20,7 @@ export function LogBody({ head }: { head: number }) {
   const height = canvasHeight(head);
   const scroller = useRef<HTMLDivElement>(null);
   // The virtualizer tracks the scroll position and viewport and re-renders on scroll; rows are placed by logGeometry.
+  // eslint-disable-next-line react-hooks/incompatible-library -- only its scroll offset and height are read, afresh each render, so an unmemoized component is fine
   const virtualizer = useVirtualizer({
     count: Math.ceil(head / ROWS_PER_GROUP),
     getScrollElement: () => scroller.current,

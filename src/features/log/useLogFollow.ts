@@ -15,7 +15,7 @@ interface UserScrollHandlers {
  * person has scrolled away (back at the bottom, it follows again); after a seek, always.
  */
 export function useLogFollow(
-  scroller: RefObject<HTMLDivElement | null>,
+  scrollerRef: RefObject<HTMLDivElement | null>,
   cursor: number,
   playing: boolean,
   head: number,
@@ -27,13 +27,13 @@ export function useLogFollow(
   }, [playing]);
 
   useEffect(() => {
-    const el = scroller.current;
+    const el = scrollerRef.current;
     if (!el || (playing && !following.current)) return;
     const row = Math.max(0, cursor - 1);
     // Written directly: asking the virtualizer would force a layout read on every frame.
     if (playing) el.scrollTop = scrollTopFor(row, 'end', el.clientHeight, head);
     else if (!rowInView(row, el.scrollTop, el.clientHeight, head)) el.scrollTop = scrollTopFor(row, 'center', el.clientHeight, head);
-  }, [cursor, playing, scroller, head]);
+  }, [cursor, playing, scrollerRef, head]);
 
   return useMemo(
     () => ({
@@ -45,14 +45,14 @@ export function useLogFollow(
       },
       // A press right of the rows is a grab of the scrollbar.
       onPointerDown: (event) => {
-        const el = scroller.current;
+        const el = scrollerRef.current;
         if (el && event.clientX > el.getBoundingClientRect().left + el.clientWidth) following.current = false;
       },
       onScroll: () => {
-        const el = scroller.current;
+        const el = scrollerRef.current;
         if (el && el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT * 2) following.current = true;
       },
     }),
-    [scroller],
+    [scrollerRef],
   );
 }

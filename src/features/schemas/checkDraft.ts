@@ -78,7 +78,7 @@ export function checkDraft(flow: FlowDocument, draft: SchemaDraft): DraftCheck {
     if (version !== (newest?.version ?? 0) + 1) return refuse(`${eventType} v${newest?.version ?? 0} is the newest version now: discard this draft and start again from it`);
     if (version > MAX_VERSIONS) return refuse(`an event type may have at most ${MAX_VERSIONS} versions`);
     if (newest) {
-      const { issues } = checkCompatibility(newest.schema as JsonSchema, schema as JsonSchema, CompatibilityMode.Full);
+      const { issues } = checkCompatibility(newest.schema, schema, CompatibilityMode.Full);
       items.push(...compatibilityItems(issues, `v${newest.version}`, upcaster === null ? 'error' : 'note'));
       const first = issues.find((i) => i.direction === 'backward');
       if (first && upcaster === null)
@@ -86,13 +86,13 @@ export function checkDraft(flow: FlowDocument, draft: SchemaDraft): DraftCheck {
     }
   } else {
     if (newest?.version !== version) return refuse(`${eventType} v${version} is no longer the newest version: discard this draft and start again`);
-    const { issues } = checkCompatibility(newest.schema as JsonSchema, schema as JsonSchema, CompatibilityMode.Full);
+    const { issues } = checkCompatibility(newest.schema, schema, CompatibilityMode.Full);
     items.push(...compatibilityItems(issues, `saved v${version}`, 'error'));
     const first = issues.find((i) => i.direction === 'backward');
     if (first) breaking = `events already written as ${eventType} v${version} could not be read with this schema (${first.path || '/'}: ${first.message}): add a version with an upcaster instead`;
     const before = versions.at(-2);
     if (before && upcaster === null) {
-      const fromBefore = checkCompatibility(before.schema as JsonSchema, schema as JsonSchema, CompatibilityMode.Backward).issues;
+      const fromBefore = checkCompatibility(before.schema, schema, CompatibilityMode.Backward).issues;
       items.push(...compatibilityItems(fromBefore, `v${before.version}`, 'error'));
       const firstBefore = fromBefore[0];
       if (firstBefore && breaking === null)

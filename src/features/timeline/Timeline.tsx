@@ -23,13 +23,11 @@ export function Timeline() {
   const touchJump = useTouchJump(seek.flush);
   // While dragging, the slider follows the hand; the frame catches up a moment later.
   const [draft, setDraft] = useState<number | null>(null);
+  // Caught up: the slider follows the frame again (set during render, so no frame shows the stale draft).
+  if (draft !== null && draft === cursor) setDraft(null);
 
   useEffect(() => {
-    if (draft === null) return undefined;
-    if (draft === cursor) {
-      setDraft(null);
-      return undefined;
-    }
+    if (draft === null || draft === cursor) return undefined;
     const timer = setTimeout(() => setDraft(null), DRAFT_TIMEOUT_MS);
     return () => clearTimeout(timer);
   }, [draft, cursor]);

@@ -5,7 +5,7 @@ import { seek } from '../../state';
 export interface ThrottledSeek {
   (step: number): void;
   /** Sends a seek still waiting for its frame now, so a request sent after it starts where it lands. */
-  flush(): void;
+  flush: () => void;
 }
 
 export function useThrottledSeek(): ThrottledSeek {
@@ -35,5 +35,6 @@ export function useThrottledSeek(): ThrottledSeek {
     [flush],
   );
 
+  // eslint-disable-next-line react-hooks/refs -- Object.assign only copies `flush` onto `request`; neither runs during render
   return useMemo(() => Object.assign(request, { flush }), [request, flush]);
 }

@@ -14,7 +14,7 @@ export function combineHandlers(...groups: HandlerGroup[]): HandlerGroup {
       table[type] = handler;
     }
   }
-  return table as HandlerGroup;
+  return table;
 }
 
 /** Checks at start-up that every request type has a handler. */

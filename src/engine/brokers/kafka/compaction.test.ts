@@ -15,7 +15,7 @@ function logOf(entries: readonly ([string | null, unknown] | '|')[], now = 0): P
 }
 
 const view = (log: PartitionLog): string[][] =>
-  log.segments.map((s) => s.records.map((r: KafkaRecord) => `${r.offset}:${r.key}=${r.value === null ? '∅' : String(r.value)}`));
+  log.segments.map((s) => s.records.map((r: KafkaRecord) => `${r.offset}:${r.key}=${r.value === null ? '∅' : JSON.stringify(r.value)}`));
 
 describe('log compaction', () => {
   it('keeps only the newest value of each key in closed segments, at its original offset', () => {
