@@ -6,17 +6,18 @@ import { jsonProblem } from '../../lib/jsonSafety';
 import { BoundedCache } from '../../lib/boundedCache';
 
 /** Helpers a template expression may call; all randomness comes from the run's generator. */
+// Function properties, not methods: each helper is handed to templates on its own.
 interface TemplateHelpers {
-  int(min: number, max: number): number;
-  float(min: number, max: number): number;
-  money(min: number, max: number): number;
-  pick<T>(...choices: T[]): T;
-  id(prefix: string): string;
-  uuid(): string;
-  bool(probability?: number): boolean;
-  repeat<T>(times: number, make: (index: number) => T): T[];
-  sum<T>(items: readonly T[], value: (item: T) => number): number;
-  round2(value: number): number;
+  int: (min: number, max: number) => number;
+  float: (min: number, max: number) => number;
+  money: (min: number, max: number) => number;
+  pick: <T>(...choices: T[]) => T;
+  id: (prefix: string) => string;
+  uuid: () => string;
+  bool: (probability?: number) => boolean;
+  repeat: <T>(times: number, make: (index: number) => T) => T[];
+  sum: <T>(items: readonly T[], value: (item: T) => number) => number;
+  round2: (value: number) => number;
 }
 
 const HELPER_NAMES = ['int', 'float', 'money', 'pick', 'id', 'uuid', 'bool', 'repeat', 'sum', 'round2'] as const;

@@ -3,7 +3,7 @@ import { append } from './append';
 import { fold } from './decider';
 import { createEventStore, type EventStore } from './eventStore';
 import { load, loadVersion, takeSnapshots } from './load';
-import { decideAndAppend, line, orderDecider, type OrderCommand, type OrderState } from './orderFixture.testkit';
+import { decideAndAppend, line, orderDecider, type OrderState } from './orderFixture.testkit';
 import { readStream } from './read';
 import { clearSnapshots, latestSnapshot, saveSnapshot, snapshotVersionsBetween } from './snapshots';
 import { stateAt, stateAtTime, versionAtTime } from './temporal';
@@ -16,7 +16,7 @@ const fullFold = (store: EventStore, streamId: string, version: number): OrderSt
 
 /** An order placed at `from` and given `lines` more lines, one command per 10 ms. */
 function orderWithLines(store: EventStore, lines: number, streamId = 'Order-1', from = 0): void {
-  decideAndAppend(store, orderDecider, { kind: 'place', lines: [line('base', 1, 5)] } as OrderCommand, streamId, from);
+  decideAndAppend(store, orderDecider, { kind: 'place', lines: [line('base', 1, 5)] }, streamId, from);
   for (let i = 1; i <= lines; i++) decideAndAppend(store, orderDecider, { kind: 'addLine', line: line(`sku-${i}`, i, 2) }, streamId, from + i * 10);
 }
 
