@@ -1,5 +1,6 @@
-// Lint rules, including the architecture's import boundaries (DESIGN.md: "engine imports nothing
-// of ours but lib, and nothing of React, the DOM, IndexedDB or timers").
+// Lint rules, including the architecture's import boundaries (docs/architecture.md, "The layers":
+// the engine and flow import nothing of ours but each other and lib, and nothing of React, the DOM,
+// IndexedDB or timers).
 // Rule options do not merge across config objects: a later block that sets
 // @typescript-eslint/no-restricted-imports for a file replaces the earlier one entirely,
 // so every layer below states its full list.
