@@ -2,7 +2,7 @@
 /* global window */
 // `npm run bench`: builds the app and the bench page, measures in headless Chromium and prints one
 // JSON object: each figure beside the raw limit measured in the same run, medians of several runs,
-// and the budgets of DESIGN.md ("Performance budget"). Progress goes to stderr.
+// and the budgets of docs/architecture.md ("Performance budgets"). Progress goes to stderr.
 import { rmSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +39,7 @@ const BUDGET = {
   // The sandbox (lockdown and compartments) may cost at most 10% of engine throughput.
   'engine_events_per_s / engine_events_per_s_without_sandbox': 0.9,
 };
+// The raw limits the budgets were set against (docs/architecture.md, "Performance budgets"), for comparison.
 const DESIGN_LIMITS = { limit_append_per_s: 8_000_000, limit_idb_chunk_write_events_per_s: 570_000, naive_idb_events_per_s: 27_500 };
 const APP_PORT = 4193;
 const BENCH_PORT = 4191;

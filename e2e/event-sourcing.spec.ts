@@ -4,8 +4,8 @@ import { AppPage } from './pages/AppPage';
 type Orders = Record<string, { status: string; total?: number; customerId?: string }>;
 
 async function readModelOf(app: AppPage, kind: 'projection' | 'consumer', name: string): Promise<Orders> {
-  await app.selectNode(kind, name);
-  return JSON.parse((await app.stateView(kind === 'projection' ? 'Read model' : 'State').textContent()) ?? '{}') as Orders;
+  await app.canvas.selectNode(kind, name);
+  return JSON.parse((await app.inspector.stateView(kind === 'projection' ? 'Read model' : 'State').textContent()) ?? '{}') as Orders;
 }
 
 const answer = (page: Page) => page.getByRole('complementary', { name: 'Inspector' }).getByRole('region', { name: /^Answer of the query/ });
@@ -15,10 +15,10 @@ test.describe('event sourcing and CQRS', () => {
     test.setTimeout(60_000);
     const app = new AppPage(page);
     await app.gotoExample('online-shop', 'Online shop');
-    await app.setSpeed('100×');
-    await app.play();
+    await app.toolbar.setSpeed('100×');
+    await app.toolbar.play();
     await expect.poll(async () => Object.values(await readModelOf(app, 'projection', 'Orders')).filter((o) => o.status === 'shipped').length, { timeout: 20_000 }).toBeGreaterThan(2);
-    await app.pauseAndSettle();
+    await app.toolbar.pauseAndSettle();
 
     // RegisterUser → UserRegistered → a welcome email.
     const welcome = (await readModelOf(app, 'consumer', 'Welcome email')) as unknown as { sent: number };
@@ -26,61 +26,61 @@ test.describe('event sourcing and CQRS', () => {
 
     const orders = await readModelOf(app, 'projection', 'Orders');
     const shipped = Object.keys(orders).find((id) => orders[id]!.status === 'shipped')!;
-    const order = app.nodeCard('aggregate', 'Order');
-    const refusedBefore = await app.counter(order, 'refused');
+    const order = app.canvas.nodeCard('aggregate', 'Order');
+    const refusedBefore = await app.canvas.counter(order, 'refused');
 
     // Customer service tries to cancel a shipped order: the aggregate refuses, with its reason.
-    await app.selectNode('command', 'Customer service');
-    await app.field('Command data (JSON)').fill(JSON.stringify({ orderId: shipped, reason: 'changed my mind' }));
-    await app.inspector.getByRole('button', { name: 'Send CancelOrder' }).click();
-    await expect(app.inspector.getByRole('status').filter({ hasText: /^Sent as step \d+$/ })).toBeVisible();
-    await expect.poll(() => app.counter(order, 'refused')).toBe(refusedBefore + 1);
-    const tail = await app.readLogTail();
+    await app.canvas.selectNode('command', 'Customer service');
+    await app.inspector.field('Command data (JSON)').fill(JSON.stringify({ orderId: shipped, reason: 'changed my mind' }));
+    await app.inspector.root.getByRole('button', { name: 'Send CancelOrder' }).click();
+    await expect(app.inspector.root.getByRole('status').filter({ hasText: /^Sent as step \d+$/ })).toBeVisible();
+    await expect.poll(() => app.canvas.counter(order, 'refused')).toBe(refusedBefore + 1);
+    const tail = await app.log.readTail();
     expect(tail.some((l) => l.what === `CancelOrder (by hand) → Order-${shipped} v4 (snapshot v3 + 1): rejected — cannot cancel a shipped order`)).toBe(true);
-    await app.selectNode('aggregate', 'Order');
-    await expect(app.inspector.getByText(/^Last failure at step \d+: CancelOrder rejected: cannot cancel a shipped order$/)).toBeVisible();
+    await app.canvas.selectNode('aggregate', 'Order');
+    await expect(app.inspector.root.getByText(/^Last failure at step \d+: CancelOrder rejected: cannot cancel a shipped order$/)).toBeVisible();
 
     // The stream's events, and the aggregate's state at any version.
     const stream = `Order-${shipped}`;
-    await app.inspector.getByRole('textbox', { name: 'Stream id to open' }).fill(stream);
-    await app.inspector.getByRole('button', { name: 'Open stream' }).click();
-    expect((await app.tableRows(app.inspectorTable(`Events of ${stream}`))).map((r) => r[1])).toEqual(['OrderPlaced', expect.stringMatching(/^(PaymentConfirmed|StockReserved)$/), expect.stringMatching(/^(PaymentConfirmed|StockReserved)$/), 'OrderShipped']);
-    await expect(app.inspector.getByRole('region', { name: `State of ${stream} at version 4` })).toContainText('"status": "shipped"');
-    await app.inspector.getByRole('slider', { name: `Version of ${stream}` }).fill('1');
-    await expect(app.inspector.getByRole('region', { name: `State of ${stream} at version 1` })).toContainText('"status": "placed"');
+    await app.inspector.root.getByRole('textbox', { name: 'Stream id to open' }).fill(stream);
+    await app.inspector.root.getByRole('button', { name: 'Open stream' }).click();
+    expect((await app.inspector.tableRows(app.inspector.table(`Events of ${stream}`))).map((r) => r[1])).toEqual(['OrderPlaced', expect.stringMatching(/^(PaymentConfirmed|StockReserved)$/), expect.stringMatching(/^(PaymentConfirmed|StockReserved)$/), 'OrderShipped']);
+    await expect(app.inspector.root.getByRole('region', { name: `State of ${stream} at version 4` })).toContainText('"status": "shipped"');
+    await app.inspector.root.getByRole('slider', { name: `Version of ${stream}` }).fill('1');
+    await expect(app.inspector.root.getByRole('region', { name: `State of ${stream} at version 1` })).toContainText('"status": "placed"');
   });
 
   test('CQRS: two read models over the same events, one trailing the other; a query; a rebuild with corrected code', async ({ page }) => {
     test.setTimeout(60_000);
     const app = new AppPage(page);
     await app.gotoExample('cqrs-read-models', 'CQRS: two read models');
-    await app.setSpeed('10×');
-    await app.play();
-    await app.waitForHead(120);
-    await app.pauseAndSettle();
+    await app.toolbar.setSpeed('10×');
+    await app.toolbar.play();
+    await app.toolbar.waitForHead(120);
+    await app.toolbar.pauseAndSettle();
 
     // Eventual consistency made visible: the details model (1.5 s latency) trails the summary (30 ms).
-    const summaryBehind = Number(await app.cardValue(app.nodeCard('projection', 'Order summary'), 'behind'));
-    const detailsBehind = Number(await app.cardValue(app.nodeCard('projection', 'Order details'), 'behind'));
+    const summaryBehind = Number(await app.canvas.cardValue(app.canvas.nodeCard('projection', 'Order summary'), 'behind'));
+    const detailsBehind = Number(await app.canvas.cardValue(app.canvas.nodeCard('projection', 'Order details'), 'behind'));
     expect(detailsBehind).toBeGreaterThan(summaryBehind);
     // ConfirmPayment and ReserveStock race on the same stream: conflicts, retried.
-    expect(Number(await app.cardValue(app.nodeCard('aggregate', 'Order'), 'conflicts'))).toBeGreaterThan(0);
+    expect(Number(await app.canvas.cardValue(app.canvas.nodeCard('aggregate', 'Order'), 'conflicts'))).toBeGreaterThan(0);
 
     const summary = await readModelOf(app, 'projection', 'Order summary');
     const shipped = Object.values(summary).filter((o) => o.status === 'shipped').length;
-    await app.field('Query on Order summary').fill("function query(readModel) {\n  return Object.values(readModel).filter((o) => o.status === 'shipped').length;\n}");
-    await app.inspector.getByRole('button', { name: 'Run query' }).click();
+    await app.inspector.field('Query on Order summary').fill("function query(readModel) {\n  return Object.values(readModel).filter((o) => o.status === 'shipped').length;\n}");
+    await app.inspector.root.getByRole('button', { name: 'Run query' }).click();
     await expect(answer(page)).toHaveText(String(shipped));
 
     // Rebuild the details model with new code: every order, old ones too, gets the new shape.
-    await app.openHandlerCode('projection', 'Order details');
+    await app.codeEditor.openHandlerCode('projection', 'Order details');
     // One line: Monaco would close a typed "{" on its own.
-    await app.replaceHandlerCode('function handle(event, ctx) { ctx.state[event.data.orderId] = { last: event.type }; }');
-    await app.selectNode('projection', 'Order details');
-    await app.inspector.getByRole('button', { name: 'Rebuild read model' }).click();
-    await app.play();
-    await expect(app.inspector.getByRole('status').filter({ hasText: /^Rebuilt from the \d+ events stored at step \d+$/ })).toBeVisible({ timeout: 20_000 });
-    await app.pauseAndSettle();
+    await app.codeEditor.replaceHandlerCode('function handle(event, ctx) { ctx.state[event.data.orderId] = { last: event.type }; }');
+    await app.canvas.selectNode('projection', 'Order details');
+    await app.inspector.root.getByRole('button', { name: 'Rebuild read model' }).click();
+    await app.toolbar.play();
+    await expect(app.inspector.root.getByRole('status').filter({ hasText: /^Rebuilt from the \d+ events stored at step \d+$/ })).toBeVisible({ timeout: 20_000 });
+    await app.toolbar.pauseAndSettle();
     const rebuilt = await readModelOf(app, 'projection', 'Order details');
     expect(Object.keys(rebuilt).length).toBeGreaterThanOrEqual(Object.keys(summary).length);
     for (const value of Object.values(rebuilt)) expect(Object.keys(value)).toEqual(['last']);
@@ -89,14 +89,14 @@ test.describe('event sourcing and CQRS', () => {
   test('the query console answers temporal questions about the event store', async ({ page }) => {
     const app = new AppPage(page);
     await app.gotoExample('online-shop', 'Online shop');
-    await app.setSpeed('100×');
-    await app.play();
-    await app.waitForHead(200);
-    await app.pauseAndSettle();
-    const placed = await app.counter(app.nodeCard('command', 'Checkout'), 'sent');
+    await app.toolbar.setSpeed('100×');
+    await app.toolbar.play();
+    await app.toolbar.waitForHead(200);
+    await app.toolbar.pauseAndSettle();
+    const placed = await app.canvas.counter(app.canvas.nodeCard('command', 'Checkout'), 'sent');
 
     // Nothing selected: the inspector offers the console.
-    await app.canvas.click({ position: { x: 30, y: 30 } });
+    await app.canvas.root.click({ position: { x: 30, y: 30 } });
     const console = page.getByRole('region', { name: 'Query the event store' });
     await console.getByRole('radio', { name: 'Count events' }).check();
     await console.getByLabel('Event type').fill('OrderPlaced');
@@ -117,21 +117,21 @@ test.describe('event sourcing and CQRS', () => {
   test('a saga compensates a declined payment: the stock reserved for the order is released and the order cancelled', async ({ page }) => {
     const app = new AppPage(page);
     await app.gotoExample('saga-compensation', 'Saga with compensation');
-    await app.setSpeed('10×');
-    await app.play();
+    await app.toolbar.setSpeed('10×');
+    await app.toolbar.play();
     type Outcome = { status: string; stock?: string; payment?: string; total: number };
     const outcomes = async () => Object.values((await readModelOf(app, 'projection', 'Orders')) as unknown as Record<string, Outcome>);
     await expect.poll(async () => (await outcomes()).filter((o) => o.status === 'cancelled').length, { timeout: 20_000 }).toBeGreaterThan(0);
-    await app.pauseAndSettle();
+    await app.toolbar.pauseAndSettle();
     const orders = await outcomes();
     for (const o of orders.filter((x) => x.status === 'cancelled')) expect(o).toMatchObject({ payment: 'declined', stock: 'released' });
     for (const o of orders.filter((x) => x.status === 'shipped')) expect(o).toMatchObject({ payment: 'charged', stock: 'reserved' });
 
     // The trace of a release shows the compensation: the declined payment it answered.
     // Go to the step that released stock: the log shows it as the current row.
-    const released = (await app.readLog()).find((l) => /appended StockReleased/.test(l.what))!;
-    await app.goTo(String(released.step + 1));
-    const row = app.currentLogRow();
+    const released = (await app.log.read()).find((l) => /appended StockReleased/.test(l.what))!;
+    await app.timeline.goTo(String(released.step + 1));
+    const row = app.log.currentRow();
     await expect(row).toContainText('appended StockReleased');
     await row.hover();
     await row.getByRole('button', { name: /^Trace StockReleased / }).click();

@@ -15,23 +15,23 @@ test.describe('invariants', () => {
     await code.fill("function holds(nodes) {\n  return Object.values(nodes['orders-view'].state).every((o) => o.total <= 150);\n}");
     await invariants.getByRole('button', { name: 'Apply orders stay under 150' }).click();
 
-    await app.setSpeed('10×');
-    await app.play();
+    await app.toolbar.setSpeed('10×');
+    await app.toolbar.play();
     const alert = app.alerts.filter({ hasText: /^Invariant "orders stay under 150" \(holds\(nodes\) returned false\) broken at step \d+/ });
     await expect(alert).toBeVisible({ timeout: 20_000 });
     const broken = Number(/broken at step (\d+)/.exec((await alert.textContent()) ?? '')![1]);
     // Paused at the violation: the cursor is just past it, and stays there.
-    await expect(app.playButton).toBeVisible();
-    await expect.poll(async () => (await app.status()).cursor).toBe(broken + 1);
-    await expect(app.currentLogRow()).toContainText('invariant broken: orders stay under 150 — holds(nodes) returned false');
+    await expect(app.toolbar.playButton).toBeVisible();
+    await expect.poll(async () => (await app.toolbar.status()).cursor).toBe(broken + 1);
+    await expect(app.log.currentRow()).toContainText('invariant broken: orders stay under 150 — holds(nodes) returned false');
     // The read model at that step shows the order that broke it.
-    await app.selectNode('projection', 'Orders');
-    const orders = JSON.parse((await app.stateView('Read model').textContent()) ?? '{}') as Record<string, { total: number }>;
+    await app.canvas.selectNode('projection', 'Orders');
+    const orders = JSON.parse((await app.inspector.stateView('Read model').textContent()) ?? '{}') as Record<string, { total: number }>;
     expect(Object.values(orders).some((o) => o.total > 150)).toBe(true);
 
     // The invariant is part of the flow: it survives a reload.
     await app.reload();
-    await app.canvas.click({ position: { x: 30, y: 30 } });
+    await app.canvas.root.click({ position: { x: 30, y: 30 } });
     await expect(page.getByRole('region', { name: 'Invariants' }).getByLabel('Code of orders stay under 150')).toHaveValue(/every\(\(o\) => o\.total <= 150\)/);
   });
 });

@@ -17,14 +17,14 @@ const count = (text: string): number => Number(text.replaceAll(',', ''));
 test.describe('a full browser storage', () => {
   test('a run at max speed pauses at the last stored step, names the steps it could not save, and a reload shows the same run', async ({ page, baseURL }) => {
     const app = new AppPage(page);
-    await app.limitStorage(baseURL!, 3_000_000);
+    await app.storage.limitStorage(baseURL!, 3_000_000);
     await app.gotoExample('orders', 'Orders');
-    await app.setSpeed('max');
-    await app.play();
+    await app.toolbar.setSpeed('max');
+    await app.toolbar.play();
 
     const alert = app.alerts.filter({ hasText: /^Browser storage is full: / });
     await expect(alert).toBeVisible({ timeout: 40_000 });
-    await expect(app.playButton).toBeVisible();
+    await expect(app.toolbar.playButton).toBeVisible();
     const said = /steps ([\d,]+)–([\d,]+) could not be saved and were discarded; the run is paused at step ([\d,]+), the last one stored\. Free some space \(delete a branch, or Reset run\), then press Play to continue\./.exec(
       (await alert.textContent()) ?? '',
     );
@@ -32,38 +32,38 @@ test.describe('a full browser storage', () => {
     const [from, to, stored] = [count(said![1]!), count(said![2]!), count(said![3]!)];
     expect(from).toBe(stored + 1);
     expect(to).toBeGreaterThanOrEqual(from);
-    await expect(app.statusText).toHaveText(new RegExp(`^Step ${stored} of ${stored} · `));
-    const shown = (await app.status()).text;
-    await expect.poll(async () => (await app.readLogTail()).at(-1)?.step).toBe(stored - 1);
-    const tail = await app.readLogTail();
+    await expect(app.toolbar.statusText).toHaveText(new RegExp(`^Step ${stored} of ${stored} · `));
+    const shown = (await app.toolbar.status()).text;
+    await expect.poll(async () => (await app.log.readTail()).at(-1)?.step).toBe(stored - 1);
+    const tail = await app.log.readTail();
 
     await app.reload();
-    await expect(app.statusText).toHaveText(shown);
-    await expect.poll(() => app.readLogTail()).toEqual(tail);
+    await expect(app.toolbar.statusText).toHaveText(shown);
+    await expect.poll(() => app.log.readTail()).toEqual(tail);
   });
 
   test('opening a flow too big for the storage left is refused, and the stored flow and its run stay as they were', async ({ page, baseURL }) => {
     const app = new AppPage(page);
-    await app.limitStorage(baseURL!, 5_000_000);
+    await app.storage.limitStorage(baseURL!, 5_000_000);
     await app.gotoExample('orders', 'Orders');
-    await app.setSpeed('100×');
-    await app.play();
-    await app.waitForHead(150);
-    const before = await app.pauseAndSettle();
-    await expect.poll(async () => (await app.readLogTail()).at(-1)?.step).toBe(before.head - 1);
-    const tail = await app.readLogTail();
+    await app.toolbar.setSpeed('100×');
+    await app.toolbar.play();
+    await app.toolbar.waitForHead(150);
+    const before = await app.toolbar.pauseAndSettle();
+    await expect.poll(async () => (await app.log.readTail()).at(-1)?.step).toBe(before.head - 1);
+    const tail = await app.log.readTail();
 
-    await app.openFlowFile('big-orders.tidemark.json', bigFlow());
+    await app.toolbar.openFlowFile('big-orders.tidemark.json', bigFlow());
     // The stored run is the person's work: asked first, they choose to replace it, and storage refuses.
-    await app.answerReplace('Replace it');
+    await app.trust.answerReplace('Replace it');
 
     await expect(app.alerts.filter({ hasText: 'Open flow file "big-orders.tidemark.json": Not opened: browser storage is full. Your flow "Orders" and its run are unchanged.' })).toBeVisible({ timeout: 20_000 });
-    await expect(app.flowName).toHaveText('Orders');
-    await expect(app.statusText).toHaveText(before.text);
+    await expect(app.toolbar.flowName).toHaveText('Orders');
+    await expect(app.toolbar.statusText).toHaveText(before.text);
 
     await app.reload();
-    await expect(app.flowName).toHaveText('Orders');
-    await expect(app.statusText).toHaveText(before.text);
-    await expect.poll(() => app.readLogTail()).toEqual(tail);
+    await expect(app.toolbar.flowName).toHaveText('Orders');
+    await expect(app.toolbar.statusText).toHaveText(before.text);
+    await expect.poll(() => app.log.readTail()).toEqual(tail);
   });
 });

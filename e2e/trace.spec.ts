@@ -5,15 +5,15 @@ test.describe('causation trace', () => {
   test('from a log row, an event’s whole conversation: the command that began it, the policies, and what it led to', async ({ page }) => {
     const app = new AppPage(page);
     await app.gotoExample('online-shop', 'Online shop');
-    await app.setSpeed('10×');
-    await app.play();
-    await app.waitForHead(150);
-    await app.pauseAndSettle();
+    await app.toolbar.setSpeed('10×');
+    await app.toolbar.play();
+    await app.toolbar.waitForHead(150);
+    await app.toolbar.pauseAndSettle();
 
     // Go to a step that shipped an order: the log shows it as the current row.
-    const shipped = (await app.readLog()).findLast((l) => /appended OrderShipped/.test(l.what))!;
-    await app.goTo(String(shipped.step + 1));
-    const row = app.currentLogRow();
+    const shipped = (await app.log.read()).findLast((l) => /appended OrderShipped/.test(l.what))!;
+    await app.timeline.goTo(String(shipped.step + 1));
+    const row = app.log.currentRow();
     await expect(row).toContainText('appended OrderShipped');
     await row.hover();
     await row.getByRole('button', { name: /^Trace OrderShipped / }).click();
@@ -28,16 +28,16 @@ test.describe('causation trace', () => {
       expect(said).toContain(expected);
     }
     // The nodes the conversation went through are lit on the canvas; the sign-up side is not.
-    await expect(app.nodeCard('consumer', 'Payment service').locator('.node-card')).toHaveClass(/is-traced/);
-    await expect(app.nodeCard('aggregate', 'User').locator('.node-card')).not.toHaveClass(/is-traced/);
+    await expect(app.canvas.nodeCard('consumer', 'Payment service').locator('.node-card')).toHaveClass(/is-traced/);
+    await expect(app.canvas.nodeCard('aggregate', 'User').locator('.node-card')).not.toHaveClass(/is-traced/);
 
     // A step of the trace takes the timeline there.
     const placed = steps.filter({ hasText: /\d+/ }).nth(1);
     const step = Number(await placed.textContent());
     await placed.click();
-    await expect.poll(async () => (await app.status()).cursor).toBe(step + 1);
+    await expect.poll(async () => (await app.toolbar.status()).cursor).toBe(step + 1);
     await trace.getByRole('button', { name: 'Close trace' }).click();
     await expect(trace).toHaveCount(0);
-    await expect(app.nodeCard('consumer', 'Payment service').locator('.node-card')).not.toHaveClass(/is-traced/);
+    await expect(app.canvas.nodeCard('consumer', 'Payment service').locator('.node-card')).not.toHaveClass(/is-traced/);
   });
 });

@@ -82,33 +82,33 @@ test.describe('trust: a flow from anyone runs nothing until trusted, then runs w
   test('a flow opened from a file shows its code and runs none of it; Play asks first, and only Trust runs it', async ({ page }) => {
     const app = new AppPage(page);
     await app.goto();
-    await app.openFlowFile('tell-tale.tidemark.json', tellTaleFlow());
-    await expect(app.flowName).toHaveText('Tell-tale');
-    await expect(app.restrictedBanner).toContainText('None of this flow’s code has run');
+    await app.toolbar.openFlowFile('tell-tale.tidemark.json', tellTaleFlow());
+    await expect(app.toolbar.flowName).toHaveText('Tell-tale');
+    await expect(app.trust.restrictedBanner).toContainText('None of this flow’s code has run');
 
     // Its code can be read, and is only parsed: the throw at its top level has not happened.
-    await app.selectNode('consumer', 'Listener');
-    await expect(app.inspector.getByText(/Handler does not compile/)).toHaveCount(0);
+    await app.canvas.selectNode('consumer', 'Listener');
+    await expect(app.inspector.root.getByText(/Handler does not compile/)).toHaveCount(0);
 
-    await app.playButton.click();
-    await expect(app.trustDialog).toBeVisible();
-    await expect(app.trustDialog.getByRole('list', { name: 'Code this flow carries' })).toContainText('Handler and decider code: Listener');
-    await expect(app.trustDialog.getByRole('list', { name: 'Code this flow carries' })).toContainText('Payload and key templates: Source');
-    await app.trustDialog.getByRole('button', { name: 'Cancel' }).click();
-    await expect(app.trustDialog).toHaveCount(0);
-    await expect(app.statusText).toHaveText(/^Step 0 of 0 · /);
+    await app.toolbar.playButton.click();
+    await expect(app.trust.trustDialog).toBeVisible();
+    await expect(app.trust.trustDialog.getByRole('list', { name: 'Code this flow carries' })).toContainText('Handler and decider code: Listener');
+    await expect(app.trust.trustDialog.getByRole('list', { name: 'Code this flow carries' })).toContainText('Payload and key templates: Source');
+    await app.trust.trustDialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(app.trust.trustDialog).toHaveCount(0);
+    await expect(app.toolbar.statusText).toHaveText(/^Step 0 of 0 · /);
 
-    await app.playButton.click();
-    await app.trustDialog.getByRole('button', { name: 'Trust and play' }).click();
-    await expect(app.pauseButton).toBeVisible();
-    await expect(app.inspector.getByRole('alert')).toHaveText('Handler does not compile: the top level ran');
-    await expect(app.restrictedBanner).toHaveCount(0);
-    await app.waitForHead(3);
-    await app.pauseAndSettle();
+    await app.toolbar.playButton.click();
+    await app.trust.trustDialog.getByRole('button', { name: 'Trust and play' }).click();
+    await expect(app.toolbar.pauseButton).toBeVisible();
+    await expect(app.inspector.root.getByRole('alert')).toHaveText('Handler does not compile: the top level ran');
+    await expect(app.trust.restrictedBanner).toHaveCount(0);
+    await app.toolbar.waitForHead(3);
+    await app.toolbar.pauseAndSettle();
 
     // Trust is remembered with the flow.
     await app.reload();
-    await expect(app.toolbar.getByText('Trusted', { exact: true })).toBeVisible();
+    await expect(app.toolbar.root.getByText('Trusted', { exact: true })).toBeVisible();
   });
 
   test('a malicious flow, once trusted, makes no request, forges nothing and leaves storage intact', async ({ page, context }) => {
@@ -116,28 +116,28 @@ test.describe('trust: a flow from anyone runs nothing until trusted, then runs w
     context.on('request', (request) => requests.push(request));
     const app = new AppPage(page);
     await app.goto();
-    await app.openFlowFile('free-analytics.tidemark.json', maliciousFlow());
-    await expect(app.flowName).toHaveText('Free analytics');
-    await app.selectNode('consumer', 'Eve');
+    await app.toolbar.openFlowFile('free-analytics.tidemark.json', maliciousFlow());
+    await expect(app.toolbar.flowName).toHaveText('Free analytics');
+    await app.canvas.selectNode('consumer', 'Eve');
     // Parsed, not run: a name its sandbox does not offer is named before anything runs.
-    await expect(app.inspector.getByRole('alert')).toHaveText('Handler does not compile: ReferenceError: indexedDB is not defined (line 1)');
-    await app.trustFlow();
+    await expect(app.inspector.root.getByRole('alert')).toHaveText('Handler does not compile: ReferenceError: indexedDB is not defined (line 1)');
+    await app.trust.trustFlow();
 
-    for (let i = 0; i < 8; i++) await app.step();
-    await expect(app.statusText).toHaveText(/^Step 8 of 8 · /);
-    const log = await app.readLogTail();
+    for (let i = 0; i < 8; i++) await app.toolbar.step();
+    await expect(app.toolbar.statusText).toHaveText(/^Step 8 of 8 · /);
+    const log = await app.log.readTail();
     const mallory = log.filter((line) => line.node === 'Mallory');
     expect(mallory.length).toBeGreaterThan(0);
-    const lines = await Promise.all(mallory.map((line) => app.logRow(line.step).textContent()));
+    const lines = await Promise.all(mallory.map((line) => app.log.row(line.step).textContent()));
     for (const text of lines) {
       for (const name of ['Function constructor', 'generator constructor', 'ctx escape', 'fetch', 'prototype', 'clock', 'randomness']) expect(text).toContain(`${name}: blocked`);
       expect(text).not.toContain(': ran');
     }
-    await expect(app.logRows().filter({ hasText: 'Visit' }).first()).toBeVisible();
-    await app.selectNode('producer', 'Trudy');
+    await expect(app.log.rows().filter({ hasText: 'Visit' }).first()).toBeVisible();
+    await app.canvas.selectNode('producer', 'Trudy');
     // No frame forged: the toolbar shows the engine's own count, never the 999999 the handler tried to post.
-    await expect(app.statusText).toHaveText(/^Step 8 of 8 · /);
-    const paused = await app.status();
+    await expect(app.toolbar.statusText).toHaveText(/^Step 8 of 8 · /);
+    const paused = await app.toolbar.status();
 
     // Nothing left this page: every request went to the app's own origin, none to the exfiltration address.
     const origin = new URL(page.url()).origin;
@@ -147,8 +147,8 @@ test.describe('trust: a flow from anyone runs nothing until trusted, then runs w
     // Storage intact: the database is there at its own version, and a reload restores the run as it was.
     expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => `${d.name}@${d.version}`))).toContain('tidemark@2');
     await app.reload();
-    await expect(app.flowName).toHaveText('Free analytics');
-    await expect(app.statusText).toHaveText(paused.text);
+    await expect(app.toolbar.flowName).toHaveText('Free analytics');
+    await expect(app.toolbar.statusText).toHaveText(paused.text);
   });
 
   test('a handler with an endless loop fails its deliveries, naming the loop, and the app stays responsive', async ({ page }) => {
@@ -157,11 +157,11 @@ test.describe('trust: a flow from anyone runs nothing until trusted, then runs w
     const flow = JSON.parse(tellTaleFlow()) as { code: Record<string, string>; name: string };
     flow.name = 'Spinner';
     flow.code.c = 'function handle(event, ctx) { while (true) {} }';
-    await app.openFlowFile('spinner.tidemark.json', JSON.stringify(flow));
-    await app.trustFlow();
-    for (let i = 0; i < 3; i++) await app.step();
-    await expect(app.nodeCard('consumer', 'Listener')).toContainText(/failed\s*1/);
-    await expect(app.logRows().filter({ hasText: 'stopped after 10,000,000 loop iterations' }).first()).toBeVisible();
+    await app.toolbar.openFlowFile('spinner.tidemark.json', JSON.stringify(flow));
+    await app.trust.trustFlow();
+    for (let i = 0; i < 3; i++) await app.toolbar.step();
+    await expect(app.canvas.nodeCard('consumer', 'Listener')).toContainText(/failed\s*1/);
+    await expect(app.log.rows().filter({ hasText: 'stopped after 10,000,000 loop iterations' }).first()).toBeVisible();
   });
 
   test('a flow whose code hangs as it loads cannot lock the app out: it reopens restricted, saying why', async ({ page }) => {
@@ -172,46 +172,46 @@ test.describe('trust: a flow from anyone runs nothing until trusted, then runs w
     flow.name = 'Hangs on load';
     // Backtracks for ever at the top level: no loop for the sandbox to count, so only the watchdog ends it.
     flow.code.c = "/^(a+)+$/.test('a'.repeat(40) + 'b');\nfunction handle(event, ctx) {}";
-    await app.openFlowFile('hangs.tidemark.json', JSON.stringify(flow));
-    await expect(app.flowName).toHaveText('Hangs on load');
-    await app.toolbar.getByRole('button', { name: 'Restricted mode' }).click();
-    await app.trustDialog.getByRole('button', { name: 'Trust', exact: true }).click();
+    await app.toolbar.openFlowFile('hangs.tidemark.json', JSON.stringify(flow));
+    await expect(app.toolbar.flowName).toHaveText('Hangs on load');
+    await app.toolbar.root.getByRole('button', { name: 'Restricted mode' }).click();
+    await app.trust.trustDialog.getByRole('button', { name: 'Trust', exact: true }).click();
 
     await expect(app.alerts.filter({ hasText: 'while compiling the flow you had just trusted' })).toBeVisible({ timeout: 30_000 });
     await expect(app.alerts.filter({ hasText: /stopped last time while running "Hangs on load"'s code.*restricted mode/ })).toBeVisible({ timeout: 15_000 });
-    await expect(app.restrictedBanner).toBeVisible();
+    await expect(app.trust.restrictedBanner).toBeVisible();
 
     // Every later visit opens, restricted, and the way out works: another flow replaces it.
     await app.reload();
-    await expect(app.flowName).toHaveText('Hangs on load');
-    await expect(app.restrictedBanner).toBeVisible();
+    await expect(app.toolbar.flowName).toHaveText('Hangs on load');
+    await expect(app.trust.restrictedBanner).toBeVisible();
     await app.goto('/?example=orders');
-    await expect(app.flowName).toHaveText('Orders');
-    await app.setSpeed('100×');
-    await app.play();
-    await app.waitForHead(5);
+    await expect(app.toolbar.flowName).toHaveText('Orders');
+    await app.toolbar.setSpeed('100×');
+    await app.toolbar.play();
+    await app.toolbar.waitForHead(5);
   });
 
   test('opening an example over a stored run asks first; keeping it changes nothing', async ({ page }) => {
     const app = new AppPage(page);
     await app.goto();
-    await app.setSpeed('100×');
-    await app.play();
-    await app.waitForHead(10);
-    const paused = await app.pauseAndSettle();
+    await app.toolbar.setSpeed('100×');
+    await app.toolbar.play();
+    await app.toolbar.waitForHead(10);
+    const paused = await app.toolbar.pauseAndSettle();
 
     await app.goto('/?example=consumer-group');
-    await expect(app.replaceDialog).toContainText(/^Replace “Orders”\?The example "consumer-group" opens in place of “Orders”: its run \([\d,]+ steps on 1 branch\) would be deleted/);
-    await app.answerReplace('Keep');
-    await expect(app.flowName).toHaveText('Orders');
-    await expect(app.statusText).toHaveText(paused.text);
+    await expect(app.trust.replaceDialog).toContainText(/^Replace “Orders”\?The example "consumer-group" opens in place of “Orders”: its run \([\d,]+ steps on 1 branch\) would be deleted/);
+    await app.trust.answerReplace('Keep');
+    await expect(app.toolbar.flowName).toHaveText('Orders');
+    await expect(app.toolbar.statusText).toHaveText(paused.text);
     await app.reload();
-    await expect(app.flowName).toHaveText('Orders');
-    await expect(app.statusText).toHaveText(paused.text);
+    await expect(app.toolbar.flowName).toHaveText('Orders');
+    await expect(app.toolbar.statusText).toHaveText(paused.text);
 
     await app.goto('/?example=consumer-group');
-    await app.answerReplace('Replace it');
-    await expect(app.flowName).toHaveText('Consumer group rebalance');
-    await expect(app.statusText).toHaveText(/^Step 0 of 0 · /);
+    await app.trust.answerReplace('Replace it');
+    await expect(app.toolbar.flowName).toHaveText('Consumer group rebalance');
+    await expect(app.toolbar.statusText).toHaveText(/^Step 0 of 0 · /);
   });
 });

@@ -1,4 +1,4 @@
-/** A CloudEvents 1.0 envelope with Tidemark's extensions (DESIGN.md, "Engine model"). */
+/** A CloudEvents 1.0 envelope with Tidemark's extensions (correlationid, causationid, partitionkey, schemaversion, sequence). */
 export interface CloudEvent<T = unknown> {
   readonly specversion: '1.0';
   readonly id: string;

@@ -230,10 +230,16 @@ export type RequestType = keyof Requests;
 /** Where a flow came from: only a bundled example is trusted on opening. */
 export type FlowOrigin = 'example' | 'file' | 'link';
 
-export const REQUEST_TYPES: readonly RequestType[] = [
-  'hello', 'openFlow', 'trust', 'updateFlow', 'play', 'pause', 'step', 'setSpeed', 'seek', 'publish', 'controlConsumer', 'resetOffsets', 'sendCommand', 'rebuild', 'queryReadModel', 'queryLog', 'trace', 'getRows', 'fork', 'switchBranch', 'reset',
-  'findTouchingStep', 'locate', 'addBookmark', 'removeBookmark', 'nodeStateAt', 'diffNodeState', 'deleteBranch', 'exportLog', 'checkBatch', 'publishBatch',
-];
+/** Every request type once: a type added to `Requests` and missing here is a compile error. */
+const REQUEST_TYPE_SET = {
+  hello: true, openFlow: true, trust: true, updateFlow: true, play: true, pause: true, step: true, setSpeed: true, seek: true,
+  publish: true, controlConsumer: true, resetOffsets: true, sendCommand: true, rebuild: true, queryReadModel: true, queryLog: true,
+  trace: true, getRows: true, fork: true, switchBranch: true, reset: true, findTouchingStep: true, locate: true, addBookmark: true,
+  removeBookmark: true, nodeStateAt: true, diffNodeState: true, deleteBranch: true, exportLog: true, checkBatch: true, publishBatch: true,
+} as const satisfies Record<RequestType, true>;
+
+/** The request types, derived from `REQUEST_TYPE_SET`; the worker checks it has a handler for each. */
+export const REQUEST_TYPES = Object.keys(REQUEST_TYPE_SET) as readonly RequestType[];
 
 export type UiToEngine =
   | {

@@ -19,7 +19,7 @@ const post = (message: EngineToUi): void => scope.postMessage(message);
 /** Waits this long for the writer lock: a worker replaced by the watchdog may still be letting go of it. */
 const LOCK_WAIT_MS = 3000;
 
-/** One writer per flow: a second tab runs without saving while the first holds the lock (DESIGN, Persistence). */
+/** One writer per flow: a second tab runs without saving while the first holds the lock (docs/architecture.md, "One writer per flow"). */
 function holdWriterLock(): Promise<boolean> {
   if (!('locks' in navigator)) return Promise.resolve(true);
   return new Promise((resolve) => {

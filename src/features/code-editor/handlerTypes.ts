@@ -1,7 +1,15 @@
+import contextSource from '../../engine/code/handlerContextTypes.ts?raw';
+
 /**
- * Ambient types every handler editor gets: the event envelope and `ctx`. Keep `Context` in sync
- * with `HandlerContext` in src/engine/code/handlerContext.ts. The types of each event's data are
- * generated per node from the flow's schemas (handlerDeclarations.ts).
+ * The engine's own declaration of `ctx` (src/engine/code/handlerContextTypes.ts), as ambient text:
+ * the very file the engine compiles against, with its `export`s removed.
+ */
+export const CONTEXT_TYPES = contextSource.replace(/^export /gm, '');
+
+/**
+ * Ambient types every handler editor gets: the event envelope and `ctx` (`Context`, whose state
+ * holds anything the code puts there). The types of each event's data are generated per node
+ * from the flow's schemas (handlerDeclarations.ts).
  */
 export const HANDLER_TYPES = `
 /** The CloudEvents 1.0 envelope around every event's data. */
@@ -26,41 +34,9 @@ interface EventEnvelope {
 /** An event of one type: the envelope with its type and data. */
 type EventOf<Type extends string, Data> = EventEnvelope & { readonly type: Type; readonly data: Data };
 
-interface Context {
-  /** Virtual milliseconds since the run began. */
-  now(): number;
-  /** A seeded random number in [0, 1); the same on every replay. */
-  random(): number;
-  /** Writes a line to the event log beside this delivery. */
-  log(...args: unknown[]): void;
-  /** This node's state, kept between events (a projection's read model). */
-  state: Record<string, any>;
-  readonly node: { readonly id: string; readonly name: string };
-  /** Kafka: where the event was read from: topic node id, partition, offset and record key. */
-  readonly record?: { readonly topic: string; readonly partition: number; readonly offset: number; readonly key: string | null };
-  /** AMQP: the delivery from a queue being handled. */
-  readonly message?: {
-    readonly queue: string;
-    readonly exchange: string;
-    readonly routingKey: string;
-    readonly headers: Readonly<Record<string, unknown>>;
-    /** Set when the message was delivered before and requeued. */
-    readonly redelivered: boolean;
-    readonly deliveryTag: number;
-    readonly replyTo?: string;
-    readonly correlationId?: string;
-  };
-  /** AMQP: answer the request being handled (sent to its reply_to queue with its correlation id). */
-  reply?(data: unknown, type?: string): void;
-  /** AMQP: settle with basic.nack instead of an ack; requeue defaults to false (dead-lettered or dropped). */
-  nack?(options?: { requeue?: boolean }): void;
-  /** Pub/sub: the channel the message was published on, and the pattern that matched it. */
-  readonly channel?: { readonly name: string; readonly pattern?: string };
-  /** Event store: the stream the event belongs to, its version there and its global position. */
-  readonly stream?: { readonly id: string; readonly version: number; readonly position: number };
-  /** A policy (a consumer wired to aggregates) sends a command; \`to\` names the aggregate when it is wired to several. */
-  send?(command: { type: string; aggregateId: string; data?: unknown }, to?: string): void;
-}
+${CONTEXT_TYPES}
+/** \`ctx\` in handler code. */
+interface Context extends HandlerContext<Record<string, any>> {}
 `;
 
 /** Ambient types of an aggregate's decider code; the event unions are generated per node. */
