@@ -13,6 +13,7 @@ import { Persister } from './persister';
 import { Player } from './player';
 import { scanSteps, type RowReader } from './stepSearch';
 import { discardedNotice, notDone, storageProblem } from './storageNotices';
+import type { Timers } from './timers';
 
 export const FLOW_ID = 'current';
 /** Set in storage while a flow's code is evaluated for the first time after loading; found set at start, that evaluation never ended. */
@@ -83,15 +84,16 @@ export class Session {
   constructor(
     readonly store: TidemarkStore | undefined,
     private readonly post: (message: EngineToUi) => void,
+    private readonly timers: Timers,
   ) {
-    this.persister = new Persister(store, (error) => this.storageFailed(error));
+    this.persister = new Persister(store, (error) => this.storageFailed(error), timers);
     this.player = new Player({
       nextTime: () => this.run.nextTime(),
       currentTime: () => this.run.state.time,
       advance: () => this.advance(),
       afterSlice: () => this.maybeFrame(),
       finished: () => this.stopped('The run has nothing left to do: no producer is scheduled.'),
-    });
+    }, timers);
   }
 
   get branch(): BranchRecord {
@@ -727,7 +729,7 @@ export class Session {
 
   pushFrame(): void {
     if (!this.flow) return;
-    this.lastFrame = performance.now();
+    this.lastFrame = this.timers.now();
     this.framesUnshown++;
     this.pushMarkers();
     this.post({ kind: 'frame', frame: this.frame() });
@@ -742,7 +744,7 @@ export class Session {
   pushMarkers(force = false): void {
     if (!this.flow || !this.branches.has(this.branchId)) return;
     const key = `${this.branchId}#${this.markersRevision}`;
-    const now = performance.now();
+    const now = this.timers.now();
     const sent = this.sentMarkers;
     if (!force && (key === sent.key || (this.player.playing && sent.branchId === this.branchId && now - sent.at < MARKERS_MS))) return;
     this.sentMarkers = { key, branchId: this.branchId, at: now };
@@ -751,6 +753,6 @@ export class Session {
   }
 
   private maybeFrame(): void {
-    if (this.framesUnshown === 0 && performance.now() - this.lastFrame >= FRAME_MS) this.pushFrame();
+    if (this.framesUnshown === 0 && this.timers.now() - this.lastFrame >= FRAME_MS) this.pushFrame();
   }
 }
