@@ -10,5 +10,5 @@
 //   logRows       rows read from memory or stored segments
 //   framePacing   frames and markers to the UI, paced by what it has shown
 // session.ts wires them; time comes in as Timers (real in engine.worker.ts, manual in tests).
-export { FLOW_ID, handlerCodeErrors } from './openFlow';
+export { FLOW_ID } from './openFlow';
 export { Session } from './session';
