@@ -3,6 +3,7 @@ import type { FlowDocument } from '../../src/flow';
 import { encodeSteps, SEGMENT_SIZE } from '../../src/storage';
 import { SnapshotPacker } from '../../src/storage/snapshotPacking';
 import { Session } from '../../src/worker/session';
+import { realTimers } from '../../src/worker/timers';
 import type { PersistBreakdown } from '../protocol';
 import { measureIdbSegmentWrites } from './idbLimits';
 import { dropMessages } from './sessionRun';
@@ -49,7 +50,7 @@ export async function measureBreakdown(flow: FlowDocument, steps: number): Promi
   const branchRun = new BranchRun({ code: new CodeSandbox(), baseFlow: flow, inputs: [], head: 0, snapshotEvery: SEGMENT_SIZE });
   const branchRunStepsPerSecond = stepsPerSecond(steps, () => branchRun.advance());
 
-  const session = new Session(undefined, dropMessages);
+  const session = new Session(undefined, dropMessages, realTimers());
   await session.startFresh(flow, { trusted: true });
   const sessionNoStoreStepsPerSecond = stepsPerSecond(steps, () => session.advance());
 

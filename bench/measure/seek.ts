@@ -1,5 +1,6 @@
 import { openTidemarkStore } from '../../src/storage';
 import { Session } from '../../src/worker/session';
+import { realTimers } from '../../src/worker/timers';
 import type { SeekResult } from '../protocol';
 import { HISTORY_DB } from './persisted';
 import { dropMessages } from './sessionRun';
@@ -22,7 +23,7 @@ function targets(seed: number, head: number): () => number {
 export async function measureSeeks(count: number, warmup: number, seed: number): Promise<SeekResult> {
   const store = await openTidemarkStore(HISTORY_DB);
   try {
-    const session = new Session(store, dropMessages);
+    const session = new Session(store, dropMessages, realTimers());
     const start = performance.now();
     await session.restore();
     const restoreMs = performance.now() - start;

@@ -2,6 +2,7 @@ import type { FlowDocument } from '../../src/flow';
 import { Speed, type EngineToUi } from '../../src/protocol';
 import { openTidemarkStore, type CommitBatch, type TidemarkStore } from '../../src/storage';
 import { Session } from '../../src/worker/session';
+import { realTimers } from '../../src/worker/timers';
 import type { CommitTally, PersistedRate } from '../protocol';
 import { REFERENCE_PRODUCER } from '../referenceFlow';
 import { deleteDatabase } from './rawIdb';
@@ -44,7 +45,7 @@ export async function playPersisted(dbName: string, flow: FlowDocument, enough: 
     // As the app's UI does, each frame is acknowledged, so the run builds frames as it would there.
     const session: Session = new Session(timedCommits(store, commits), (message) => {
       if (message.kind === 'frame') session.frameShown();
-    });
+    }, realTimers());
     await session.startFresh(flow, { trusted: true });
     session.setSpeed(Speed.Max);
     const start = performance.now();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { EngineToUi, Frame, UiToEngine } from '../protocol';
-import { EngineClient, WATCHDOG_MS } from './EngineClient';
+import { PROTOCOL_VERSION, type EngineNotice, type EngineToUi, type Frame, type UiToEngine } from '../protocol';
+import { EngineClient, WATCHDOG_MS, type StuckWork } from './EngineClient';
+import { EngineRequestError } from './EngineRequestError';
 import type { EngineHost, EngineWorker } from './engineHost';
 
 interface Task {
@@ -17,6 +18,12 @@ class FakePage implements EngineHost {
   /** A UI thread too busy to paint (or a browser that throttles paints) while the page is visible. */
   paintsStopped = false;
   readonly workers: FakeWorker[] = [];
+  /** Intervals started with `every` and not stopped. */
+  intervals = 0;
+  /** Visibility listeners still registered. */
+  get visibilityWatchers(): number {
+    return this.visibilityListeners.size;
+  }
   private isHidden = false;
   private order = 0;
   private tasks: Task[] = [];
@@ -57,7 +64,9 @@ class FakePage implements EngineHost {
       });
     };
     arm();
+    this.intervals++;
     return () => {
+      if (!stopped) this.intervals--;
       stopped = true;
     };
   }
@@ -109,6 +118,8 @@ class FakeWorker implements EngineWorker {
   terminated = false;
   answer: (message: UiToEngine) => void = () => {};
   private readonly listeners: ((event: MessageEvent<EngineToUi>) => void)[] = [];
+  private readonly errorListeners: ((event: ErrorEvent) => void)[] = [];
+  private readonly messageErrorListeners: (() => void)[] = [];
 
   constructor(readonly page: FakePage) {}
 
@@ -127,6 +138,23 @@ class FakeWorker implements EngineWorker {
   addEventListener(type: 'messageerror', listener: () => void): void;
   addEventListener(type: string, listener: unknown): void {
     if (type === 'message') this.listeners.push(listener as (event: MessageEvent<EngineToUi>) => void);
+    if (type === 'error') this.errorListeners.push(listener as (event: ErrorEvent) => void);
+    if (type === 'messageerror') this.messageErrorListeners.push(listener as () => void);
+  }
+
+  /** As a worker whose script throws or fails to load. */
+  fail(message: string): void {
+    for (const listener of this.errorListeners) listener({ message } as ErrorEvent);
+  }
+
+  /** As a message structured clone could not read. */
+  unreadable(): void {
+    for (const listener of this.messageErrorListeners) listener();
+  }
+
+  /** The requests it was sent, in order. */
+  requests(): Extract<UiToEngine, { kind: 'request' }>[] {
+    return this.received.filter((m) => m.kind === 'request');
   }
 
   send(message: EngineToUi): void {
@@ -355,5 +383,141 @@ describe('EngineClient requests', () => {
     // The engine never got it, so its silence is not a hang: no restart.
     page.advance(WATCHDOG_MS * 2);
     expect(restarts()).toBe(0);
+  });
+});
+
+describe('EngineClient replies', () => {
+  it('sends each request with its own id, type and arguments, and hello with the protocol version', () => {
+    const page = new FakePage();
+    const { client } = connect(page);
+    void client.hello();
+    void client.request('seek', { step: 7 });
+    expect(page.workers[0]!.requests()).toEqual([
+      { kind: 'request', id: 1, type: 'hello', args: { protocol: PROTOCOL_VERSION } },
+      { kind: 'request', id: 2, type: 'seek', args: { step: 7 } },
+    ]);
+  });
+
+  it('settles each request with the reply carrying its id, in whatever order replies come', async () => {
+    const page = new FakePage();
+    const { client } = connect(page);
+    const worker = page.workers[0]!;
+    const rows = client.request('getRows', { from: 0, count: 10 });
+    const fork = client.request('fork', { name: 'what-if' });
+    const [rowsId, forkId] = worker.requests().map((m) => m.id);
+    worker.send({ kind: 'reply', id: forkId!, result: { branches: [] } });
+    worker.send({ kind: 'reply', id: rowsId!, result: { from: 0, rows: [] } });
+    await expect(fork).resolves.toEqual({ branches: [] });
+    await expect(rows).resolves.toEqual({ from: 0, rows: [] });
+  });
+
+  it('ignores a second answer for the same id and an answer for an id never sent', async () => {
+    const page = new FakePage();
+    const { client } = connect(page);
+    const worker = page.workers[0]!;
+    const seek = client.request('seek', { step: 1 });
+    const id = worker.requests()[0]!.id;
+    worker.send({ kind: 'reply', id: 99, result: 'not mine' });
+    worker.send({ kind: 'reply', id, result: null });
+    worker.send({ kind: 'error', id, message: 'too late' });
+    await expect(seek).resolves.toBeNull();
+  });
+
+  it('rejects a request the worker answered with an error, with its message, problems and the work it would replace', async () => {
+    const page = new FakePage();
+    const { client } = connect(page);
+    const worker = page.workers[0]!;
+    const load = client.request('pause', {});
+    const other = client.request('seek', { step: 3 });
+    const [loadId, otherId] = worker.requests().map((m) => m.id);
+    const problems = [{ path: 'nodes[2].rate', reason: 'must be a positive number' }];
+    const replaces = { name: 'Orders', steps: 40, branches: 2, edited: true };
+    worker.send({ kind: 'error', id: loadId!, message: 'The flow is not valid', problems, replaces });
+    const error = await load.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(EngineRequestError);
+    expect(error).toMatchObject({ message: 'The flow is not valid', problems, replaces });
+    // The other request still waits for its own answer.
+    worker.send({ kind: 'reply', id: otherId!, result: null });
+    await expect(other).resolves.toBeNull();
+  });
+
+  it('turns a worker error and an unreadable message into notices', () => {
+    const page = new FakePage();
+    const { client } = connect(page);
+    const notices: EngineNotice[] = [];
+    client.onNotice((n) => notices.push(n));
+    page.workers[0]!.fail('');
+    page.workers[0]!.fail('SyntaxError: Unexpected token');
+    page.workers[0]!.unreadable();
+    expect(notices.map((n) => n.message)).toEqual([
+      'Engine worker error: the worker failed to start',
+      'Engine worker error: SyntaxError: Unexpected token',
+      'Engine worker sent a message that could not be read',
+    ]);
+    expect(notices.every((n) => n.level === 'error')).toBe(true);
+  });
+
+  it('hands notices, branches and markers to their listeners until they unsubscribe', () => {
+    const page = new FakePage();
+    const { client } = connect(page);
+    const worker = page.workers[0]!;
+    const seen: string[] = [];
+    const stopNotices = client.onNotice((n) => seen.push(`notice ${n.message}`));
+    client.onBranches((b) => seen.push(`branches ${b.map((x) => x.name).join(',')}`));
+    client.onMarkers((m) => seen.push(`markers ${m.branchId}`));
+    worker.send({ kind: 'notice', notice: { level: 'info', message: 'hi' } });
+    worker.send({ kind: 'branches', branches: [{ id: 'b', name: 'main', parentId: null, forkStep: 0, head: 3 }] });
+    worker.send({ kind: 'markers', markers: { branchId: 'b', kinds: {}, bookmarks: [] } });
+    stopNotices();
+    worker.send({ kind: 'notice', notice: { level: 'info', message: 'unheard' } });
+    expect(seen).toEqual(['notice hi', 'branches main', 'markers b']);
+  });
+
+  it('on a restart names the requests the stuck worker never answered and whether a run was playing', () => {
+    const page = new FakePage();
+    const client = new EngineClient(page);
+    const stuck: StuckWork[] = [];
+    client.onRestart((work) => stuck.push(work));
+    const worker = page.workers[0]!;
+    worker.send({ kind: 'frame', frame: frame(1, true) });
+    const answered = client.request('getRows', { from: 0, count: 1 });
+    void client.request('seek', { step: 5 }).catch(() => undefined);
+    void client.request('fork', { name: 'x' }).catch(() => undefined);
+    worker.send({ kind: 'reply', id: worker.requests()[0]!.id, result: { from: 0, rows: [] } });
+    page.advance(WATCHDOG_MS + 2000);
+    expect(stuck).toEqual([{ requests: ['seek', 'fork'], playing: true }]);
+    return expect(answered).resolves.toEqual({ from: 0, rows: [] });
+  });
+
+  it('sends later requests to the new worker and ignores the stuck one', async () => {
+    const page = new FakePage();
+    const { client, restarts } = connect(page);
+    const old = page.workers[0]!;
+    void client.request('seek', { step: 5 }).catch(() => undefined);
+    page.advance(WATCHDOG_MS + 2000);
+    expect(restarts()).toBe(1);
+    const fresh = page.workers[1]!;
+    const next = client.request('pause', {});
+    expect(fresh.requests().map((m) => m.type)).toEqual(['pause']);
+    expect(old.requests().map((m) => m.type)).toEqual(['seek']);
+    fresh.send({ kind: 'reply', id: fresh.requests()[0]!.id, result: null });
+    await expect(next).resolves.toBeNull();
+  });
+
+  it('on terminate rejects what is pending, stops the worker and watches no more', async () => {
+    const page = new FakePage();
+    const { client, restarts } = connect(page);
+    const pending = client.request('pause', {});
+    client.terminate();
+    await expect(pending).rejects.toThrow('The engine worker was stopped');
+    expect(page.workers[0]!.terminated).toBe(true);
+    expect(page.intervals).toBe(0);
+    expect(page.visibilityWatchers).toBe(0);
+    page.advance(WATCHDOG_MS * 3);
+    expect(restarts()).toBe(0);
+    expect(page.workers).toHaveLength(1);
   });
 });

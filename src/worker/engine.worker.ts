@@ -11,6 +11,7 @@ import { combineHandlers, completeTable, type HandlerTable } from './handlers/ha
 import { historyHandlers } from './handlers/historyHandlers';
 import { runHandlers } from './handlers/runHandlers';
 import { Session } from './session';
+import { realTimers } from './timers';
 import type { WorkerScope } from './workerScope';
 
 const scope = self as unknown as WorkerScope;
@@ -47,7 +48,7 @@ type RequestMessage = Extract<UiToEngine, { kind: 'request' }>;
 
 async function start(): Promise<{ session: Session; handle: (message: RequestMessage) => Promise<void> }> {
   const { store, storage } = await openStore();
-  const session = new Session(store, post);
+  const session = new Session(store, post, realTimers());
   if (!storage.writer) session.notify({ level: 'warning', message: storage.reason });
   try {
     await session.restore();

@@ -7,6 +7,7 @@ import type { FlowDocument } from '../flow';
 import type { EngineToUi, Frame } from '../protocol';
 import { openTidemarkStore, type TidemarkStore } from '../storage';
 import { Session } from './session';
+import { ManualTimers } from './manualTimers.testkit';
 
 // A flow whose ids are named like Object.prototype members is stored (segments, snapshots, its
 // branch) and loaded again: the reloaded run, and a seek in it to a stored snapshot, show what
@@ -40,7 +41,7 @@ afterEach(() => {
 async function newSession(name: string): Promise<Session> {
   const store = await openTidemarkStore(name);
   open.push(store);
-  const session = new Session(store, (_: EngineToUi) => undefined);
+  const session = new Session(store, (_: EngineToUi) => undefined, new ManualTimers());
   await session.restore();
   return session;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StepRecord } from '../engine';
 import { decodeSteps, StorageError, type BranchRecord, type CommitBatch, type StoredSegment, type TidemarkStore } from '../storage';
 import { Persister } from './persister';
+import { ManualTimers } from './manualTimers.testkit';
 
 const branch = (head: number): BranchRecord =>
   ({ id: 'b', flowId: 'f', name: 'main', parentId: null, forkStep: 0, baseFlow: {} as BranchRecord['baseFlow'], inputs: [], head });
@@ -33,7 +34,7 @@ function fill(persister: Persister, steps: number): void {
 describe('Persister', () => {
   it('writes many segments in several commits and the branch head only with the last', async () => {
     const { store, commits } = fakeStore(() => false);
-    const persister = new Persister(store, () => {});
+    const persister = new Persister(store, () => {}, new ManualTimers());
     fill(persister, 140_000);
     await persister.flush();
     expect(commits.length).toBe(3);
@@ -48,7 +49,7 @@ describe('Persister', () => {
     let failing = true;
     const { store, commits } = fakeStore((n) => failing && n === 1);
     const errors: StorageError[] = [];
-    const persister = new Persister(store, (e) => void errors.push(e));
+    const persister = new Persister(store, (e) => void errors.push(e), new ManualTimers());
     fill(persister, 80_000);
     await persister.flush();
     expect(errors.map((e) => e.kind)).toEqual(['quota']);
@@ -66,7 +67,7 @@ describe('Persister', () => {
 
   it('keeps a segment it is still writing readable, and stores its later steps with the earlier ones', async () => {
     const { store, commits } = fakeStore(() => false);
-    const persister = new Persister(store, () => {});
+    const persister = new Persister(store, () => {}, new ManualTimers());
     fill(persister, 1500);
     expect(persister.cached('b', 0, 1499)).toEqual(record(1499));
     await persister.flush();
@@ -80,7 +81,7 @@ describe('Persister', () => {
 
   it('continues a stored segment read back after a reload instead of starting it afresh', async () => {
     const { store, commits } = fakeStore(() => false);
-    const persister = new Persister(store, () => {});
+    const persister = new Persister(store, () => {}, new ManualTimers());
     persister.remember({ branchId: 'b', firstStep: 0, records: Array.from({ length: 300 }, (_, i) => record(i)) });
     for (let step = 300; step < 310; step++) persister.append(branch(step + 1), record(step));
     await persister.flush();
@@ -89,7 +90,7 @@ describe('Persister', () => {
 
   it("stores an edit's flow record in the branch's commit, the last of the flush", async () => {
     const { store, commits } = fakeStore(() => false);
-    const persister = new Persister(store, () => {});
+    const persister = new Persister(store, () => {}, new ManualTimers());
     fill(persister, 70_000);
     const flow = { id: 'current', flow: {} as BranchRecord['baseFlow'], savedAt: 1 };
     persister.saveFlow(flow);
@@ -104,7 +105,7 @@ describe('Persister', () => {
     const persister = new Persister(store, async (e) => {
       await Promise.resolve();
       reported.push(e.kind);
-    });
+    }, new ManualTimers());
     fill(persister, 10);
     const first = persister.flush();
     const second = persister.flush();
@@ -116,7 +117,7 @@ describe('Persister', () => {
   it('discards what a branch has not stored from its stored head on, and goes on from the stored start of its segment', async () => {
     let failing = true;
     const { store, commits } = fakeStore(() => failing);
-    const persister = new Persister(store, () => {});
+    const persister = new Persister(store, () => {}, new ManualTimers());
     fill(persister, 1_500);
     await persister.flush();
     const stored = Array.from({ length: 200 }, (_, i) => record(1_000 + i));

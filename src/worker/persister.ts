@@ -1,6 +1,7 @@
 import type { StepRecord } from '../engine';
 import type { BranchRecord, FlowRecord, SegmentRecord, SnapshotRecord, StoredSegment, TidemarkStore } from '../storage';
 import { decodeSteps, segmentEnd, segmentStart, StepEncoder, StorageError } from '../storage';
+import type { Timers } from './timers';
 
 // Writes are batched: steps are encoded into their segment as they are recorded (so the record
 // objects die young), and a flush at most every FLUSH_MS commits the dirty segments, new snapshots
@@ -34,7 +35,8 @@ export class Persister {
   private branch: BranchRecord | undefined;
   private flowRecord: FlowRecord | undefined;
   private flushing: Promise<void> | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Cancels the flush scheduled by `schedule`; undefined when none is. */
+  private cancelFlush: (() => void) | undefined;
   /** Set after a failed write; cleared when the person resumes (or what failed is discarded), so a full disk is not retried in a loop. */
   private failed = false;
   /** Failed writes so far, and the last one's error: a flush reports a failure that happened while it waited. */
@@ -45,6 +47,7 @@ export class Persister {
   constructor(
     private readonly store: TidemarkStore | undefined,
     private readonly onError: (error: StorageError) => void | Promise<void>,
+    private readonly timers: Timers,
   ) {}
 
   append(branch: BranchRecord, record: StepRecord): void {
@@ -165,11 +168,11 @@ export class Persister {
   }
 
   private schedule(): void {
-    if (this.timer !== undefined || this.failed || !this.store) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
+    if (this.cancelFlush !== undefined || this.failed || !this.store) return;
+    this.cancelFlush = this.timers.after(FLUSH_MS, () => {
+      this.cancelFlush = undefined;
       void this.flush();
-    }, FLUSH_MS);
+    });
   }
 
   private pending(): boolean {

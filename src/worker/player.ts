@@ -1,4 +1,5 @@
 import { Speed } from '../protocol';
+import type { Timers } from './timers';
 
 /** One slice of work per tick, so requests and frames are never starved by a max-speed run. */
 const SLICE_MS = 12;
@@ -18,7 +19,7 @@ export interface Playable {
 
 /** Paces a run on real time: at speed k, one real second is k virtual seconds; Max runs flat out. */
 export class Player {
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private cancelTick: (() => void) | undefined;
   private anchorReal = 0;
   private anchorVirtual = 0;
   /** Bumped by play() so a wake-up queued before a pause cannot start a second loop. */
@@ -26,14 +27,10 @@ export class Player {
   playing = false;
   speed: Speed = Speed.X1;
 
-  // setTimeout(0) is clamped to ~4 ms when nested; a message hop yields to requests without that delay.
-  private readonly wake = new MessageChannel();
-
-  constructor(private readonly target: Playable) {
-    this.wake.port1.onmessage = (event: MessageEvent<number>) => {
-      if (event.data === this.generation) this.tick();
-    };
-  }
+  constructor(
+    private readonly target: Playable,
+    private readonly timers: Timers,
+  ) {}
 
   play(): void {
     if (this.playing) return;
@@ -45,8 +42,8 @@ export class Player {
 
   pause(): void {
     this.playing = false;
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.cancelTick?.();
+    this.cancelTick = undefined;
   }
 
   setSpeed(speed: Speed): void {
@@ -56,14 +53,14 @@ export class Player {
   }
 
   private anchor(): void {
-    this.anchorReal = performance.now();
+    this.anchorReal = this.timers.now();
     this.anchorVirtual = this.target.currentTime();
   }
 
   private tick = (): void => {
-    this.timer = undefined;
+    this.cancelTick = undefined;
     if (!this.playing) return;
-    const end = performance.now() + SLICE_MS;
+    const end = this.timers.now() + SLICE_MS;
     let done = false;
     if (this.speed === Speed.Max) {
       outer: for (;;) {
@@ -72,10 +69,10 @@ export class Player {
           // A step can pause the run (a failed write, a snapshot problem).
           if (!this.playing) break outer;
         }
-        if (performance.now() >= end) break;
+        if (this.timers.now() >= end) break;
       }
     } else {
-      const due = this.anchorVirtual + (performance.now() - this.anchorReal) * this.speed;
+      const due = this.anchorVirtual + (this.timers.now() - this.anchorReal) * this.speed;
       for (;;) {
         const next = this.target.nextTime();
         if (next === undefined) { done = true; break; }
@@ -83,7 +80,7 @@ export class Player {
         if (!this.target.advance()) { done = true; break; }
         if (!this.playing) break;
         // Fell behind real time: drop the backlog rather than spiral.
-        if (performance.now() >= end) { this.anchor(); break; }
+        if (this.timers.now() >= end) { this.anchor(); break; }
       }
     }
     this.target.afterSlice();
@@ -93,7 +90,12 @@ export class Player {
       return;
     }
     if (!this.playing) return;
-    if (this.speed === Speed.Max) this.wake.port2.postMessage(this.generation);
-    else this.timer = setTimeout(this.tick, TICK_MS);
+    if (this.speed === Speed.Max) {
+      // A wake-up cannot be cancelled: it checks it still belongs to the loop that queued it.
+      const generation = this.generation;
+      this.timers.soon(() => {
+        if (generation === this.generation) this.tick();
+      });
+    } else this.cancelTick = this.timers.after(TICK_MS, this.tick);
   };
 }

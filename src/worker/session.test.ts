@@ -5,6 +5,7 @@ import { parseFlow, type FlowDocument } from '../flow';
 import { Speed, type EngineToUi, type Frame } from '../protocol';
 import { openTidemarkStore, type TidemarkStore } from '../storage';
 import { Session } from './session';
+import { ManualTimers } from './manualTimers.testkit';
 
 function exampleFlow(): FlowDocument {
   const parsed = parseFlow(readFileSync('public/examples/orders.json', 'utf8'));
@@ -23,18 +24,19 @@ async function newSession(name: string): Promise<{ session: Session; frames: Fra
   const session = new Session(store, (m: EngineToUi) => {
     if (m.kind === 'frame') frames.push(m.frame);
     if (m.kind === 'notice') notices.push(m.notice.message);
-  });
+  }, new ManualTimers());
   await session.restore();
   return { session, frames, notices };
 }
 
-/** A session with no store, as the worker runs one when IndexedDB cannot be opened. */
-function memorySession(): { session: Session; frames: Frame[] } {
+/** A session with no store, as the worker runs one when IndexedDB cannot be opened; its time moves only when the test says. */
+function memorySession(): { session: Session; frames: Frame[]; timers: ManualTimers } {
   const frames: Frame[] = [];
+  const timers = new ManualTimers();
   const session = new Session(undefined, (m: EngineToUi) => {
     if (m.kind === 'frame') frames.push(m.frame);
-  });
-  return { session, frames };
+  }, timers);
+  return { session, frames, timers };
 }
 
 function stepN(session: Session, n: number): void {
@@ -45,26 +47,23 @@ afterEach(() => {
   for (const store of open.splice(0)) store.close();
 });
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 describe('Session', () => {
   it('while playing sends the next frame only once the UI has shown the last one', async () => {
-    // In memory and paced: a max-speed run would flood the heap and starve the timers this test sleeps on.
-    const { session, frames } = memorySession();
+    const { session, frames, timers } = memorySession();
     await session.startFresh(exampleFlow(), { trusted: true });
     session.setSpeed(Speed.X100);
     try {
       session.play();
-      await sleep(100);
+      timers.advance(100);
       const unshown = frames.length;
       expect(unshown).toBeGreaterThan(0);
-      await sleep(100);
+      timers.advance(100);
       expect(frames.length).toBe(unshown);
       for (let i = 0; i < unshown; i++) session.frameShown();
-      await sleep(100);
+      timers.advance(100);
       expect(frames.length).toBe(unshown + 1);
       session.frameShown();
-      await sleep(100);
+      timers.advance(100);
       expect(frames.length).toBe(unshown + 2);
       // A pause always sends its frame: the UI must see where the run stopped.
       const head = frames.at(-1)!.head;

@@ -7,6 +7,7 @@ import { openTidemarkStore, type TidemarkStore } from '../storage';
 import { debugHandlers } from './handlers/debugHandlers';
 import type { RequestHandler } from './handlers/handlerRegistry';
 import { Session } from './session';
+import { ManualTimers } from './manualTimers.testkit';
 
 /** The Orders example with an email handler that fails every fifth order. */
 function failingFlow(): FlowDocument {
@@ -25,7 +26,7 @@ async function newSession(name: string) {
   const markers: TimelineMarkers[] = [];
   const session = new Session(store, (m: EngineToUi) => {
     if (m.kind === 'markers') markers.push(m.markers);
-  });
+  }, new ManualTimers());
   await session.restore();
   const handlers = debugHandlers(session);
   const call = <K extends keyof Requests>(type: K, args: Requests[K]['args']) => (handlers[type] as RequestHandler<K>)(args);

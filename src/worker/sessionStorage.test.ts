@@ -7,6 +7,7 @@ import type { EngineToUi, Frame } from '../protocol';
 import { openTidemarkStore, toStorageError, type TidemarkStore } from '../storage';
 import { refusePutsFrom, storedContents } from '../storage/quotaFaults.testkit';
 import { FLOW_ID, Session } from './session';
+import { ManualTimers } from './manualTimers.testkit';
 
 // What a person keeps when storage refuses a change: every stored change lands whole or not at all,
 // and a full quota pauses the run at the last stored step and says what was not saved.
@@ -53,7 +54,7 @@ async function openSession(name: string): Promise<Opened> {
   const session = new Session(store, (m: EngineToUi) => {
     if (m.kind === 'notice') notices.push(m.notice.message);
     if (m.kind === 'frame') frames.push(m.frame);
-  });
+  }, new ManualTimers());
   await session.restore();
   return { session, notices, frames, full, store: real };
 }
@@ -214,7 +215,7 @@ describe('a full quota while the run goes on', () => {
     stepN(session, 999);
     await session.pause();
 
-    const reference = new Session(undefined, () => {});
+    const reference = new Session(undefined, () => {}, new ManualTimers());
     await reference.startFresh(exampleFlow(), { trusted: true });
     stepN(reference, 1_500);
     reference.publish('orders', { orderId: 'by-hand', customerId: 'cust-ada', items: [], total: 1 });

@@ -5,6 +5,7 @@ import { parseFlow, type FlowDocument } from '../flow';
 import type { EngineToUi } from '../protocol';
 import { openTidemarkStore, type TidemarkStore } from '../storage';
 import { FLOW_ID, Session } from './session';
+import { ManualTimers } from './manualTimers.testkit';
 
 function example(name = 'orders'): FlowDocument {
   const parsed = parseFlow(readFileSync(`public/examples/${name}.json`, 'utf8'));
@@ -27,7 +28,7 @@ async function newSession(name: string): Promise<{ session: Session; notices: st
   const notices: string[] = [];
   const session = new Session(store, (m: EngineToUi) => {
     if (m.kind === 'notice') notices.push(m.notice.message);
-  });
+  }, new ManualTimers());
   await session.restore();
   return { session, notices, store };
 }

@@ -10,6 +10,7 @@ import { eventSourcingHandlers } from './eventSourcingHandlers';
 import { flowHandlers } from './flowHandlers';
 import { FlowRejected } from './flowRejected';
 import { combineHandlers, type RequestHandler } from './handlerRegistry';
+import { ManualTimers } from '../manualTimers.testkit';
 
 function example(name: string): FlowDocument {
   const parsed = parseFlow(readFileSync(`public/examples/${name}.json`, 'utf8'));
@@ -24,7 +25,7 @@ let dbCount = 0;
 async function sessionOn(name: string) {
   const store = await openTidemarkStore(`input-${dbCount++}`);
   open.push(store);
-  const session = new Session(store, () => {});
+  const session = new Session(store, () => {}, new ManualTimers());
   await session.restore();
   await session.startFresh(example(name), { trusted: true });
   const handlers = combineHandlers(flowHandlers(session, { writer: true }), debugHandlers(session), eventSourcingHandlers(session));
