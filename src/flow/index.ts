@@ -20,5 +20,6 @@ export {
   type ProjectionNode,
   type SubscriberNode,
 } from './flowSchema';
-export { validateFlow, parseFlow, describeProblems, formatPath, type FlowProblem, type FlowValidation } from './validateFlow';
+export { validateFlow, parseFlow, describeProblems, formatPath, type FlowValidation } from './validateFlow';
+export type { FlowProblem } from './flowProblem';
 export { MAX_FLOW_CHARS, MAX_FLOW_DEPTH, MAX_FLOW_VALUES } from './flowLimits';

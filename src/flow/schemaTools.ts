@@ -11,5 +11,5 @@ export {
   type CompatibilityRule,
   type JsonSchema,
   type SchemaProblem,
-} from '../engine/schema';
+} from '../schema';
 export { checkSchemas } from './checkSchemas';

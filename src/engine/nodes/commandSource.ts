@@ -4,7 +4,8 @@ import { errorMessage } from '../code/errorMessage';
 import { fillKey, fillTemplate } from '../code/payloadTemplate';
 import { nextUuid } from '../random';
 import { StepKind, type StepRecord } from '../stepRecord';
-import { decideCommand, type Command } from './aggregate';
+import type { Command } from '../command';
+import { decideCommand } from './aggregate';
 import type { RunContext } from './runContext';
 
 // A command source sends commands to the aggregate it is wired to, at a rate from a template or

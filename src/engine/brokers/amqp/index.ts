@@ -1,7 +1,7 @@
 export { type AmqpError, ReplyCode } from './amqpError';
 export { type Death, DeathReason, type HeaderValue, type Headers, type Message, type QueuedMessage, toMessage } from './message';
 export { matchTopic } from './topicPattern';
-export { XMatch, headerValuesEqual, isValidXMatch, matchHeaders } from './headersMatch';
+export { headerValuesEqual, matchHeaders } from './headersMatch';
 export {
   type Binding,
   DEFAULT_EXCHANGE,

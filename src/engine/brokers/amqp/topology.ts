@@ -1,5 +1,5 @@
 import { type AmqpError, ReplyCode, resourceName } from './amqpError';
-import { isValidXMatch } from './headersMatch';
+import { isValidXMatch } from '../../../flow/xMatch';
 import type { Headers } from './message';
 
 export const ExchangeType = { Direct: 'direct', Fanout: 'fanout', Topic: 'topic', Headers: 'headers' } as const;
