@@ -1,9 +1,10 @@
-export { NodeKind, NODE_KINDS, CONNECTIONS, canConnect, hasHandlerCode } from './nodeKind';
+export { type NodeKind, NODE_KINDS, CONNECTIONS, canConnect, hasHandlerCode } from './nodeKind';
 export {
   FLOW_FORMAT,
   FLOW_VERSION,
   flowDocumentSchema,
   type FlowDocument,
+  type NodeOfKind,
   type FlowNode,
   type FlowEdge,
   type ProducerNode,

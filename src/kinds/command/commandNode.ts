@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { id, name, jsonValue, typeName } from '../../flow/nodeFields';
+
+const schema = z.strictObject({
+  id,
+  kind: z.literal('command'),
+  name,
+  /** Imperative: PlaceOrder. */
+  commandType: typeName('PlaceOrder'),
+  /** Commands per virtual second; 0: only sent by hand from the panel. */
+  rate: z.number().min(0, 'must be 0 or more').max(1_000_000, 'must be at most 1,000,000 commands/s'),
+  /** JSON template of the command's data, as a producer's payload. */
+  payload: jsonValue,
+  /** Template of the aggregate (stream) id the command is for, e.g. "Order-{{ data.orderId }}". */
+  aggregateId: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+});
+
+/** A command node in the flow document: its fields, the kinds it may feed, whether it has handler code. */
+export const commandNode = {
+  schema,
+  connectsTo: ['aggregate'],
+  handlerCode: false,
+} as const;
+
+export type CommandNode = z.infer<typeof schema>;

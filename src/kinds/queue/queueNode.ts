@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { id, name } from '../../flow/nodeFields';
+
+const schema = z.strictObject({
+  id,
+  kind: z.literal('queue'),
+  name,
+  /** x-message-ttl in virtual ms. */
+  messageTtlMs: z.number().int('must be a whole number').min(0, 'must be 0 or more').optional(),
+  /** x-max-length: ready messages held; unacked ones do not count. */
+  maxLength: z.number().int('must be a whole number').min(0, 'must be 0 or more').optional(),
+  /** x-overflow. Default drop-head, as RabbitMQ. */
+  overflow: z.enum(['drop-head', 'reject-publish', 'reject-publish-dlx']).optional(),
+  /** x-dead-letter-exchange: an exchange node; without it, dead messages are dropped. */
+  deadLetterExchange: id.optional(),
+  /** x-dead-letter-routing-key; without it a dead message keeps its routing key. */
+  deadLetterRoutingKey: z.string().max(255, 'must be at most 255 characters').optional(),
+});
+
+/** A queue node in the flow document: its fields, the kinds it may feed, whether it has handler code. */
+export const queueNode = {
+  schema,
+  connectsTo: ['consumer', 'projection'],
+  handlerCode: false,
+} as const;
+
+export type QueueNode = z.infer<typeof schema>;
