@@ -1,6 +1,7 @@
 import { deciderCodeProblem } from '../engine/nodes/aggregate';
 import type { ResetTarget } from '../engine/brokers/kafka';
-import { affectsRun, BranchRun, CodeSandbox, markerKindOf, summarizeFlowChange, type RunInput, type RuntimeSnapshot, type SnapshotError, type StepRecord } from '../engine';
+import { affectsRun, CodeSandbox, markerKindOf, summarizeFlowChange, type RunInput, type RuntimeSnapshot, type StepRecord } from '../engine';
+import { BranchRun, type SnapshotError } from '../run';
 import { hasHandlerCode, type FlowDocument } from '../flow';
 import { getOwn, setOwn } from '../lib/ownRecord';
 import { LIVE_ROWS, type Speed, type BranchInfo, type EngineNotice, type EngineToUi, type Frame, type StoredFlow, type StoredWork } from '../protocol';

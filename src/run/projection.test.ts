@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import orders from '../../public/examples/orders.json';
 import { validateFlow, type FlowDocument } from '../flow';
-import type { CloudEvent } from './cloudEvent';
-import { CodeSandbox } from './code/codeSandbox';
-import type { HandlerContext } from './code/handlerContext';
+import type { CloudEvent } from '../engine/cloudEvent';
+import { CodeSandbox } from '../engine/code/codeSandbox';
+import type { HandlerContext } from '../engine/code/handlerContext';
 import { runFlow } from './runFlow';
-import { StepKind, type StepRecord } from './stepRecord';
+import { StepKind, type StepRecord } from '../engine/stepRecord';
 
 function exampleFlow(): FlowDocument {
   const result = validateFlow(orders);

@@ -2,12 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import orders from '../../public/examples/orders.json';
 import { validateFlow, type FlowDocument } from '../flow';
 import { BranchRun } from './branchRun';
-import { CodeSandbox } from './code/codeSandbox';
-import type { RunInput } from './input';
-import { nextUint32, seedRandom } from './random';
+import { CodeSandbox } from '../engine/code/codeSandbox';
+import type { RunInput } from '../engine/input';
+import { nextUint32, seedRandom } from '../engine/random';
 import { Runtime } from './runtime';
-import type { RuntimeSnapshot } from './runtimeState';
-import type { StepRecord } from './stepRecord';
+import type { RuntimeSnapshot } from '../engine/runtimeState';
+import type { StepRecord } from '../engine/stepRecord';
 
 function exampleFlow(): FlowDocument {
   const result = validateFlow(orders);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FlowDocument } from '../flow';
 import { validateFlow } from '../flow';
 import { Runtime } from './runtime';
-import type { StepRecord } from './stepRecord';
+import type { StepRecord } from '../engine/stepRecord';
 
 function counter(invariants: NonNullable<FlowDocument['invariants']>): FlowDocument {
   const doc = {

@@ -1,10 +1,10 @@
 import type { FlowDocument } from '../flow';
-import type { CodeSandbox } from './code/codeSandbox';
-import type { RecordedInput, RunInput } from './input';
-import type { RunContext } from './nodes/runContext';
+import type { CodeSandbox } from '../engine/code/codeSandbox';
+import type { RecordedInput, RunInput } from '../engine/input';
+import type { RunContext } from '../engine/nodes/runContext';
 import { Runtime, SnapshotError } from './runtime';
-import type { RuntimeSnapshot, RuntimeState } from './runtimeState';
-import type { StepRecord } from './stepRecord';
+import type { RuntimeSnapshot, RuntimeState } from '../engine/runtimeState';
+import type { StepRecord } from '../engine/stepRecord';
 
 export interface BranchRunOptions {
   readonly baseFlow: FlowDocument;

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { FlowDocument, FlowEdge, FlowNode, SubscriberNode } from '../flow';
 import { validateFlow } from '../flow';
 import { BranchRun } from './branchRun';
-import { CodeSandbox } from './code/codeSandbox';
-import { storeLag } from './nodes/storeSubscription';
+import { CodeSandbox } from '../engine/code/codeSandbox';
+import { storeLag } from '../engine/nodes/storeSubscription';
 import { Runtime } from './runtime';
-import { StepKind, type AppendStep, type CommandStep, type DeliverStep, type StepRecord } from './stepRecord';
+import { StepKind, type AppendStep, type CommandStep, type DeliverStep, type StepRecord } from '../engine/stepRecord';
 
 function flow(nodes: FlowNode[], edges: FlowEdge[], code: Record<string, string>, schemas: FlowDocument['schemas'] = {}): FlowDocument {
   const doc = { format: 'tidemark-flow', version: 1, name: 'ES', seed: 5, nodes, edges, schemas, code, layout: {} };

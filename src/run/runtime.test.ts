@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import orders from '../../public/examples/orders.json';
 import { validateFlow, type FlowDocument, type ProducerNode } from '../flow';
 import { Runtime } from './runtime';
-import { StepKind, type DeliverStep, type PublishStep, type StepRecord } from './stepRecord';
-import { virtualIso } from './virtualTime';
+import { StepKind, type DeliverStep, type PublishStep, type StepRecord } from '../engine/stepRecord';
+import { virtualIso } from '../engine/virtualTime';
 
 function exampleFlow(): FlowDocument {
   const result = validateFlow(orders);

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { FlowDocument, FlowEdge, FlowNode } from '../flow';
 import { validateFlow } from '../flow';
 import { BranchRun } from './branchRun';
-import { CodeSandbox } from './code/codeSandbox';
+import { CodeSandbox } from '../engine/code/codeSandbox';
 import { Runtime } from './runtime';
-import { StepKind, type ChannelDeliverStep, type ExpireStep, type PublishStep, type QueueDeliverStep, type StepRecord } from './stepRecord';
+import { StepKind, type ChannelDeliverStep, type ExpireStep, type PublishStep, type QueueDeliverStep, type StepRecord } from '../engine/stepRecord';
 
 const COUNT = 'function handle(event, ctx) { ctx.state.seen = (ctx.state.seen ?? 0) + 1; }';
 
