@@ -20,5 +20,5 @@ export function canConnect(source: NodeKind, target: NodeKind): boolean {
 
 /** Kinds whose behaviour is user code: handlers run per delivered event, an aggregate's decide and evolve. */
 export function hasHandlerCode(kind: NodeKind): boolean {
-  return NODE_SHAPES[kind].handlerCode;
+  return 'code' in NODE_SHAPES[kind];
 }

@@ -10,7 +10,7 @@ import { topicNode } from './topic/topicNode';
 
 /**
  * Every kind of node a flow can hold, in palette order: its document schema, the kinds it may
- * feed and whether it carries handler code. `NodeKind` is the keys of this object; the pure and
+ * feed, its title and how a new node of it starts (fields, handler code). `NodeKind` is the keys of this object; the pure and
  * UI registries (registry.ts, uiRegistry.ts) must have an entry for each.
  */
 export const NODE_SHAPES = {

@@ -15,11 +15,30 @@ const schema = z.strictObject({
   maxRetries: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(20, 'must be at most 20').optional(),
 });
 
-/** A aggregate node in the flow document: its fields, the kinds it may feed, whether it has handler code. */
+const AGGREGATE_CODE = `// The aggregate as a decider: decide turns a command into events (or a rejection),
+// evolve folds an event into the state.
+const initialState = { status: 'new' };
+
+function decide(command: Command, state: any): DomainEvent[] | Rejection {
+  switch (command.type) {
+    case 'DoSomething':
+      return [{ type: 'SomethingDone', data: command.data }];
+  }
+  return { rejected: \`unknown command \${command.type}\` };
+}
+
+function evolve(state: any, event: StoredEvent) {
+  return { ...state, status: 'done' };
+}
+`;
+
+/** An aggregate node in the flow document: its fields, the kinds it may feed, its title, how a new one starts. */
 export const aggregateNode = {
   schema,
   connectsTo: ['consumer', 'projection'],
-  handlerCode: true,
+  title: 'Aggregate',
+  /** A new node's fields besides id, kind and name: runnable as it is dropped. */
+  defaults: { latencyMs: 10 } satisfies Omit<z.infer<typeof schema>, 'id' | 'kind' | 'name'>,
+  /** Handler code a new node starts with; a kind without it has no code. */
+  code: AGGREGATE_CODE,
 } as const;
-
-export type AggregateNode = z.infer<typeof schema>;

@@ -15,11 +15,11 @@ const schema = z.strictObject({
   aggregateId: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
 });
 
-/** A command node in the flow document: its fields, the kinds it may feed, whether it has handler code. */
+/** A command node in the flow document: its fields, the kinds it may feed, its title, how a new one starts. */
 export const commandNode = {
   schema,
   connectsTo: ['aggregate'],
-  handlerCode: false,
+  title: 'Command',
+  /** A new node's fields besides id, kind and name: runnable as it is dropped. */
+  defaults: { commandType: 'DoSomething', rate: 0, payload: { id: "{{ id('x') }}" }, aggregateId: 'Thing-{{ data.id }}' } satisfies Omit<z.infer<typeof schema>, 'id' | 'kind' | 'name'>,
 } as const;
-
-export type CommandNode = z.infer<typeof schema>;

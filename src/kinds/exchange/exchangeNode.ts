@@ -11,11 +11,11 @@ const schema = z.strictObject({
   alternateExchange: id.optional(),
 });
 
-/** A exchange node in the flow document: its fields, the kinds it may feed, whether it has handler code. */
+/** An exchange node in the flow document: its fields, the kinds it may feed, its title, how a new one starts. */
 export const exchangeNode = {
   schema,
   connectsTo: ['queue', 'exchange'],
-  handlerCode: false,
+  title: 'Exchange',
+  /** A new node's fields besides id, kind and name: runnable as it is dropped. */
+  defaults: { exchangeType: 'topic' } satisfies Omit<z.infer<typeof schema>, 'id' | 'kind' | 'name'>,
 } as const;
-
-export type ExchangeNode = z.infer<typeof schema>;

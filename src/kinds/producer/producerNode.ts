@@ -29,11 +29,15 @@ const schema = z.strictObject({
   channel: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
 });
 
-/** A producer node in the flow document: its fields, the kinds it may feed, whether it has handler code. */
+/** A producer node in the flow document: its fields, the kinds it may feed, its title, how a new one starts. */
 export const producerNode = {
   schema,
   connectsTo: ['topic', 'exchange', 'queue', 'pubsub'],
-  handlerCode: false,
+  title: 'Producer',
+  /** A new node's fields besides id, kind and name: runnable as it is dropped. */
+  defaults: {
+    eventType: 'SomethingHappened',
+    rate: 1,
+    payload: { id: "{{ id('evt') }}", value: '{{ int(1, 100) }}' },
+  } satisfies Omit<z.infer<typeof schema>, 'id' | 'kind' | 'name'>,
 } as const;
-
-export type ProducerNode = z.infer<typeof schema>;

@@ -3,11 +3,11 @@ import { id, name } from '../../flow/nodeFields';
 
 const schema = z.strictObject({ id, kind: z.literal('pubsub'), name });
 
-/** A pubsub node in the flow document: its fields, the kinds it may feed, whether it has handler code. */
+/** A pubsub node in the flow document: its fields, the kinds it may feed, its title, how a new one starts. */
 export const pubsubNode = {
   schema,
   connectsTo: ['consumer', 'projection'],
-  handlerCode: false,
+  title: 'Pub/sub',
+  /** A new node's fields besides id, kind and name: runnable as it is dropped. */
+  defaults: {} satisfies Omit<z.infer<typeof schema>, 'id' | 'kind' | 'name'>,
 } as const;
-
-export type PubSubNode = z.infer<typeof schema>;

@@ -17,11 +17,11 @@ const schema = z.strictObject({
   deadLetterRoutingKey: z.string().max(255, 'must be at most 255 characters').optional(),
 });
 
-/** A queue node in the flow document: its fields, the kinds it may feed, whether it has handler code. */
+/** A queue node in the flow document: its fields, the kinds it may feed, its title, how a new one starts. */
 export const queueNode = {
   schema,
   connectsTo: ['consumer', 'projection'],
-  handlerCode: false,
+  title: 'Queue',
+  /** A new node's fields besides id, kind and name: runnable as it is dropped. */
+  defaults: {} satisfies Omit<z.infer<typeof schema>, 'id' | 'kind' | 'name'>,
 } as const;
-
-export type QueueNode = z.infer<typeof schema>;

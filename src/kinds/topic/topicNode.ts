@@ -18,11 +18,11 @@ const schema = z.strictObject({
   compaction: z.boolean().optional(),
 });
 
-/** A topic node in the flow document: its fields, the kinds it may feed, whether it has handler code. */
+/** A topic node in the flow document: its fields, the kinds it may feed, its title, how a new one starts. */
 export const topicNode = {
   schema,
   connectsTo: ['consumer', 'projection'],
-  handlerCode: false,
+  title: 'Topic',
+  /** A new node's fields besides id, kind and name: runnable as it is dropped. */
+  defaults: {} satisfies Omit<z.infer<typeof schema>, 'id' | 'kind' | 'name'>,
 } as const;
-
-export type TopicNode = z.infer<typeof schema>;
