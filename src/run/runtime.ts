@@ -2,22 +2,14 @@ import type { FlowDocument, FlowEdge, FlowNode } from '../flow';
 import { getOwn, hasOwn, setOwn } from '../lib/ownRecord';
 import { zeroCounters } from '../engine/counters';
 import type { RunInput } from '../engine/input';
-import { commitAfter, fetch, handleInflight } from '../engine/nodes/handlerNode';
 import { controlConsumer, formGroups, groupSync, resetGroupOffsets, sessionExpiry, subscribedTopics, syncGroups } from '../engine/nodes/consumerGroups';
 import { copyKafkaState, emptyKafkaState } from '../engine/nodes/kafkaState';
 import { emptyAmqpState, topologyOf } from '../engine/nodes/amqpState';
-import { appendCommand, decideCommand } from '../engine/nodes/aggregate';
-import { scheduleNextCommand, sendCommand } from '../engine/nodes/commandSource';
 import { copyEsState, emptyEsState } from '../engine/nodes/esState';
-import { readStore, rebuildReadModel, wakeStoreSubscribers } from '../engine/nodes/storeSubscription';
+import { rebuildReadModel } from '../engine/nodes/storeSubscription';
 import { crashConnection, restartConnection, syncBrokers, usesAmqpOrPubSub } from '../engine/nodes/amqpConsumers';
-import { handleChannelMessage } from '../engine/nodes/pubsubNode';
-import { handleQueueDelivery } from '../engine/nodes/queueConsumer';
-import { expireQueue } from '../engine/nodes/queues';
 import type { Topology } from '../engine/brokers/amqp';
 import type { SubscriberNode } from '../flow';
-import { cleanUp, topicLog } from '../engine/nodes/topic';
-import { publish, scheduleNextProduction } from '../engine/nodes/producer';
 import type { RunContext } from '../engine/nodes/runContext';
 import { seedRandom } from '../engine/random';
 import type { NodeState, RuntimeSnapshot, RuntimeState, ScheduledAction } from '../engine/runtimeState';
@@ -26,6 +18,11 @@ import { StepKind, type ConsumerStep, type StepRecord } from '../engine/stepReco
 import { checkInvariants } from '../engine/invariants';
 import { findUncloneable } from '../engine/uncloneable';
 import { CodeSandbox } from '../engine/code/codeSandbox';
+import { NODE_KINDS, type NodeKind } from '../flow/nodeKind';
+import type { ActionKind, ActionOf, NodeAction } from '../kinds/kindModule';
+import { kindModule } from '../kinds/registry';
+import { sendCommand } from '../kinds/command/sendCommand';
+import { publish } from '../kinds/producer/publish';
 
 /** A snapshot could not be taken because a node keeps something that is not data. */
 export class SnapshotError extends Error {
@@ -42,6 +39,40 @@ export class SnapshotError extends Error {
 function copyState(state: RuntimeState): RuntimeState {
   const { es, kafka, ...rest } = state;
   return { ...structuredClone(rest), es: copyEsState(es), kafka: copyKafkaState(kafka) };
+}
+
+type ActionHandler<A extends ActionKind> = (run: Runtime, action: ActionOf<A>) => StepRecord | undefined;
+
+/** An action a node owns: run by the module of the node's kind, when that kind owns the action. */
+const byNode =
+  <A extends ActionKind>(kind: A): ActionHandler<A> =>
+  (run, action) =>
+    run.nodeAction(kind, action);
+
+/** How each scheduled action runs; the compiler checks that every kind of action has a handler. */
+const ACTIONS: { readonly [A in ActionKind]: ActionHandler<A> } = {
+  'session-expiry': (run, action) => sessionExpiry(run, action.group),
+  'group-sync': (run, action) => groupSync(run, action),
+  produce: byNode('produce'),
+  cleanup: byNode('cleanup'),
+  command: byNode('command'),
+  'aggregate-decide': byNode('aggregate-decide'),
+  'aggregate-append': byNode('aggregate-append'),
+  'queue-expire': byNode('queue-expire'),
+  'queue-handle': byNode('queue-handle'),
+  'store-read': byNode('store-read'),
+  'pubsub-handle': byNode('pubsub-handle'),
+  fetch: byNode('fetch'),
+  handle: byNode('handle'),
+  commit: byNode('commit'),
+};
+
+/** The actions a paced kind schedules for itself (a producer's produce, a command source's command). */
+const PACED_ACTIONS: ReadonlySet<ActionKind> = new Set(NODE_KINDS.flatMap((kind) => kindModule(kind).pace?.action ?? []));
+
+/** Nodes grouped by kind in registry order, each group in document order: the order hooks run in. */
+function byKind(flow: FlowDocument): readonly (readonly [NodeKind, readonly FlowNode[]])[] {
+  return NODE_KINDS.map((kind) => [kind, flow.nodes.filter((node) => node.kind === kind)] as const);
 }
 
 function initialState(flow: FlowDocument): RuntimeState {
@@ -73,11 +104,11 @@ export class Runtime implements RunContext {
   /** A fresh run at step 0: topics created, consumer groups formed, each producer's first event scheduled. No user code runs here. */
   static start(flow: FlowDocument, code: CodeSandbox = new CodeSandbox()): Runtime {
     const runtime = new Runtime(flow, initialState(flow), code);
-    for (const node of flow.nodes) if (node.kind === 'topic') topicLog(runtime, node);
+    const kinds = byKind(flow);
+    for (const [kind, nodes] of kinds) for (const node of nodes) kindModule(kind).open?.(runtime, node);
     formGroups(runtime);
     syncBrokers(runtime);
-    for (const node of flow.nodes) if (node.kind === 'producer') scheduleNextProduction(runtime, node);
-    for (const node of flow.nodes) if (node.kind === 'command') scheduleNextCommand(runtime, node);
+    for (const [kind, nodes] of kinds) for (const node of nodes) kindModule(kind).pace?.scheduleNext(runtime, node);
     return runtime;
   }
 
@@ -166,42 +197,16 @@ export class Runtime implements RunContext {
 
   private execute(action: ScheduledAction): StepRecord | undefined {
     this.state.time = Math.max(this.state.time, action.time);
-    switch (action.kind) {
-      case 'session-expiry':
-        return sessionExpiry(this, action.group);
-      case 'group-sync':
-        return groupSync(this, action);
-      default:
-        break;
-    }
+    return (ACTIONS[action.kind] as ActionHandler<ActionKind>)(this, action);
+  }
+
+  /** Runs an action through the module of its node's kind; nothing when the node is gone or its kind does not own the action. */
+  nodeAction<A extends ActionKind>(kind: A, action: ActionOf<A>): StepRecord | undefined {
     const node = this.nodesById.get(action.node);
     // Actions of a node removed by an edit are dropped when the flow changes; this is a guard.
     if (!node) return undefined;
-    if (action.kind === 'produce' && node.kind === 'producer') {
-      const record = publish(this, node);
-      scheduleNextProduction(this, node);
-      return record;
-    }
-    if (action.kind === 'cleanup' && node.kind === 'topic') return cleanUp(this, node, action.partition);
-    if (action.kind === 'command' && node.kind === 'command') {
-      const record = sendCommand(this, node);
-      scheduleNextCommand(this, node);
-      return record;
-    }
-    if (action.kind === 'aggregate-decide' && node.kind === 'aggregate') return decideCommand(this, node, action.command);
-    if (action.kind === 'aggregate-append' && node.kind === 'aggregate') return appendCommand(this, node, action);
-    if (action.kind === 'queue-expire') {
-      const deaths = expireQueue(this, node.id, action.time);
-      return deaths ? { kind: StepKind.Expire, step: this.state.step, time: this.state.time, node: node.id, deaths } : undefined;
-    }
-    if (node.kind !== 'consumer' && node.kind !== 'projection') return undefined;
-    if (action.kind === 'queue-handle') return handleQueueDelivery(this, node, action.queue, action.incarnation);
-    if (action.kind === 'store-read') return readStore(this, node);
-    if (action.kind === 'pubsub-handle') return handleChannelMessage(this, node, action);
-    if (action.kind === 'fetch') return fetch(this, node);
-    if (action.kind === 'handle') return handleInflight(this, node);
-    if (action.kind === 'commit') return commitAfter(this, node, action.memberId, action.offsets);
-    return undefined;
+    const handler = kindModule(node.kind).actions[kind] as NodeAction<FlowNode, A> | undefined;
+    return handler?.(this, node, action);
   }
 
   private finish(record: StepRecord): StepRecord {
@@ -262,24 +267,25 @@ export class Runtime implements RunContext {
     const before = this.nodesById;
     this.flow = flow;
     this.index(flow);
-    // Producers and command sources follow a new rate from now on.
-    const producerChanged = (id: string): boolean => {
+    // Paced kinds (producers, command sources) follow a new rate from now on.
+    const paceChanged = (id: string): boolean => {
       const old = before.get(id);
       const now = this.nodesById.get(id);
       if (!old || !now || old.kind !== now.kind) return true;
-      return (old.kind === 'producer' || old.kind === 'command') && (now.kind === 'producer' || now.kind === 'command') ? old.rate !== now.rate : true;
+      return kindModule(now.kind).pace?.changed(old, now) ?? true;
     };
     this.state.queue = filterActions(this.state.queue, (a) => {
       if (a.kind === 'session-expiry' || (a.kind === 'group-sync' && a.node === '')) return true;
       if (!this.nodesById.has(a.node)) return false;
-      return (a.kind !== 'produce' && a.kind !== 'command') || !producerChanged(a.node);
+      return !PACED_ACTIONS.has(a.kind) || !paceChanged(a.node);
     });
-    for (const node of flow.nodes) if (node.kind === 'producer' && producerChanged(node.id)) scheduleNextProduction(this, node);
-    for (const node of flow.nodes) if (node.kind === 'command' && producerChanged(node.id)) scheduleNextCommand(this, node);
+    const kinds = byKind(flow);
+    for (const [kind, nodes] of kinds) {
+      const pace = kindModule(kind).pace;
+      if (pace) for (const node of nodes) if (paceChanged(node.id)) pace.scheduleNext(this, node);
+    }
     for (const id of Object.keys(this.state.es.subscriptions)) if (!this.nodesById.has(id)) delete this.state.es.subscriptions[id];
-    // A subscriber newly wired to an aggregate catches up from the start of the store.
-    for (const node of flow.nodes) if (node.kind === 'aggregate') wakeStoreSubscribers(this, node.id);
-    for (const node of flow.nodes) if (node.kind === 'topic') topicLog(this, node);
+    for (const [kind, nodes] of kinds) for (const node of nodes) kindModule(kind).afterEdit?.(this, node);
     for (const id of Object.keys(this.state.nodes)) if (!this.nodesById.has(id)) delete this.state.nodes[id];
     for (const id of Object.keys(this.state.kafka.topics)) if (!this.nodesById.has(id)) delete this.state.kafka.topics[id];
     syncGroups(this);

@@ -1,12 +1,12 @@
-import { countOnEdge } from '../counters';
+import { countOnEdge } from '../../engine/counters';
 import type { CommandNode } from '../../flow';
-import { errorMessage } from '../code/errorMessage';
-import { fillKey, fillTemplate } from '../code/payloadTemplate';
-import { nextUuid } from '../random';
-import { StepKind, type StepRecord } from '../stepRecord';
-import type { Command } from '../command';
-import { decideCommand } from './aggregate';
-import type { RunContext } from './runContext';
+import { errorMessage } from '../../engine/code/errorMessage';
+import { fillKey, fillTemplate } from '../../engine/code/payloadTemplate';
+import { nextUuid } from '../../engine/random';
+import { StepKind, type StepRecord } from '../../engine/stepRecord';
+import type { Command } from '../../engine/command';
+import { decideCommand } from '../../engine/nodes/aggregate';
+import type { RunContext } from '../../engine/nodes/runContext';
 
 // A command source sends commands to the aggregate it is wired to, at a rate from a template or
 // one by hand; each starts its own conversation (its id is the correlation id of what follows).
