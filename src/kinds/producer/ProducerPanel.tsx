@@ -1,12 +1,12 @@
 import type { ProducerNode } from '../../flow';
 import { updateNode, useAppStore, neighbourKinds } from '../../state';
-import { NumberField } from './NumberField';
-import { PayloadTemplateField } from './PayloadTemplateField';
-import { ProducerBrokerFields } from './ProducerBrokerFields';
-import { ProducerKeyFields } from './ProducerKeyFields';
-import { PublishByHand } from './PublishByHand';
-import { useDraft } from './useDraft';
-import { Field } from './Field';
+import { NumberField } from '../../features/inspector/NumberField';
+import { PayloadTemplateField } from '../../features/inspector/PayloadTemplateField';
+import { ProducerBrokerFields } from '../../features/inspector/ProducerBrokerFields';
+import { ProducerKeyFields } from '../../features/inspector/ProducerKeyFields';
+import { PublishByHand } from '../../features/inspector/PublishByHand';
+import { useDraft } from '../../features/inspector/useDraft';
+import { Field } from '../../features/inspector/Field';
 
 // Mirrors the flow schema's rule, so a bad type is caught while typing rather than by the worker.
 const EVENT_TYPE = /^[A-Za-z][A-Za-z0-9_.]*$/;

@@ -1,11 +1,11 @@
 import type { TopicNode } from '../../flow';
 import { FlowDefaults } from '../../flow/flowDefaults';
 import { patchNode, useAppStore, type NodePatch } from '../../state';
-import { CheckboxField } from './CheckboxField';
-import { ConsumerGroupsTable } from './ConsumerGroupsTable';
-import { NumberField } from './NumberField';
-import { OptionalNumberField } from './OptionalNumberField';
-import { TopicPartitionsTable } from './TopicPartitionsTable';
+import { CheckboxField } from '../../features/inspector/CheckboxField';
+import { ConsumerGroupsTable } from '../../features/inspector/ConsumerGroupsTable';
+import { NumberField } from '../../features/inspector/NumberField';
+import { OptionalNumberField } from '../../features/inspector/OptionalNumberField';
+import { TopicPartitionsTable } from '../../features/inspector/TopicPartitionsTable';
 
 // The flow schema's limits.
 const MAX_PARTITIONS = 64;

@@ -2,10 +2,10 @@ import { useShallow } from 'zustand/react/shallow';
 import type { QueueNode } from '../../flow';
 import { FlowDefaults } from '../../flow/flowDefaults';
 import { patchNode, useAppStore, type NodePatch } from '../../state';
-import { OptionalNumberField } from './OptionalNumberField';
-import { QueueContents } from './QueueContents';
-import { SelectField, type SelectOption } from './SelectField';
-import { TextSettingField } from './TextSettingField';
+import { OptionalNumberField } from '../../features/inspector/OptionalNumberField';
+import { QueueContents } from '../../features/inspector/QueueContents';
+import { SelectField, type SelectOption } from '../../features/inspector/SelectField';
+import { TextSettingField } from '../../features/inspector/TextSettingField';
 
 type Overflow = NonNullable<QueueNode['overflow']>;
 

@@ -1,12 +1,12 @@
 import type { CommandNode } from '../../flow';
 import { patchNode, sendCommandByHand, useAppStore, type NodePatch } from '../../state';
-import { Field } from './Field';
-import { NumberField } from './NumberField';
-import { PayloadTemplateField } from './PayloadTemplateField';
-import { samplePayload } from './samplePayload';
-import { SendByHand } from './SendByHand';
-import { TextSettingField } from './TextSettingField';
-import { useDraft } from './useDraft';
+import { Field } from '../../features/inspector/Field';
+import { NumberField } from '../../features/inspector/NumberField';
+import { PayloadTemplateField } from '../../features/inspector/PayloadTemplateField';
+import { samplePayload } from '../../features/inspector/samplePayload';
+import { SendByHand } from '../../features/inspector/SendByHand';
+import { TextSettingField } from '../../features/inspector/TextSettingField';
+import { useDraft } from '../../features/inspector/useDraft';
 
 // Mirrors the flow schema's rule, so a bad type is caught while typing rather than by the worker.
 const TYPE_NAME = /^[A-Za-z][A-Za-z0-9_.]*$/;

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { getOwn } from '../../lib/ownRecord';
 import type { AggregateNode } from '../../flow';
 import { patchNode, useAppStore, type NodePatch } from '../../state';
-import { HandlerStatus } from './HandlerStatus';
-import { NumberField } from './NumberField';
-import { OptionalNumberField } from './OptionalNumberField';
-import { SelectField, type SelectOption } from './SelectField';
-import { StreamInspector } from './StreamInspector';
+import { HandlerStatus } from '../../features/inspector/HandlerStatus';
+import { NumberField } from '../../features/inspector/NumberField';
+import { OptionalNumberField } from '../../features/inspector/OptionalNumberField';
+import { SelectField, type SelectOption } from '../../features/inspector/SelectField';
+import { StreamInspector } from '../../features/inspector/StreamInspector';
 
 type OnConflict = NonNullable<AggregateNode['onConflict']>;
 

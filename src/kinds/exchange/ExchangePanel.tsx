@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { ExchangeNode } from '../../flow';
 import { patchNode, useAppStore, type NodePatch } from '../../state';
-import { SelectField, type SelectOption } from './SelectField';
+import { SelectField, type SelectOption } from '../../features/inspector/SelectField';
 
 type ExchangeType = ExchangeNode['exchangeType'];
 
