@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NODE_SHAPES, type NodeKind } from '../kinds/nodeKinds';
 import { id, jsonValue, name } from './nodeFields';
+import { SCHEMA_KIT } from './schemaKit';
 import { ownRecordSchema } from './ownRecordSchema';
 
 // DO NOT CHANGE THE SHAPE WITHOUT BUMPING FLOW_VERSION AND ADDING A MIGRATION (see migrateFlow.ts).
@@ -8,11 +9,11 @@ export const FLOW_FORMAT = 'tidemark-flow';
 export const FLOW_VERSION = 1;
 
 /** A node of one kind, as its schema in src/kinds/<kind>/<kind>Node.ts describes it. */
-export type NodeOfKind<K extends NodeKind> = z.infer<(typeof NODE_SHAPES)[K]['schema']>;
+export type NodeOfKind<K extends NodeKind> = z.infer<ReturnType<(typeof NODE_SHAPES)[K]['schema']>>;
 export type FlowNode = { [K in NodeKind]: NodeOfKind<K> }[NodeKind];
 
 // The options in NODE_SHAPES order; typed as FlowNode, which zod cannot infer from a list built at run time.
-const nodeSchemas = Object.values(NODE_SHAPES).map((shape) => shape.schema);
+const nodeSchemas = Object.values(NODE_SHAPES).map((shape) => shape.schema(SCHEMA_KIT));
 export const flowNodeSchema = z.discriminatedUnion('kind', nodeSchemas as [(typeof nodeSchemas)[number], ...(typeof nodeSchemas)[number][]]) as unknown as z.ZodType<FlowNode>;
 
 const schemaVersion = z.strictObject({

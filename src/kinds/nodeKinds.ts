@@ -28,6 +28,6 @@ export const NODE_SHAPES = {
 export type NodeKind = keyof typeof NODE_SHAPES;
 
 // Each shape's schema must be for its own kind, and may connect only to kinds that exist.
-type ShapeKinds = { [K in NodeKind]: (typeof NODE_SHAPES)[K]['schema']['shape']['kind']['value'] };
+type ShapeKinds = { [K in NodeKind]: ReturnType<(typeof NODE_SHAPES)[K]['schema']>['shape']['kind']['value'] };
 type Targets = (typeof NODE_SHAPES)[NodeKind]['connectsTo'][number];
 export const SHAPES_ARE_CONSISTENT: [Exclude<Targets, NodeKind>] extends [never] ? ({ [K in NodeKind]: K } extends ShapeKinds ? true : never) : never = true;

@@ -1,7 +1,8 @@
-import { z } from 'zod';
-import { subscriberFields } from '../../flow/nodeFields';
+import type { z } from 'zod';
+import type { SchemaKit } from '../../flow/schemaKit';
 
-const schema = z.strictObject({ ...subscriberFields, kind: z.literal('consumer') });
+const schema = ({ z, subscriberFields }: SchemaKit) =>
+  z.strictObject({ ...subscriberFields, kind: z.literal('consumer') });
 
 const CONSUMER_CODE = `function handle(event: TidemarkEvent, ctx: Context) {
   ctx.log(\`got \${event.type} \${event.id}\`);
@@ -15,7 +16,7 @@ export const consumerNode = {
   connectsTo: ['aggregate'],
   title: 'Consumer',
   /** A new node's fields besides id, kind and name: runnable as it is dropped. */
-  defaults: { latencyMs: 10 } satisfies Omit<z.infer<typeof schema>, 'id' | 'kind' | 'name'>,
+  defaults: { latencyMs: 10 } satisfies Omit<z.infer<ReturnType<typeof schema>>, 'id' | 'kind' | 'name'>,
   /** Handler code a new node starts with; a kind without it has no code. */
   code: CONSUMER_CODE,
 } as const;

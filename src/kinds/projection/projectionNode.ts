@@ -1,7 +1,8 @@
-import { z } from 'zod';
-import { subscriberFields } from '../../flow/nodeFields';
+import type { z } from 'zod';
+import type { SchemaKit } from '../../flow/schemaKit';
 
-const schema = z.strictObject({ ...subscriberFields, kind: z.literal('projection') });
+const schema = ({ z, subscriberFields }: SchemaKit) =>
+  z.strictObject({ ...subscriberFields, kind: z.literal('projection') });
 
 const PROJECTION_CODE = `function handle(event: TidemarkEvent, ctx: Context) {
   ctx.state.count = (ctx.state.count ?? 0) + 1;
@@ -14,7 +15,7 @@ export const projectionNode = {
   connectsTo: [],
   title: 'Projection',
   /** A new node's fields besides id, kind and name: runnable as it is dropped. */
-  defaults: { latencyMs: 10 } satisfies Omit<z.infer<typeof schema>, 'id' | 'kind' | 'name'>,
+  defaults: { latencyMs: 10 } satisfies Omit<z.infer<ReturnType<typeof schema>>, 'id' | 'kind' | 'name'>,
   /** Handler code a new node starts with; a kind without it has no code. */
   code: PROJECTION_CODE,
 } as const;
