@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { NODE_KINDS, type NodeKind } from '../../src/flow/nodeKind';
 
-export type NodeKindName = 'producer' | 'topic' | 'exchange' | 'queue' | 'pubsub' | 'command' | 'aggregate' | 'consumer' | 'projection';
+export type NodeKindName = NodeKind;
 export type CounterName =
   | 'published'
   | 'delivered'
@@ -237,7 +238,7 @@ export class AppPage {
 
   /** Every node card on the canvas. */
   get nodeCards(): Locator {
-    return this.canvas.getByRole('group', { name: /^(producer|topic|exchange|queue|pubsub|command|aggregate|consumer|projection) / });
+    return this.canvas.getByRole('group', { name: new RegExp(`^(${NODE_KINDS.join('|')}) `) });
   }
 
   edge(from: string, to: string): Locator {
