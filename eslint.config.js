@@ -1,6 +1,9 @@
-// Lint rules, including the architecture's import boundaries (docs/architecture.md, "The layers":
-// the engine and flow import nothing of ours but each other and lib, and nothing of React, the DOM,
-// IndexedDB or timers).
+// Lint rules, including the architecture's import boundaries. Layers, lowest first; each imports
+// only from layers below it (src/kinds/README.md says where a kind's files sit):
+//   lib → schema → flow (with each kind's <kind>Node.ts and kinds/nodeKinds.ts) → engine core
+//   → kinds, pure part (<kind>Kind.ts, registry.ts) → run (the Runtime that composes them)
+//   → protocol (types) → storage, worker, cli → client, state → features
+//   → kinds, UI part (*.tsx, uiRegistry.ts) → App.tsx, main.tsx (which gives features the UI registry).
 // Rule options do not merge across config objects: a later block that sets
 // @typescript-eslint/no-restricted-imports for a file replaces the earlier one entirely,
 // so every layer below states its full list.
@@ -54,8 +57,29 @@ const BROWSER_PACKAGES = {
   message: 'Browser-only libraries stay out of this layer.',
 };
 const OUTER_LAYERS = {
-  group: folders('worker', 'storage', 'client', 'state', 'features', 'cli'),
-  message: 'The engine and flow import nothing of ours but flow/ and lib/.',
+  group: folders('worker', 'storage', 'client', 'state', 'features', 'cli', 'run'),
+  message: 'The engine and flow import nothing of ours but flow/, schema/ and lib/.',
+};
+
+/** A kind's node shape (document schema, connections, defaults): the flow layer, importable from anywhere. */
+const KIND_SHAPES = ['src/kinds/nodeKinds.ts', 'src/kinds/*/*Node.ts'];
+/** A kind's UI part: React, lazily loaded panels, the UI registry. */
+const KIND_UI = ['src/kinds/**/*.tsx', 'src/kinds/uiRegistry.ts'];
+/** A kind's pure part: what the engine does with its nodes. */
+const KIND_PURE = ['src/kinds/**/*.ts'];
+
+/** Every kind file but the shapes (negations keep nodeKinds.ts and <kind>Node.ts importable). */
+const KINDS_BUT_SHAPES = {
+  regex: '(^|/)kinds/(?!nodeKinds$|[^/]+/[^/]+Node$)',
+  message: 'Below the kinds, only their node shapes (kinds/nodeKinds.ts, <kind>Node.ts) may be imported.',
+};
+const KIND_UI_PARTS = {
+  group: ['**/uiRegistry', '**/*Ui', '**/*Panel'],
+  message: "A kind's UI part sits above features/: only App imports the UI registry.",
+};
+const FLOW_BELOW_ENGINE = {
+  group: folders('engine', 'run'),
+  message: 'flow/ sits below the engine: shared code goes in schema/ or lib/.',
 };
 const TEST_ONLY = {
   group: ['vitest', 'vitest/**', 'node:*', 'fake-indexeddb', 'fake-indexeddb/**'],
@@ -151,15 +175,45 @@ export default defineConfig([
     extends: [reactHooks.configs.flat.recommended],
   },
 
-  // Architecture: the pure core
+  // Architecture: the pure core, lowest first
   {
-    files: ['src/engine/**', 'src/flow/**'],
-    rules: pureCoreRules([UI_PACKAGES, BROWSER_PACKAGES, OUTER_LAYERS, TEST_ONLY]),
+    files: ['src/lib/**', 'src/schema/**'],
+    ignores: TESTS.map((glob) => `src/lib/${glob}`),
+    rules: pureCoreRules([UI_PACKAGES, BROWSER_PACKAGES, { ...OUTER_LAYERS, group: [...OUTER_LAYERS.group, ...folders('engine', 'flow', 'kinds')] }, TEST_ONLY]),
+  },
+  {
+    files: ['src/flow/**', ...KIND_SHAPES],
+    rules: pureCoreRules([UI_PACKAGES, BROWSER_PACKAGES, OUTER_LAYERS, FLOW_BELOW_ENGINE, KINDS_BUT_SHAPES, TEST_ONLY]),
+  },
+  {
+    files: ['src/engine/**'],
+    rules: pureCoreRules([UI_PACKAGES, BROWSER_PACKAGES, OUTER_LAYERS, KINDS_BUT_SHAPES, TEST_ONLY]),
+  },
+  {
+    // the kinds' pure part runs in the engine: same rules, and never a kind's UI part
+    files: KIND_PURE,
+    ignores: [...KIND_SHAPES, ...KIND_UI],
+    rules: pureCoreRules([UI_PACKAGES, BROWSER_PACKAGES, OUTER_LAYERS, KIND_UI_PARTS, TEST_ONLY]),
+  },
+  {
+    files: ['src/run/**'],
+    rules: pureCoreRules([
+      UI_PACKAGES,
+      BROWSER_PACKAGES,
+      { ...OUTER_LAYERS, group: folders('worker', 'storage', 'client', 'state', 'features', 'cli') },
+      KIND_UI_PARTS,
+      TEST_ONLY,
+    ]),
   },
   {
     // tests beside the core keep its rules but may use vitest and node:*
-    files: TESTS.flatMap((glob) => [`src/engine/${glob}`, `src/flow/${glob}`]),
+    files: TESTS.flatMap((glob) => [`src/engine/${glob}`, `src/flow/${glob}`, `src/schema/${glob}`, `src/kinds/${glob}`]),
+    ignores: KIND_UI,
     rules: pureCoreRules([UI_PACKAGES, BROWSER_PACKAGES, OUTER_LAYERS]),
+  },
+  {
+    files: TESTS.map((glob) => `src/run/${glob}`),
+    rules: pureCoreRules([UI_PACKAGES, BROWSER_PACKAGES, { ...OUTER_LAYERS, group: folders('worker', 'storage', 'client', 'state', 'features', 'cli') }]),
   },
 
   // Architecture: the UI talks to the worker through client/, never to storage or the engine itself
@@ -176,9 +230,33 @@ export default defineConfig([
             },
             {
               // The code editor shows the engine's declaration of handler `ctx` as text: one file, read raw.
-              regex: String.raw`^(?!.*/engine/code/handlerContextTypes\.ts\?raw$)(.*/)?engine(/.*)?$`,
+              regex: String.raw`^(?!.*/engine/code/handlerContextTypes\.ts\?raw$)(.*/)?(engine|run)(/.*)?$`,
               allowTypeImports: true,
               message: 'The engine runs in the worker: import its types only (`import type`).',
+            },
+            KINDS_BUT_SHAPES,
+          ],
+        },
+      ],
+    },
+  },
+
+  // Architecture: a kind's UI part is a feature of its own; it reaches the engine's code by types only
+  {
+    files: KIND_UI,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...folders('worker', 'storage'), 'idb', 'idb/**'],
+              message: 'The UI reaches the worker and IndexedDB only through client/ and the protocol.',
+            },
+            {
+              group: [...folders('engine', 'run'), '**/registry', '**/*Kind', '**/kindModule', '**/subscriberActions', '!**/flow/nodeKind'],
+              allowTypeImports: true,
+              message: "The engine and the kinds' pure part run in the worker: import their types only (`import type`).",
             },
           ],
         },
@@ -195,7 +273,7 @@ export default defineConfig([
         {
           patterns: [
             {
-              group: folders('engine', 'flow'),
+              group: folders('engine', 'flow', 'run', 'kinds'),
               allowTypeImports: true,
               message: 'The protocol describes messages: import types only (`import type`).',
             },
@@ -224,6 +302,7 @@ export default defineConfig([
               group: [...folders('features', 'state', 'client'), 'monaco-editor', 'monaco-editor/**', '@monaco-editor/**'],
               message: 'The worker side knows no UI code.',
             },
+            KIND_UI_PARTS,
           ],
         },
       ],
@@ -242,6 +321,7 @@ export default defineConfig([
               group: folders('worker', 'storage', 'features', 'state', 'client'),
               message: 'The CLI drives the engine directly and knows no browser layer.',
             },
+            KIND_UI_PARTS,
             UI_PACKAGES,
             BROWSER_PACKAGES,
           ],

@@ -11,6 +11,8 @@ import { RunToolbar } from './features/toolbar/RunToolbar';
 import { ReplaceFlowDialog } from './features/trust/ReplaceFlowDialog';
 import { TrustBanner } from './features/trust/TrustBanner';
 import { TrustDialog } from './features/trust/TrustDialog';
+import { KindUiContext } from './features/kindUi/KindUiContext';
+import { KIND_COLOR_VARIABLES, KIND_UI } from './kinds/uiRegistry';
 import { startTidemark } from './state';
 
 /** The application shell: toolbar, palette, canvas, inspector, timeline and log in one grid. */
@@ -20,27 +22,30 @@ export function App() {
   }, []);
 
   // The provider sits above the palette so a click there can place a node in the canvas's viewport.
+  // Features read each kind's card, panel and colour from the UI registry given here.
   return (
-    <ReactFlowProvider>
-      <div className="app">
-        <header className="app-header nokey">
-          <RunToolbar />
-        </header>
-        <Palette />
-        <main className="app-main">
-          <TrustBanner />
-          <NoticeArea />
-          <CanvasArea />
-        </main>
-        <Inspector />
-        <SchemasPanelHost />
-        <footer className="app-bottom nokey">
-          <Timeline />
-          <EventLog />
-        </footer>
-        <TrustDialog />
-        <ReplaceFlowDialog />
-      </div>
-    </ReactFlowProvider>
+    <KindUiContext value={KIND_UI}>
+      <ReactFlowProvider>
+        <div className="app" style={KIND_COLOR_VARIABLES}>
+          <header className="app-header nokey">
+            <RunToolbar />
+          </header>
+          <Palette />
+          <main className="app-main">
+            <TrustBanner />
+            <NoticeArea />
+            <CanvasArea />
+          </main>
+          <Inspector />
+          <SchemasPanelHost />
+          <footer className="app-bottom nokey">
+            <Timeline />
+            <EventLog />
+          </footer>
+          <TrustDialog />
+          <ReplaceFlowDialog />
+        </div>
+      </ReactFlowProvider>
+    </KindUiContext>
   );
 }

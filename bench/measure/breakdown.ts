@@ -1,4 +1,5 @@
-import { BranchRun, CodeSandbox, Runtime, type StepRecord } from '../../src/engine';
+import { CodeSandbox, type StepRecord } from '../../src/engine';
+import { BranchRun, Runtime } from '../../src/run';
 import type { FlowDocument } from '../../src/flow';
 import { encodeSteps, SEGMENT_SIZE } from '../../src/storage';
 import { SnapshotPacker } from '../../src/storage/snapshotPacking';

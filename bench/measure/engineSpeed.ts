@@ -1,4 +1,5 @@
-import { CodeSandbox, Runtime, StepKind } from '../../src/engine';
+import { CodeSandbox, StepKind } from '../../src/engine';
+import { Runtime } from '../../src/run';
 import type { FlowDocument } from '../../src/flow';
 import type { EngineRate, Rate } from '../protocol';
 import { perSecond, timeFor } from './timing';

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { NodeKind } from '../../src/flow/nodeKind';
 import { CanvasPage } from './CanvasPage';
 import { CodeEditorPage } from './CodeEditorPage';
 import { InspectorPage } from './InspectorPage';
@@ -11,7 +12,7 @@ import { TimelinePage } from './TimelinePage';
 import { ToolbarPage } from './ToolbarPage';
 import { TrustPage } from './TrustPage';
 
-export type NodeKindName = 'producer' | 'topic' | 'exchange' | 'queue' | 'pubsub' | 'command' | 'aggregate' | 'consumer' | 'projection';
+export type NodeKindName = NodeKind;
 export type CounterName =
   | 'published'
   | 'delivered'

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { CounterName, NodeKindName } from './AppPage';
+import { NODE_KINDS } from '../../src/flow/nodeKind';
 
 /** The React Flow pane: node cards, their counters, the edges. */
 export class CanvasPage {
@@ -18,7 +19,7 @@ export class CanvasPage {
 
   /** Every node card on the canvas. */
   get nodeCards(): Locator {
-    return this.root.getByRole('group', { name: /^(producer|topic|exchange|queue|pubsub|command|aggregate|consumer|projection) / });
+    return this.root.getByRole('group', { name: new RegExp(`^(${NODE_KINDS.join('|')}) `) });
   }
 
   edge(from: string, to: string): Locator {

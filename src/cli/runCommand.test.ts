@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runFlow } from '../engine';
+import { runFlow } from '../run';
 import { parseFlow } from '../flow';
 import { runCli } from './runCli';
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
-import { Runtime } from '../engine';
+import { Runtime } from '../run';
 import { parseFlow, type FlowDocument } from '../flow';
 import type { RunOptions } from './args';
 import { LineWriter } from './lineWriter';

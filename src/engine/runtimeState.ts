@@ -2,7 +2,7 @@ import type { FlowDocument } from '../flow';
 import type { Counters } from './counters';
 import type { CloudEvent } from './cloudEvent';
 import type { DomainEvent, LoadedAggregate } from './eventsourcing';
-import type { Command } from './nodes/aggregate';
+import type { Command } from './command';
 import type { AmqpState } from './nodes/amqpState';
 import type { EsState } from './nodes/esState';
 import type { KafkaState } from './nodes/kafkaState';

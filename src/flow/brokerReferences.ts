@@ -1,7 +1,6 @@
-import { isValidXMatch, XMatch } from '../engine/brokers/amqp/headersMatch';
-import type { HeaderValue } from '../engine/brokers/amqp/message';
+import { isValidXMatch, XMatch } from './xMatch';
 import type { FlowDocument, FlowNode } from './flowSchema';
-import type { FlowProblem } from './validateFlow';
+import type { FlowProblem } from './flowProblem';
 
 const article = (kind: string): string => `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
 
@@ -36,7 +35,7 @@ export function checkBrokerReferences(flow: FlowDocument): FlowProblem[] {
     if (edge.channel !== undefined && kinds.get(edge.source) !== 'pubsub')
       problems.push({ path: `edges[${i}].channel`, reason: 'only an edge from a pub/sub node subscribes to a channel' });
     if (sourceType === 'headers') {
-      if (!isValidXMatch(edge.bindingArgs?.['x-match'] as HeaderValue | undefined))
+      if (!isValidXMatch(edge.bindingArgs?.['x-match']))
         problems.push({ path: `edges[${i}].bindingArgs.x-match`, reason: `must be one of ${Object.values(XMatch).join(', ')}` });
     }
   });

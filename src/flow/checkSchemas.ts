@@ -1,7 +1,7 @@
-import { checkRegistry, type SchemaRegistry, type Upcasters } from '../engine/schema';
+import { checkRegistry, type SchemaRegistry, type Upcasters } from '../schema';
 import { ownEntry } from '../lib/ownRecord';
 import type { FlowDocument } from './flowSchema';
-import type { FlowProblem } from './validateFlow';
+import type { FlowProblem } from './flowProblem';
 
 /** "/OrderPlaced/versions/1/schema" → "schemas.OrderPlaced.versions[1].schema", the form flow problems use. */
 function toPath(pointer: string): string {

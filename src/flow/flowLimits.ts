@@ -1,5 +1,5 @@
 import { jsonProblem, MAX_JSON_DEPTH, MAX_JSON_NODES, pathBelow } from '../lib/jsonSafety';
-import type { FlowProblem } from './validateFlow';
+import type { FlowProblem } from './flowProblem';
 import { formatCount } from '../lib/formatCount';
 
 /** Deepest nesting of a flow document, counted from the document itself; every example nests at most 8. */

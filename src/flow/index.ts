@@ -1,6 +1,7 @@
-export { hasHandlerCode } from './nodeKind';
+export { type NodeKind, NODE_KINDS, CONNECTIONS, canConnect, hasHandlerCode } from './nodeKind';
 export {
   type FlowDocument,
+  type NodeOfKind,
   type FlowNode,
   type FlowEdge,
   type ProducerNode,
@@ -15,4 +16,6 @@ export {
   type ConsumerNode,
   type SubscriberNode,
 } from './flowSchema';
-export { validateFlow, parseFlow, describeProblems, type FlowProblem } from './validateFlow';
+export { validateFlow, parseFlow, describeProblems, formatPath, type FlowValidation } from './validateFlow';
+export type { FlowProblem } from './flowProblem';
+export { MAX_FLOW_CHARS, MAX_FLOW_DEPTH } from './flowLimits';

@@ -1,5 +1,5 @@
 import { FLOW_FORMAT, FLOW_VERSION } from './flowSchema';
-import type { FlowProblem } from './validateFlow';
+import type { FlowProblem } from './flowProblem';
 
 type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
 

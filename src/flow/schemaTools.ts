@@ -8,5 +8,5 @@ export {
   toTypeName,
   type CompatibilityIssue,
   type JsonSchema,
-} from '../engine/schema';
+} from '../schema';
 export { checkSchemas } from './checkSchemas';

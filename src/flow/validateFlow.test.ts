@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { canConnect } from './nodeKind';
 import { FLOW_VERSION } from './flowSchema';
 import { MAX_FLOW_CHARS, MAX_FLOW_DEPTH } from './flowLimits';
-import { describeProblems, formatPath, parseFlow, validateFlow, type FlowProblem } from './validateFlow';
+import type { FlowProblem } from './flowProblem';
+import { describeProblems, formatPath, parseFlow, validateFlow } from './validateFlow';
 
 const EXAMPLE_TEXT = readFileSync(new URL('../../public/examples/orders.json', import.meta.url), 'utf8');
 

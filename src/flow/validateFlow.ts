@@ -6,12 +6,7 @@ import { canConnect } from './nodeKind';
 import { flowDocumentSchema, type FlowDocument } from './flowSchema';
 import { migrateFlow } from './migrateFlow';
 import { formatCount } from '../lib/formatCount';
-
-export interface FlowProblem {
-  /** Where in the document, e.g. `nodes[2].rate`; empty for the document itself. */
-  readonly path: string;
-  readonly reason: string;
-}
+import type { FlowProblem } from './flowProblem';
 
 export type FlowValidation = { ok: true; flow: FlowDocument } | { ok: false; problems: FlowProblem[] };
 

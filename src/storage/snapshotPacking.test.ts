@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { openDB, type IDBPDatabase } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Runtime } from '../engine';
+import { Runtime } from '../run';
 import { validateFlow, type FlowDocument } from '../flow';
 import type { SnapshotRecord } from './records';
 import { StoreName } from './schema';

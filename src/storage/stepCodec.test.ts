@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Runtime, type StepRecord } from '../engine';
+import { type StepRecord } from '../engine';
+import { Runtime } from '../run';
 import { validateFlow, type FlowDocument } from '../flow';
 import { decodeSteps, encodeSteps, StepEncoder } from './stepCodec';
 

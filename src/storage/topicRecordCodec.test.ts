@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Runtime } from '../engine';
+import { Runtime } from '../run';
 import type { KafkaRecord } from '../engine/brokers/kafka';
 import { validateFlow, type FlowDocument } from '../flow';
 import { decodeTopicRecords, encodeTopicRecords, type EncodedTopicRecords } from './topicRecordCodec';

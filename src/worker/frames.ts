@@ -1,4 +1,5 @@
-import type { BranchRun, Counters } from '../engine';
+import type { Counters } from '../engine';
+import type { BranchRun } from '../run';
 import type { FlowDocument } from '../flow';
 import { hasHandlerCode } from '../flow';
 import { getOwn, setOwn } from '../lib/ownRecord';

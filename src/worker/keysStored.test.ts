@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Runtime, type RuntimeState } from '../engine';
-import { flowOf, PROTOTYPE_NAMES, renameStrings } from '../engine/keysFixture';
+import { type RuntimeState } from '../engine';
+import { Runtime } from '../run';
+import { flowOf, PROTOTYPE_NAMES, renameStrings } from '../run/keysFixture';
 import type { FlowDocument } from '../flow';
 import type { EngineToUi, Frame } from '../protocol';
 import { openTidemarkStore, type TidemarkStore } from '../storage';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Runtime, type StepRecord } from '../engine';
+import { type StepRecord } from '../engine';
+import { Runtime } from '../run';
 import { parseFlow } from '../flow';
 import { traceConversation } from './traceSearch';
 

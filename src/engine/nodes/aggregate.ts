@@ -6,6 +6,7 @@ import { deepFreeze } from '../deepFreeze';
 import { appendDecision, isRejection, load, type Decider, type DomainEvent, type LoadedAggregate, type StoredEvent } from '../eventsourcing';
 import { StepKind, type AppendStep, type CommandStep } from '../stepRecord';
 import { currentSchemaVersion, readAsCurrent, schemaProblem } from './eventSchemas';
+import type { Command } from '../command';
 import type { RunContext } from './runContext';
 import { wakeStoreSubscribers } from './storeSubscription';
 
@@ -14,19 +15,7 @@ import { wakeStoreSubscribers } from './storeSubscription';
 // apart: load and decide, then append expecting the version loaded. Whatever another command
 // appends to the stream in between makes the append a conflict, retried or failed per setting.
 
-/** A command as an aggregate receives it. Plain data: it rides in scheduled actions. */
-export interface Command {
-  readonly id: string;
-  readonly type: string;
-  readonly aggregateId: string;
-  readonly data: unknown;
-  readonly correlationId: string;
-  readonly causationId: string | null;
-  /** The command source, policy or "manual" that sent it. */
-  readonly source: string;
-}
-
-const DEFAULT_AGGREGATE_CODE = `const initialState = {};
+export const DEFAULT_AGGREGATE_CODE = `const initialState = {};
 
 function decide(command, state) {
   return [];

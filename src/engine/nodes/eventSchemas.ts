@@ -2,7 +2,7 @@ import type { FlowDocument } from '../../flow';
 import { ownEntry } from '../../lib/ownRecord';
 import type { CodeSandbox } from '../code/codeSandbox';
 import { errorMessage } from '../code/errorMessage';
-import { latestVersion, upcast, validateEventData, type SchemaRegistry, type Upcasters } from '../schema';
+import { latestVersion, upcast, validateEventData, type SchemaRegistry, type Upcasters } from '../../schema';
 
 // Event types with schemas in the flow are checked when written and read as their newest version:
 // a payload that fails is refused with the path and the reason; older data passes through the

@@ -1,7 +1,7 @@
 import type { SubscriberNode } from '../../flow';
 import type { CloudEvent } from '../cloudEvent';
 import { nextUuid } from '../random';
-import type { Command } from './aggregate';
+import type { Command } from '../command';
 import type { RunContext } from './runContext';
 
 // A consumer wired to aggregates is a policy ("whenever OrderPlaced, reserve stock"): its handler

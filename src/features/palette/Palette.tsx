@@ -1,16 +1,19 @@
+import { NODE_KINDS } from '../../flow/nodeKind';
+import { NODE_SHAPES } from '../../kinds/nodeKinds';
+import { useKindUiTable } from '../kindUi/KindUiContext';
 import { PaletteItem } from './PaletteItem';
-import { PALETTE_ITEMS } from './paletteItems';
 import './palette.css';
 
-/** Node kinds a person can drag onto the canvas (or click to add). */
+/** Node kinds a person can drag onto the canvas (or click to add), in registry order. */
 export function Palette() {
+  const ui = useKindUiTable();
   return (
     <aside className="palette" aria-label="Palette">
       <h2 className="panel-title">Add a node</h2>
       <ul className="palette-list">
-        {PALETTE_ITEMS.map((item) => (
-          <li key={item.kind}>
-            <PaletteItem item={item} />
+        {NODE_KINDS.map((kind) => (
+          <li key={kind}>
+            <PaletteItem item={{ kind, title: NODE_SHAPES[kind].title, description: ui[kind].description }} />
           </li>
         ))}
       </ul>

@@ -1,4 +1,4 @@
-import type { BranchRun } from '../../engine';
+import type { BranchRun } from '../../run';
 import type { BookmarkRecord, BranchRecord } from '../../storage';
 import type { Persister } from '../persister';
 import { notDone } from '../storageNotices';

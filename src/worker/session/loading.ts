@@ -1,4 +1,5 @@
-import { CodeSandbox, type BranchRun } from '../../engine';
+import { CodeSandbox } from '../../engine';
+import type { BranchRun } from '../../run';
 import type { FlowDocument } from '../../flow';
 import type { EngineNotice } from '../../protocol';
 import type { BranchRecord } from '../../storage';

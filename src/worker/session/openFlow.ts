@@ -1,5 +1,6 @@
 import { deciderCodeProblem } from '../../engine/nodes/aggregate';
-import { BranchRun, CodeSandbox, type RuntimeSnapshot } from '../../engine';
+import { CodeSandbox, type RuntimeSnapshot } from '../../engine';
+import { BranchRun } from '../../run';
 import { hasHandlerCode, type FlowDocument } from '../../flow';
 import { getOwn, setOwn } from '../../lib/ownRecord';
 import type { BranchInfo, StoredFlow, StoredWork } from '../../protocol';

@@ -1,4 +1,4 @@
-import type { SnapshotError } from '../../engine';
+import type { SnapshotError } from '../../run';
 import type { EngineNotice, Speed } from '../../protocol';
 import { indexStep } from '../markerIndex';
 import type { Persister } from '../persister';

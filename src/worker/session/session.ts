@@ -1,5 +1,6 @@
 import type { ResetTarget } from '../../engine/brokers/kafka';
-import type { BranchRun, StepRecord } from '../../engine';
+import type { StepRecord } from '../../engine';
+import type { BranchRun } from '../../run';
 import type { FlowDocument } from '../../flow';
 import type { BranchInfo, EngineNotice, EngineToUi, Frame, Speed, StoredFlow, StoredWork } from '../../protocol';
 import type { BookmarkRecord, BranchRecord, TidemarkStore } from '../../storage';

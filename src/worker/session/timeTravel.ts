@@ -1,4 +1,5 @@
-import { markerKindOf, type BranchRun } from '../../engine';
+import { markerKindOf } from '../../engine';
+import type { BranchRun } from '../../run';
 import { LIVE_ROWS } from '../../protocol';
 import { segmentStart, type BranchRecord, type SnapshotRecord } from '../../storage';
 import { bookmarksUpTo } from '../bookmarks';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { headerValuesEqual, isValidXMatch, matchHeaders } from './headersMatch';
+import { isValidXMatch } from '../../../flow/xMatch';
+import { headerValuesEqual, matchHeaders } from './headersMatch';
 
 describe('matchHeaders: x-match all (the default)', () => {
   it('matches when every binding argument is present with an equal value', () => {

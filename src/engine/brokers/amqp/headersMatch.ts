@@ -1,24 +1,5 @@
+import { X_MATCH_MODES as MODES, XMatch } from '../../../flow/xMatch';
 import type { HeaderValue, Headers } from './message';
-
-/** The `x-match` argument of a headers-exchange binding. */
-export const XMatch = {
-  /** Every binding argument must match (the default). */
-  All: 'all',
-  /** At least one binding argument must match. */
-  Any: 'any',
-  /** Like all, but x- arguments are compared too. */
-  AllWithX: 'all-with-x',
-  /** Like any, but x- arguments are compared too. */
-  AnyWithX: 'any-with-x',
-} as const;
-export type XMatch = (typeof XMatch)[keyof typeof XMatch];
-
-const MODES: readonly string[] = Object.values(XMatch);
-
-/** Whether a binding's `x-match` value is one RabbitMQ accepts (a binding without one is fine too). */
-export function isValidXMatch(value: HeaderValue | undefined): boolean {
-  return value === undefined || (typeof value === 'string' && MODES.includes(value));
-}
 
 /** RabbitMQ's legacy fallback: an unknown x-match (only possible in old bindings) means all. */
 function xMatchMode(value: HeaderValue | undefined): XMatch {

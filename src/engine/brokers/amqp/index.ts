@@ -1,4 +1,7 @@
-export { type Message, type QueuedMessage } from './message';
+export { type AmqpError, ReplyCode } from './amqpError';
+export { type Death, DeathReason, type HeaderValue, type Headers, type Message, type QueuedMessage, toMessage } from './message';
+export { matchTopic } from './topicPattern';
+export { headerValuesEqual, matchHeaders } from './headersMatch';
 export {
   type Binding,
   DestinationType,

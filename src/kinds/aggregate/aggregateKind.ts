@@ -1,0 +1,13 @@
+import { appendCommand, decideCommand } from '../../engine/nodes/aggregate';
+import { wakeStoreSubscribers } from '../../engine/nodes/storeSubscription';
+import type { KindModule } from '../kindModule';
+
+/** An aggregate decides on a command, then appends what it decided its latency later. */
+export const aggregateKind: KindModule<'aggregate'> = {
+  // A subscriber newly wired to an aggregate catches up from the start of the store.
+  afterEdit: (run, node) => wakeStoreSubscribers(run, node.id),
+  actions: {
+    'aggregate-decide': (run, node, action) => decideCommand(run, node, action.command),
+    'aggregate-append': (run, node, action) => appendCommand(run, node, action),
+  },
+};

@@ -1,0 +1,16 @@
+import type { SubscriberNode } from '../../flow';
+import { commitAfter, fetch, handleInflight } from '../../engine/nodes/handlerNode';
+import { handleChannelMessage } from '../../engine/nodes/pubsubNode';
+import { handleQueueDelivery } from '../../engine/nodes/queueConsumer';
+import { readStore } from '../../engine/nodes/storeSubscription';
+import type { NodeActions } from '../kindModule';
+
+/** Consumers and projections read the same way from every broker and the event store. */
+export const subscriberActions: NodeActions<SubscriberNode> = {
+  'queue-handle': (run, node, action) => handleQueueDelivery(run, node, action.queue, action.incarnation),
+  'store-read': (run, node) => readStore(run, node),
+  'pubsub-handle': (run, node, action) => handleChannelMessage(run, node, action),
+  fetch: (run, node) => fetch(run, node),
+  handle: (run, node) => handleInflight(run, node),
+  commit: (run, node, action) => commitAfter(run, node, action.memberId, action.offsets),
+};

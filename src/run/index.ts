@@ -1,0 +1,3 @@
+export { Runtime, SnapshotError } from './runtime';
+export { BranchRun, type Advance, type BranchRunOptions } from './branchRun';
+export { runFlow } from './runFlow';
