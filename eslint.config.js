@@ -12,6 +12,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { folderBoundary } from './scripts/eslint/folderBoundary.mjs';
 
 const TS = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
@@ -132,6 +133,14 @@ export default defineConfig([
         { prefer: 'type-imports', fixStyle: 'inline-type-imports' },
       ],
     },
+  },
+
+  // A folder with an index.ts is entered through it. engine/ and flow/ are pending: 181 imports
+  // still reach inside them (the UI must not load their barrels' zod and engine values), to be moved next.
+  {
+    files: ['src/**/*.{ts,tsx}', 'e2e/**/*.ts', 'bench/**/*.ts'],
+    plugins: { local: { rules: { 'folder-boundary': folderBoundary } } },
+    rules: { 'local/folder-boundary': ['error', { pending: ['src/engine', 'src/flow'] }] },
   },
 
   // Environments

@@ -2,7 +2,7 @@ import { CodeSandbox, type StepRecord } from '../../src/engine';
 import { BranchRun, Runtime } from '../../src/run';
 import type { FlowDocument } from '../../src/flow';
 import { encodeSteps, SEGMENT_SIZE } from '../../src/storage';
-import { SnapshotPacker } from '../../src/storage/snapshotPacking';
+import { SnapshotPacker } from '../../src/storage';
 import { Session } from '../../src/worker/session';
 import { realTimers } from '../../src/worker/timers';
 import type { PersistBreakdown } from '../protocol';

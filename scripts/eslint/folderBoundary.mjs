@@ -32,21 +32,26 @@ export function bypassedFolder(importer, target) {
   return undefined;
 }
 
+// Test kits and fixtures are test-only support, imported by tests in other folders directly.
+const TEST_SUPPORT = /(\.testkit|Fixture)\.[mc]?[jt]sx?$/;
+
 export const folderBoundary = {
   meta: {
     type: 'problem',
     docs: { description: 'Import a folder through its index.ts from outside it.' },
-    schema: [],
+    // `pending`: folders (relative to the working directory) whose index is not yet the only way in.
+    schema: [{ type: 'object', properties: { pending: { type: 'array', items: { type: 'string' } } }, additionalProperties: false }],
     messages: { bypass: "'{{specifier}}' reaches past {{folder}}/index.ts: import from the folder instead." },
   },
   create(context) {
     const filename = context.filename;
+    const pending = new Set((context.options[0]?.pending ?? []).map((dir) => path.resolve(dir)));
     const check = (node, source) => {
       if (!source || typeof source.value !== 'string' || !source.value.startsWith('.')) return;
       const target = resolveFile(path.dirname(filename), source.value);
-      if (!target) return;
+      if (!target || TEST_SUPPORT.test(target)) return;
       const folder = bypassedFolder(filename, target);
-      if (folder) context.report({ node: source, messageId: 'bypass', data: { specifier: source.value, folder: path.relative(process.cwd(), folder) } });
+      if (folder && !pending.has(folder)) context.report({ node: source, messageId: 'bypass', data: { specifier: source.value, folder: path.relative(process.cwd(), folder) } });
     };
     return {
       ImportDeclaration: (node) => check(node, node.source),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import onlineShop from '../../../public/examples/online-shop.json';
 import orders from '../../../public/examples/orders.json';
 import { validateFlow, type FlowDocument } from '../../flow';
-import { Runtime } from '../../run/runtime';
+import { Runtime } from '../../run';
 import type { StepRecord } from '../stepRecord';
 
 function example(doc: unknown, seed: number): FlowDocument {
