@@ -20,8 +20,7 @@ const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
 /** `**\/name` and `**\/name/**`: a folder of ours, wherever the relative path climbs from. */
 const folders = (...names) => names.flatMap((name) => [`**/${name}`, `**/${name}/**`]);
 
-const PURE_CORE_MESSAGE =
-  'The engine runs on injected time and seeded random: use the Clock/Random it is given.';
+const PURE_CORE_MESSAGE = 'The engine runs on injected time and seeded random: use the Clock/Random it is given.';
 
 /** Ambient capabilities the pure core must not touch (timers, clocks, randomness, DOM, storage, network). */
 const IMPURE_GLOBALS = [
@@ -100,7 +99,15 @@ const pureCoreRules = (patterns) => ({
 });
 
 export default defineConfig([
-  globalIgnores(['dist/', 'bench/dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/', '.tidemark/']),
+  globalIgnores([
+    'dist/',
+    'bench/dist/',
+    'node_modules/',
+    'test-results/',
+    'playwright-report/',
+    'coverage/',
+    '.tidemark/',
+  ]),
 
   js.configs.recommended,
   tseslint.configs.recommended,
@@ -188,7 +195,12 @@ export default defineConfig([
   {
     files: ['src/lib/**', 'src/schema/**'],
     ignores: TESTS.map((glob) => `src/lib/${glob}`),
-    rules: pureCoreRules([UI_PACKAGES, BROWSER_PACKAGES, { ...OUTER_LAYERS, group: [...OUTER_LAYERS.group, ...folders('engine', 'flow', 'kinds')] }, TEST_ONLY]),
+    rules: pureCoreRules([
+      UI_PACKAGES,
+      BROWSER_PACKAGES,
+      { ...OUTER_LAYERS, group: [...OUTER_LAYERS.group, ...folders('engine', 'flow', 'kinds')] },
+      TEST_ONLY,
+    ]),
   },
   {
     files: ['src/flow/**', ...KIND_SHAPES],
@@ -216,13 +228,22 @@ export default defineConfig([
   },
   {
     // tests beside the core keep its rules but may use vitest and node:*
-    files: TESTS.flatMap((glob) => [`src/engine/${glob}`, `src/flow/${glob}`, `src/schema/${glob}`, `src/kinds/${glob}`]),
+    files: TESTS.flatMap((glob) => [
+      `src/engine/${glob}`,
+      `src/flow/${glob}`,
+      `src/schema/${glob}`,
+      `src/kinds/${glob}`,
+    ]),
     ignores: KIND_UI,
     rules: pureCoreRules([UI_PACKAGES, BROWSER_PACKAGES, OUTER_LAYERS]),
   },
   {
     files: TESTS.map((glob) => `src/run/${glob}`),
-    rules: pureCoreRules([UI_PACKAGES, BROWSER_PACKAGES, { ...OUTER_LAYERS, group: folders('worker', 'storage', 'client', 'state', 'features', 'cli') }]),
+    rules: pureCoreRules([
+      UI_PACKAGES,
+      BROWSER_PACKAGES,
+      { ...OUTER_LAYERS, group: folders('worker', 'storage', 'client', 'state', 'features', 'cli') },
+    ]),
   },
 
   // Architecture: the UI talks to the worker through client/, never to storage or the engine itself
@@ -263,9 +284,17 @@ export default defineConfig([
               message: 'The UI reaches the worker and IndexedDB only through client/ and the protocol.',
             },
             {
-              group: [...folders('engine', 'run'), '**/registry', '**/*Kind', '**/kindModule', '**/subscriberActions', '!**/flow/nodeKind'],
+              group: [
+                ...folders('engine', 'run'),
+                '**/registry',
+                '**/*Kind',
+                '**/kindModule',
+                '**/subscriberActions',
+                '!**/flow/nodeKind',
+              ],
               allowTypeImports: true,
-              message: "The engine and the kinds' pure part run in the worker: import their types only (`import type`).",
+              message:
+                "The engine and the kinds' pure part run in the worker: import their types only (`import type`).",
             },
           ],
         },
@@ -308,7 +337,12 @@ export default defineConfig([
           patterns: [
             { ...UI_PACKAGES, message: 'The worker side knows no UI library.' },
             {
-              group: [...folders('features', 'state', 'client'), 'monaco-editor', 'monaco-editor/**', '@monaco-editor/**'],
+              group: [
+                ...folders('features', 'state', 'client'),
+                'monaco-editor',
+                'monaco-editor/**',
+                '@monaco-editor/**',
+              ],
               message: 'The worker side knows no UI code.',
             },
             KIND_UI_PARTS,

@@ -7,8 +7,7 @@ const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 // CHROMIUM_PATH (set by scripts/test.mjs) wins, then Debian's package; with neither,
 // Playwright's own browser is used.
-const executablePath =
-  process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 export default defineConfig({
   testDir: 'e2e',

@@ -32,7 +32,12 @@ function contentSecurityPolicy(): Plugin {
       order: 'post',
       // Only the build: the dev server injects inline scripts for hot reload.
       handler: (html, context) =>
-        context.server ? html : html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${PAGE_POLICY}" />`),
+        context.server
+          ? html
+          : html.replace(
+              '<head>',
+              `<head>\n    <meta http-equiv="Content-Security-Policy" content="${PAGE_POLICY}" />`,
+            ),
     },
     configurePreviewServer(server) {
       server.middlewares.use((request, response, next) => {

@@ -15,7 +15,9 @@ interface BenchWorkerScope {
 }
 
 type Handlers = {
-  [K in BenchRequestType]: (args: BenchRequests[K]['args']) => BenchRequests[K]['result'] | Promise<BenchRequests[K]['result']>;
+  [K in BenchRequestType]: (
+    args: BenchRequests[K]['args'],
+  ) => BenchRequests[K]['result'] | Promise<BenchRequests[K]['result']>;
 };
 
 const scope = self as unknown as BenchWorkerScope;
@@ -34,7 +36,10 @@ const handlers: Handlers = {
   cleanup: async () => (await deleteBenchDatabases(), null),
 };
 
-async function handle<K extends BenchRequestType>(type: K, args: BenchRequests[K]['args']): Promise<BenchRequests[K]['result']> {
+async function handle<K extends BenchRequestType>(
+  type: K,
+  args: BenchRequests[K]['args'],
+): Promise<BenchRequests[K]['result']> {
   return handlers[type](args);
 }
 
@@ -45,7 +50,11 @@ scope.addEventListener('message', ({ data: request }) => {
     try {
       scope.postMessage({ id: request.id, ok: true, result: await handle(request.type, request.args) });
     } catch (error) {
-      scope.postMessage({ id: request.id, ok: false, message: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
+      scope.postMessage({
+        id: request.id,
+        ok: false,
+        message: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error),
+      });
     }
   });
 });

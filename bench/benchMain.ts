@@ -39,7 +39,10 @@ window.tidemarkBench = {
     return new Promise((resolve, reject) => {
       // The worker replies with the result type its handler for `type` returns.
       pending.set(id, { resolve: resolve as (result: unknown) => void, reject });
-      const target = type === 'engine' && (args as BenchRequests['engine']['args']).evaluation === 'unhardened' ? unhardened : worker;
+      const target =
+        type === 'engine' && (args as BenchRequests['engine']['args']).evaluation === 'unhardened'
+          ? unhardened
+          : worker;
       const request = { id, type, args } as BenchRequest; // postMessage takes any: name the message's type here
       target.postMessage(request);
     });

@@ -40,7 +40,11 @@ const BUDGET = {
   'engine_events_per_s / engine_events_per_s_without_sandbox': 0.9,
 };
 // The raw limits the budgets were set against (docs/architecture.md, "Performance budgets"), for comparison.
-const DESIGN_LIMITS = { limit_append_per_s: 8_000_000, limit_idb_chunk_write_events_per_s: 570_000, naive_idb_events_per_s: 27_500 };
+const DESIGN_LIMITS = {
+  limit_append_per_s: 8_000_000,
+  limit_idb_chunk_write_events_per_s: 570_000,
+  naive_idb_events_per_s: 27_500,
+};
 const APP_PORT = 4193;
 const BENCH_PORT = 4191;
 const FLOW_FILE = fileURLToPath(new URL('./reference-flow.json', import.meta.url));
@@ -89,15 +93,31 @@ async function measureWorker(browser, url) {
       chunk.push(await call(page, 'idbChunkLimit', { seconds: CONFIG.idbSeconds, chunkSize: 1000 }));
       naive.push(await call(page, 'idbNaive', { seconds: CONFIG.idbSeconds }));
     });
-    const persisted = await repeat(CONFIG.persistedReps, 'persisted run', () => call(page, 'persisted', { seconds: CONFIG.persistedSeconds }));
+    const persisted = await repeat(CONFIG.persistedReps, 'persisted run', () =>
+      call(page, 'persisted', { seconds: CONFIG.persistedSeconds }),
+    );
     log(`recording a ${CONFIG.historySteps}-step history through Session + IndexedDB`);
     const history = await call(page, 'buildHistory', { steps: CONFIG.historySteps });
     log(`history: ${history.head} steps in ${Math.round(history.ms)} ms`);
     const seek = await call(page, 'seek', { count: CONFIG.seeks, warmup: CONFIG.seekWarmup, seed: 20260101 });
-    const replay = await repeat(CONFIG.replayReps, 'full replay', () => call(page, 'fullReplay', { steps: history.head }));
+    const replay = await repeat(CONFIG.replayReps, 'full replay', () =>
+      call(page, 'fullReplay', { steps: history.head }),
+    );
     const breakdown = await call(page, 'breakdown', { steps: 100_000 });
     await call(page, 'cleanup', {});
-    return { engine, engineNative, engineUnhardened, append, chunk, naive, persisted, history, seek, replay, breakdown };
+    return {
+      engine,
+      engineNative,
+      engineUnhardened,
+      append,
+      chunk,
+      naive,
+      persisted,
+      history,
+      seek,
+      replay,
+      breakdown,
+    };
   } finally {
     await context.close();
   }
@@ -146,19 +166,35 @@ function report({ chromium, worker, app, bundle }) {
   return {
     reference_flow: `bench/reference-flow.json: 1 keyed producer → a topic with 6 partitions → 2 consumer groups of 3 consumers and a projection; ${round(stepsPerEvent, 2)} steps per event`,
     chromium,
-    machine: { cores: availableParallelism(), load_1min_at_start: round(loadAtStart, 2), load_1min_at_end: round(loadavg()[0], 2) },
+    machine: {
+      cores: availableParallelism(),
+      load_1min_at_start: round(loadAtStart, 2),
+      load_1min_at_end: round(loadavg()[0], 2),
+    },
     ...figures,
     budget: BUDGET,
     design_limits: DESIGN_LIMITS,
     ratios: {
       'engine_events_per_s / budget': ratio(f.engine_events_per_s, BUDGET.engine_events_per_s),
       'engine_steps_per_s / limit_append_per_s': ratio(f.engine_steps_per_s, f.limit_append_per_s),
-      'engine_events_per_s / engine_events_per_s_without_compartment': ratio(f.engine_events_per_s, f.engine_events_per_s_without_compartment),
-      'engine_events_per_s / engine_events_per_s_without_sandbox': ratio(f.engine_events_per_s, f.engine_events_per_s_without_sandbox),
+      'engine_events_per_s / engine_events_per_s_without_compartment': ratio(
+        f.engine_events_per_s,
+        f.engine_events_per_s_without_compartment,
+      ),
+      'engine_events_per_s / engine_events_per_s_without_sandbox': ratio(
+        f.engine_events_per_s,
+        f.engine_events_per_s_without_sandbox,
+      ),
       'persisted_events_per_s / budget': ratio(f.persisted_events_per_s, BUDGET.persisted_events_per_s),
-      'persisted_steps_per_s / limit_idb_chunk_write_events_per_s': ratio(f.persisted_steps_per_s, f.limit_idb_chunk_write_events_per_s),
+      'persisted_steps_per_s / limit_idb_chunk_write_events_per_s': ratio(
+        f.persisted_steps_per_s,
+        f.limit_idb_chunk_write_events_per_s,
+      ),
       'persisted_steps_per_s / engine_steps_per_s': ratio(f.persisted_steps_per_s, f.engine_steps_per_s),
-      'naive_idb_events_per_s / limit_idb_chunk_write_events_per_s': ratio(f.naive_idb_events_per_s, f.limit_idb_chunk_write_events_per_s),
+      'naive_idb_events_per_s / limit_idb_chunk_write_events_per_s': ratio(
+        f.naive_idb_events_per_s,
+        f.limit_idb_chunk_write_events_per_s,
+      ),
       'seek_p95_ms / budget': ratio(f.seek_p95_ms, BUDGET.seek_p95_ms),
       'seek_p95_ms / full_replay_ms': ratio(f.seek_p95_ms, f.full_replay_ms),
       'reload_ms / budget': ratio(f.reload_ms, BUDGET.reload_ms),
@@ -177,7 +213,10 @@ function report({ chromium, worker, app, bundle }) {
       raw_idb_snapshot_write_ms: round(worker.breakdown.snapshotWriteMs, 3),
       persisted_share_of_worker_time_in_commit: round(median(worker.persisted.map((r) => r.commits.ms / r.ms)), 3),
       persisted_commits_per_s: round(median(worker.persisted.map((r) => (r.commits.commits / r.ms) * 1000)), 1),
-      persisted_segments_per_commit: round(median(worker.persisted.map((r) => r.commits.segments / r.commits.commits)), 1),
+      persisted_segments_per_commit: round(
+        median(worker.persisted.map((r) => r.commits.segments / r.commits.commits)),
+        1,
+      ),
       persisted_commit_ms_mean: round(median(worker.persisted.map((r) => r.commits.ms / r.commits.commits)), 1),
       snapshot_ms: round(worker.breakdown.snapshotMs, 3),
       segment_structured_clone_ms: round(worker.breakdown.segmentCloneMs, 3),
@@ -194,7 +233,12 @@ function report({ chromium, worker, app, bundle }) {
       idb_naive: worker.naive.map((r) => r.perSecond),
       persisted: worker.persisted.map((r) => r.eventsPerSecond),
       full_replay_ms: worker.replay.map((r) => round(r.ms)),
-      ui_windows: app.running.map((w) => ({ fps: round(w.fps, 1), longest_task_ms: round(w.longestTaskMs), long_tasks: w.longTasks, steps_per_s: round(w.stepsPerSecond) })),
+      ui_windows: app.running.map((w) => ({
+        fps: round(w.fps, 1),
+        longest_task_ms: round(w.longestTaskMs),
+        long_tasks: w.longTasks,
+        steps_per_s: round(w.stepsPerSecond),
+      })),
     },
     bench_seconds: round((Date.now() - started) / 1000),
   };
@@ -216,9 +260,17 @@ try {
   log(`Chromium ${launched.version}`);
   const worker = await measureWorker(browser, bench.url);
   log('app: UI thread at max speed');
-  const ui = await measureUiThread(browser, app.url, FLOW_FILE, { windowMs: CONFIG.uiWindowMs, windows: CONFIG.uiWindows, log });
+  const ui = await measureUiThread(browser, app.url, FLOW_FILE, {
+    windowMs: CONFIG.uiWindowMs,
+    windows: CONFIG.uiWindows,
+    log,
+  });
   log(`app: max speed to ${CONFIG.historySteps} steps, then reload`);
-  const reload = await measureReload(browser, app.url, FLOW_FILE, { steps: CONFIG.historySteps, reloads: CONFIG.reloads, log });
+  const reload = await measureReload(browser, app.url, FLOW_FILE, {
+    steps: CONFIG.historySteps,
+    reloads: CONFIG.reloads,
+    log,
+  });
   const appResult = { ...ui, ...reload };
   console.log(JSON.stringify(report({ chromium: launched.version, worker, app: appResult, bundle }), null, 2));
 } finally {

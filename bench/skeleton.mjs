@@ -12,9 +12,32 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const RUN_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const TARGET_EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
-const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--outDir', process.env.BENCH_DIST ?? 'dist', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
+const server = spawn(
+  process.execPath,
+  [
+    'node_modules/vite/bin/vite.js',
+    'preview',
+    '--outDir',
+    process.env.BENCH_DIST ?? 'dist',
+    '--port',
+    String(PORT),
+    '--strictPort',
+    '--host',
+    '127.0.0.1',
+  ],
+  { stdio: 'ignore' },
+);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function waitForServer() {
@@ -31,13 +54,20 @@ async function waitForServer() {
 
 /** Reads "Step X of Y" from the run controls. */
 async function status(page) {
-  const text = await page.getByText(/^Step \d[\d,]* of \d[\d,]*/).first().textContent();
+  const text = await page
+    .getByText(/^Step \d[\d,]* of \d[\d,]*/)
+    .first()
+    .textContent();
   const [, cursor, head] = /Step ([\d,]+) of ([\d,]+)/.exec(text ?? '') ?? [];
   return { cursor: Number(cursor?.replaceAll(',', '')), head: Number(head?.replaceAll(',', '')) };
 }
 
 async function published(page) {
-  const text = await page.getByRole('group', { name: 'producer Orders' }).or(page.getByLabel('producer Orders')).first().textContent();
+  const text = await page
+    .getByRole('group', { name: 'producer Orders' })
+    .or(page.getByLabel('producer Orders'))
+    .first()
+    .textContent();
   return Number(/published\s*([\d,]+)/.exec(text ?? '')?.[1]?.replaceAll(',', '') ?? NaN);
 }
 
@@ -63,7 +93,14 @@ try {
   const stored = { ...(await status(page)), events: await published(page) };
   const t0 = Date.now();
   await page.reload();
-  await page.getByText(new RegExp(`^Step ${stored.head.toLocaleString('en-US')} of ${stored.head.toLocaleString('en-US')}|^Step ${stored.head} of ${stored.head}`)).first().waitFor({ timeout: 60_000 });
+  await page
+    .getByText(
+      new RegExp(
+        `^Step ${stored.head.toLocaleString('en-US')} of ${stored.head.toLocaleString('en-US')}|^Step ${stored.head} of ${stored.head}`,
+      ),
+    )
+    .first()
+    .waitFor({ timeout: 60_000 });
   const reloadMs = Date.now() - t0;
   const reloadedEvents = await published(page);
 

@@ -14,15 +14,19 @@ const scope = self as unknown as UnhardenedScope;
 // (which only lockdown installs) freezes nothing.
 const ready = import('../src/engine').then(async () => {
   Object.assign(globalThis, { lockdown: () => undefined, harden: <T>(value: T): T => value });
-  const [{ measureEngine }, { referenceFlow }] = await Promise.all([import('./measure/engineSpeed'), import('./referenceFlow')]);
+  const [{ measureEngine }, { referenceFlow }] = await Promise.all([
+    import('./measure/engineSpeed'),
+    import('./referenceFlow'),
+  ]);
   return { measureEngine, flow: referenceFlow() };
 });
 
 scope.addEventListener('message', ({ data: request }) => {
-  void ready.then(
-    ({ measureEngine, flow }) => {
-      if (request.type !== 'engine') throw new Error(`the unhardened worker measures only the engine, not ${request.type}`);
+  void ready
+    .then(({ measureEngine, flow }) => {
+      if (request.type !== 'engine')
+        throw new Error(`the unhardened worker measures only the engine, not ${request.type}`);
       scope.postMessage({ id: request.id, ok: true, result: measureEngine(flow, request.args.seconds, 'native') });
-    },
-  ).catch((error: unknown) => scope.postMessage({ id: request.id, ok: false, message: String(error) }));
+    })
+    .catch((error: unknown) => scope.postMessage({ id: request.id, ok: false, message: String(error) }));
 });

@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/AppPage';
 
 test.describe('RabbitMQ-style exchanges and queues', () => {
-  test('a topic exchange routes each order by its routing key to the queues whose pattern matches', async ({ page }) => {
+  test('a topic exchange routes each order by its routing key to the queues whose pattern matches', async ({
+    page,
+  }) => {
     const app = new AppPage(page);
     await app.gotoExample('topic-exchange', 'Topic exchange routing');
     // The bindings are drawn on the edges.
@@ -11,7 +13,9 @@ test.describe('RabbitMQ-style exchanges and queues', () => {
       ['Cancellations', 'order.*.cancelled'],
       ['Audit', 'order.#'],
     ] as const) {
-      await expect(app.canvas.root.getByRole('note', { name: `orders to ${queue} binds ${pattern}` })).toHaveText(pattern);
+      await expect(app.canvas.root.getByRole('note', { name: `orders to ${queue} binds ${pattern}` })).toHaveText(
+        pattern,
+      );
     }
     await app.toolbar.setSpeed('100×');
     await app.toolbar.play();
@@ -34,7 +38,10 @@ test.describe('RabbitMQ-style exchanges and queues', () => {
     expect(Object.keys(eu).length).toBeGreaterThan(0);
     for (const key of Object.keys(eu)) expect(key).toMatch(/^order\.eu\.(placed|cancelled)$/);
     await app.canvas.selectNode('projection', 'Audit log');
-    const audit = JSON.parse((await app.inspector.stateView('Read model').textContent()) ?? '{}') as Record<string, number>;
+    const audit = JSON.parse((await app.inspector.stateView('Read model').textContent()) ?? '{}') as Record<
+      string,
+      number
+    >;
     expect(Object.keys(audit).some((k) => k.startsWith('order.us.'))).toBe(true);
     const cancelled = Object.entries(audit)
       .filter(([k]) => k.endsWith('.cancelled'))
@@ -54,7 +61,9 @@ test.describe('RabbitMQ-style exchanges and queues', () => {
     expect(routed, 'a publish row routed to EU orders and Audit').toBeDefined();
   });
 
-  test('a dead-letter queue fills with poison messages; requeue instead brings them back, redelivered', async ({ page }) => {
+  test('a dead-letter queue fills with poison messages; requeue instead brings them back, redelivered', async ({
+    page,
+  }) => {
     const app = new AppPage(page);
     await app.gotoExample('dead-letter', 'Dead-letter queue');
     await app.toolbar.setSpeed('100×');
@@ -77,7 +86,9 @@ test.describe('RabbitMQ-style exchanges and queues', () => {
     expect(rows.length).toBe(Math.min(failed, 20));
     for (const row of rows) expect(row[2]).toContain('x-death 1× (rejected in payments)');
     const lines = await app.log.read();
-    expect(lines.some((l) => /from payments #\d+ failed: cannot parse card .* · rejected, dead-lettered/.test(l.what))).toBe(true);
+    expect(
+      lines.some((l) => /from payments #\d+ failed: cannot parse card .* · rejected, dead-lettered/.test(l.what)),
+    ).toBe(true);
 
     // Requeue a poison message instead: it comes straight back, marked redelivered, again and again.
     await app.canvas.selectNode('consumer', 'Payment worker');
@@ -88,7 +99,9 @@ test.describe('RabbitMQ-style exchanges and queues', () => {
     await expect.poll(() => app.canvas.counter(worker, 'failed'), { timeout: 20_000 }).toBeGreaterThan(before + 20);
     await app.toolbar.pauseAndSettle();
     const tail = await app.log.readTail();
-    expect(tail.filter((l) => /\(redelivered\) failed: cannot parse card .* · nacked, requeued/.test(l.what)).length).toBeGreaterThan(2);
+    expect(
+      tail.filter((l) => /\(redelivered\) failed: cannot parse card .* · nacked, requeued/.test(l.what)).length,
+    ).toBeGreaterThan(2);
     // Nothing more reaches the DLQ: requeued messages never die.
     expect(await app.canvas.counter(dlq, 'ready')).toBe(failed);
   });
@@ -105,7 +118,9 @@ test.describe('RabbitMQ-style exchanges and queues', () => {
     const key = app.inspector.field('Binding key to Queue 1');
     await key.fill('order.*.placed');
     await key.press('Enter');
-    await expect(app.canvas.root.getByRole('note', { name: 'Exchange 1 to Queue 1 binds order.*.placed' })).toBeVisible();
+    await expect(
+      app.canvas.root.getByRole('note', { name: 'Exchange 1 to Queue 1 binds order.*.placed' }),
+    ).toBeVisible();
 
     // The producer wired to the exchange gets a routing key field; to a topic only, it has none.
     await app.canvas.selectNode('producer', 'Orders');
@@ -117,17 +132,23 @@ test.describe('RabbitMQ-style exchanges and queues', () => {
     await routingKey.press('Enter');
 
     await app.reload();
-    await expect(app.canvas.root.getByRole('note', { name: 'Exchange 1 to Queue 1 binds order.*.placed' })).toBeVisible();
+    await expect(
+      app.canvas.root.getByRole('note', { name: 'Exchange 1 to Queue 1 binds order.*.placed' }),
+    ).toBeVisible();
     await app.toolbar.setSpeed('100×');
     await app.toolbar.play();
-    await expect.poll(() => app.canvas.counter(app.canvas.nodeCard('queue', 'Queue 1'), 'ready'), { timeout: 20_000 }).toBeGreaterThan(3);
+    await expect
+      .poll(() => app.canvas.counter(app.canvas.nodeCard('queue', 'Queue 1'), 'ready'), { timeout: 20_000 })
+      .toBeGreaterThan(3);
     await app.toolbar.pause();
     await app.canvas.selectNode('queue', 'Queue 1');
     const rows = await app.inspector.tableRows(app.inspector.table('Messages in Queue 1'));
     expect(rows[0]![1]).toMatch(/^order\.cust-\w+\.placed$/);
   });
 
-  test('request-reply: the responder answers on the reply queue and the requester matches each reply by correlation id', async ({ page }) => {
+  test('request-reply: the responder answers on the reply queue and the requester matches each reply by correlation id', async ({
+    page,
+  }) => {
     const app = new AppPage(page);
     await app.gotoExample('request-reply', 'Request-reply');
     await app.toolbar.setSpeed('100×');
@@ -135,13 +156,27 @@ test.describe('RabbitMQ-style exchanges and queues', () => {
     await app.toolbar.waitForHead(40);
     await app.toolbar.pauseAndSettle();
     const lines = await app.log.read();
-    expect(lines.some((l) => /QuoteRequested .* from price\.rpc #\d+ handled · acked · replied default exchange "replies" → checkout\.replies/.test(l.what))).toBe(true);
-    expect(lines.some((l) => /QuoteGiven .* from checkout\.replies #\d+ handled · acked · reply to Checkout's request \(round trip 85 ms\)/.test(l.what))).toBe(true);
+    expect(
+      lines.some((l) =>
+        /QuoteRequested .* from price\.rpc #\d+ handled · acked · replied default exchange "replies" → checkout\.replies/.test(
+          l.what,
+        ),
+      ),
+    ).toBe(true);
+    expect(
+      lines.some((l) =>
+        /QuoteGiven .* from checkout\.replies #\d+ handled · acked · reply to Checkout's request \(round trip 85 ms\)/.test(
+          l.what,
+        ),
+      ),
+    ).toBe(true);
   });
 });
 
 test.describe('ephemeral pub/sub', () => {
-  test('only subscribers connected at publish time receive; a channel nobody listens to drops; a crashed subscriber misses messages', async ({ page }) => {
+  test('only subscribers connected at publish time receive; a channel nobody listens to drops; a crashed subscriber misses messages', async ({
+    page,
+  }) => {
     const app = new AppPage(page);
     await app.gotoExample('pubsub', 'Pub/sub channels');
     await app.toolbar.setSpeed('100×');
@@ -165,10 +200,14 @@ test.describe('ephemeral pub/sub', () => {
     const desk = await app.canvas.counter(app.canvas.nodeCard('consumer', 'EU desk'), 'handled');
     const dashboard = await app.canvas.counter(app.canvas.nodeCard('projection', 'Dashboard'), 'handled');
     await app.toolbar.play();
-    await expect.poll(() => app.canvas.counter(app.canvas.nodeCard('projection', 'Dashboard'), 'handled'), { timeout: 20_000 }).toBeGreaterThan(dashboard + 10);
+    await expect
+      .poll(() => app.canvas.counter(app.canvas.nodeCard('projection', 'Dashboard'), 'handled'), { timeout: 20_000 })
+      .toBeGreaterThan(dashboard + 10);
     await app.toolbar.pause();
     expect(await app.canvas.counter(app.canvas.nodeCard('consumer', 'EU desk'), 'handled')).toBe(desk);
     await app.canvas.selectNode('pubsub', 'Redis pub/sub');
-    expect(await app.inspector.tableRows(app.inspector.table('Subscriptions of Redis pub/sub'))).toEqual([['Dashboard', 'PSUBSCRIBE', 'prices.*']]);
+    expect(await app.inspector.tableRows(app.inspector.table('Subscriptions of Redis pub/sub'))).toEqual([
+      ['Dashboard', 'PSUBSCRIBE', 'prices.*'],
+    ]);
   });
 });

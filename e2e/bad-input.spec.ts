@@ -45,12 +45,22 @@ test.describe('opening flows and bad input', () => {
     const exported = await download.path().then((path) => readFileSync(path, 'utf8'));
     const doc = JSON.parse(exported) as { name: string; nodes: { name: string }[] };
     expect(doc.name).toBe('Orders');
-    expect(doc.nodes.map((n) => n.name)).toEqual(['Orders', 'order-events', 'Email notifier', 'Analytics counter', 'Orders by customer']);
+    expect(doc.nodes.map((n) => n.name)).toEqual([
+      'Orders',
+      'order-events',
+      'Email notifier',
+      'Analytics counter',
+      'Orders by customer',
+    ]);
 
     await app.canvas.selectNode('consumer', 'Email notifier');
     await app.inspector.field('Name').fill('Mailer');
     await expect(app.canvas.nodeCard('consumer', 'Mailer')).toBeVisible();
-    await app.toolbar.root.getByLabel('Open flow file').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(exported) });
+    await app.toolbar.root.getByLabel('Open flow file').setInputFiles({
+      name: download.suggestedFilename(),
+      mimeType: 'application/json',
+      buffer: Buffer.from(exported),
+    });
     // The rename is the person's work: opening a file over it asks first.
     await app.trust.answerReplace('Replace it');
     await expect(app.canvas.nodeCard('consumer', 'Email notifier')).toBeVisible();
@@ -64,19 +74,29 @@ test.describe('opening flows and bad input', () => {
     await expectOrdersFlow(app);
     const openFile = app.toolbar.root.getByLabel('Open flow file');
 
-    await openFile.setInputFiles({ name: 'bad-rate.tidemark.json', mimeType: 'application/json', buffer: Buffer.from(BAD_RATE) });
+    await openFile.setInputFiles({
+      name: 'bad-rate.tidemark.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(BAD_RATE),
+    });
     const alert = app.alerts.filter({ hasText: 'nodes[0].rate' });
     await expect(alert).toBeVisible();
     await expect(alert).toContainText(/nodes\[0\]\.rate: .*number/i);
     await expectOrdersFlow(app);
     await expect(app.toolbar.flowName).not.toHaveText('Orders with a bad rate');
 
-    await openFile.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('this is not JSON {') });
+    await openFile.setInputFiles({
+      name: 'notes.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('this is not JSON {'),
+    });
     await expect(app.alerts.filter({ hasText: /not valid JSON/ })).toBeVisible();
     await expectOrdersFlow(app);
   });
 
-  test('a link to a malformed flow is refused with the path and the reason; nothing stored is lost', async ({ page }) => {
+  test('a link to a malformed flow is refused with the path and the reason; nothing stored is lost', async ({
+    page,
+  }) => {
     const app = new AppPage(page);
     await app.goto();
     // Something worth keeping: a run, paused (which saves it).

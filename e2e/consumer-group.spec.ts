@@ -30,15 +30,21 @@ test.describe('consumer group rebalance', () => {
       await expect.poll(() => app.canvas.assignedPartitions(app.canvas.nodeCard('consumer', name))).toEqual(partitions);
     }
     // Past an auto-commit (every 2 s) and into the next interval, so Billing 2 has handled records it has not committed.
-    await expect.poll(async () => (await app.toolbar.status()).text, { timeout: 20_000 }).toMatch(/t = (3\.[5-9]|[4-9]\.|\d\d+\.)/);
+    await expect
+      .poll(async () => (await app.toolbar.status()).text, { timeout: 20_000 })
+      .toMatch(/t = (3\.[5-9]|[4-9]\.|\d\d+\.)/);
 
     await app.inspector.controlConsumer('Billing 2', 'Crash');
     const billing2 = app.canvas.nodeCard('consumer', 'Billing 2');
     await expect(billing2).toContainText('crashed');
 
     // After the session timeout (3 s of virtual time) the other two members own three partitions each.
-    await expect.poll(() => app.canvas.assignedPartitions(app.canvas.nodeCard('consumer', 'Billing 1')), { timeout: 20_000 }).toEqual(['p0', 'p1', 'p2']);
-    await expect.poll(() => app.canvas.assignedPartitions(app.canvas.nodeCard('consumer', 'Billing 3'))).toEqual(['p3', 'p4', 'p5']);
+    await expect
+      .poll(() => app.canvas.assignedPartitions(app.canvas.nodeCard('consumer', 'Billing 1')), { timeout: 20_000 })
+      .toEqual(['p0', 'p1', 'p2']);
+    await expect
+      .poll(() => app.canvas.assignedPartitions(app.canvas.nodeCard('consumer', 'Billing 3')))
+      .toEqual(['p3', 'p4', 'p5']);
     await app.toolbar.pauseAndSettle();
     // Still crashed, and no longer a member: its partitions went to the others.
     await expect(billing2).toContainText('crashed');
@@ -50,12 +56,15 @@ test.describe('consumer group rebalance', () => {
     await app.toolbar.play();
     await expect.poll(() => app.canvas.assignedPartitions(billing2), { timeout: 20_000 }).toEqual(['p2', 'p3']);
     await app.toolbar.pauseAndSettle();
-    for (const name of BILLING) expect(await app.canvas.assignedPartitions(app.canvas.nodeCard('consumer', name))).toHaveLength(2);
+    for (const name of BILLING)
+      expect(await app.canvas.assignedPartitions(app.canvas.nodeCard('consumer', name))).toHaveLength(2);
 
     // The log tells the story: the rebalance when the session expired, the records Billing 2 had handled
     // but not committed handled again by their new owners, and the rebalance when it came back.
     const log = await app.log.read();
-    const story = log.filter((line) => /^(rebalance|crashed|restarted)/.test(line.what)).map((line) => `${line.step} ${line.node}: ${line.what}`);
+    const story = log
+      .filter((line) => /^(rebalance|crashed|restarted)/.test(line.what))
+      .map((line) => `${line.step} ${line.node}: ${line.what}`);
     const expired = log.find((line) => /^rebalance billing → generation \d+ \(session-expired\)/.test(line.what));
     expect(expired, `a rebalance row for billing once the session expired, in:\n${story.join('\n')}`).toBeDefined();
     expect(expired?.what).toContain('Billing 1 orders[0,1] → orders[0,1,2]');
@@ -63,22 +72,33 @@ test.describe('consumer group rebalance', () => {
     expect(expired?.what).toContain('Billing 3 orders[4,5] → orders[3,4,5]');
 
     const expiredAt = expired?.step ?? 0;
-    const handledBy2 = new Set(log.filter((l) => l.node === 'Billing 2' && l.step < expiredAt).flatMap((l) => position(l) ?? []));
-    const again = log.filter((l) => l.step > expiredAt && (l.node === 'Billing 1' || l.node === 'Billing 3') && handledBy2.has(position(l) ?? ''));
+    const handledBy2 = new Set(
+      log.filter((l) => l.node === 'Billing 2' && l.step < expiredAt).flatMap((l) => position(l) ?? []),
+    );
+    const again = log.filter(
+      (l) =>
+        l.step > expiredAt && (l.node === 'Billing 1' || l.node === 'Billing 3') && handledBy2.has(position(l) ?? ''),
+    );
     expect(again.length, 'records handled by Billing 2 and again by a new owner').toBeGreaterThan(0);
 
-    const rejoined = log.find((line) => line.step > expiredAt && /^rebalance billing → generation \d+ \(member-joined\)/.test(line.what));
+    const rejoined = log.find(
+      (line) => line.step > expiredAt && /^rebalance billing → generation \d+ \(member-joined\)/.test(line.what),
+    );
     expect(rejoined, `a rebalance row when Billing 2 rejoined, in:\n${story.join('\n')}`).toBeDefined();
     expect(rejoined?.what).toContain('Billing 2 (joined) → orders[2,3]');
   });
 
-  test('a stopped group reset to earliest replays its partitions from offset 0 when a member restarts; a running group refuses', async ({ page }) => {
+  test('a stopped group reset to earliest replays its partitions from offset 0 when a member restarts; a running group refuses', async ({
+    page,
+  }) => {
     test.setTimeout(60_000);
     const app = new AppPage(page);
     await app.gotoExample('consumer-group', 'Consumer group rebalance');
     await app.toolbar.setSpeed('10×');
     await app.toolbar.play();
-    await expect.poll(async () => (await app.toolbar.status()).text, { timeout: 20_000 }).toMatch(/t = ([3-9]\.|\d\d+\.)/);
+    await expect
+      .poll(async () => (await app.toolbar.status()).text, { timeout: 20_000 })
+      .toMatch(/t = ([3-9]\.|\d\d+\.)/);
 
     // While its members run, Kafka refuses to move a group's offsets, and so does Tidemark.
     await app.canvas.selectNode('consumer', 'Billing 1');
@@ -100,17 +120,23 @@ test.describe('consumer group rebalance', () => {
     await expect(reset.getByRole('status')).toHaveText(/^Offsets reset as step \d+/);
     await app.inspector.controlConsumer('Billing 1', 'Restart');
     await app.toolbar.play();
-    await expect.poll(() => app.canvas.assignedPartitions(app.canvas.nodeCard('consumer', 'Billing 1')), { timeout: 20_000 }).toEqual(['p0', 'p1', 'p2', 'p3', 'p4', 'p5']);
+    await expect
+      .poll(() => app.canvas.assignedPartitions(app.canvas.nodeCard('consumer', 'Billing 1')), { timeout: 20_000 })
+      .toEqual(['p0', 'p1', 'p2', 'p3', 'p4', 'p5']);
     await app.toolbar.pauseAndSettle();
 
     const log = await app.log.read();
     const resetRow = log.find((line) => /^offsets of billing reset to earliest/.test(line.what));
     expect(resetRow, 'the reset is a step in the log').toBeDefined();
-    const replayed = log.filter((l) => l.step > (resetRow?.step ?? 0) && l.node === 'Billing 1' && /orders\[\d\]@0 handled/.test(l.what));
+    const replayed = log.filter(
+      (l) => l.step > (resetRow?.step ?? 0) && l.node === 'Billing 1' && /orders\[\d\]@0 handled/.test(l.what),
+    );
     expect(replayed.length, 'Billing 1 reads partitions from offset 0 again').toBeGreaterThan(0);
   });
 
-  test('the topic inspector lists six partitions whose high watermarks add up to what the producer published', async ({ page }) => {
+  test('the topic inspector lists six partitions whose high watermarks add up to what the producer published', async ({
+    page,
+  }) => {
     const app = new AppPage(page);
     await app.gotoExample('consumer-group', 'Consumer group rebalance');
     await app.toolbar.setSpeed('10×');
@@ -137,24 +163,36 @@ test.describe('consumer group rebalance', () => {
     // Kafka can add partitions to a live topic, never remove them.
     const count = app.inspector.root.getByRole('spinbutton', { name: 'Partitions', exact: true });
     await count.fill('4');
-    await expect(app.inspector.root.getByRole('alert')).toHaveText('Partitions: Kafka cannot lower the partition count');
+    await expect(app.inspector.root.getByRole('alert')).toHaveText(
+      'Partitions: Kafka cannot lower the partition count',
+    );
     await count.fill('8');
     await expect(app.canvas.nodeCard('topic', 'orders')).toContainText('8 partitions');
   });
 
-  test('the example opens from the Examples menu; its producer and consumer panels show the keying and group settings', async ({ page }) => {
+  test('the example opens from the Examples menu; its producer and consumer panels show the keying and group settings', async ({
+    page,
+  }) => {
     const app = new AppPage(page);
     await app.goto();
-    await app.toolbar.root.getByRole('combobox', { name: 'Example' }).selectOption({ label: 'Consumer group rebalance' });
+    await app.toolbar.root
+      .getByRole('combobox', { name: 'Example' })
+      .selectOption({ label: 'Consumer group rebalance' });
     await expect(app.toolbar.flowName).toHaveText('Consumer group rebalance');
     await expect(app.canvas.nodeCards).toHaveCount(6);
 
     await app.canvas.selectNode('producer', 'Orders');
-    await expect(app.inspector.root.getByRole('textbox', { name: 'Key', exact: true })).toHaveValue('{{ data.customerId }}');
-    await expect(app.inspector.root.getByRole('combobox', { name: 'Records without a key' })).toHaveValue('round-robin');
+    await expect(app.inspector.root.getByRole('textbox', { name: 'Key', exact: true })).toHaveValue(
+      '{{ data.customerId }}',
+    );
+    await expect(app.inspector.root.getByRole('combobox', { name: 'Records without a key' })).toHaveValue(
+      'round-robin',
+    );
 
     await app.canvas.selectNode('consumer', 'Billing 1');
-    await expect(app.inspector.root.getByRole('textbox', { name: 'Consumer group', exact: true })).toHaveValue('billing');
+    await expect(app.inspector.root.getByRole('textbox', { name: 'Consumer group', exact: true })).toHaveValue(
+      'billing',
+    );
     await expect(app.inspector.root.getByRole('combobox', { name: 'Assignor' })).toHaveValue('range');
     const commit = app.inspector.root.getByRole('combobox', { name: 'Commit', exact: true });
     await expect(commit.getByRole('option', { selected: true })).toHaveText('auto-commit');

@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/AppPage';
 
 test.describe('bookmarks', () => {
-  test('a person bookmarks steps with or without a label, goes back to them, removes one, and a reload keeps them', async ({ page }) => {
+  test('a person bookmarks steps with or without a label, goes back to them, removes one, and a reload keeps them', async ({
+    page,
+  }) => {
     const app = new AppPage(page);
     await app.goto();
     for (let i = 0; i < 8; i++) await app.toolbar.step();
@@ -15,7 +17,9 @@ test.describe('bookmarks', () => {
     await app.timeline.seekToEnd();
     await app.timeline.addBookmark();
     await expect(app.timeline.markers('Bookmark')).toHaveCount(2);
-    await expect(app.timeline.markerRail.getByRole('button', { name: 'Bookmark at step 8', exact: true })).toBeVisible();
+    await expect(
+      app.timeline.markerRail.getByRole('button', { name: 'Bookmark at step 8', exact: true }),
+    ).toBeVisible();
 
     const list = await app.timeline.openBookmarks();
     await expect(list.getByRole('listitem')).toHaveCount(2);

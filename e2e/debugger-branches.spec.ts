@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/AppPage';
 
 test.describe('deleting branches', () => {
-  test('a fork can be deleted after a confirm, one with forks is refused, the first branch cannot be, and a reload agrees', async ({ page }) => {
+  test('a fork can be deleted after a confirm, one with forks is refused, the first branch cannot be, and a reload agrees', async ({
+    page,
+  }) => {
     const app = new AppPage(page);
     await app.goto();
     await app.toolbar.setSpeed('100×');

@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/AppPage';
 
 test.describe('compare steps', () => {
-  test('the inspector shows how the selected node’s state changed, step by step and between any two steps, without moving the run', async ({ page }) => {
+  test('the inspector shows how the selected node’s state changed, step by step and between any two steps, without moving the run', async ({
+    page,
+  }) => {
     const app = new AppPage(page);
     await app.goto();
     await app.canvas.selectNode('projection', 'Orders by customer');

@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/AppPage';
 
 test.describe('timeline keyboard', () => {
-  test('← and → move one step and the whole view follows; Alt+← and Alt+→ jump between the steps that touch the selected node', async ({ page }) => {
+  test('← and → move one step and the whole view follows; Alt+← and Alt+→ jump between the steps that touch the selected node', async ({
+    page,
+  }) => {
     const app = new AppPage(page);
     await app.goto();
     const head = 24;
@@ -28,7 +30,9 @@ test.describe('timeline keyboard', () => {
 
     // Nothing selected: the keys say what they need.
     await app.timeline.slider.press('Alt+ArrowRight');
-    await expect(app.timeline.status).toHaveText('Select a node first: Alt+← and Alt+→ jump between the steps that touch it.');
+    await expect(app.timeline.status).toHaveText(
+      'Select a node first: Alt+← and Alt+→ jump between the steps that touch it.',
+    );
     await expect(app.toolbar.statusText).toHaveText(new RegExp(`^Step 2 of ${head} · `));
 
     const log = await app.log.read();
@@ -66,6 +70,8 @@ test.describe('timeline keyboard', () => {
     await expect(app.timeline.status).toHaveText('No later step touches Email notifier.');
     await expect(app.toolbar.statusText).toHaveText(new RegExp(`^Step ${head} of ${head} · `));
     await app.timeline.slider.press('Alt+ArrowLeft');
-    await expect(app.log.stepCell(app.log.currentRow())).toHaveText(String(last === head - 1 ? touchingEmail[touchingEmail.length - 2] : last));
+    await expect(app.log.stepCell(app.log.currentRow())).toHaveText(
+      String(last === head - 1 ? touchingEmail[touchingEmail.length - 2] : last),
+    );
   });
 });

@@ -23,7 +23,9 @@ test.describe('timeline markers', () => {
     const errors = await app.timeline.markerSteps('Error');
     expect(errors.length).toBeGreaterThan(3);
     // A slow machine runs longer before the pause; past 500 errors only the first 500 are marked.
-    await expect(app.timeline.markerCounts).toContainText(errors.length < 500 ? `${errors.length} errors` : /^500 errors|\d+ errors \(first 500 marked\)/);
+    await expect(app.timeline.markerCounts).toContainText(
+      errors.length < 500 ? `${errors.length} errors` : /^500 errors|\d+ errors \(first 500 marked\)/,
+    );
     await expect(app.timeline.markerCounts).toContainText(/1 rebalance\b|\d+ rebalances/);
 
     // An error marker goes to its failed delivery: that row is the one just executed.
@@ -54,7 +56,9 @@ test.describe('timeline markers', () => {
     await expect(app.timeline.markerRail.getByRole('button').and(page.locator('[tabindex="0"]'))).toHaveCount(1);
   });
 
-  test('a fork keeps the markers before its fork step, main keeps all of them, and a reload keeps both', async ({ page }) => {
+  test('a fork keeps the markers before its fork step, main keeps all of them, and a reload keeps both', async ({
+    page,
+  }) => {
     const app = new AppPage(page);
     await runWithErrorsAndARebalance(app);
     const errors = await app.timeline.markerSteps('Error');

@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/AppPage';
 
 test.describe('editing the flow', () => {
-  test('a consumer dragged from the palette lands where it is dropped and is wired by its handles', async ({ page }) => {
+  test('a consumer dragged from the palette lands where it is dropped and is wired by its handles', async ({
+    page,
+  }) => {
     const app = new AppPage(page);
     await app.goto();
     await expect(app.canvas.nodeCards).toHaveCount(5);
@@ -44,7 +46,9 @@ test.describe('editing the flow', () => {
     // It lands on top of the topic at the centre; move it to an empty spot below "Orders".
     const pane = await app.canvas.root.boundingBox();
     if (!pane) throw new Error('the canvas has no box');
-    await added.dragTo(app.canvas.root, { targetPosition: { x: Math.round(pane.width * 0.3), y: Math.round(pane.height * 0.85) } });
+    await added.dragTo(app.canvas.root, {
+      targetPosition: { x: Math.round(pane.width * 0.3), y: Math.round(pane.height * 0.85) },
+    });
 
     // The keyboard way to wire: "Connect to" in the topic's inspector.
     await app.canvas.selectNode('topic', 'order-events');

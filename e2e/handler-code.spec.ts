@@ -5,7 +5,9 @@ const THROWING = 'function handle(event, ctx) { throw new Error("smtp down"); }'
 const LOGGING = 'function handle(event, ctx) { ctx.log("sent v2"); }';
 
 test.describe('handler code', () => {
-  test('a handler edited in Monaco that throws fails deliveries without stopping the run; a fixed one logs', async ({ page }) => {
+  test('a handler edited in Monaco that throws fails deliveries without stopping the run; a fixed one logs', async ({
+    page,
+  }) => {
     const foreign = collectForeignRequests(page);
     const app = new AppPage(page);
     await app.goto();
@@ -24,7 +26,12 @@ test.describe('handler code', () => {
     await app.toolbar.setSpeed('100×');
     await app.toolbar.play();
     await expect.poll(() => app.canvas.counter(email, 'failed')).toBeGreaterThan(0);
-    await expect(app.log.rows().filter({ hasText: /failed: .*smtp down/ }).first()).toBeVisible();
+    await expect(
+      app.log
+        .rows()
+        .filter({ hasText: /failed: .*smtp down/ })
+        .first(),
+    ).toBeVisible();
     await expect(app.inspector.root.getByText(/^Last failure at step \d+: .*smtp down/)).toBeVisible();
     // The engine keeps running: the producer goes on publishing, the other subscribers go on handling.
     const publishedAfterFailure = await app.canvas.counter(producer, 'published');
@@ -55,13 +62,17 @@ test.describe('handler code', () => {
     expect(foreign).toEqual([]);
   });
 
-  test('a handler that does not compile is reported, and its deliveries fail without stopping the run', async ({ page }) => {
+  test('a handler that does not compile is reported, and its deliveries fail without stopping the run', async ({
+    page,
+  }) => {
     const app = new AppPage(page);
     await app.goto();
     await app.codeEditor.openHandlerCode('consumer', 'Analytics counter');
     await app.codeEditor.replaceHandlerCode('function handle(event, ctx) { ctx.log( }');
 
-    await expect(app.inspector.root.getByRole('alert').filter({ hasText: /^Handler does not compile: .+/ })).toBeVisible();
+    await expect(
+      app.inspector.root.getByRole('alert').filter({ hasText: /^Handler does not compile: .+/ }),
+    ).toBeVisible();
     for (let i = 0; i < 3; i++) await app.toolbar.step();
     await expect(app.toolbar.statusText).toHaveText(/^Step 3 of 3 · /);
     await expect(app.log.row(2)).toContainText(/failed: .*compile/);
@@ -75,7 +86,9 @@ test.describe('handler code', () => {
 test.describe('a handler that never returns', () => {
   // An endless loop is stopped by the sandbox's count (e2e/trust.spec.ts); a regular expression that
   // backtracks for ever is one thing the count cannot see, so only the watchdog ends it.
-  test('the watchdog restarts the engine from the last saved step, names what hung, and the fixed handler runs', async ({ page }) => {
+  test('the watchdog restarts the engine from the last saved step, names what hung, and the fixed handler runs', async ({
+    page,
+  }) => {
     test.setTimeout(60_000);
     const app = new AppPage(page);
     await app.goto();
@@ -89,7 +102,11 @@ test.describe('a handler that never returns', () => {
     await app.toolbar.setSpeed('100×');
     await app.toolbar.play();
 
-    await expect(app.alerts.filter({ hasText: /^The engine stopped answering for 10 s while playing the run \(the last step shown was \d+\)/ })).toBeVisible({ timeout: 25_000 });
+    await expect(
+      app.alerts.filter({
+        hasText: /^The engine stopped answering for 10 s while playing the run \(the last step shown was \d+\)/,
+      }),
+    ).toBeVisible({ timeout: 25_000 });
     // Restored and paused: the flow, with the endless handler still in it, and the steps saved before.
     await expect(app.toolbar.playButton).toBeVisible();
     await expect(app.canvas.nodeCards).toHaveCount(5);

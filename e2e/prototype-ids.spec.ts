@@ -21,7 +21,9 @@ async function readCards(app: AppPage): Promise<Record<string, number | number[]
 }
 
 test.describe('ids named like Object.prototype members', () => {
-  test('a linked flow with nodes constructor, __proto__ and toString counts what its log shows, and a reload keeps it', async ({ page }) => {
+  test('a linked flow with nodes constructor, __proto__ and toString counts what its log shows, and a reload keeps it', async ({
+    page,
+  }) => {
     const app = new AppPage(page);
     await app.gotoTrustedFixture('prototype-ids.json');
     await expect(app.toolbar.flowName).toHaveText('Prototype ids');
@@ -36,7 +38,9 @@ test.describe('ids named like Object.prototype members', () => {
 
     const log = await app.log.read();
     expect(log).toHaveLength(paused.head);
-    const published = log.filter((line) => line.node === 'constructor' && /ButtonClicked .* → __proto__/.test(line.what)).length;
+    const published = log.filter(
+      (line) => line.node === 'constructor' && /ButtonClicked .* → __proto__/.test(line.what),
+    ).length;
     const handled = log.filter((line) => line.node === 'toString' && /ButtonClicked .* handled/.test(line.what)).length;
     expect(published).toBeGreaterThan(20);
     expect(handled).toBeGreaterThan(20);
@@ -53,7 +57,10 @@ test.describe('ids named like Object.prototype members', () => {
       edges: [published, handled],
     });
     await app.canvas.selectNode('projection', 'toString');
-    const readModel = JSON.parse((await app.inspector.stateView('Read model').textContent()) ?? '{}') as Record<string, number>;
+    const readModel = JSON.parse((await app.inspector.stateView('Read model').textContent()) ?? '{}') as Record<
+      string,
+      number
+    >;
     expect(Object.keys(readModel).sort()).toEqual(['buy', 'save']);
     expect((readModel.buy ?? 0) + (readModel.save ?? 0)).toBe(handled);
 

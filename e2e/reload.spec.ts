@@ -13,7 +13,8 @@ const NODES: readonly (readonly [NodeKindName, string, readonly CounterName[]])[
 async function readRun(app: AppPage): Promise<Record<string, string | number | null>> {
   const seen: Record<string, string | number | null> = { status: (await app.toolbar.status()).text };
   for (const [kind, name, counters] of NODES) {
-    for (const counter of counters) seen[`${name} ${counter}`] = await app.canvas.counter(app.canvas.nodeCard(kind, name), counter);
+    for (const counter of counters)
+      seen[`${name} ${counter}`] = await app.canvas.counter(app.canvas.nodeCard(kind, name), counter);
   }
   await app.canvas.selectNode('projection', 'Orders by customer');
   seen.readModel = await app.inspector.stateView('Read model').textContent();

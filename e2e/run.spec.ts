@@ -8,7 +8,9 @@ const SUBSCRIBERS = [
 ] as const;
 
 test.describe('running the example', () => {
-  test('Play at 100× fills counters, edge counts, the log and the read model; Pause stops; Step adds one step', async ({ page }) => {
+  test('Play at 100× fills counters, edge counts, the log and the read model; Pause stops; Step adds one step', async ({
+    page,
+  }) => {
     const app = new AppPage(page);
     await app.goto();
     await app.toolbar.setSpeed('100×');
@@ -27,8 +29,18 @@ test.describe('running the example', () => {
     // Every edge (producer→topic and the three topic→subscriber ones) shows what it carried.
     await expect.poll(async () => (await app.canvas.edgeCounts()).filter((n) => n > 0).length).toBe(4);
 
-    await expect(app.log.rows().filter({ hasText: /OrderPlaced .* → order-events/ }).first()).toBeVisible();
-    await expect(app.log.rows().filter({ hasText: /OrderPlaced .* handled/ }).first()).toBeVisible();
+    await expect(
+      app.log
+        .rows()
+        .filter({ hasText: /OrderPlaced .* → order-events/ })
+        .first(),
+    ).toBeVisible();
+    await expect(
+      app.log
+        .rows()
+        .filter({ hasText: /OrderPlaced .* handled/ })
+        .first(),
+    ).toBeVisible();
 
     await app.canvas.selectNode('projection', 'Orders by customer');
     for (const customer of ['cust-ada', 'cust-alan', 'cust-grace', 'cust-linus']) {

@@ -8,7 +8,9 @@ const SUBSCRIBERS = [
 ] as const;
 
 test.describe('time travel', () => {
-  test('the timeline shows the whole system at step 40, forward again, and a fork continues from there', async ({ page }) => {
+  test('the timeline shows the whole system at step 40, forward again, and a fork continues from there', async ({
+    page,
+  }) => {
     const app = new AppPage(page);
     await app.goto();
     await app.toolbar.setSpeed('max');
@@ -20,7 +22,9 @@ test.describe('time travel', () => {
     const producer = app.canvas.nodeCard('producer', 'Orders');
     const topic = app.canvas.nodeCard('topic', 'order-events');
     const publishedAtEnd = await app.canvas.counter(producer, 'published');
-    const handledAtEnd = await Promise.all(SUBSCRIBERS.map(([kind, name]) => app.canvas.counter(app.canvas.nodeCard(kind, name), 'handled')));
+    const handledAtEnd = await Promise.all(
+      SUBSCRIBERS.map(([kind, name]) => app.canvas.counter(app.canvas.nodeCard(kind, name), 'handled')),
+    );
     await app.canvas.selectNode('projection', 'Orders by customer');
     const modelAtEnd = await app.inspector.stateView('Read model').textContent();
     // The step the fork will re-run, as main recorded it.
@@ -32,7 +36,8 @@ test.describe('time travel', () => {
     await expect(app.toolbar.statusText).toHaveText(new RegExp(`^Step 40 of ${end.head} · t = 5\\.100 s$`));
     await expect.poll(() => app.canvas.counter(producer, 'published')).toBe(10);
     expect(await app.canvas.counter(topic, 'published')).toBe(10);
-    for (const [kind, name] of SUBSCRIBERS) expect(await app.canvas.counter(app.canvas.nodeCard(kind, name), 'handled')).toBe(10);
+    for (const [kind, name] of SUBSCRIBERS)
+      expect(await app.canvas.counter(app.canvas.nodeCard(kind, name), 'handled')).toBe(10);
     await expect(app.log.currentRow()).toHaveCount(1);
     await expect(app.log.stepCell(app.log.currentRow())).toHaveText('39');
     const model = await app.inspector.readModel();

@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/AppPage';
 
 test.describe('causation trace', () => {
-  test('from a log row, an event’s whole conversation: the command that began it, the policies, and what it led to', async ({ page }) => {
+  test('from a log row, an event’s whole conversation: the command that began it, the policies, and what it led to', async ({
+    page,
+  }) => {
     const app = new AppPage(page);
     await app.gotoExample('online-shop', 'Online shop');
     await app.toolbar.setSpeed('10×');
@@ -24,7 +26,17 @@ test.describe('causation trace', () => {
     const names = await steps.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''));
     const said = names.map((n) => n.replace(/^Go to step \d+: /, ''));
     expect(said[0]).toBe('Order decided PlaceOrder');
-    for (const expected of ['Order appended OrderPlaced', 'Payment service handled OrderPlaced', 'Order decided ConfirmPayment', 'Inventory handled OrderPlaced', 'Order decided ReserveStock', 'Shipping policy handled PaymentConfirmed', 'Order decided ShipOrder', 'Order appended OrderShipped', 'Orders handled OrderShipped']) {
+    for (const expected of [
+      'Order appended OrderPlaced',
+      'Payment service handled OrderPlaced',
+      'Order decided ConfirmPayment',
+      'Inventory handled OrderPlaced',
+      'Order decided ReserveStock',
+      'Shipping policy handled PaymentConfirmed',
+      'Order decided ShipOrder',
+      'Order appended OrderShipped',
+      'Orders handled OrderShipped',
+    ]) {
       expect(said).toContain(expected);
     }
     // The nodes the conversation went through are lit on the canvas; the sign-up side is not.

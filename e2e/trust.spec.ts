@@ -36,7 +36,9 @@ function maliciousFlow(): string {
         name: 'Trudy',
         eventType: 'Visit',
         rate: 2,
-        payload: { page: "{{ (() => { try { (function () {}).constructor('return fetch')()('http://127.0.0.1:9/exfil'); return 'ran'; } catch (e) { return 'blocked'; } })() }}" },
+        payload: {
+          page: "{{ (() => { try { (function () {}).constructor('return fetch')()('http://127.0.0.1:9/exfil'); return 'ran'; } catch (e) { return 'blocked'; } })() }}",
+        },
       },
       { id: 'visits', kind: 'topic', name: 'visits' },
       { id: 'mallory', kind: 'consumer', name: 'Mallory', latencyMs: 10 },
@@ -79,7 +81,9 @@ function tellTaleFlow(): string {
 }
 
 test.describe('trust: a flow from anyone runs nothing until trusted, then runs where it reaches nothing', () => {
-  test('a flow opened from a file shows its code and runs none of it; Play asks first, and only Trust runs it', async ({ page }) => {
+  test('a flow opened from a file shows its code and runs none of it; Play asks first, and only Trust runs it', async ({
+    page,
+  }) => {
     const app = new AppPage(page);
     await app.goto();
     await app.toolbar.openFlowFile('tell-tale.tidemark.json', tellTaleFlow());
@@ -92,8 +96,12 @@ test.describe('trust: a flow from anyone runs nothing until trusted, then runs w
 
     await app.toolbar.playButton.click();
     await expect(app.trust.trustDialog).toBeVisible();
-    await expect(app.trust.trustDialog.getByRole('list', { name: 'Code this flow carries' })).toContainText('Handler and decider code: Listener');
-    await expect(app.trust.trustDialog.getByRole('list', { name: 'Code this flow carries' })).toContainText('Payload and key templates: Source');
+    await expect(app.trust.trustDialog.getByRole('list', { name: 'Code this flow carries' })).toContainText(
+      'Handler and decider code: Listener',
+    );
+    await expect(app.trust.trustDialog.getByRole('list', { name: 'Code this flow carries' })).toContainText(
+      'Payload and key templates: Source',
+    );
     await app.trust.trustDialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(app.trust.trustDialog).toHaveCount(0);
     await expect(app.toolbar.statusText).toHaveText(/^Step 0 of 0 · /);
@@ -111,7 +119,10 @@ test.describe('trust: a flow from anyone runs nothing until trusted, then runs w
     await expect(app.toolbar.root.getByText('Trusted', { exact: true })).toBeVisible();
   });
 
-  test('a malicious flow, once trusted, makes no request, forges nothing and leaves storage intact', async ({ page, context }) => {
+  test('a malicious flow, once trusted, makes no request, forges nothing and leaves storage intact', async ({
+    page,
+    context,
+  }) => {
     const requests: Request[] = [];
     context.on('request', (request) => requests.push(request));
     const app = new AppPage(page);
@@ -120,7 +131,9 @@ test.describe('trust: a flow from anyone runs nothing until trusted, then runs w
     await expect(app.toolbar.flowName).toHaveText('Free analytics');
     await app.canvas.selectNode('consumer', 'Eve');
     // Parsed, not run: a name its sandbox does not offer is named before anything runs.
-    await expect(app.inspector.root.getByRole('alert')).toHaveText('Handler does not compile: ReferenceError: indexedDB is not defined (line 1)');
+    await expect(app.inspector.root.getByRole('alert')).toHaveText(
+      'Handler does not compile: ReferenceError: indexedDB is not defined (line 1)',
+    );
     await app.trust.trustFlow();
 
     for (let i = 0; i < 8; i++) await app.toolbar.step();
@@ -130,7 +143,16 @@ test.describe('trust: a flow from anyone runs nothing until trusted, then runs w
     expect(mallory.length).toBeGreaterThan(0);
     const lines = await Promise.all(mallory.map((line) => app.log.row(line.step).textContent()));
     for (const text of lines) {
-      for (const name of ['Function constructor', 'generator constructor', 'ctx escape', 'fetch', 'prototype', 'clock', 'randomness']) expect(text).toContain(`${name}: blocked`);
+      for (const name of [
+        'Function constructor',
+        'generator constructor',
+        'ctx escape',
+        'fetch',
+        'prototype',
+        'clock',
+        'randomness',
+      ])
+        expect(text).toContain(`${name}: blocked`);
       expect(text).not.toContain(': ran');
     }
     await expect(app.log.rows().filter({ hasText: 'Visit' }).first()).toBeVisible();
@@ -145,13 +167,17 @@ test.describe('trust: a flow from anyone runs nothing until trusted, then runs w
     expect(requests.filter((r) => r.url().includes('exfil'))).toEqual([]);
 
     // Storage intact: the database is there at its own version, and a reload restores the run as it was.
-    expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => `${d.name}@${d.version}`))).toContain('tidemark@2');
+    expect(
+      await page.evaluate(async () => (await indexedDB.databases()).map((d) => `${d.name}@${d.version}`)),
+    ).toContain('tidemark@2');
     await app.reload();
     await expect(app.toolbar.flowName).toHaveText('Free analytics');
     await expect(app.toolbar.statusText).toHaveText(paused.text);
   });
 
-  test('a handler with an endless loop fails its deliveries, naming the loop, and the app stays responsive', async ({ page }) => {
+  test('a handler with an endless loop fails its deliveries, naming the loop, and the app stays responsive', async ({
+    page,
+  }) => {
     const app = new AppPage(page);
     await app.goto();
     const flow = JSON.parse(tellTaleFlow()) as { code: Record<string, string>; name: string };
@@ -164,7 +190,9 @@ test.describe('trust: a flow from anyone runs nothing until trusted, then runs w
     await expect(app.log.rows().filter({ hasText: 'stopped after 10,000,000 loop iterations' }).first()).toBeVisible();
   });
 
-  test('a flow whose code hangs as it loads cannot lock the app out: it reopens restricted, saying why', async ({ page }) => {
+  test('a flow whose code hangs as it loads cannot lock the app out: it reopens restricted, saying why', async ({
+    page,
+  }) => {
     test.setTimeout(90_000);
     const app = new AppPage(page);
     await app.goto();
@@ -177,8 +205,12 @@ test.describe('trust: a flow from anyone runs nothing until trusted, then runs w
     await app.toolbar.root.getByRole('button', { name: 'Restricted mode' }).click();
     await app.trust.trustDialog.getByRole('button', { name: 'Trust', exact: true }).click();
 
-    await expect(app.alerts.filter({ hasText: 'while compiling the flow you had just trusted' })).toBeVisible({ timeout: 30_000 });
-    await expect(app.alerts.filter({ hasText: /stopped last time while running "Hangs on load"'s code.*restricted mode/ })).toBeVisible({ timeout: 15_000 });
+    await expect(app.alerts.filter({ hasText: 'while compiling the flow you had just trusted' })).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(
+      app.alerts.filter({ hasText: /stopped last time while running "Hangs on load"'s code.*restricted mode/ }),
+    ).toBeVisible({ timeout: 15_000 });
     await expect(app.trust.restrictedBanner).toBeVisible();
 
     // Every later visit opens, restricted, and the way out works: another flow replaces it.
@@ -201,7 +233,9 @@ test.describe('trust: a flow from anyone runs nothing until trusted, then runs w
     const paused = await app.toolbar.pauseAndSettle();
 
     await app.goto('/?example=consumer-group');
-    await expect(app.trust.replaceDialog).toContainText(/^Replace “Orders”\?The example "consumer-group" opens in place of “Orders”: its run \([\d,]+ steps on 1 branch\) would be deleted/);
+    await expect(app.trust.replaceDialog).toContainText(
+      /^Replace “Orders”\?The example "consumer-group" opens in place of “Orders”: its run \([\d,]+ steps on 1 branch\) would be deleted/,
+    );
     await app.trust.answerReplace('Keep');
     await expect(app.toolbar.flowName).toHaveText('Orders');
     await expect(app.toolbar.statusText).toHaveText(paused.text);

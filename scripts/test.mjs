@@ -135,6 +135,7 @@ const reportDir = mkdtempSync(path.join(os.tmpdir(), 'tidemark-test-'));
 await commandStage('typecheck', 'typescript', 'tsc', ['--noEmit', '-p', 'tsconfig.json']);
 await commandStage('lint', 'eslint', 'eslint', ['.', '--cache', '--cache-location', 'node_modules/.cache/eslint/']);
 await commandStage('knip', 'knip', 'knip', []);
+await commandStage('format', 'prettier', 'prettier', ['--check', '.']);
 await unitStage(reportDir);
 const build = await commandStage('build', 'vite', 'vite', ['build']);
 await e2eStage(reportDir, build, chromium.path);

@@ -37,12 +37,19 @@ async function watchWindow(page, ms) {
   const { frames, longTasks } = await page.evaluate(
     ([a, b]) => ({
       frames: window.__tidemarkBench.frames.filter((t) => t >= a && t < b).length,
-      longTasks: window.__tidemarkBench.longTasks.filter(([start, duration]) => start + duration > a && start < b).map(([, d]) => d),
+      longTasks: window.__tidemarkBench.longTasks
+        .filter(([start, duration]) => start + duration > a && start < b)
+        .map(([, d]) => d),
     }),
     [from, to],
   );
   const seconds = (to - from) / 1000;
-  return { fps: frames / seconds, longestTaskMs: Math.max(0, ...longTasks), longTasks: longTasks.length, stepsPerSecond: (after.head - before.head) / seconds };
+  return {
+    fps: frames / seconds,
+    longestTaskMs: Math.max(0, ...longTasks),
+    longTasks: longTasks.length,
+    stepsPerSecond: (after.head - before.head) / seconds,
+  };
 }
 
 /** A fresh browser context (its own IndexedDB) with the app open on the reference flow, ready to Play. */
@@ -80,8 +87,11 @@ export async function measureUiThread(browser, baseUrl, flowFile, { windowMs, wi
     for (let i = 0; i < windows; i++) {
       running.push(await watchWindow(page, windowMs));
       // A window in which nothing ran measures an idle page, not a run: say so instead of reporting it.
-      if (running.at(-1).stepsPerSecond === 0) throw new Error(`the app ran no step in window ${i + 1}: the UI figures would be an idle page's`);
-      log(`app: window ${i + 1}/${windows}: ${Math.round(running.at(-1).fps)} fps, longest task ${Math.round(running.at(-1).longestTaskMs)} ms`);
+      if (running.at(-1).stepsPerSecond === 0)
+        throw new Error(`the app ran no step in window ${i + 1}: the UI figures would be an idle page's`);
+      log(
+        `app: window ${i + 1}/${windows}: ${Math.round(running.at(-1).fps)} fps, longest task ${Math.round(running.at(-1).longestTaskMs)} ms`,
+      );
     }
     return { idle, running };
   } finally {
@@ -105,7 +115,7 @@ export async function measureReload(browser, baseUrl, flowFile, { steps, reloads
     await toolbar.getByRole('button', { name: 'Play', exact: true }).waitFor();
     // pause resolves once the worker has flushed; the frame that follows carries the final head
     let stored = await status(page);
-    for (let same = 0; same < 4; ) {
+    for (let same = 0; same < 4;) {
       await sleep(250);
       const now = await status(page);
       same = now.head === stored.head ? same + 1 : 0;

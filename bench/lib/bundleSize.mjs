@@ -39,6 +39,9 @@ export function measureBundle(dist) {
   ].map((src) => resolveAsset(src, 'index.html'));
   const initial = closure(dist, entries);
   const workers = readdirSync(join(dist, 'assets')).filter((f) => /^engine\.worker-.*\.js$/.test(f));
-  const worker = closure(dist, workers.map((f) => `assets/${f}`));
+  const worker = closure(
+    dist,
+    workers.map((f) => `assets/${f}`),
+  );
   return { initialKb: initial.kb, initialFiles: initial.files, workerKb: worker.kb, workerFiles: worker.files };
 }

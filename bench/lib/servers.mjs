@@ -7,7 +7,9 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs `vite build` with `args`; its output goes to stderr so stdout stays one JSON object. */
 export function viteBuild(args) {
-  const result = spawnSync(process.execPath, [VITE, 'build', ...args], { stdio: ['ignore', process.stderr, process.stderr] });
+  const result = spawnSync(process.execPath, [VITE, 'build', ...args], {
+    stdio: ['ignore', process.stderr, process.stderr],
+  });
   if (result.status !== 0) throw new Error(`vite build ${args.join(' ')} failed (exit ${result.status})`);
 }
 
@@ -25,7 +27,11 @@ function isUp(url) {
 /** Starts `vite preview` on 127.0.0.1:port and resolves once it answers. */
 export async function startPreview(args, port) {
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [VITE, 'preview', ...args, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [VITE, 'preview', ...args, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   let exited = false;
   child.on('exit', () => (exited = true));
   for (let i = 0; i < 300 && !exited; i++) {

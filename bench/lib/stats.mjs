@@ -15,4 +15,5 @@ export const median = (values) => {
 /** Rounds to `digits` significant-enough decimals for a report. */
 export const round = (value, digits = 0) => (Number.isFinite(value) ? Number(value.toFixed(digits)) : null);
 
-export const ratio = (figure, limit) => (Number.isFinite(figure) && Number.isFinite(limit) && limit !== 0 ? round(figure / limit, 3) : null);
+export const ratio = (figure, limit) =>
+  Number.isFinite(figure) && Number.isFinite(limit) && limit !== 0 ? round(figure / limit, 3) : null;

@@ -48,7 +48,13 @@ export async function measureBreakdown(flow: FlowDocument, steps: number): Promi
   packer.confirm(packer.pack(snapshotRecord).segments);
   const packedSnapshotCloneMs = meanMs(() => structuredClone(packer.pack(snapshotRecord).stored));
 
-  const branchRun = new BranchRun({ code: new CodeSandbox(), baseFlow: flow, inputs: [], head: 0, snapshotEvery: SEGMENT_SIZE });
+  const branchRun = new BranchRun({
+    code: new CodeSandbox(),
+    baseFlow: flow,
+    inputs: [],
+    head: 0,
+    snapshotEvery: SEGMENT_SIZE,
+  });
   const branchRunStepsPerSecond = stepsPerSecond(steps, () => branchRun.advance());
 
   const session = new Session(undefined, dropMessages, realTimers());
@@ -56,7 +62,21 @@ export async function measureBreakdown(flow: FlowDocument, steps: number): Promi
   const sessionNoStoreStepsPerSecond = stepsPerSecond(steps, () => session.advance());
 
   const segmentWrites = await measureIdbSegmentWrites(1.5, segments, SEGMENT_SIZE);
-  const snapshotWrites = await measureIdbSegmentWrites(1.5, Array.from({ length: 10 }, () => snapshotRecord), 1);
+  const snapshotWrites = await measureIdbSegmentWrites(
+    1.5,
+    Array.from({ length: 10 }, () => snapshotRecord),
+    1,
+  );
 
-  return { segmentWriteStepsPerSecond: segmentWrites.perSecond, snapshotWriteMs: 1000 / snapshotWrites.perSecond, snapshotMs, segmentCloneMs, snapshotRecordCloneMs, encodedSegmentCloneMs, packedSnapshotCloneMs, branchRunStepsPerSecond, sessionNoStoreStepsPerSecond };
+  return {
+    segmentWriteStepsPerSecond: segmentWrites.perSecond,
+    snapshotWriteMs: 1000 / snapshotWrites.perSecond,
+    snapshotMs,
+    segmentCloneMs,
+    snapshotRecordCloneMs,
+    encodedSegmentCloneMs,
+    packedSnapshotCloneMs,
+    branchRunStepsPerSecond,
+    sessionNoStoreStepsPerSecond,
+  };
 }

@@ -39,7 +39,9 @@ async function writeFor(
 /** One record per chunk of `chunkSize` small events, as the segment store does. */
 export function measureIdbChunkLimit(seconds: number, chunkSize: number): Promise<Rate> {
   // Built once: put() clones at call time, so reusing the arrays costs IndexedDB the same.
-  const chunks = Array.from({ length: CHUNKS_PER_TX }, (_, c) => Array.from({ length: chunkSize }, (_, i) => smallEvent(c * chunkSize + i)));
+  const chunks = Array.from({ length: CHUNKS_PER_TX }, (_, c) =>
+    Array.from({ length: chunkSize }, (_, i) => smallEvent(c * chunkSize + i)),
+  );
   return writeFor(seconds, (first) => ({
     records: chunks.map((chunk, i) => [first + i, chunk]),
     events: CHUNKS_PER_TX * chunkSize,
@@ -56,7 +58,11 @@ export function measureIdbNaive(seconds: number): Promise<Rate> {
 }
 
 /** Records (real segments or snapshots) written like the chunks; each counts as `stepsPerRecord`. */
-export function measureIdbSegmentWrites(seconds: number, segments: readonly unknown[], stepsPerRecord: number): Promise<Rate> {
+export function measureIdbSegmentWrites(
+  seconds: number,
+  segments: readonly unknown[],
+  stepsPerRecord: number,
+): Promise<Rate> {
   return writeFor(seconds, (first) => ({
     records: segments.map((segment, i) => [first + i, segment]),
     events: segments.length * stepsPerRecord,

@@ -30,7 +30,11 @@ export async function openRawStore(name: string, store: string): Promise<IDBData
 }
 
 /** Writes `records` as [key, value] pairs in one readwrite transaction (durability as in our store). */
-export function putAll(db: IDBDatabase, store: string, records: readonly (readonly [number, unknown])[]): Promise<void> {
+export function putAll(
+  db: IDBDatabase,
+  store: string,
+  records: readonly (readonly [number, unknown])[],
+): Promise<void> {
   const tx = db.transaction(store, 'readwrite', { durability: 'relaxed' });
   const target = tx.objectStore(store);
   for (const [key, value] of records) target.put(value, key);

@@ -11,7 +11,8 @@ import { perSecond, sleep } from './timing';
 /** The app's worker posts frames to the UI; here they are built (Session does that) and dropped. */
 export const dropMessages = (_message: EngineToUi): void => undefined;
 
-const publishedEvents = (session: Session): number => session.run.state.nodes[REFERENCE_PRODUCER]?.counters.published ?? 0;
+const publishedEvents = (session: Session): number =>
+  session.run.state.nodes[REFERENCE_PRODUCER]?.counters.published ?? 0;
 
 /**
  * The store with commit() timed: IndexedDB clones each put value synchronously, inside the call,
@@ -37,15 +38,23 @@ function timedCommits(store: TidemarkStore, tally: CommitTally): TidemarkStore {
  * Plays `flow` at max speed in a real Session over a real store named `dbName` (created afresh)
  * until `enough` says so, then pauses and waits until the stored head is durable.
  */
-export async function playPersisted(dbName: string, flow: FlowDocument, enough: (session: Session, ms: number) => boolean): Promise<PersistedRate> {
+export async function playPersisted(
+  dbName: string,
+  flow: FlowDocument,
+  enough: (session: Session, ms: number) => boolean,
+): Promise<PersistedRate> {
   await deleteDatabase(dbName);
   const store = await openTidemarkStore(dbName);
   const commits: CommitTally = { ms: 0, commits: 0, segments: 0, snapshots: 0 };
   try {
     // As the app's UI does, each frame is acknowledged, so the run builds frames as it would there.
-    const session: Session = new Session(timedCommits(store, commits), (message) => {
-      if (message.kind === 'frame') session.frameShown();
-    }, realTimers());
+    const session: Session = new Session(
+      timedCommits(store, commits),
+      (message) => {
+        if (message.kind === 'frame') session.frameShown();
+      },
+      realTimers(),
+    );
     await session.startFresh(flow, { trusted: true });
     session.setSpeed(Speed.Max);
     const start = performance.now();
@@ -59,7 +68,15 @@ export async function playPersisted(dbName: string, flow: FlowDocument, enough: 
     const stored = await store.getBranch(session.branch.id);
     if (stored?.head !== head) throw new Error(`stored head ${stored?.head} is not the run's head ${head}`);
     const events = publishedEvents(session);
-    return { head, commits, steps: head, events, ms, stepsPerSecond: perSecond(head, ms), eventsPerSecond: perSecond(events, ms) };
+    return {
+      head,
+      commits,
+      steps: head,
+      events,
+      ms,
+      stepsPerSecond: perSecond(head, ms),
+      eventsPerSecond: perSecond(events, ms),
+    };
   } finally {
     store.close();
   }

@@ -32,7 +32,8 @@ export class CanvasPage {
     const values = await card.getByRole('definition').allTextContents();
     const index = terms.findIndex((term) => term.trim() === name);
     const value = values[index];
-    if (index < 0 || value === undefined) throw new Error(`no "${name}" counter on the card (it shows ${terms.join(', ')})`);
+    if (index < 0 || value === undefined)
+      throw new Error(`no "${name}" counter on the card (it shows ${terms.join(', ')})`);
     return Number(value.replaceAll(',', ''));
   }
 

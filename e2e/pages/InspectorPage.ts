@@ -37,7 +37,9 @@ export class InspectorPage {
   async controlConsumer(name: string, action: 'Crash' | 'Restart'): Promise<void> {
     await this.canvas.selectNode('consumer', name);
     await this.root.getByRole('button', { name: `${action} consumer`, exact: true }).click();
-    await expect(this.root.getByRole('status').filter({ hasText: action === 'Crash' ? /^Crashed as step/ : /^Restarted as step/ })).toBeVisible();
+    await expect(
+      this.root.getByRole('status').filter({ hasText: action === 'Crash' ? /^Crashed as step/ : /^Restarted as step/ }),
+    ).toBeVisible();
   }
 
   /** The selected subscriber's "Read model" or "State" as shown in the inspector. */

@@ -43,8 +43,14 @@ export class LogPage {
   async readTail(): Promise<LogLine[]> {
     await this.scroller.evaluate((el) => el.scrollTo({ top: el.scrollHeight, behavior: 'instant' }));
     await expect(this.rows().filter({ hasText: 'Loading…' })).toHaveCount(0);
-    const page = await this.rows().evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('[role="cell"]')].map((cell) => cell.textContent ?? '')));
-    return page.flatMap((cells) => (cells[0] !== '' && Number.isInteger(Number(cells[0])) ? [{ step: Number(cells[0]), node: cells[2] ?? '', what: cells[3] ?? '' }] : []));
+    const page = await this.rows().evaluateAll((rows) =>
+      rows.map((row) => [...row.querySelectorAll('[role="cell"]')].map((cell) => cell.textContent ?? '')),
+    );
+    return page.flatMap((cells) =>
+      cells[0] !== '' && Number.isInteger(Number(cells[0]))
+        ? [{ step: Number(cells[0]), node: cells[2] ?? '', what: cells[3] ?? '' }]
+        : [],
+    );
   }
 
   /** Reads the whole log by scrolling it from top to bottom, a page at a time (it renders only the rows near the view). */
@@ -60,20 +66,27 @@ export class LogPage {
       await this.page.waitForFunction(
         ({ el, step }) => {
           const rows = [...(el?.querySelectorAll('[role="row"]') ?? [])];
-          return rows.some((row) => row.querySelector('[role="cell"]')?.textContent === String(step)) && !rows.some((row) => row.textContent?.includes('Loading…'));
+          return (
+            rows.some((row) => row.querySelector('[role="cell"]')?.textContent === String(step)) &&
+            !rows.some((row) => row.textContent?.includes('Loading…'))
+          );
         },
         { el: scroller, step: next },
         { polling: 'raf' },
       );
       // One round trip per page: the cells of every rendered row.
-      const page = await this.rows().evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('[role="cell"]')].map((cell) => cell.textContent ?? '')));
+      const page = await this.rows().evaluateAll((rows) =>
+        rows.map((row) => [...row.querySelectorAll('[role="cell"]')].map((cell) => cell.textContent ?? '')),
+      );
       for (const cells of page) {
         const step = Number(cells[0]);
-        if (cells[0] !== '' && Number.isInteger(step)) lines.set(step, { step, node: cells[2] ?? '', what: cells[3] ?? '' });
+        if (cells[0] !== '' && Number.isInteger(step))
+          lines.set(step, { step, node: cells[2] ?? '', what: cells[3] ?? '' });
       }
       while (lines.has(next)) next++;
       // A page down, without the keyboard's smooth-scroll animation.
-      if (next <= last) await this.scroller.evaluate((el) => el.scrollBy({ top: el.clientHeight, behavior: 'instant' }));
+      if (next <= last)
+        await this.scroller.evaluate((el) => el.scrollBy({ top: el.clientHeight, behavior: 'instant' }));
     }
     return [...lines.values()].sort((a, b) => a.step - b.step);
   }

@@ -24,7 +24,10 @@ export class SchemasPage {
 
   /** Chooses an event type in the panel's list ("UserRegistered v1", "OrderPlaced no schema"). */
   async chooseEventType(eventType: string): Promise<void> {
-    await this.panel.getByRole('navigation', { name: 'Event types' }).getByRole('button', { name: new RegExp(`^${eventType} `) }).click();
+    await this.panel
+      .getByRole('navigation', { name: 'Event types' })
+      .getByRole('button', { name: new RegExp(`^${eventType} `) })
+      .click();
     await expect(this.panel.getByRole('heading', { name: eventType, exact: true, level: 3 })).toBeVisible();
   }
 
@@ -38,7 +41,12 @@ export class SchemasPage {
   /** Types a schema (JSON) over the one being written. */
   async typeSchema(schema: unknown): Promise<void> {
     const editor = await this.schemaEditor();
-    await replaceEditorText(this.page, editor, editor.getByRole('textbox', { name: /^Schema of / }), JSON.stringify(schema));
+    await replaceEditorText(
+      this.page,
+      editor,
+      editor.getByRole('textbox', { name: /^Schema of / }),
+      JSON.stringify(schema),
+    );
   }
 
   /** Presses "Add upcaster" and types its code. */
@@ -55,9 +63,14 @@ export class SchemasPage {
 
   /** The saved schema of a version as the panel lists it (its JSON parsed). */
   async savedSchema(eventType: string, version: number): Promise<unknown> {
-    const item = this.panel.getByRole('list', { name: `Versions of ${eventType}` }).getByRole('listitem').filter({ hasText: new RegExp(`^v${version}\\b`) });
+    const item = this.panel
+      .getByRole('list', { name: `Versions of ${eventType}` })
+      .getByRole('listitem')
+      .filter({ hasText: new RegExp(`^v${version}\\b`) });
     // A <summary> has no ARIA role to find it by.
     await item.locator('summary').click();
-    return JSON.parse((await item.getByLabel(`Schema of ${eventType} v${version}`, { exact: true }).textContent()) ?? 'null') as unknown;
+    return JSON.parse(
+      (await item.getByLabel(`Schema of ${eventType} v${version}`, { exact: true }).textContent()) ?? 'null',
+    ) as unknown;
   }
 }

@@ -28,7 +28,10 @@ export class TabVisibility {
       let ranWhileHidden = 0;
       const held: FrameRequestCallback[] = [];
       const paint = window.requestAnimationFrame.bind(window);
-      Object.defineProperty(Document.prototype, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
+      Object.defineProperty(Document.prototype, 'visibilityState', {
+        configurable: true,
+        get: () => (hidden ? 'hidden' : 'visible'),
+      });
       Object.defineProperty(Document.prototype, 'hidden', { configurable: true, get: () => hidden });
       window.requestAnimationFrame = (callback) =>
         paint((time) => {

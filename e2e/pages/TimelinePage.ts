@@ -35,7 +35,9 @@ export class TimelinePage {
 
   /** The log steps the markers of a kind name, in timeline order. */
   async markerSteps(kind: 'Error' | 'Rebalance' | 'Bookmark'): Promise<number[]> {
-    const names = await this.markers(kind).evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''));
+    const names = await this.markers(kind).evaluateAll((buttons) =>
+      buttons.map((b) => b.getAttribute('aria-label') ?? ''),
+    );
     return names.map((name) => Number(/at step (\d+)$/.exec(name)?.[1]));
   }
 
@@ -70,7 +72,10 @@ export class TimelinePage {
 
   /** The status line under the timeline (what Alt+← / Alt+→ found). */
   get status(): Locator {
-    return this.page.locator('.timeline-tools').getByRole('status').filter({ hasText: /step|Select a node/ });
+    return this.page
+      .locator('.timeline-tools')
+      .getByRole('status')
+      .filter({ hasText: /step|Select a node/ });
   }
 
   // ---- import ----

@@ -25,7 +25,9 @@ export class ToolbarPage {
 
   /** Chooses a file in the toolbar's "Open flow file". */
   async openFlowFile(name: string, text: string): Promise<void> {
-    await this.root.getByLabel('Open flow file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+    await this.root
+      .getByLabel('Open flow file')
+      .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
   }
 
   async setSpeed(speed: SpeedName): Promise<void> {
@@ -67,12 +69,15 @@ export class ToolbarPage {
     await this.pause();
     let last = '';
     await expect
-      .poll(async () => {
-        const now = (await this.status()).text;
-        const same = now === last;
-        last = now;
-        return same;
-      }, { intervals: [300] })
+      .poll(
+        async () => {
+          const now = (await this.status()).text;
+          const same = now === last;
+          last = now;
+          return same;
+        },
+        { intervals: [300] },
+      )
       .toBe(true);
     return this.status();
   }

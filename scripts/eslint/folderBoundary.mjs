@@ -21,7 +21,13 @@ export function bypassedFolder(importer, target) {
   const importerDir = path.dirname(importer);
   const relative = path.relative(importerDir, path.dirname(target));
   const parts = relative.split(path.sep).filter((part) => part !== '..' && part !== '');
-  const common = path.resolve(importerDir, relative.split(path.sep).filter((part) => part === '..').join(path.sep) || '.');
+  const common = path.resolve(
+    importerDir,
+    relative
+      .split(path.sep)
+      .filter((part) => part === '..')
+      .join(path.sep) || '.',
+  );
   const isIndex = /^index\.[mc]?[jt]sx?$/.test(path.basename(target));
   let dir = common;
   for (const [i, part] of parts.entries()) {
@@ -40,7 +46,13 @@ export const folderBoundary = {
     type: 'problem',
     docs: { description: 'Import a folder through its index.ts from outside it.' },
     // `pending`: folders (relative to the working directory) whose index is not yet the only way in.
-    schema: [{ type: 'object', properties: { pending: { type: 'array', items: { type: 'string' } } }, additionalProperties: false }],
+    schema: [
+      {
+        type: 'object',
+        properties: { pending: { type: 'array', items: { type: 'string' } } },
+        additionalProperties: false,
+      },
+    ],
     messages: { bypass: "'{{specifier}}' reaches past {{folder}}/index.ts: import from the folder instead." },
   },
   create(context) {
@@ -51,7 +63,12 @@ export const folderBoundary = {
       const target = resolveFile(path.dirname(filename), source.value);
       if (!target || TEST_SUPPORT.test(target)) return;
       const folder = bypassedFolder(filename, target);
-      if (folder && !pending.has(folder)) context.report({ node: source, messageId: 'bypass', data: { specifier: source.value, folder: path.relative(process.cwd(), folder) } });
+      if (folder && !pending.has(folder))
+        context.report({
+          node: source,
+          messageId: 'bypass',
+          data: { specifier: source.value, folder: path.relative(process.cwd(), folder) },
+        });
     };
     return {
       ImportDeclaration: (node) => check(node, node.source),

@@ -26,9 +26,7 @@ function playwrightChromium(root) {
 }
 
 function onPath(command) {
-  return (process.env.PATH ?? '')
-    .split(path.delimiter)
-    .some((dir) => dir && existsSync(path.join(dir, command)));
+  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => dir && existsSync(path.join(dir, command)));
 }
 
 /** Resolves to { path, source } or { path: null } when no Chromium can be had. */

@@ -24,9 +24,7 @@ export function countVitest(file, exitCode) {
   let failed = report.numFailedTests ?? 0;
   const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   const brokenFiles = (report.testResults ?? []).filter(
-    (file) =>
-      file.status === 'failed' &&
-      !(file.assertionResults ?? []).some((test) => test.status === 'failed'),
+    (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed'),
   ).length;
   failed += brokenFiles;
   let note = brokenFiles > 0 ? `${brokenFiles} test file(s) failed to run` : '';

@@ -3,7 +3,10 @@ import { DEFAULT_STEPS, parseCliArgs } from './args';
 
 describe('parseCliArgs', () => {
   it('reads run with a file, defaulting to 1000 steps and the flow’s own seed', () => {
-    expect(parseCliArgs(['run', 'flow.json'])).toEqual({ kind: 'run', options: { file: 'flow.json', steps: DEFAULT_STEPS } });
+    expect(parseCliArgs(['run', 'flow.json'])).toEqual({
+      kind: 'run',
+      options: { file: 'flow.json', steps: DEFAULT_STEPS },
+    });
     expect(DEFAULT_STEPS).toBe(1000);
   });
 
@@ -58,6 +61,9 @@ describe('crash and restart inputs', () => {
   });
 
   it('refuses a malformed NODE@STEP', () => {
-    expect(parseCliArgs(['run', 'f.json', '--crash', 'b-2'])).toEqual({ kind: 'invalid', message: '--crash must be NODE@STEP (a node id and a step number), got "b-2"' });
+    expect(parseCliArgs(['run', 'f.json', '--crash', 'b-2'])).toEqual({
+      kind: 'invalid',
+      message: '--crash must be NODE@STEP (a node id and a step number), got "b-2"',
+    });
   });
 });

@@ -72,13 +72,18 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (extra.length > 0) return { kind: 'invalid', message: `unexpected argument "${extra[0]}"` };
   const seed = values.seed === undefined ? undefined : wholeNumber(values.seed, 'seed', MAX_SEED);
   if (typeof seed === 'string') return { kind: 'invalid', message: seed };
-  const steps = values.steps === undefined ? DEFAULT_STEPS : wholeNumber(values.steps, 'steps', Number.MAX_SAFE_INTEGER);
+  const steps =
+    values.steps === undefined ? DEFAULT_STEPS : wholeNumber(values.steps, 'steps', Number.MAX_SAFE_INTEGER);
   if (typeof steps === 'string') return { kind: 'invalid', message: steps };
   const inputs: CliInput[] = [];
   for (const action of ['crash', 'restart'] as const) {
     for (const text of values[action] ?? []) {
       const match = /^([A-Za-z0-9_-]+)@(\d+)$/.exec(text);
-      if (!match) return { kind: 'invalid', message: `--${action} must be NODE@STEP (a node id and a step number), got "${text}"` };
+      if (!match)
+        return {
+          kind: 'invalid',
+          message: `--${action} must be NODE@STEP (a node id and a step number), got "${text}"`,
+        };
       inputs.push({ node: match[1]!, step: Number(match[2]), action });
     }
   }

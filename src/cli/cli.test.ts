@@ -27,7 +27,9 @@ function flowCli(args: string[], options: { stopAfterFirstLine?: boolean } = {})
     });
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() }));
+    child.on('close', (code) =>
+      resolve({ code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() }),
+    );
   });
 }
 
@@ -56,7 +58,10 @@ describe('npm run flow -- run (child process)', { timeout: 60_000 }, () => {
     // without --seed the flow's own seed (42 in the example) is used
     expect(byDefault.stdout).toBe(seed42.stdout);
     const first: unknown = JSON.parse(lines(a.stdout)[0]!);
-    expect(first).toMatchObject({ kind: 'publish', event: { specversion: '1.0', type: 'OrderPlaced', source: '/producers/orders' } });
+    expect(first).toMatchObject({
+      kind: 'publish',
+      event: { specversion: '1.0', type: 'OrderPlaced', source: '/producers/orders' },
+    });
   });
 
   it('exits 1 naming the path of the problem in a malformed flow file', async () => {
@@ -70,8 +75,16 @@ describe('npm run flow -- run (child process)', { timeout: 60_000 }, () => {
       flowCli(['run', join(dir, 'missing.json')]),
       flowCli(['run', EXAMPLE, '--steps', '-3']),
     ]);
-    expect(bad).toEqual({ code: 1, stdout: '', stderr: `error: ${file}: nodes[0].rate: Invalid input: expected number, received string\n` });
-    expect(missing).toMatchObject({ code: 1, stdout: '', stderr: `error: ${join(dir, 'missing.json')}: no such file\n` });
+    expect(bad).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `error: ${file}: nodes[0].rate: Invalid input: expected number, received string\n`,
+    });
+    expect(missing).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: `error: ${join(dir, 'missing.json')}: no such file\n`,
+    });
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('Usage: npm run flow -- run <flow.json>');
   });

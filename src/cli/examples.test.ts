@@ -49,7 +49,11 @@ describe('the CLI runs every gallery example and shows its signature behaviour',
     expect(routes.length).toBeGreaterThan(20);
     for (const route of routes) {
       const [, region, status] = route.routingKey.split('.');
-      const expected = [...(region === 'eu' ? ['eu-orders'] : []), ...(status === 'cancelled' ? ['cancellations'] : []), 'audit'];
+      const expected = [
+        ...(region === 'eu' ? ['eu-orders'] : []),
+        ...(status === 'cancelled' ? ['cancellations'] : []),
+        'audit',
+      ];
       expect(route.queues).toEqual(expected);
     }
   });
@@ -73,10 +77,21 @@ describe('the CLI runs every gallery example and shows its signature behaviour',
       expect(records).toHaveLength(2000);
       expect(records.filter((r) => r.kind === 'deliver' && r.topic === name).length).toBeGreaterThan(1000);
     }
-    const records = await run(['run', renamed('consumer-group.json', 'billing-2', '__proto__'), '--steps', '600', '--crash', '__proto__@100']);
+    const records = await run([
+      'run',
+      renamed('consumer-group.json', 'billing-2', '__proto__'),
+      '--steps',
+      '600',
+      '--crash',
+      '__proto__@100',
+    ]);
     expect(records[100]).toMatchObject({ kind: 'consumer', node: '__proto__', action: 'crash' });
     const rebalance = records.slice(101).find((r) => r.kind === 'rebalance');
     expect(rebalance).toMatchObject({ group: 'billing', reason: expect.stringMatching(/session/) });
-    expect(rebalance?.kind === 'rebalance' && Object.hasOwn(rebalance.before, '__proto__') && !Object.hasOwn(rebalance.after, '__proto__')).toBe(true);
+    expect(
+      rebalance?.kind === 'rebalance' &&
+        Object.hasOwn(rebalance.before, '__proto__') &&
+        !Object.hasOwn(rebalance.after, '__proto__'),
+    ).toBe(true);
   });
 });

@@ -6,7 +6,9 @@ import { EXAMPLES_DIR, GOLDEN_DIR, goldenOutput } from './goldenRun';
 // A change that alters any run fails here; accept it on purpose with `npm run golden:update` and review the diff.
 describe('golden logs: every example runs exactly as recorded', () => {
   it('has a golden case for every example file', () => {
-    const examples = readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+    const examples = readdirSync(EXAMPLES_DIR)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.replace(/\.json$/, ''));
     expect(examples.filter((e) => !GOLDEN_CASES.some((g) => g.example === e))).toEqual([]);
   });
 
@@ -19,7 +21,11 @@ describe('golden logs: every example runs exactly as recorded', () => {
       const r = recorded.split('\n');
       const line = a.findIndex((text, i) => text !== r[i]);
       // Name the first line that differs rather than dumping two large strings.
-      expect({ line: line + 1, actual: a[line], recorded: r[line] }).toEqual({ line: line + 1, actual: r[line], recorded: r[line] });
+      expect({ line: line + 1, actual: a[line], recorded: r[line] }).toEqual({
+        line: line + 1,
+        actual: r[line],
+        recorded: r[line],
+      });
     });
   }
 });

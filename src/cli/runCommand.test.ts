@@ -84,7 +84,10 @@ describe('runCli run', () => {
 
   it('stops quietly with 0 when the reader goes away (EPIPE), and fails on other write errors', async () => {
     const epipe = Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
-    expect(await cli(['run', EXAMPLE, '--steps', '100000'], sink({ fail: epipe }))).toMatchObject({ code: 0, stderr: '' });
+    expect(await cli(['run', EXAMPLE, '--steps', '100000'], sink({ fail: epipe }))).toMatchObject({
+      code: 0,
+      stderr: '',
+    });
     const full = Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
     const result = await cli(['run', EXAMPLE, '--steps', '2000'], sink({ fail: full }));
     expect(result.code).toBe(1);
@@ -96,7 +99,10 @@ describe('runCli errors', () => {
   it('names the file, the path and the reason of each problem of a malformed flow, and exits 1', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tidemark-cli-'));
     const file = join(dir, 'bad.json');
-    const flow = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as { nodes: { rate?: unknown }[]; edges: { target?: unknown }[] };
+    const flow = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as {
+      nodes: { rate?: unknown }[];
+      edges: { target?: unknown }[];
+    };
     flow.nodes[0]!.rate = 'fast';
     flow.edges[1]!.target = 'sms';
     writeFileSync(file, JSON.stringify(flow));
@@ -116,13 +122,22 @@ describe('runCli errors', () => {
     writeFileSync(file, '{ "format": ');
     const { code, stderr } = await cli(['run', file]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(new RegExp(`^error: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not valid JSON \\(.+\\)\\n$`));
+    expect(stderr).toMatch(
+      new RegExp(`^error: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not valid JSON \\(.+\\)\\n$`),
+    );
   });
 
   it('reports a missing file or a directory plainly, and exits 1', async () => {
-    expect(await cli(['run', '/no/such/flow.json'])).toEqual({ code: 1, stdout: '', stderr: 'error: /no/such/flow.json: no such file\n' });
+    expect(await cli(['run', '/no/such/flow.json'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'error: /no/such/flow.json: no such file\n',
+    });
     const dir = mkdtempSync(join(tmpdir(), 'tidemark-cli-'));
-    expect(await cli(['run', dir])).toMatchObject({ code: 1, stderr: `error: ${dir}: is a directory, not a flow file\n` });
+    expect(await cli(['run', dir])).toMatchObject({
+      code: 1,
+      stderr: `error: ${dir}: is a directory, not a flow file\n`,
+    });
   });
 
   it('prints the usage with the reason for bad arguments (exit 2), and the usage alone for --help (exit 0)', async () => {

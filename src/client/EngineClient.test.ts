@@ -169,8 +169,22 @@ class FakeWorker implements EngineWorker {
 
 function frame(head: number, playing: boolean): Frame {
   return {
-    cursor: head, head, time: head * 10, playing, speed: 100, branchId: 'main', counters: {}, edges: {}, nodeStates: {}, recent: [],
-    topics: {}, groups: {}, queues: {}, channels: {}, disconnected: [], eventStore: { events: 0, aggregates: {}, subscriptions: {} },
+    cursor: head,
+    head,
+    time: head * 10,
+    playing,
+    speed: 100,
+    branchId: 'main',
+    counters: {},
+    edges: {},
+    nodeStates: {},
+    recent: [],
+    topics: {},
+    groups: {},
+    queues: {},
+    channels: {},
+    disconnected: [],
+    eventStore: { events: 0, aggregates: {}, subscriptions: {} },
   };
 }
 
@@ -200,7 +214,8 @@ function playLikeASession(worker: FakeWorker): { head: () => number } {
 /** Replies to every request after `ms`. */
 function replyAfter(worker: FakeWorker, ms: number): void {
   worker.answer = (message) => {
-    if (message.kind === 'request') worker.page.later(ms, () => worker.send({ kind: 'reply', id: message.id, result: null }));
+    if (message.kind === 'request')
+      worker.page.later(ms, () => worker.send({ kind: 'reply', id: message.id, result: null }));
   };
 }
 
@@ -273,7 +288,8 @@ describe('EngineClient watchdog', () => {
     page.setHidden(true);
     worker.send({ kind: 'frame', frame: frame(1, true) });
     // A worker whose frames come only every 20 s while the tab is hidden.
-    for (let at = 20_000; at <= 60_000; at += 20_000) page.at(at, () => worker.send({ kind: 'frame', frame: frame(at, true) }));
+    for (let at = 20_000; at <= 60_000; at += 20_000)
+      page.at(at, () => worker.send({ kind: 'frame', frame: frame(at, true) }));
     page.advance(61_000);
     expect(restarts()).toBe(0);
     // Shown again, its frames come at their pace again: nothing is restarted for the time it was hidden.
@@ -379,7 +395,9 @@ describe('EngineClient requests', () => {
     page.workers[0]!.answer = () => {
       throw new RangeError('Maximum call stack size exceeded');
     };
-    await expect(client.request('publish', { producer: 'orders', data: {} })).rejects.toThrow('The request could not be sent to the engine (Maximum call stack size exceeded)');
+    await expect(client.request('publish', { producer: 'orders', data: {} })).rejects.toThrow(
+      'The request could not be sent to the engine (Maximum call stack size exceeded)',
+    );
     // The engine never got it, so its silence is not a hang: no restart.
     page.advance(WATCHDOG_MS * 2);
     expect(restarts()).toBe(0);

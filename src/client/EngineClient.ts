@@ -1,5 +1,15 @@
 import { PROTOCOL_VERSION } from '../protocol';
-import type { BranchInfo, EngineNotice, EngineToUi, Frame, GotoTarget, Requests, RequestType, TimelineMarkers, UiToEngine } from '../protocol';
+import type {
+  BranchInfo,
+  EngineNotice,
+  EngineToUi,
+  Frame,
+  GotoTarget,
+  Requests,
+  RequestType,
+  TimelineMarkers,
+  UiToEngine,
+} from '../protocol';
 import type { EngineHost, EngineWorker } from './engineHost';
 import { EngineRequestError } from './EngineRequestError';
 import { CHECK_MS, Watchdog } from './watchdog';
@@ -62,10 +72,16 @@ export class EngineClient {
     const worker = this.host.createWorker();
     worker.addEventListener('message', (event) => this.receive(event.data));
     worker.addEventListener('error', (event) => {
-      this.emit(this.noticeListeners, { level: 'error', message: `Engine worker error: ${event.message || 'the worker failed to start'}` });
+      this.emit(this.noticeListeners, {
+        level: 'error',
+        message: `Engine worker error: ${event.message || 'the worker failed to start'}`,
+      });
     });
     worker.addEventListener('messageerror', () => {
-      this.emit(this.noticeListeners, { level: 'error', message: 'Engine worker sent a message that could not be read' });
+      this.emit(this.noticeListeners, {
+        level: 'error',
+        message: 'Engine worker sent a message that could not be read',
+      });
     });
     this.watchdog.heard(this.host.now());
     return worker;
@@ -90,7 +106,8 @@ export class EngineClient {
    */
   private owedSince(): number | undefined {
     let since = Math.min(...this.sentAt.values());
-    if (this.playing && this.frameOwedSince !== undefined && !this.host.hidden()) since = Math.min(since, this.frameOwedSince);
+    if (this.playing && this.frameOwedSince !== undefined && !this.host.hidden())
+      since = Math.min(since, this.frameOwedSince);
     return Number.isFinite(since) ? since : undefined;
   }
 
@@ -159,7 +176,13 @@ export class EngineClient {
         this.worker.postMessage(message);
       } catch (error) {
         // Never sent (a value structured clone refuses), so no answer is owed: the watchdog must not wait for one.
-        this.settle(id, (entry) => entry.reject(new EngineRequestError(`The request could not be sent to the engine (${error instanceof Error ? error.message : String(error)})`)));
+        this.settle(id, (entry) =>
+          entry.reject(
+            new EngineRequestError(
+              `The request could not be sent to the engine (${error instanceof Error ? error.message : String(error)})`,
+            ),
+          ),
+        );
       }
     });
   }
@@ -201,7 +224,9 @@ export class EngineClient {
       case 'reply':
         return this.settle(message.id, (entry) => entry.resolve(message.result));
       case 'error':
-        return this.settle(message.id, (entry) => entry.reject(new EngineRequestError(message.message, message.problems, message.replaces)));
+        return this.settle(message.id, (entry) =>
+          entry.reject(new EngineRequestError(message.message, message.problems, message.replaces)),
+        );
       case 'frame':
         // Asked for first, so a listener that throws cannot hold back every later frame.
         this.acknowledge(this.worker);

@@ -13,7 +13,10 @@ export class Watchdog {
   /** Since the page could hear the worker again: the start, a return from hiding, or a late look. */
   private awakeSince: number;
 
-  constructor(private readonly limitMs: number, now: number) {
+  constructor(
+    private readonly limitMs: number,
+    now: number,
+  ) {
     this.lastHeard = now;
     this.lastLook = now;
     this.awakeSince = now;

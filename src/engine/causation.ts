@@ -50,7 +50,9 @@ export class ConversationTracer {
     const base = { step: r.step, time: r.time, node: r.node };
     switch (r.kind) {
       case 'publish':
-        return r.event.correlationid === this.correlationId ? { ...base, action: 'published', type: r.event.type, produced: [r.event.id] } : undefined;
+        return r.event.correlationid === this.correlationId
+          ? { ...base, action: 'published', type: r.event.type, produced: [r.event.id] }
+          : undefined;
       case 'command':
         if (r.correlationId !== this.correlationId) return undefined;
         return {
@@ -63,14 +65,35 @@ export class ConversationTracer {
         };
       case 'append':
         if (!this.ids.has(r.commandId)) return undefined;
-        if (r.outcome !== 'appended') return { ...base, action: 'conflict', type: r.commandType, cause: r.commandId, produced: [] };
-        return { ...base, action: 'appended', type: (r.events ?? []).map((e) => e.type).join(', '), cause: r.commandId, produced: (r.events ?? []).map((e) => e.eventId) };
+        if (r.outcome !== 'appended')
+          return { ...base, action: 'conflict', type: r.commandType, cause: r.commandId, produced: [] };
+        return {
+          ...base,
+          action: 'appended',
+          type: (r.events ?? []).map((e) => e.type).join(', '),
+          cause: r.commandId,
+          produced: (r.events ?? []).map((e) => e.eventId),
+        };
       case 'deliver':
       case 'pubsub-deliver':
-        return this.ids.has(r.eventId) ? { ...base, action: r.outcome === 'failed' ? 'failed' : 'handled', type: r.eventType, cause: r.eventId, produced: [] } : undefined;
+        return this.ids.has(r.eventId)
+          ? {
+              ...base,
+              action: r.outcome === 'failed' ? 'failed' : 'handled',
+              type: r.eventType,
+              cause: r.eventId,
+              produced: [],
+            }
+          : undefined;
       case 'queue-deliver':
         if (!this.ids.has(r.eventId)) return undefined;
-        return { ...base, action: r.outcome === 'failed' ? 'failed' : 'handled', type: r.eventType, cause: r.eventId, produced: r.replyEventId !== undefined ? [r.replyEventId] : [] };
+        return {
+          ...base,
+          action: r.outcome === 'failed' ? 'failed' : 'handled',
+          type: r.eventType,
+          cause: r.eventId,
+          produced: r.replyEventId !== undefined ? [r.replyEventId] : [],
+        };
       default:
         return undefined;
     }

@@ -1,5 +1,13 @@
 import { getOwn } from '../lib/ownRecord';
-import { countEventsOfType, readByCorrelationId, readStream, stateAt, stateAtTime, streamVersion, type StoredEvent } from './eventsourcing';
+import {
+  countEventsOfType,
+  readByCorrelationId,
+  readStream,
+  stateAt,
+  stateAtTime,
+  streamVersion,
+  type StoredEvent,
+} from './eventsourcing';
 import { deciderOf } from './nodes/aggregate';
 import type { RunContext } from './nodes/runContext';
 
@@ -25,7 +33,15 @@ export interface EventRow {
 }
 
 export type LogQueryResult =
-  | { readonly kind: 'state'; readonly streamId: string; readonly aggregate: string; readonly version: number; readonly latest: number; readonly state: unknown; readonly events: readonly EventRow[] }
+  | {
+      readonly kind: 'state';
+      readonly streamId: string;
+      readonly aggregate: string;
+      readonly version: number;
+      readonly latest: number;
+      readonly state: unknown;
+      readonly events: readonly EventRow[];
+    }
   | { readonly kind: 'count'; readonly count: number }
   | { readonly kind: 'correlation'; readonly events: readonly EventRow[] };
 
@@ -47,8 +63,10 @@ export class QueryError extends Error {}
 
 export function queryLog(run: RunContext, query: LogQuery): LogQueryResult {
   const store = run.state.es.store;
-  if (query.kind === 'count') return { kind: 'count', count: countEventsOfType(store, query.eventType, query.from, query.to) };
-  if (query.kind === 'correlation') return { kind: 'correlation', events: readByCorrelationId(store, query.id).map(row) };
+  if (query.kind === 'count')
+    return { kind: 'count', count: countEventsOfType(store, query.eventType, query.from, query.to) };
+  if (query.kind === 'correlation')
+    return { kind: 'correlation', events: readByCorrelationId(store, query.id).map(row) };
   const owner = getOwn(run.state.es.owners, query.streamId);
   const node = owner === undefined ? undefined : run.node(owner);
   if (node?.kind !== 'aggregate') throw new QueryError(`no stream "${query.streamId}" at this step`);
@@ -56,10 +74,21 @@ export function queryLog(run: RunContext, query: LogQuery): LogQueryResult {
   if (!compiled.ok) throw new QueryError(compiled.error);
   const latest = streamVersion(store, query.streamId);
   const loaded =
-    query.time !== undefined ? stateAtTime(store, compiled.decider, query.streamId, query.time) : stateAt(store, compiled.decider, query.streamId, query.version ?? latest);
+    query.time !== undefined
+      ? stateAtTime(store, compiled.decider, query.streamId, query.time)
+      : stateAt(store, compiled.decider, query.streamId, query.version ?? latest);
   const from = Math.max(1, loaded.version - STREAM_ROWS + 1);
-  const events = loaded.version === 0 ? [] : readStream(store, query.streamId, from, loaded.version - from + 1).map(row);
-  return { kind: 'state', streamId: query.streamId, aggregate: node.id, version: loaded.version, latest, state: loaded.state, events };
+  const events =
+    loaded.version === 0 ? [] : readStream(store, query.streamId, from, loaded.version - from + 1).map(row);
+  return {
+    kind: 'state',
+    streamId: query.streamId,
+    aggregate: node.id,
+    version: loaded.version,
+    latest,
+    state: loaded.state,
+    events,
+  };
 }
 
 const QUERY_NAMES = ['query'] as const;

@@ -27,17 +27,22 @@ export function summarizeFlowChange(before: FlowDocument, after: FlowDocument): 
   for (const node of before.nodes) if (!newNodes.has(node.id)) parts.push(`removed ${node.name}`);
   const oldEdges = new Set(before.edges.map((e) => `${e.source}>${e.target}`));
   const newEdges = new Set(after.edges.map((e) => `${e.source}>${e.target}`));
-  for (const e of after.edges) if (!oldEdges.has(`${e.source}>${e.target}`)) parts.push(`connected ${name(e.source)} → ${name(e.target)}`);
-  for (const e of before.edges) if (!newEdges.has(`${e.source}>${e.target}`)) parts.push(`disconnected ${name(e.source)} → ${name(e.target)}`);
+  for (const e of after.edges)
+    if (!oldEdges.has(`${e.source}>${e.target}`)) parts.push(`connected ${name(e.source)} → ${name(e.target)}`);
+  for (const e of before.edges)
+    if (!newEdges.has(`${e.source}>${e.target}`)) parts.push(`disconnected ${name(e.source)} → ${name(e.target)}`);
   const oldById = new Map(before.edges.map((e) => [e.id, JSON.stringify(e)]));
   for (const e of after.edges) {
     const old = oldById.get(e.id);
-    if (old !== undefined && old !== JSON.stringify(e)) parts.push(`changed binding ${name(e.source)} → ${name(e.target)}`);
+    if (old !== undefined && old !== JSON.stringify(e))
+      parts.push(`changed binding ${name(e.source)} → ${name(e.target)}`);
   }
   for (const id of new Set([...Object.keys(before.code), ...Object.keys(after.code)]))
-    if (getOwn(before.code, id) !== getOwn(after.code, id) && newNodes.has(id)) parts.push(`changed code of ${name(id)}`);
+    if (getOwn(before.code, id) !== getOwn(after.code, id) && newNodes.has(id))
+      parts.push(`changed code of ${name(id)}`);
   if (before.seed !== after.seed) parts.push(`seed ${before.seed} → ${after.seed}`);
   if (JSON.stringify(before.schemas) !== JSON.stringify(after.schemas)) parts.push('changed event schemas');
-  if (JSON.stringify(before.invariants ?? []) !== JSON.stringify(after.invariants ?? [])) parts.push('changed invariants');
+  if (JSON.stringify(before.invariants ?? []) !== JSON.stringify(after.invariants ?? []))
+    parts.push('changed invariants');
   return parts.length > 0 ? parts.join('; ') : 'edited the flow';
 }

@@ -1,7 +1,16 @@
 export type { CloudEvent } from './cloudEvent';
 export { zeroCounters, type Counters } from './counters';
 export type { RunInput, RecordedInput } from './input';
-export { StepKind, Outcome, type StepRecord, type PublishStep, type DeliverStep, type FlowChangeStep, type FaultStep, type OffsetsResetStep } from './stepRecord';
+export {
+  StepKind,
+  Outcome,
+  type StepRecord,
+  type PublishStep,
+  type DeliverStep,
+  type FlowChangeStep,
+  type FaultStep,
+  type OffsetsResetStep,
+} from './stepRecord';
 export type { RuntimeSnapshot, RuntimeState, NodeState } from './runtimeState';
 export type { HandlerContext, CompiledHandler } from './code/handlerContext';
 export { CodeSandbox, NOT_TRUSTED, type CodeSandboxOptions } from './code/codeSandbox';

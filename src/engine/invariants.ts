@@ -24,7 +24,12 @@ function nodesView(run: RunContext): Readonly<Record<string, NodeView>> {
       enumerable: true,
       get: () => {
         const state = getOwn(run.state.nodes, node.id);
-        return { name: node.name, kind: node.kind, state: structuredClone(state?.data ?? {}), counters: { ...(state?.counters ?? {}) } };
+        return {
+          name: node.name,
+          kind: node.kind,
+          state: structuredClone(state?.data ?? {}),
+          counters: { ...(state?.counters ?? {}) },
+        };
       },
     });
   }

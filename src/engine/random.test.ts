@@ -34,7 +34,9 @@ describe('seedRandom / nextUint32', () => {
     nextUint32(state);
     const copy = structuredClone(state);
     expect(state).toHaveLength(4);
-    expect(Array.from({ length: 50 }, () => nextUint32(copy))).toEqual(Array.from({ length: 50 }, () => nextUint32(state)));
+    expect(Array.from({ length: 50 }, () => nextUint32(copy))).toEqual(
+      Array.from({ length: 50 }, () => nextUint32(state)),
+    );
   });
 });
 
@@ -75,6 +77,9 @@ describe('nextUuid', () => {
 
   it('draws the same ids as earlier versions, so stored runs replay with the ids they logged', () => {
     const state = seedRandom(7);
-    expect([nextUuid(state), nextUuid(state)]).toEqual(['31f53ce3-5c6c-470f-972e-171ad7da5693', '6399f181-8870-4a9d-acaa-dace0b6802e3']);
+    expect([nextUuid(state), nextUuid(state)]).toEqual([
+      '31f53ce3-5c6c-470f-972e-171ad7da5693',
+      '6399f181-8870-4a9d-acaa-dace0b6802e3',
+    ]);
   });
 });

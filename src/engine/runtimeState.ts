@@ -15,20 +15,47 @@ export type ScheduledAction =
   /** Commit-before mode: the fetched record is handled. */
   | { readonly kind: 'handle'; readonly time: number; seq: number; readonly node: string }
   /** Commit-after mode: the offsets of a handled record are committed. */
-  | { readonly kind: 'commit'; readonly time: number; seq: number; readonly node: string; readonly memberId: string; readonly offsets: Readonly<Record<string, number>> }
+  | {
+      readonly kind: 'commit';
+      readonly time: number;
+      seq: number;
+      readonly node: string;
+      readonly memberId: string;
+      readonly offsets: Readonly<Record<string, number>>;
+    }
   | { readonly kind: 'session-expiry'; readonly time: number; seq: number; readonly node: ''; readonly group: string }
   /** A member joins (node set) or leaves (leave set), or the group rebalances with no membership change. */
-  | { readonly kind: 'group-sync'; readonly time: number; seq: number; readonly node: string; readonly group: string; readonly leave?: string }
+  | {
+      readonly kind: 'group-sync';
+      readonly time: number;
+      seq: number;
+      readonly node: string;
+      readonly group: string;
+      readonly leave?: string;
+    }
   /** Retention and compaction after a partition rolled a segment. */
   | { readonly kind: 'cleanup'; readonly time: number; seq: number; readonly node: string; readonly partition: number }
   /** An AMQP consumer handles the oldest delivery it holds from a queue. */
-  | { readonly kind: 'queue-handle'; readonly time: number; seq: number; readonly node: string; readonly queue: string; readonly incarnation: number }
+  | {
+      readonly kind: 'queue-handle';
+      readonly time: number;
+      seq: number;
+      readonly node: string;
+      readonly queue: string;
+      readonly incarnation: number;
+    }
   /** A queue's head message reaches its TTL. */
   | { readonly kind: 'queue-expire'; readonly time: number; seq: number; readonly node: string }
   /** A command source sends its next command (and the aggregate decides on it in the same step). */
   | { readonly kind: 'command'; readonly time: number; seq: number; readonly node: string }
   /** A command sent by a policy reaches its aggregate, which decides on it. */
-  | { readonly kind: 'aggregate-decide'; readonly time: number; seq: number; readonly node: string; readonly command: Command }
+  | {
+      readonly kind: 'aggregate-decide';
+      readonly time: number;
+      seq: number;
+      readonly node: string;
+      readonly command: Command;
+    }
   /** An aggregate appends what it decided, expecting the version it loaded. */
   | {
       readonly kind: 'aggregate-append';

@@ -20,7 +20,13 @@ describe('scheduler heap', () => {
 
   it('pops by virtual time first', () => {
     const heap: ScheduledAction[] = [];
-    for (const [time, seq] of [[30, 0], [10, 1], [20, 2], [0, 3]] as const) pushAction(heap, produce(time, seq));
+    for (const [time, seq] of [
+      [30, 0],
+      [10, 1],
+      [20, 2],
+      [0, 3],
+    ] as const)
+      pushAction(heap, produce(time, seq));
     expect(peekAction(heap)?.time).toBe(0);
     expect(drain(heap).map((a) => a.time)).toEqual([0, 10, 20, 30]);
   });
@@ -71,7 +77,8 @@ describe('filterActions', () => {
   it('drops rejected actions and keeps the rest in (time, seq) order', () => {
     const heap: ScheduledAction[] = [];
     const random = seedRandom(3);
-    for (let seq = 0; seq < 300; seq++) pushAction(heap, produce(nextUint32(random) % 40, seq, seq % 3 === 0 ? 'gone' : 'kept'));
+    for (let seq = 0; seq < 300; seq++)
+      pushAction(heap, produce(nextUint32(random) % 40, seq, seq % 3 === 0 ? 'gone' : 'kept'));
     const filtered = filterActions(heap, (a) => a.node !== 'gone');
     const out = drain(filtered);
     expect(out).toHaveLength(200);

@@ -207,7 +207,7 @@ export interface QueueDeliverStep extends StepBase {
   readonly replyOf?: { readonly producer: string; readonly matched: boolean; readonly roundTripMs?: number };
 }
 
-export interface ExpireStep extends StepBase {
+interface ExpireStep extends StepBase {
   readonly kind: typeof StepKind.Expire;
   readonly deaths: readonly DeathNote[];
 }
@@ -258,7 +258,12 @@ export interface AppendStep extends StepBase {
   /** failed: the aggregate's code did not compile, or evolve threw on the new events (nothing appended). */
   readonly outcome: 'appended' | 'conflict' | 'failed';
   /** Appended: each event with its stream version and global position. */
-  readonly events?: readonly { readonly type: string; readonly eventId: string; readonly version: number; readonly position: number }[];
+  readonly events?: readonly {
+    readonly type: string;
+    readonly eventId: string;
+    readonly version: number;
+    readonly position: number;
+  }[];
   /** Conflict: the version the stream was really at. */
   readonly actualVersion?: number;
   /** Conflict: decided again on the fresh state (another append follows), rejected now, or failed after the last retry. */
@@ -274,4 +279,19 @@ export interface RebuildStep extends StepBase {
   readonly events: number;
 }
 
-export type StepRecord = CommandStep | AppendStep | RebuildStep | QueueDeliverStep | ExpireStep | ChannelDeliverStep | OffsetsResetStep | PublishStep | DeliverStep | FlowChangeStep | FaultStep | RebalanceStep | CommitStep | ConsumerStep | CleanupStep;
+export type StepRecord =
+  | CommandStep
+  | AppendStep
+  | RebuildStep
+  | QueueDeliverStep
+  | ExpireStep
+  | ChannelDeliverStep
+  | OffsetsResetStep
+  | PublishStep
+  | DeliverStep
+  | FlowChangeStep
+  | FaultStep
+  | RebalanceStep
+  | CommitStep
+  | ConsumerStep
+  | CleanupStep;

@@ -2,9 +2,37 @@ import { describe, expect, it } from 'vitest';
 import type { StepRecord } from './stepRecord';
 import { stepTouchesNode } from './stepTouchesNode';
 
-const event = { specversion: '1.0', id: 'e1', source: '/producers/orders', type: 'OrderPlaced', time: '', datacontenttype: 'application/json', data: {}, correlationid: 'e1', sequence: 1 } as const;
-const publish: StepRecord = { kind: 'publish', step: 1, time: 0, node: 'orders', event, topics: ['orders-topic', 'audit'] };
-const deliver: StepRecord = { kind: 'deliver', step: 2, time: 0, node: 'billing-1', topic: 'orders-topic', partition: 0, offset: 0, eventId: 'e1', eventType: 'OrderPlaced', outcome: 'handled' };
+const event = {
+  specversion: '1.0',
+  id: 'e1',
+  source: '/producers/orders',
+  type: 'OrderPlaced',
+  time: '',
+  datacontenttype: 'application/json',
+  data: {},
+  correlationid: 'e1',
+  sequence: 1,
+} as const;
+const publish: StepRecord = {
+  kind: 'publish',
+  step: 1,
+  time: 0,
+  node: 'orders',
+  event,
+  topics: ['orders-topic', 'audit'],
+};
+const deliver: StepRecord = {
+  kind: 'deliver',
+  step: 2,
+  time: 0,
+  node: 'billing-1',
+  topic: 'orders-topic',
+  partition: 0,
+  offset: 0,
+  eventId: 'e1',
+  eventType: 'OrderPlaced',
+  outcome: 'handled',
+};
 const rebalance: StepRecord = {
   kind: 'rebalance',
   step: 3,
@@ -42,22 +70,61 @@ describe('stepTouchesNode', () => {
     expect(stepTouchesNode(rebalance, { id: 'orders-topic' })).toBe(false);
     // members are keys of before/after: a node named like an Object.prototype member is in them only when it is
     expect(stepTouchesNode(rebalance, { id: 'constructor', group: 'other' })).toBe(false);
-    expect(stepTouchesNode({ ...rebalance, after: JSON.parse('{"__proto__": []}') as Record<string, string[]> }, { id: '__proto__', group: 'other' })).toBe(true);
+    expect(
+      stepTouchesNode(
+        { ...rebalance, after: JSON.parse('{"__proto__": []}') as Record<string, string[]> },
+        { id: '__proto__', group: 'other' },
+      ),
+    ).toBe(true);
   });
 
   it('is false for steps of other nodes', () => {
-    const commit: StepRecord = { kind: 'commit', step: 4, time: 0, node: 'billing-1', group: 'billing', offsets: { 'orders-topic:0': 1 } };
+    const commit: StepRecord = {
+      kind: 'commit',
+      step: 4,
+      time: 0,
+      node: 'billing-1',
+      group: 'billing',
+      offsets: { 'orders-topic:0': 1 },
+    };
     expect(stepTouchesNode(commit, { id: 'billing-2', group: 'billing' })).toBe(false);
     expect(stepTouchesNode(commit, { id: 'orders-topic' })).toBe(false);
   });
 
   it('follows a message through exchanges, queues and pub/sub, and a command to where it came from', () => {
-    const routed: StepRecord = { ...publish, topics: [], amqp: [{ exchange: 'x', routingKey: 'k', outcome: 'routed', queues: ['q1'] }], channels: [{ pubsub: 'ps', channel: 'c', receivers: [] }] };
+    const routed: StepRecord = {
+      ...publish,
+      topics: [],
+      amqp: [{ exchange: 'x', routingKey: 'k', outcome: 'routed', queues: ['q1'] }],
+      channels: [{ pubsub: 'ps', channel: 'c', receivers: [] }],
+    };
     for (const id of ['x', 'q1', 'ps']) expect(stepTouchesNode(routed, { id }), id).toBe(true);
     expect(stepTouchesNode(routed, { id: 'q2' })).toBe(false);
-    const died: StepRecord = { kind: 'expire', step: 4, time: 0, node: 'q1', deaths: [{ queue: 'q1', messageId: 'm', eventType: 'T', reason: 'expired', exchange: 'dlx', deadLetteredTo: ['dlq'] }] };
+    const died: StepRecord = {
+      kind: 'expire',
+      step: 4,
+      time: 0,
+      node: 'q1',
+      deaths: [
+        { queue: 'q1', messageId: 'm', eventType: 'T', reason: 'expired', exchange: 'dlx', deadLetteredTo: ['dlq'] },
+      ],
+    };
     expect(stepTouchesNode(died, { id: 'dlq' })).toBe(true);
-    const command: StepRecord = { kind: 'command', step: 5, time: 0, node: 'order', source: 'checkout', commandId: 'c', commandType: 'PlaceOrder', streamId: 'Order-1', correlationId: 'c', causationId: null, version: 0, attempt: 1, outcome: 'decided' };
+    const command: StepRecord = {
+      kind: 'command',
+      step: 5,
+      time: 0,
+      node: 'order',
+      source: 'checkout',
+      commandId: 'c',
+      commandType: 'PlaceOrder',
+      streamId: 'Order-1',
+      correlationId: 'c',
+      causationId: null,
+      version: 0,
+      attempt: 1,
+      outcome: 'decided',
+    };
     expect(stepTouchesNode(command, { id: 'checkout' })).toBe(true);
   });
 });

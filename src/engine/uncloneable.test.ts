@@ -3,7 +3,9 @@ import { findUncloneable } from './uncloneable';
 
 describe('findUncloneable', () => {
   it('names the first function or symbol by its path', () => {
-    expect(findUncloneable({ a: 1, b: [2, { c: () => 0 }], d: Symbol('x') }, 'ctx.state')).toBe('ctx.state.b[1].c is a function');
+    expect(findUncloneable({ a: 1, b: [2, { c: () => 0 }], d: Symbol('x') }, 'ctx.state')).toBe(
+      'ctx.state.b[1].c is a function',
+    );
     expect(findUncloneable({ ok: [1, 'two', null, { three: true }] }, 'ctx.state')).toBeUndefined();
   });
 

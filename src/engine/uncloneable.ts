@@ -8,7 +8,8 @@ export function findUncloneable(value: unknown, path: string): string | undefine
   const seen = new Set<object>();
   while (stack.length > 0) {
     const item = stack.pop()!;
-    if (typeof item.value === 'function' || typeof item.value === 'symbol') return `${item.path} is a ${typeof item.value}`;
+    if (typeof item.value === 'function' || typeof item.value === 'symbol')
+      return `${item.path} is a ${typeof item.value}`;
     if (item.value === null || typeof item.value !== 'object' || seen.has(item.value)) continue;
     seen.add(item.value);
     const isArray = Array.isArray(item.value);

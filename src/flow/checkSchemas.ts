@@ -20,7 +20,11 @@ export function checkSchemas(flow: FlowDocument): FlowProblem[] {
   // Only whether an upcaster exists matters here; its code is compiled when events are read.
   const upcasters: Record<string, Record<number, () => undefined>> = {};
   for (const [eventType, entry] of Object.entries(flow.schemas)) {
-    for (const v of entry.versions) if (v.upcaster !== undefined) ownEntry(upcasters, eventType, () => ({}))[v.version] = () => undefined;
+    for (const v of entry.versions)
+      if (v.upcaster !== undefined) ownEntry(upcasters, eventType, () => ({}))[v.version] = () => undefined;
   }
-  return checkRegistry(flow.schemas as SchemaRegistry, upcasters as Upcasters).map((p) => ({ path: toPath(p.path), reason: p.message }));
+  return checkRegistry(flow.schemas as SchemaRegistry, upcasters as Upcasters).map((p) => ({
+    path: toPath(p.path),
+    reason: p.message,
+  }));
 }

@@ -13,7 +13,12 @@ export const MAX_FLOW_CHARS = 10_000_000;
  * How flow text is read where it enters (a file, a link, an edit kept for recovery): within the
  * limits, and keeping "__proto__" keys, since ids are data; the schema then says where one is refused.
  */
-export const FLOW_TEXT_LIMITS = { maxChars: MAX_FLOW_CHARS, maxDepth: MAX_FLOW_DEPTH, maxNodes: MAX_FLOW_VALUES, protoKeys: 'accept' } as const;
+export const FLOW_TEXT_LIMITS = {
+  maxChars: MAX_FLOW_CHARS,
+  maxDepth: MAX_FLOW_DEPTH,
+  maxNodes: MAX_FLOW_VALUES,
+  protoKeys: 'accept',
+} as const;
 
 /** The length of the flow as Export flow writes it. */
 const exportedLength = (doc: unknown): number => JSON.stringify(doc, null, 2).length + 1;
@@ -33,7 +38,10 @@ export function flowLimitProblem(input: unknown): FlowProblem | undefined {
   if (payload) return payload;
   const length = exportedLength(input);
   if (length > MAX_FLOW_CHARS)
-    return { path: '', reason: `the flow is longer than ${formatCount(MAX_FLOW_CHARS)} characters as JSON (${formatCount(length)}): split it or shorten its code` };
+    return {
+      path: '',
+      reason: `the flow is longer than ${formatCount(MAX_FLOW_CHARS)} characters as JSON (${formatCount(length)}): split it or shorten its code`,
+    };
   return undefined;
 }
 

@@ -14,7 +14,10 @@ export type FlowNode = { [K in NodeKind]: NodeOfKind<K> }[NodeKind];
 
 // The options in NODE_SHAPES order; typed as FlowNode, which zod cannot infer from a list built at run time.
 const nodeSchemas = Object.values(NODE_SHAPES).map((shape) => shape.schema(SCHEMA_KIT));
-export const flowNodeSchema = z.discriminatedUnion('kind', nodeSchemas as [(typeof nodeSchemas)[number], ...(typeof nodeSchemas)[number][]]) as unknown as z.ZodType<FlowNode>;
+const flowNodeSchema = z.discriminatedUnion(
+  'kind',
+  nodeSchemas as [(typeof nodeSchemas)[number], ...(typeof nodeSchemas)[number][]],
+) as unknown as z.ZodType<FlowNode>;
 
 const schemaVersion = z.strictObject({
   version: z.number().int('must be a whole number').min(1, 'must be at least 1'),
@@ -25,7 +28,9 @@ const schemaVersion = z.strictObject({
 });
 
 /** An event type's schemas, oldest first: versions 1, 2, 3, … */
-const eventTypeSchemas = z.strictObject({ versions: z.array(schemaVersion).min(1, 'must have at least one version').max(50, 'may have at most 50 versions') });
+const eventTypeSchemas = z.strictObject({
+  versions: z.array(schemaVersion).min(1, 'must have at least one version').max(50, 'may have at most 50 versions'),
+});
 
 const flowEdgeSchema = z.strictObject({
   id,
@@ -52,7 +57,11 @@ export const flowDocumentSchema = z.strictObject({
   format: z.literal(FLOW_FORMAT),
   version: z.literal(FLOW_VERSION),
   name,
-  seed: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(2 ** 32 - 1, 'must fit in 32 bits'),
+  seed: z
+    .number()
+    .int('must be a whole number')
+    .min(0, 'must be 0 or more')
+    .max(2 ** 32 - 1, 'must fit in 32 bits'),
   nodes: z.array(flowNodeSchema).max(500, 'may hold at most 500 nodes'),
   edges: z.array(flowEdgeSchema).max(2000, 'may hold at most 2000 edges'),
   /** Event type → its versioned JSON Schemas; a payload that fails the newest is refused. */
@@ -77,5 +86,5 @@ export type ExchangeNode = NodeOfKind<'exchange'>;
 export type QueueNode = NodeOfKind<'queue'>;
 export type PubSubNode = NodeOfKind<'pubsub'>;
 export type ConsumerNode = NodeOfKind<'consumer'>;
-export type ProjectionNode = NodeOfKind<'projection'>;
+type ProjectionNode = NodeOfKind<'projection'>;
 export type SubscriberNode = ConsumerNode | ProjectionNode;

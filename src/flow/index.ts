@@ -1,4 +1,4 @@
-export { type NodeKind, NODE_KINDS, CONNECTIONS, canConnect, hasHandlerCode } from './nodeKind';
+export { hasHandlerCode } from './nodeKind';
 export {
   type FlowDocument,
   type NodeOfKind,
@@ -16,6 +16,5 @@ export {
   type ConsumerNode,
   type SubscriberNode,
 } from './flowSchema';
-export { validateFlow, parseFlow, describeProblems, formatPath, type FlowValidation } from './validateFlow';
+export { validateFlow, parseFlow, describeProblems } from './validateFlow';
 export type { FlowProblem } from './flowProblem';
-export { MAX_FLOW_CHARS, MAX_FLOW_DEPTH } from './flowLimits';

@@ -13,18 +13,21 @@ export function migrateFlow(input: unknown): Migrated {
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     return { ok: false, problem: { path: '', reason: 'a flow must be a JSON object' } };
   let doc = input as Record<string, unknown>;
-  if (doc.format !== FLOW_FORMAT)
-    return { ok: false, problem: { path: 'format', reason: `must be "${FLOW_FORMAT}"` } };
+  if (doc.format !== FLOW_FORMAT) return { ok: false, problem: { path: 'format', reason: `must be "${FLOW_FORMAT}"` } };
   if (typeof doc.version !== 'number' || !Number.isInteger(doc.version) || doc.version < 1)
     return { ok: false, problem: { path: 'version', reason: 'must be a whole number from 1' } };
   if (doc.version > FLOW_VERSION)
     return {
       ok: false,
-      problem: { path: 'version', reason: `version ${doc.version} is newer than this Tidemark understands (${FLOW_VERSION})` },
+      problem: {
+        path: 'version',
+        reason: `version ${doc.version} is newer than this Tidemark understands (${FLOW_VERSION})`,
+      },
     };
   while ((doc.version as number) < FLOW_VERSION) {
     const step = MIGRATIONS[doc.version as number];
-    if (!step) return { ok: false, problem: { path: 'version', reason: `no migration from version ${String(doc.version)}` } };
+    if (!step)
+      return { ok: false, problem: { path: 'version', reason: `no migration from version ${String(doc.version)}` } };
     doc = step(doc);
   }
   return { ok: true, value: doc };

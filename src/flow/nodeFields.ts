@@ -28,7 +28,11 @@ export const subscriberFields = {
   id,
   name,
   /** Virtual milliseconds between a record's append and its delivery to this subscriber. */
-  latencyMs: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(3_600_000, 'must be at most one hour'),
+  latencyMs: z
+    .number()
+    .int('must be a whole number')
+    .min(0, 'must be 0 or more')
+    .max(3_600_000, 'must be at most one hour'),
   /** Consumer group id (group.id); subscribers sharing one split the partitions. Default: the node's id. */
   group: z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters').optional(),
   /** partition.assignment.strategy. Default range. */
@@ -40,7 +44,12 @@ export const subscriberFields = {
   /** auto.offset.reset. Default latest, as Kafka. */
   offsetReset: z.enum(['earliest', 'latest']).optional(),
   /** AMQP basic.qos prefetch count per queue: unacked deliveries it may hold; 0 is unlimited. Default 0, as RabbitMQ. */
-  prefetch: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(10_000, 'must be at most 10,000').optional(),
+  prefetch: z
+    .number()
+    .int('must be a whole number')
+    .min(0, 'must be 0 or more')
+    .max(10_000, 'must be at most 10,000')
+    .optional(),
   /** AMQP acknowledgement: manual (ack after handling) or auto (no-ack: acked when sent, lost on a crash). Default manual. */
   ack: z.enum(['manual', 'auto']).optional(),
   /** AMQP: a handler that throws nacks with requeue, or rejects without (dead-lettered when the queue has a DLX). Default dead-letter. */

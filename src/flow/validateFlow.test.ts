@@ -40,14 +40,25 @@ describe('validateFlow accepts', () => {
   });
 
   it('an empty flow', () => {
-    const doc = { format: 'tidemark-flow', version: 1, name: 'Empty', seed: 0, nodes: [], edges: [], schemas: {}, code: {}, layout: {} };
+    const doc = {
+      format: 'tidemark-flow',
+      version: 1,
+      name: 'Empty',
+      seed: 0,
+      nodes: [],
+      edges: [],
+      schemas: {},
+      code: {},
+      layout: {},
+    };
     expect(validateFlow(doc)).toEqual({ ok: true, flow: doc });
   });
 });
 
 describe('validateFlow rejects, naming the path and the reason', () => {
   it('anything that is not a JSON object', () => {
-    for (const input of [null, 42, 'flow', [], undefined]) expect(problemsOf(input)).toEqual([{ path: '', reason: 'a flow must be a JSON object' }]);
+    for (const input of [null, 42, 'flow', [], undefined])
+      expect(problemsOf(input)).toEqual([{ path: '', reason: 'a flow must be a JSON object' }]);
   });
 
   it('another format', () => {
@@ -57,7 +68,10 @@ describe('validateFlow rejects, naming the path and the reason', () => {
 
   it('a version newer than this build understands, or no version', () => {
     expect(broken((d) => (d.version = FLOW_VERSION + 1))).toEqual([
-      { path: 'version', reason: `version ${FLOW_VERSION + 1} is newer than this Tidemark understands (${FLOW_VERSION})` },
+      {
+        path: 'version',
+        reason: `version ${FLOW_VERSION + 1} is newer than this Tidemark understands (${FLOW_VERSION})`,
+      },
     ]);
     expect(broken((d) => (d.version = '1'))).toEqual([{ path: 'version', reason: 'must be a whole number from 1' }]);
     expect(broken((d) => (d.version = 0))).toEqual([{ path: 'version', reason: 'must be a whole number from 1' }]);
@@ -71,7 +85,9 @@ describe('validateFlow rejects, naming the path and the reason', () => {
 
   it('out-of-range numbers, with the limit in the reason', () => {
     expect(broken((d) => (d.nodes[0]!.rate = -1))).toEqual([{ path: 'nodes[0].rate', reason: 'must be 0 or more' }]);
-    expect(broken((d) => (d.nodes[2]!.latencyMs = 1.5))).toEqual([{ path: 'nodes[2].latencyMs', reason: 'must be a whole number' }]);
+    expect(broken((d) => (d.nodes[2]!.latencyMs = 1.5))).toEqual([
+      { path: 'nodes[2].latencyMs', reason: 'must be a whole number' },
+    ]);
     expect(broken((d) => (d.seed = 2 ** 32))).toEqual([{ path: 'seed', reason: 'must fit in 32 bits' }]);
   });
 
@@ -84,7 +100,9 @@ describe('validateFlow rejects, naming the path and the reason', () => {
 
   it('an unknown extra property, on the document or on a node', () => {
     expect(broken((d) => (d.author = 'me'))).toEqual([{ path: '', reason: 'Unrecognized key: "author"' }]);
-    expect(broken((d) => (d.nodes[2]!.colour = 'red'))).toEqual([{ path: 'nodes[2]', reason: 'Unrecognized key: "colour"' }]);
+    expect(broken((d) => (d.nodes[2]!.colour = 'red'))).toEqual([
+      { path: 'nodes[2]', reason: 'Unrecognized key: "colour"' },
+    ]);
   });
 
   it('a missing field', () => {
@@ -108,23 +126,33 @@ describe('validateFlow rejects, naming the path and the reason', () => {
   });
 
   it('a duplicate edge id', () => {
-    expect(broken((d) => (d.edges[1]!.id = d.edges[0]!.id))).toEqual([{ path: 'edges[1].id', reason: 'duplicate edge id "orders-to-order-events"' }]);
+    expect(broken((d) => (d.edges[1]!.id = d.edges[0]!.id))).toEqual([
+      { path: 'edges[1].id', reason: 'duplicate edge id "orders-to-order-events"' },
+    ]);
   });
 
   it('an edge to a missing node', () => {
-    expect(broken((d) => (d.edges[1]!.target = 'sms'))).toEqual([{ path: 'edges[1].target', reason: 'no node has id "sms"' }]);
-    expect(broken((d) => (d.edges[2]!.source = 'nowhere'))).toEqual([{ path: 'edges[2].source', reason: 'no node has id "nowhere"' }]);
+    expect(broken((d) => (d.edges[1]!.target = 'sms'))).toEqual([
+      { path: 'edges[1].target', reason: 'no node has id "sms"' },
+    ]);
+    expect(broken((d) => (d.edges[2]!.source = 'nowhere'))).toEqual([
+      { path: 'edges[2].source', reason: 'no node has id "nowhere"' },
+    ]);
   });
 
   it('an edge between kinds that cannot be joined', () => {
-    expect(broken((d) => (d.edges[0]!.target = 'email'))).toEqual([{ path: 'edges[0]', reason: 'a producer cannot connect to a consumer' }]);
+    expect(broken((d) => (d.edges[0]!.target = 'email'))).toEqual([
+      { path: 'edges[0]', reason: 'a producer cannot connect to a consumer' },
+    ]);
     expect(broken((d) => d.edges.push({ id: 'back', source: 'email', target: 'order-events' }))).toEqual([
       { path: 'edges[4]', reason: 'a consumer cannot connect to a topic' },
     ]);
   });
 
   it('code for a node that does not exist', () => {
-    expect(broken((d) => (d.code.sms = 'function handle() {}'))).toEqual([{ path: 'code.sms', reason: 'no node has id "sms"' }]);
+    expect(broken((d) => (d.code.sms = 'function handle() {}'))).toEqual([
+      { path: 'code.sms', reason: 'no node has id "sms"' },
+    ]);
   });
 
   it('text that is not JSON, via parseFlow', () => {
@@ -157,10 +185,15 @@ describe('validateFlow rejects, naming the path and the reason', () => {
 
 describe('describeProblems / formatPath', () => {
   it('writes one line a person can act on', () => {
-    expect(describeProblems([{ path: 'nodes[2].rate', reason: 'must be 0 or more' }])).toBe('nodes[2].rate: must be 0 or more');
-    expect(describeProblems([{ path: '', reason: 'a flow must be a JSON object' }, { path: 'seed', reason: 'x' }])).toBe(
-      'a flow must be a JSON object; seed: x',
+    expect(describeProblems([{ path: 'nodes[2].rate', reason: 'must be 0 or more' }])).toBe(
+      'nodes[2].rate: must be 0 or more',
     );
+    expect(
+      describeProblems([
+        { path: '', reason: 'a flow must be a JSON object' },
+        { path: 'seed', reason: 'x' },
+      ]),
+    ).toBe('a flow must be a JSON object; seed: x');
   });
 
   it('formats array indexes in brackets and keys with dots', () => {
@@ -181,7 +214,17 @@ describe('canConnect', () => {
 });
 
 describe('validateFlow checks the AMQP and pub/sub references', () => {
-  const doc = (nodes: unknown[], edges: unknown[]) => ({ format: 'tidemark-flow', version: 1, name: 'x', seed: 1, nodes, edges, schemas: {}, code: {}, layout: {} });
+  const doc = (nodes: unknown[], edges: unknown[]) => ({
+    format: 'tidemark-flow',
+    version: 1,
+    name: 'x',
+    seed: 1,
+    nodes,
+    edges,
+    schemas: {},
+    code: {},
+    layout: {},
+  });
   const problems = (input: unknown) => {
     const result = validateFlow(input);
     return result.ok ? [] : result.problems;
@@ -190,21 +233,33 @@ describe('validateFlow checks the AMQP and pub/sub references', () => {
   const x = { id: 'x', kind: 'exchange', name: 'x', exchangeType: 'headers' };
 
   it('an alternate or dead letter exchange, or reply_to, must name a node of the right kind', () => {
-    expect(problems(doc([{ ...q, deadLetterExchange: 'q' }], []))).toEqual([{ path: 'nodes[0].deadLetterExchange', reason: '"q" is a queue, not an exchange' }]);
-    expect(problems(doc([{ ...x, alternateExchange: 'nope' }], []))).toEqual([{ path: 'nodes[0].alternateExchange', reason: 'no node has id "nope"' }]);
-    expect(problems(doc([x, { id: 'p', kind: 'producer', name: 'p', eventType: 'E', rate: 1, payload: {}, replyTo: 'x' }], []))).toEqual([
-      { path: 'nodes[1].replyTo', reason: '"x" is an exchange, not a queue' },
+    expect(problems(doc([{ ...q, deadLetterExchange: 'q' }], []))).toEqual([
+      { path: 'nodes[0].deadLetterExchange', reason: '"q" is a queue, not an exchange' },
     ]);
+    expect(problems(doc([{ ...x, alternateExchange: 'nope' }], []))).toEqual([
+      { path: 'nodes[0].alternateExchange', reason: 'no node has id "nope"' },
+    ]);
+    expect(
+      problems(
+        doc([x, { id: 'p', kind: 'producer', name: 'p', eventType: 'E', rate: 1, payload: {}, replyTo: 'x' }], []),
+      ),
+    ).toEqual([{ path: 'nodes[1].replyTo', reason: '"x" is an exchange, not a queue' }]);
   });
 
   it('binding settings belong on an exchange edge, a channel on a pub/sub edge, and x-match must be one RabbitMQ accepts', () => {
     const c = { id: 'c', kind: 'consumer', name: 'c', latencyMs: 0 };
-    expect(problems(doc([q, c], [{ id: 'e', source: 'q', target: 'c', bindingKey: 'a' }]))).toEqual([{ path: 'edges[0]', reason: 'only an edge from an exchange has a binding key or arguments' }]);
-    expect(problems(doc([q, c], [{ id: 'e', source: 'q', target: 'c', channel: 'a' }]))).toEqual([{ path: 'edges[0].channel', reason: 'only an edge from a pub/sub node subscribes to a channel' }]);
+    expect(problems(doc([q, c], [{ id: 'e', source: 'q', target: 'c', bindingKey: 'a' }]))).toEqual([
+      { path: 'edges[0]', reason: 'only an edge from an exchange has a binding key or arguments' },
+    ]);
+    expect(problems(doc([q, c], [{ id: 'e', source: 'q', target: 'c', channel: 'a' }]))).toEqual([
+      { path: 'edges[0].channel', reason: 'only an edge from a pub/sub node subscribes to a channel' },
+    ]);
     expect(problems(doc([x, q], [{ id: 'e', source: 'x', target: 'q', bindingArgs: { 'x-match': 'some' } }]))).toEqual([
       { path: 'edges[0].bindingArgs.x-match', reason: 'must be one of all, any, all-with-x, any-with-x' },
     ]);
-    expect(problems(doc([x, q], [{ id: 'e', source: 'x', target: 'q', bindingArgs: { 'x-match': 'any-with-x', a: 1 } }]))).toEqual([]);
+    expect(
+      problems(doc([x, q], [{ id: 'e', source: 'x', target: 'q', bindingArgs: { 'x-match': 'any-with-x', a: 1 } }])),
+    ).toEqual([]);
   });
 });
 
@@ -221,15 +276,23 @@ describe('validateFlow refuses input past its limits before anything recursive r
       { path: 'nodes[0].payload.a.a.a.a.a.a.a…a.a.a', reason: `nesting deeper than ${MAX_FLOW_DEPTH} levels` },
     ]);
     // As text, the same: no "Maximum call stack size exceeded".
-    const text = EXAMPLE_TEXT.replace('"payload": {', `"payload": ${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}, "unused": {`);
+    const text = EXAMPLE_TEXT.replace(
+      '"payload": {',
+      `"payload": ${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}, "unused": {`,
+    );
     const parsed = parseFlow(text);
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(describeProblems(parsed.problems)).toBe('nodes[0].payload.a.a.a.a.a.a.a…a.a.a: nesting deeper than 64 levels');
+    if (!parsed.ok)
+      expect(describeProblems(parsed.problems)).toBe(
+        'nodes[0].payload.a.a.a.a.a.a.a…a.a.a: nesting deeper than 64 levels',
+      );
   });
 
   it('accepts every bundled example and a payload as deep as the limit allows', () => {
     for (const name of ['online-shop', 'schema-evolution', 'saga-compensation', 'topic-exchange']) {
-      expect(parseFlow(readFileSync(new URL(`../../public/examples/${name}.json`, import.meta.url), 'utf8')).ok).toBe(true);
+      expect(parseFlow(readFileSync(new URL(`../../public/examples/${name}.json`, import.meta.url), 'utf8')).ok).toBe(
+        true,
+      );
     }
     // The document, nodes, the node and the payload are four levels.
     const doc = example();
@@ -241,17 +304,29 @@ describe('validateFlow refuses input past its limits before anything recursive r
 
   it('a "__proto__" key, which JSON.parse keeps and the schema would drop without a word', () => {
     const text = EXAMPLE_TEXT.replace('"payload": {', '"payload": { "__proto__": { "admin": true },');
-    expect(parseFlow(text)).toEqual({ ok: false, problems: [{ path: 'nodes[0].payload.__proto__', reason: expect.stringMatching(/^a key "__proto__" is not allowed/) }] });
+    expect(parseFlow(text)).toEqual({
+      ok: false,
+      problems: [
+        { path: 'nodes[0].payload.__proto__', reason: expect.stringMatching(/^a key "__proto__" is not allowed/) },
+      ],
+    });
   });
 
   it('values that are not JSON, as an edit could carry them', () => {
-    expect(broken((doc) => (doc.nodes[0]!.rate = Number.NaN))).toEqual([{ path: 'nodes[0].rate', reason: 'NaN is not a JSON number (JSON would write null)' }]);
-    expect(broken((doc) => (doc.nodes[0]!.payload = { at: new Map() }))).toEqual([{ path: 'nodes[0].payload.at', reason: 'a Map, not a plain object' }]);
+    expect(broken((doc) => (doc.nodes[0]!.rate = Number.NaN))).toEqual([
+      { path: 'nodes[0].rate', reason: 'NaN is not a JSON number (JSON would write null)' },
+    ]);
+    expect(broken((doc) => (doc.nodes[0]!.payload = { at: new Map() }))).toEqual([
+      { path: 'nodes[0].payload.at', reason: 'a Map, not a plain object' },
+    ]);
   });
 
   it('a document longer than the size limit, as text and as it would be exported', () => {
     const parsed = parseFlow(`${EXAMPLE_TEXT}${' '.repeat(MAX_FLOW_CHARS)}`);
-    expect(parsed).toEqual({ ok: false, problems: [{ path: '', reason: expect.stringMatching(/^longer than 10,000,000 characters/) }] });
+    expect(parsed).toEqual({
+      ok: false,
+      problems: [{ path: '', reason: expect.stringMatching(/^longer than 10,000,000 characters/) }],
+    });
     // Each consumer and its code is valid; together they pass the limit.
     const big = broken((doc) => {
       for (let i = 0; i < 110; i++) {
@@ -259,7 +334,9 @@ describe('validateFlow refuses input past its limits before anything recursive r
         doc.code[`bulk-${i}`] = `// ${'x'.repeat(95_000)}`;
       }
     });
-    expect(big).toEqual([{ path: '', reason: expect.stringMatching(/^the flow is longer than 10,000,000 characters as JSON/) }]);
+    expect(big).toEqual([
+      { path: '', reason: expect.stringMatching(/^the flow is longer than 10,000,000 characters as JSON/) },
+    ]);
   });
 });
 
@@ -270,7 +347,15 @@ describe('validateFlow takes ids as data: names Object.prototype answers to are 
     name: 'Prototype ids',
     seed: 1,
     nodes: [
-      { id: 'constructor', kind: 'producer', name: 'p', eventType: 'toString', rate: 1, payload: JSON.parse('{"constructor": {"x": "{{ seq }}"}, "valueOf": 1}') as unknown, headers: JSON.parse('{"__proto__": "h"}') as unknown },
+      {
+        id: 'constructor',
+        kind: 'producer',
+        name: 'p',
+        eventType: 'toString',
+        rate: 1,
+        payload: JSON.parse('{"constructor": {"x": "{{ seq }}"}, "valueOf": 1}') as unknown,
+        headers: JSON.parse('{"__proto__": "h"}') as unknown,
+      },
       { id: '__proto__', kind: 'topic', name: 't' },
       // a subscriber's fields in the order the schema gives them back
       { id: 'hasOwnProperty', name: 'c', latencyMs: 0, group: '__proto__', kind: 'consumer' },
@@ -279,7 +364,9 @@ describe('validateFlow takes ids as data: names Object.prototype answers to are 
       { id: 'prototype', source: 'constructor', target: '__proto__' },
       { id: '__proto__', source: '__proto__', target: 'hasOwnProperty' },
     ],
-    schemas: JSON.parse('{"toString": {"versions": [{"version": 1, "schema": {"type": "object", "properties": {"__proto__": {"type": "object"}}}}]}}') as unknown,
+    schemas: JSON.parse(
+      '{"toString": {"versions": [{"version": 1, "schema": {"type": "object", "properties": {"__proto__": {"type": "object"}}}}]}}',
+    ) as unknown,
     code: JSON.parse('{"hasOwnProperty": "function handle() {}"}') as unknown,
     layout: JSON.parse('{"__proto__": {"x": 1, "y": 2}, "constructor": {"x": 3, "y": 4}}') as unknown,
   });
@@ -307,6 +394,8 @@ describe('validateFlow takes ids as data: names Object.prototype answers to are 
   });
 
   it('names a bad record key with the reason an id gives', () => {
-    expect(broken((d) => (d.code['no spaces'] = 'function handle() {}'))).toEqual([{ path: 'code.no spaces', reason: 'may contain only letters, digits, "_" and "-"' }]);
+    expect(broken((d) => (d.code['no spaces'] = 'function handle() {}'))).toEqual([
+      { path: 'code.no spaces', reason: 'may contain only letters, digits, "_" and "-"' },
+    ]);
   });
 });

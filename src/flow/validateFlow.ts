@@ -69,7 +69,13 @@ export function validateFlow(input: unknown): FlowValidation {
 
 /** Parses JSON text and validates it; a syntax error or a text past the limits is reported like any other problem. */
 export function parseFlow(text: string): FlowValidation {
-  if (text.length > MAX_FLOW_CHARS) return { ok: false, problems: [{ path: '', reason: `longer than ${formatCount(MAX_FLOW_CHARS)} characters (${formatCount(text.length)})` }] };
+  if (text.length > MAX_FLOW_CHARS)
+    return {
+      ok: false,
+      problems: [
+        { path: '', reason: `longer than ${formatCount(MAX_FLOW_CHARS)} characters (${formatCount(text.length)})` },
+      ],
+    };
   let value: unknown;
   try {
     value = JSON.parse(text);

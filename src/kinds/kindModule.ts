@@ -8,13 +8,17 @@ export type ActionKind = ScheduledAction['kind'];
 export type ActionOf<A extends ActionKind> = Extract<ScheduledAction, { kind: A }>;
 
 /** How a node runs one of its scheduled actions: the step it took, or undefined when there was nothing to do. */
-export type NodeAction<N, A extends ActionKind> = (run: RunContext, node: N, action: ActionOf<A>) => StepRecord | undefined;
+export type NodeAction<N, A extends ActionKind> = (
+  run: RunContext,
+  node: N,
+  action: ActionOf<A>,
+) => StepRecord | undefined;
 
 /** The scheduled actions a kind's nodes own, each with how it runs. */
 export type NodeActions<N> = { readonly [A in ActionKind]?: NodeAction<N, A> };
 
 /** A kind whose nodes act on a rate of their own (a producer, a command source). */
-export interface Pace<N> {
+interface Pace<N> {
   /** The action the pace schedules; pending ones are dropped when an edit changes the pace. */
   readonly action: ActionKind;
   changed(old: N, now: N): boolean;

@@ -30,4 +30,8 @@ export type NodeKind = keyof typeof NODE_SHAPES;
 // Each shape's schema must be for its own kind, and may connect only to kinds that exist.
 type ShapeKinds = { [K in NodeKind]: ReturnType<(typeof NODE_SHAPES)[K]['schema']>['shape']['kind']['value'] };
 type Targets = (typeof NODE_SHAPES)[NodeKind]['connectsTo'][number];
-export const SHAPES_ARE_CONSISTENT: [Exclude<Targets, NodeKind>] extends [never] ? ({ [K in NodeKind]: K } extends ShapeKinds ? true : never) : never = true;
+const _shapesAreConsistent: [Exclude<Targets, NodeKind>] extends [never]
+  ? { [K in NodeKind]: K } extends ShapeKinds
+    ? true
+    : never
+  : never = true;

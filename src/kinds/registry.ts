@@ -11,7 +11,7 @@ import { queueKind } from './queue/queueKind';
 import { topicKind } from './topic/topicKind';
 
 /** What the engine does with each kind of node (no React: the worker and the CLI load this). */
-export const KINDS = {
+const KINDS = {
   producer: producerKind,
   topic: topicKind,
   exchange: exchangeKind,
@@ -25,5 +25,5 @@ export const KINDS = {
 
 /** A kind's module seen through the node union, for code that holds a node of any kind. */
 export function kindModule(kind: NodeKind): KindModule<NodeKind> {
-  return KINDS[kind] as KindModule<NodeKind>;
+  return KINDS[kind];
 }

@@ -25,4 +25,6 @@ export const KIND_UI = {
 } as const satisfies KindUiTable;
 
 /** `--kind-<kind>` for every kind: styles that borrow a kind's colour (a producer-orange event) read these. */
-export const KIND_COLOR_VARIABLES = Object.fromEntries(NODE_KINDS.map((kind) => [`--kind-${kind}`, KIND_UI[kind].color])) as CSSProperties;
+export const KIND_COLOR_VARIABLES = Object.fromEntries(
+  NODE_KINDS.map((kind) => [`--kind-${kind}`, KIND_UI[kind].color]),
+) as CSSProperties;

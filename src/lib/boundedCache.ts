@@ -7,7 +7,8 @@ export class BoundedCache<K, V> {
   private readonly entries = new Map<K, V>();
 
   constructor(readonly capacity: number) {
-    if (!(Number.isInteger(capacity) && capacity > 0)) throw new RangeError(`a cache holds a whole number > 0 of entries, not ${capacity}`);
+    if (!(Number.isInteger(capacity) && capacity > 0))
+      throw new RangeError(`a cache holds a whole number > 0 of entries, not ${capacity}`);
   }
 
   get size(): number {
@@ -23,7 +24,8 @@ export class BoundedCache<K, V> {
   }
 
   set(key: K, value: V): void {
-    if (this.entries.size >= this.capacity && !this.entries.has(key)) this.entries.delete(this.entries.keys().next().value as K);
+    if (this.entries.size >= this.capacity && !this.entries.has(key))
+      this.entries.delete(this.entries.keys().next().value as K);
     this.entries.set(key, value);
   }
 }

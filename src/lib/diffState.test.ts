@@ -11,7 +11,10 @@ describe('diffState', () => {
 
   it('lists added, changed and removed keys of nested objects by path', () => {
     const before = { counters: { handled: 3, failed: 0 }, state: { 'cust-ada': { orders: 1 }, gone: true } };
-    const after = { counters: { handled: 4, failed: 0 }, state: { 'cust-ada': { orders: 2 }, 'cust-alan': { orders: 1 } } };
+    const after = {
+      counters: { handled: 4, failed: 0 },
+      state: { 'cust-ada': { orders: 2 }, 'cust-alan': { orders: 1 } },
+    };
     expect(diffState(before, after)).toEqual([
       { path: 'counters.handled', change: 'changed', before: 3, after: 4 },
       { path: 'state.cust-ada.orders', change: 'changed', before: 1, after: 2 },
@@ -32,14 +35,22 @@ describe('diffState', () => {
   });
 
   it('reports a change of type as one change with both values', () => {
-    expect(diffState({ a: { x: 1 } }, { a: [1] })).toEqual([{ path: 'a', change: 'changed', before: { x: 1 }, after: [1] }]);
-    expect(diffState({ a: null }, { a: { x: 1 } })).toEqual([{ path: 'a', change: 'changed', before: null, after: { x: 1 } }]);
+    expect(diffState({ a: { x: 1 } }, { a: [1] })).toEqual([
+      { path: 'a', change: 'changed', before: { x: 1 }, after: [1] },
+    ]);
+    expect(diffState({ a: null }, { a: { x: 1 } })).toEqual([
+      { path: 'a', change: 'changed', before: null, after: { x: 1 } },
+    ]);
     expect(diffState({ a: '1' }, { a: 1 })).toEqual([{ path: 'a', change: 'changed', before: '1', after: 1 }]);
     expect(diffState(1, { a: 1 })).toEqual([{ path: '', change: 'changed', before: 1, after: { a: 1 } }]);
   });
 
   it('writes keys that would read ambiguously in brackets', () => {
-    expect(diffState({}, { 'a.b': 1, '': 2, 'with space': 3 }).map((c) => c.path)).toEqual(['["a.b"]', '[""]', '["with space"]']);
+    expect(diffState({}, { 'a.b': 1, '': 2, 'with space': 3 }).map((c) => c.path)).toEqual([
+      '["a.b"]',
+      '[""]',
+      '["with space"]',
+    ]);
     expect(diffState({ s: {} }, { s: { 'x[0]': 1 } }).map((c) => c.path)).toEqual(['s["x[0]"]']);
   });
 

@@ -16,15 +16,33 @@ function nestedArrays(levels: number): unknown {
 
 describe('jsonProblem', () => {
   it('accepts JSON data of every kind', () => {
-    for (const value of [null, true, false, 0, -1.5, '', 'text', [], {}, [1, 'a', null, { b: [true] }], { a: { b: [1, 2, { c: 'd' }] } }])
+    for (const value of [
+      null,
+      true,
+      false,
+      0,
+      -1.5,
+      '',
+      'text',
+      [],
+      {},
+      [1, 'a', null, { b: [true] }],
+      { a: { b: [1, 2, { c: 'd' }] } },
+    ])
       expect(jsonProblem(value)).toBeUndefined();
     expect(jsonProblem(Object.create(null) as object)).toBeUndefined();
   });
 
   it('accepts nesting up to the limit and refuses one level more, naming the path', () => {
     expect(jsonProblem(nested(MAX_JSON_DEPTH))).toBeUndefined();
-    expect(jsonProblem(nested(MAX_JSON_DEPTH + 1))).toEqual({ path: 'a.a.a.a.a.a.a.a.a.a…a.a.a', reason: 'nesting deeper than 64 levels' });
-    expect(jsonProblem(nestedArrays(3), { maxDepth: 2 })).toEqual({ path: '[0][0]', reason: 'nesting deeper than 2 levels' });
+    expect(jsonProblem(nested(MAX_JSON_DEPTH + 1))).toEqual({
+      path: 'a.a.a.a.a.a.a.a.a.a…a.a.a',
+      reason: 'nesting deeper than 64 levels',
+    });
+    expect(jsonProblem(nestedArrays(3), { maxDepth: 2 })).toEqual({
+      path: '[0][0]',
+      reason: 'nesting deeper than 2 levels',
+    });
     expect(jsonProblem({ a: [{}] }, { maxDepth: 2 })).toEqual({ path: 'a[0]', reason: 'nesting deeper than 2 levels' });
     expect(jsonProblem([], { maxDepth: 0 })).toEqual({ path: '', reason: 'nesting deeper than 0 levels' });
   });
@@ -51,15 +69,24 @@ describe('jsonProblem', () => {
     expect(jsonProblem({ a: [1, () => 2] })).toEqual({ path: 'a[1]', reason: 'a function is not JSON data' });
     expect(jsonProblem({ s: Symbol('x') })).toEqual({ path: 's', reason: 'a Symbol is not JSON data' });
     expect(jsonProblem({ n: 10n })).toEqual({ path: 'n', reason: 'a BigInt is not a JSON number' });
-    expect(jsonProblem({ n: Number.NaN })).toEqual({ path: 'n', reason: 'NaN is not a JSON number (JSON would write null)' });
-    expect(jsonProblem([Infinity])).toEqual({ path: '[0]', reason: 'Infinity is not a JSON number (JSON would write null)' });
+    expect(jsonProblem({ n: Number.NaN })).toEqual({
+      path: 'n',
+      reason: 'NaN is not a JSON number (JSON would write null)',
+    });
+    expect(jsonProblem([Infinity])).toEqual({
+      path: '[0]',
+      reason: 'Infinity is not a JSON number (JSON would write null)',
+    });
     expect(jsonProblem({ n: -Infinity })?.reason).toBe('-Infinity is not a JSON number (JSON would write null)');
     expect(jsonProblem(undefined)).toEqual({ path: '', reason: 'undefined is not JSON data' });
     expect(jsonProblem(() => 1)).toEqual({ path: '', reason: 'a function is not JSON data' });
   });
 
   it('refuses undefined and empty slots in an array, and leaves out a property that is undefined (as JSON does)', () => {
-    expect(jsonProblem([1, undefined])).toEqual({ path: '[1]', reason: 'undefined in an array (JSON would write null)' });
+    expect(jsonProblem([1, undefined])).toEqual({
+      path: '[1]',
+      reason: 'undefined in an array (JSON would write null)',
+    });
     // eslint-disable-next-line no-sparse-arrays
     expect(jsonProblem([1, , 3])).toEqual({ path: '[1]', reason: 'an empty slot in an array (JSON would write null)' });
     expect(jsonProblem({ a: 1, b: undefined })).toBeUndefined();
@@ -67,7 +94,7 @@ describe('jsonProblem', () => {
 
   it('refuses a cycle, and accepts a value shared without one', () => {
     const cyclic: Record<string, unknown> = { a: { b: [] } };
-    ((cyclic.a as { b: unknown[] }).b).push(cyclic);
+    (cyclic.a as { b: unknown[] }).b.push(cyclic);
     expect(jsonProblem(cyclic)).toEqual({ path: 'a.b[0]', reason: 'a cycle: the value contains itself' });
     const self: unknown[] = [];
     self.push(self);
@@ -100,7 +127,10 @@ describe('jsonProblem', () => {
     expect(jsonProblem({ r: /x/ })?.reason).toBe('a RegExp, not a plain object');
     class List extends Array<number> {}
     expect(jsonProblem({ l: new List() })).toEqual({ path: 'l', reason: 'a List, not a plain array' });
-    expect(jsonProblem(Object.create({ inherited: 1 }) as object)).toEqual({ path: '', reason: 'an Object, not a plain object' });
+    expect(jsonProblem(Object.create({ inherited: 1 }) as object)).toEqual({
+      path: '',
+      reason: 'an Object, not a plain object',
+    });
   });
 
   it('writes keys that would read ambiguously in brackets, and shortens long ones', () => {
@@ -112,7 +142,9 @@ describe('jsonProblem', () => {
 
 describe('describeJsonProblem', () => {
   it('puts the path after the reason, or gives the reason alone for the root', () => {
-    expect(describeJsonProblem({ path: 'a[1]', reason: 'a function is not JSON data' })).toBe('a function is not JSON data at a[1]');
+    expect(describeJsonProblem({ path: 'a[1]', reason: 'a function is not JSON data' })).toBe(
+      'a function is not JSON data at a[1]',
+    );
     expect(describeJsonProblem({ path: '', reason: 'undefined is not JSON data' })).toBe('undefined is not JSON data');
   });
 });
@@ -137,7 +169,8 @@ describe('parseJsonText', () => {
   it('refuses a "__proto__" key with its path', () => {
     expect(parseJsonText('{"user": {"__proto__": {"admin": true}}}')).toEqual({
       ok: false,
-      reason: 'a key "__proto__" is not allowed (it would be dropped, or change the object\'s prototype) at user.__proto__',
+      reason:
+        'a key "__proto__" is not allowed (it would be dropped, or change the object\'s prototype) at user.__proto__',
     });
   });
 
@@ -147,6 +180,9 @@ describe('parseJsonText', () => {
   });
 
   it('passes its limits on', () => {
-    expect(parseJsonText('[[1]]', { maxDepth: 1 })).toEqual({ ok: false, reason: 'nesting deeper than 1 levels at [0]' });
+    expect(parseJsonText('[[1]]', { maxDepth: 1 })).toEqual({
+      ok: false,
+      reason: 'nesting deeper than 1 levels at [0]',
+    });
   });
 });

@@ -115,7 +115,11 @@ export function jsonProblem(value: unknown, options?: JsonLimits): JsonProblem |
   // The stack: the containers from the root down, each one's keys (null for an array) and the
   // position of the child being visited; so the path of any child is read off the stack. Entries
   // above `depth` are stale and overwritten.
-  const stack: Stack = { containers: [value], keyLists: [Array.isArray(value) ? null : Object.keys(value)], positions: [0] };
+  const stack: Stack = {
+    containers: [value],
+    keyLists: [Array.isArray(value) ? null : Object.keys(value)],
+    positions: [0],
+  };
   const { containers, keyLists, positions } = stack;
   let depth = 1;
   let nodes = 1;
@@ -136,10 +140,21 @@ export function jsonProblem(value: unknown, options?: JsonLimits): JsonProblem |
     if (keys === null) {
       child = (container as unknown[])[index];
       if (child === undefined)
-        return problemAt(stack, depth, index in container ? 'undefined in an array (JSON would write null)' : 'an empty slot in an array (JSON would write null)');
+        return problemAt(
+          stack,
+          depth,
+          index in container
+            ? 'undefined in an array (JSON would write null)'
+            : 'an empty slot in an array (JSON would write null)',
+        );
     } else {
       const key = keys[index]!;
-      if (key === '__proto__' && refuseProtoKeys) return problemAt(stack, depth, 'a key "__proto__" is not allowed (it would be dropped, or change the object\'s prototype)');
+      if (key === '__proto__' && refuseProtoKeys)
+        return problemAt(
+          stack,
+          depth,
+          'a key "__proto__" is not allowed (it would be dropped, or change the object\'s prototype)',
+        );
       child = (container as Record<string, unknown>)[key];
       // JSON leaves such a property out; so does every reader after it.
       if (child === undefined) continue;
@@ -156,7 +171,8 @@ export function jsonProblem(value: unknown, options?: JsonLimits): JsonProblem |
     const shape = shapeProblem(object);
     if (shape !== undefined) return problemAt(stack, depth, shape);
     if (ancestors === undefined && depth > SCANNED_ANCESTORS) ancestors = new Set(containers.slice(0, depth));
-    if (ancestors ? ancestors.has(object) : onStack(containers, depth, object)) return problemAt(stack, depth, 'a cycle: the value contains itself');
+    if (ancestors ? ancestors.has(object) : onStack(containers, depth, object))
+      return problemAt(stack, depth, 'a cycle: the value contains itself');
     if (depth >= maxDepth) return problemAt(stack, depth, `nesting deeper than ${maxDepth} levels`);
     ancestors?.add(object);
     containers[depth] = object;
@@ -194,7 +210,8 @@ export function describeJsonProblem(problem: JsonProblem): string {
   return problem.path === '' ? problem.reason : `${problem.reason} at ${problem.path}`;
 }
 
-export type ParsedJson = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reason: string };
+export type ParsedJson =
+  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reason: string };
 
 /**
  * JSON text as a value that is safe to send, store and validate: refused when longer than

@@ -22,7 +22,8 @@ export function hasOwn(record: object, key: string): boolean {
 
 export function setOwn<T>(record: OwnRecord<T>, key: string, value: NoInfer<T>): void {
   // `record['__proto__'] = value` would replace the prototype instead; every other name is an ordinary write.
-  if (key === '__proto__') Object.defineProperty(record, key, { value, writable: true, enumerable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(record, key, { value, writable: true, enumerable: true, configurable: true });
   else record[key] = value;
 }
 

@@ -64,7 +64,12 @@ export interface QueueView {
   readonly ready: number;
   readonly unacked: number;
   /** Consumers in subscription order with what each holds unacked. */
-  readonly consumers: readonly { readonly node: string; readonly unacked: number; readonly prefetch: number; readonly autoAck: boolean }[];
+  readonly consumers: readonly {
+    readonly node: string;
+    readonly unacked: number;
+    readonly prefetch: number;
+    readonly autoAck: boolean;
+  }[];
   /** The first ready messages, head first (at most QUEUE_HEAD_ROWS). */
   readonly head: readonly QueuedMessageView[];
 }
@@ -76,13 +81,26 @@ export interface ChannelView {
   readonly delivered: number;
   /** Published while nobody listened on that channel: gone. */
   readonly dropped: number;
-  readonly subscriptions: readonly { readonly node: string; readonly kind: 'channel' | 'pattern'; readonly target: string }[];
+  readonly subscriptions: readonly {
+    readonly node: string;
+    readonly kind: 'channel' | 'pattern';
+    readonly target: string;
+  }[];
 }
 
 /** The event store at the cursor: per aggregate its busiest streams, per subscriber how far it trails. */
 export interface EventStoreView {
   readonly events: number;
-  readonly aggregates: Readonly<Record<string, { readonly streamCount: number; readonly streams: readonly { readonly id: string; readonly version: number }[]; readonly conflicts: number }>>;
+  readonly aggregates: Readonly<
+    Record<
+      string,
+      {
+        readonly streamCount: number;
+        readonly streams: readonly { readonly id: string; readonly version: number }[];
+        readonly conflicts: number;
+      }
+    >
+  >;
   /** Subscriber node id → next position it reads, and events it has still to read. */
   readonly subscriptions: Readonly<Record<string, { readonly checkpoint: number; readonly lag: number }>>;
 }
@@ -159,7 +177,17 @@ export interface Requests {
   /** First message; `flow` is null when nothing is stored yet (the UI then opens the example); `storage` says whether this tab saves. */
   hello: {
     args: { protocol: number };
-    reply: (FlowLoaded | { flow: null; trusted: true; branches: BranchInfo[]; frame: Frame; codeErrors: Record<string, string>; stored: null }) & { storage: TabStorage };
+    reply: (
+      | FlowLoaded
+      | {
+          flow: null;
+          trusted: true;
+          branches: BranchInfo[];
+          frame: Frame;
+          codeErrors: Record<string, string>;
+          stored: null;
+        }
+    ) & { storage: TabStorage };
   };
   /** Replace the current flow by a document from a file, a link or the gallery; invalid input changes nothing. Only an example opens trusted. */
   openFlow: {
@@ -205,18 +233,27 @@ export interface Requests {
    * The first log step after (next) or before (previous) `from` that touches the node; null when none up to the head or step 0.
    * Without `from`, the row before the cursor as the worker has it, so a seek sent just before counts.
    */
-  findTouchingStep: { args: { node: string; from?: number; direction: 'next' | 'previous' }; reply: { step: number | null } };
+  findTouchingStep: {
+    args: { node: string; from?: number; direction: 'next' | 'previous' };
+    reply: { step: number | null };
+  };
   /** Resolves a Go to target on the current branch; nothing moves (the UI seeks to the answer). */
   locate: { args: { target: GotoTarget }; reply: LocateResult };
   /** Bookmarks a timeline position of the current branch (a second bookmark there replaces the label). */
   addBookmark: { args: { step: number; label: string }; reply: { bookmarks: Bookmark[] } };
   removeBookmark: { args: { step: number }; reply: { bookmarks: Bookmark[] } };
   /** A node's state at a timeline position, computed on a scratch copy: the cursor does not move. */
-  nodeStateAt: { args: { branchId?: string; step: number; node: string }; reply: { step: number; state: Record<string, unknown> } };
+  nodeStateAt: {
+    args: { branchId?: string; step: number; node: string };
+    reply: { step: number; state: Record<string, unknown> };
+  };
   /** The node's state changes between two positions, path by path (the diff is made here, only changes cross over). */
   diffNodeState: { args: { branchId?: string; node: string; from: number; to: number }; reply: NodeStateDiff };
   /** Deletes a branch other than the root with its stored steps; refused while it has forks. The current branch then is its parent. */
-  deleteBranch: { args: { branchId: string }; reply: { branches: BranchInfo[]; flow: FlowDocument; switched: boolean } };
+  deleteBranch: {
+    args: { branchId: string };
+    reply: { branches: BranchInfo[]; flow: FlowDocument; switched: boolean };
+  };
   /** Log steps [from, min(to, from + a page)) as CloudEvents JSON Lines; `next` is where the following page starts, null at `to`. */
   exportLog: { args: { branchId: string; from: number; to: number }; reply: { chunk: Blob; next: number | null } };
   /** Whether publishBatch would take these events; refused with the first that fails at `events[i]` (problems), nothing published. */
@@ -232,10 +269,37 @@ export type FlowOrigin = 'example' | 'file' | 'link';
 
 /** Every request type once: a type added to `Requests` and missing here is a compile error. */
 const REQUEST_TYPE_SET = {
-  hello: true, openFlow: true, trust: true, updateFlow: true, play: true, pause: true, step: true, setSpeed: true, seek: true,
-  publish: true, controlConsumer: true, resetOffsets: true, sendCommand: true, rebuild: true, queryReadModel: true, queryLog: true,
-  trace: true, getRows: true, fork: true, switchBranch: true, reset: true, findTouchingStep: true, locate: true, addBookmark: true,
-  removeBookmark: true, nodeStateAt: true, diffNodeState: true, deleteBranch: true, exportLog: true, checkBatch: true, publishBatch: true,
+  hello: true,
+  openFlow: true,
+  trust: true,
+  updateFlow: true,
+  play: true,
+  pause: true,
+  step: true,
+  setSpeed: true,
+  seek: true,
+  publish: true,
+  controlConsumer: true,
+  resetOffsets: true,
+  sendCommand: true,
+  rebuild: true,
+  queryReadModel: true,
+  queryLog: true,
+  trace: true,
+  getRows: true,
+  fork: true,
+  switchBranch: true,
+  reset: true,
+  findTouchingStep: true,
+  locate: true,
+  addBookmark: true,
+  removeBookmark: true,
+  nodeStateAt: true,
+  diffNodeState: true,
+  deleteBranch: true,
+  exportLog: true,
+  checkBatch: true,
+  publishBatch: true,
 } as const satisfies Record<RequestType, true>;
 
 /** The request types, derived from `REQUEST_TYPE_SET`; the worker checks it has a handler for each. */
@@ -243,14 +307,25 @@ export const REQUEST_TYPES = Object.keys(REQUEST_TYPE_SET) as readonly RequestTy
 
 export type UiToEngine =
   | {
-      [K in RequestType]: { readonly kind: 'request'; readonly id: number; readonly type: K; readonly args: Requests[K]['args'] };
+      [K in RequestType]: {
+        readonly kind: 'request';
+        readonly id: number;
+        readonly type: K;
+        readonly args: Requests[K]['args'];
+      };
     }[RequestType]
   /** The UI has drawn the last frame: a playing run sends the next one only then, so frames never queue up behind a busy UI thread. */
   | { readonly kind: 'frameShown' };
 
 export type EngineToUi =
   | { readonly kind: 'reply'; readonly id: number; readonly result: unknown }
-  | { readonly kind: 'error'; readonly id: number; readonly message: string; readonly problems?: FlowProblem[]; readonly replaces?: StoredWork }
+  | {
+      readonly kind: 'error';
+      readonly id: number;
+      readonly message: string;
+      readonly problems?: FlowProblem[];
+      readonly replaces?: StoredWork;
+    }
   | { readonly kind: 'frame'; readonly frame: Frame }
   | { readonly kind: 'notice'; readonly notice: EngineNotice }
   | { readonly kind: 'branches'; readonly branches: BranchInfo[] }

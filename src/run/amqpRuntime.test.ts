@@ -4,18 +4,34 @@ import { validateFlow } from '../flow';
 import { BranchRun } from './branchRun';
 import { CodeSandbox } from '../engine/code/codeSandbox';
 import { Runtime } from './runtime';
-import { StepKind, type ChannelDeliverStep, type ExpireStep, type PublishStep, type QueueDeliverStep, type StepRecord } from '../engine/stepRecord';
+import { StepKind, type StepRecord } from '../engine/stepRecord';
 
 const COUNT = 'function handle(event, ctx) { ctx.state.seen = (ctx.state.seen ?? 0) + 1; }';
 
 function flow(nodes: FlowNode[], edges: FlowEdge[], code: Record<string, string> = {}): FlowDocument {
-  const doc = { format: 'tidemark-flow', version: 1, name: 'AMQP', seed: 3, nodes, edges, schemas: {}, code, layout: {} };
+  const doc = {
+    format: 'tidemark-flow',
+    version: 1,
+    name: 'AMQP',
+    seed: 3,
+    nodes,
+    edges,
+    schemas: {},
+    code,
+    layout: {},
+  };
   const checked = validateFlow(doc);
   if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
   return checked.flow;
 }
 
-const consumer = (id: string, extra: Partial<Extract<FlowNode, { kind: 'consumer' }>> = {}): FlowNode => ({ id, kind: 'consumer', name: id, latencyMs: 10, ...extra });
+const consumer = (id: string, extra: Partial<Extract<FlowNode, { kind: 'consumer' }>> = {}): FlowNode => ({
+  id,
+  kind: 'consumer',
+  name: id,
+  latencyMs: 10,
+  ...extra,
+});
 
 function until(runtime: Runtime, time: number): StepRecord[] {
   const out: StepRecord[] = [];
@@ -26,13 +42,22 @@ function until(runtime: Runtime, time: number): StepRecord[] {
   return out;
 }
 
-const of = <K extends StepRecord['kind']>(records: StepRecord[], kind: K) => records.filter((r): r is Extract<StepRecord, { kind: K }> => r.kind === kind);
+const of = <K extends StepRecord['kind']>(records: StepRecord[], kind: K) =>
+  records.filter((r): r is Extract<StepRecord, { kind: K }> => r.kind === kind);
 
 /** Orders with a region → a topic exchange → queues bound by pattern. */
 function routingFlow(): FlowDocument {
   return flow(
     [
-      { id: 'orders', kind: 'producer', name: 'Orders', eventType: 'OrderPlaced', rate: 10, payload: { region: "{{ pick('eu','us','apac') }}" }, routingKey: 'order.{{ data.region }}.placed' },
+      {
+        id: 'orders',
+        kind: 'producer',
+        name: 'Orders',
+        eventType: 'OrderPlaced',
+        rate: 10,
+        payload: { region: "{{ pick('eu','us','apac') }}" },
+        routingKey: 'order.{{ data.region }}.placed',
+      },
       { id: 'x', kind: 'exchange', name: 'orders', exchangeType: 'topic' },
       { id: 'eu', kind: 'queue', name: 'EU orders' },
       { id: 'all', kind: 'queue', name: 'All orders' },
@@ -62,22 +87,56 @@ describe('AMQP exchanges in a run', () => {
       expect(route.queues).toEqual(region === 'eu' ? ['eu', 'all'] : ['all']);
     }
     const handled = of(records, StepKind.QueueDeliver);
-    const euPublished = publishes.filter((p) => (p.event.data as { region: string }).region === 'eu').map((p) => p.event.id);
-    expect(handled.filter((h) => h.node === 'eu-worker').map((h) => h.eventId)).toEqual(euPublished.slice(0, handled.filter((h) => h.node === 'eu-worker').length));
+    const euPublished = publishes
+      .filter((p) => (p.event.data as { region: string }).region === 'eu')
+      .map((p) => p.event.id);
+    expect(handled.filter((h) => h.node === 'eu-worker').map((h) => h.eventId)).toEqual(
+      euPublished.slice(0, handled.filter((h) => h.node === 'eu-worker').length),
+    );
     expect(handled.every((h) => h.settle === 'ack' && !h.redelivered)).toBe(true);
   });
 
   it('counts an unroutable message as dropped, or returns it when mandatory, or hands it to the alternate exchange', () => {
-    const base = (extra: Partial<Extract<FlowNode, { kind: 'producer' }>>, nodes: FlowNode[] = [], edges: FlowEdge[] = []) =>
+    const base = (
+      extra: Partial<Extract<FlowNode, { kind: 'producer' }>>,
+      nodes: FlowNode[] = [],
+      edges: FlowEdge[] = [],
+    ) =>
       flow(
-        [{ id: 'p', kind: 'producer', name: 'P', eventType: 'Ping', rate: 1, payload: {}, routingKey: 'nowhere', ...extra }, { id: 'x', kind: 'exchange', name: 'x', exchangeType: 'direct', ...(nodes.length ? { alternateExchange: 'ae' } : {}) }, ...nodes],
+        [
+          {
+            id: 'p',
+            kind: 'producer',
+            name: 'P',
+            eventType: 'Ping',
+            rate: 1,
+            payload: {},
+            routingKey: 'nowhere',
+            ...extra,
+          },
+          {
+            id: 'x',
+            kind: 'exchange',
+            name: 'x',
+            exchangeType: 'direct',
+            ...(nodes.length ? { alternateExchange: 'ae' } : {}),
+          },
+          ...nodes,
+        ],
         [{ id: 'e', source: 'p', target: 'x' }, ...edges],
       );
     const first = (doc: FlowDocument) => of(until(Runtime.start(doc), 1000), StepKind.Publish)[0]!.amqp![0]!;
     expect(first(base({}))).toMatchObject({ outcome: 'dropped', queues: [] });
     expect(first(base({ mandatory: true }))).toMatchObject({ outcome: 'returned', queues: [] });
     const viaAe = first(
-      base({}, [{ id: 'ae', kind: 'exchange', name: 'ae', exchangeType: 'fanout' }, { id: 'lost', kind: 'queue', name: 'Unrouted' }], [{ id: 'b', source: 'ae', target: 'lost' }]),
+      base(
+        {},
+        [
+          { id: 'ae', kind: 'exchange', name: 'ae', exchangeType: 'fanout' },
+          { id: 'lost', kind: 'queue', name: 'Unrouted' },
+        ],
+        [{ id: 'b', source: 'ae', target: 'lost' }],
+      ),
     );
     expect(viaAe).toMatchObject({ outcome: 'routed', queues: ['lost'], viaAlternate: true });
   });
@@ -85,7 +144,15 @@ describe('AMQP exchanges in a run', () => {
   it('routes through exchange-to-exchange bindings and by headers with x-match', () => {
     const doc = flow(
       [
-        { id: 'p', kind: 'producer', name: 'P', eventType: 'Doc', rate: 1, payload: {}, headers: { format: 'pdf', type: 'report' } },
+        {
+          id: 'p',
+          kind: 'producer',
+          name: 'P',
+          eventType: 'Doc',
+          rate: 1,
+          payload: {},
+          headers: { format: 'pdf', type: 'report' },
+        },
         { id: 'front', kind: 'exchange', name: 'front', exchangeType: 'fanout' },
         { id: 'h', kind: 'exchange', name: 'h', exchangeType: 'headers' },
         { id: 'any', kind: 'queue', name: 'any' },
@@ -104,7 +171,10 @@ describe('AMQP exchanges in a run', () => {
 
   it('publishes through the default exchange when a producer is wired straight to a queue', () => {
     const doc = flow(
-      [{ id: 'p', kind: 'producer', name: 'P', eventType: 'Job', rate: 1, payload: {} }, { id: 'jobs', kind: 'queue', name: 'jobs' }],
+      [
+        { id: 'p', kind: 'producer', name: 'P', eventType: 'Job', rate: 1, payload: {} },
+        { id: 'jobs', kind: 'queue', name: 'jobs' },
+      ],
       [{ id: 'e', source: 'p', target: 'jobs' }],
     );
     const runtime = Runtime.start(doc);
@@ -136,7 +206,10 @@ describe('AMQP queues and consumers in a run', () => {
   it('without prefetch deals messages round-robin; prefetch 1 sends more to the faster consumer (fair dispatch)', () => {
     const handledBy = (prefetch: number) => {
       const records = of(until(Runtime.start(workQueue(prefetch)), 10_000), StepKind.QueueDeliver);
-      return { fast: records.filter((r) => r.node === 'fast').length, slow: records.filter((r) => r.node === 'slow').length };
+      return {
+        fast: records.filter((r) => r.node === 'fast').length,
+        slow: records.filter((r) => r.node === 'slow').length,
+      };
     };
     const unlimited = handledBy(0);
     const fair = handledBy(1);
@@ -194,7 +267,14 @@ describe('AMQP queues and consumers in a run', () => {
 function poisonFlow(onError: 'requeue' | 'dead-letter'): FlowDocument {
   return flow(
     [
-      { id: 'p', kind: 'producer', name: 'Payments', eventType: 'PaymentRequested', rate: 10, payload: { n: '{{ seq }}', poison: '{{ seq % 3 === 0 }}' } },
+      {
+        id: 'p',
+        kind: 'producer',
+        name: 'Payments',
+        eventType: 'PaymentRequested',
+        rate: 10,
+        payload: { n: '{{ seq }}', poison: '{{ seq % 3 === 0 }}' },
+      },
       { id: 'work', kind: 'queue', name: 'payments', deadLetterExchange: 'dlx' },
       { id: 'dlx', kind: 'exchange', name: 'dlx', exchangeType: 'fanout' },
       { id: 'dlq', kind: 'queue', name: 'payments.dlq' },
@@ -205,7 +285,10 @@ function poisonFlow(onError: 'requeue' | 'dead-letter'): FlowDocument {
       { id: 'c', source: 'work', target: 'worker' },
       { id: 'd', source: 'dlx', target: 'dlq' },
     ],
-    { worker: "function handle(event, ctx) { if (event.data.poison) throw new Error('cannot parse payment ' + event.data.n); }" },
+    {
+      worker:
+        "function handle(event, ctx) { if (event.data.poison) throw new Error('cannot parse payment ' + event.data.n); }",
+    },
   );
 }
 
@@ -217,7 +300,16 @@ describe('dead lettering in a run', () => {
     expect(failed.length).toBe(10);
     for (const r of failed) {
       expect(r.settle).toBe('dead-letter');
-      expect(r.deaths).toEqual([{ queue: 'work', messageId: r.eventId, eventType: 'PaymentRequested', reason: 'rejected', exchange: 'dlx', deadLetteredTo: ['dlq'] }]);
+      expect(r.deaths).toEqual([
+        {
+          queue: 'work',
+          messageId: r.eventId,
+          eventType: 'PaymentRequested',
+          reason: 'rejected',
+          exchange: 'dlx',
+          deadLetteredTo: ['dlq'],
+        },
+      ]);
     }
     const dlq = runtime.state.amqp.queues.dlq!.ready;
     expect(dlq.map((m) => m.id)).toEqual(failed.map((r) => r.eventId));
@@ -266,7 +358,9 @@ describe('dead lettering in a run', () => {
     const records = until(runtime, 1000);
     const expired = of(records, StepKind.Expire);
     expect(expired.length).toBeGreaterThan(0);
-    expect(expired.flatMap((e) => e.deaths).every((d) => d.reason === 'expired' && d.deadLetteredTo?.[0] === 'dlq')).toBe(true);
+    expect(
+      expired.flatMap((e) => e.deaths).every((d) => d.reason === 'expired' && d.deadLetteredTo?.[0] === 'dlq'),
+    ).toBe(true);
     // Published at 100, 200, …, 1000 ms; those at or before 750 ms have expired by 1000 ms.
     expect(runtime.state.amqp.queues.q!.ready.length).toBe(3);
     expect(runtime.state.amqp.queues.dlq!.ready.length).toBe(7);
@@ -289,7 +383,9 @@ describe('dead lettering in a run', () => {
     const dropHead = Runtime.start(doc('drop-head'));
     const publishes = of(until(dropHead, 500), StepKind.Publish);
     expect(dropHead.state.amqp.queues.q!.ready.map((m) => m.id)).toEqual(publishes.slice(-2).map((p) => p.event.id));
-    expect(publishes[2]!.deaths).toEqual([expect.objectContaining({ reason: 'maxlen', messageId: publishes[0]!.event.id })]);
+    expect(publishes[2]!.deaths).toEqual([
+      expect.objectContaining({ reason: 'maxlen', messageId: publishes[0]!.event.id }),
+    ]);
     const reject = Runtime.start(doc('reject-publish'));
     const refused = of(until(reject, 500), StepKind.Publish);
     expect(reject.state.amqp.queues.q!.ready.map((m) => m.id)).toEqual(refused.slice(0, 2).map((p) => p.event.id));
@@ -302,7 +398,15 @@ describe('request-reply in a run', () => {
   it('a responder answers to reply_to with the correlation id, and the requester matches the reply', () => {
     const doc = flow(
       [
-        { id: 'client', kind: 'producer', name: 'Client', eventType: 'QuoteRequested', rate: 5, payload: { item: 'x' }, replyTo: 'replies' },
+        {
+          id: 'client',
+          kind: 'producer',
+          name: 'Client',
+          eventType: 'QuoteRequested',
+          rate: 5,
+          payload: { item: 'x' },
+          replyTo: 'replies',
+        },
         { id: 'rpc', kind: 'queue', name: 'rpc' },
         { id: 'replies', kind: 'queue', name: 'replies' },
         consumer('server', { latencyMs: 30 }),
@@ -322,10 +426,18 @@ describe('request-reply in a run', () => {
     const records = until(runtime, 1000);
     const requests = of(records, StepKind.Publish);
     const served = of(records, StepKind.QueueDeliver).filter((r) => r.node === 'server');
-    expect(served[0]!.reply).toMatchObject({ exchange: '', routingKey: 'replies', outcome: 'routed', queues: ['replies'] });
+    expect(served[0]!.reply).toMatchObject({
+      exchange: '',
+      routingKey: 'replies',
+      outcome: 'routed',
+      queues: ['replies'],
+    });
     const replies = of(records, StepKind.QueueDeliver).filter((r) => r.node === 'client-inbox');
     expect(replies.length).toBeGreaterThan(2);
-    expect(replies[0]).toMatchObject({ eventType: 'QuoteGiven', replyOf: { producer: 'client', matched: true, roundTripMs: 35 } });
+    expect(replies[0]).toMatchObject({
+      eventType: 'QuoteGiven',
+      replyOf: { producer: 'client', matched: true, roundTripMs: 35 },
+    });
     expect(runtime.nodeState('client-inbox').data.last).toEqual(['QuoteGiven', requests[replies.length - 1]!.event.id]);
   });
 });
@@ -334,7 +446,15 @@ describe('pub/sub in a run', () => {
   function chat(): FlowDocument {
     return flow(
       [
-        { id: 'p', kind: 'producer', name: 'P', eventType: 'Said', rate: 10, payload: { room: "{{ pick('orders.eu','orders.us','billing') }}" }, channel: '{{ data.room }}' },
+        {
+          id: 'p',
+          kind: 'producer',
+          name: 'P',
+          eventType: 'Said',
+          rate: 10,
+          payload: { room: "{{ pick('orders.eu','orders.us','billing') }}" },
+          channel: '{{ data.room }}',
+        },
         { id: 'ps', kind: 'pubsub', name: 'Redis' },
         consumer('all-orders'),
         consumer('eu-only'),
@@ -356,11 +476,15 @@ describe('pub/sub in a run', () => {
       const expected = room === 'orders.eu' ? ['eu-only', 'all-orders'] : room === 'orders.us' ? ['all-orders'] : [];
       expect(p.channels).toEqual([{ pubsub: 'ps', channel: room, receivers: expected }]);
     }
-    const billing = of(records, StepKind.Publish).filter((p) => (p.event.data as { room: string }).room === 'billing').length;
+    const billing = of(records, StepKind.Publish).filter(
+      (p) => (p.event.data as { room: string }).room === 'billing',
+    ).length;
     expect(runtime.state.amqp.pubsub.ps!.dropped).toBe(billing);
     const received = of(records, StepKind.ChannelDeliver);
     expect(received.filter((r) => r.node === 'all-orders').every((r) => r.pattern === 'orders.*')).toBe(true);
-    expect(received.filter((r) => r.node === 'eu-only').every((r) => r.pattern === undefined && r.channel === 'orders.eu')).toBe(true);
+    expect(
+      received.filter((r) => r.node === 'eu-only').every((r) => r.pattern === undefined && r.channel === 'orders.eu'),
+    ).toBe(true);
   });
 
   it('a crashed subscriber misses what is published while it is down, and what it had not handled yet', () => {
@@ -378,7 +502,16 @@ describe('pub/sub in a run', () => {
 describe('AMQP state and time travel', () => {
   it('a seek reproduces queues, unacked deliveries and the dead letter queue exactly', () => {
     const doc = poisonFlow('dead-letter');
-    const branch = new BranchRun({ code: new CodeSandbox(), baseFlow: doc, inputs: [{ step: 40, input: { type: 'consumer', node: 'worker', action: 'crash' } }, { step: 90, input: { type: 'consumer', node: 'worker', action: 'restart' } }], head: 0, snapshotEvery: 25 });
+    const branch = new BranchRun({
+      code: new CodeSandbox(),
+      baseFlow: doc,
+      inputs: [
+        { step: 40, input: { type: 'consumer', node: 'worker', action: 'crash' } },
+        { step: 90, input: { type: 'consumer', node: 'worker', action: 'restart' } },
+      ],
+      head: 0,
+      snapshotEvery: 25,
+    });
     const straight: string[] = [];
     for (let i = 0; i < 160; i++) {
       branch.advance();
@@ -396,7 +529,15 @@ describe('AMQP state and time travel', () => {
     const held = runtime.state.amqp.queues.jobs!.unacked.slow!.length;
     expect(held).toBeGreaterThan(0);
     const doc = workQueue(5);
-    runtime.apply({ type: 'flow', flow: { ...doc, nodes: doc.nodes.filter((n) => n.id !== 'slow'), edges: doc.edges.filter((e) => e.target !== 'slow') }, summary: 'removed slow' });
+    runtime.apply({
+      type: 'flow',
+      flow: {
+        ...doc,
+        nodes: doc.nodes.filter((n) => n.id !== 'slow'),
+        edges: doc.edges.filter((e) => e.target !== 'slow'),
+      },
+      summary: 'removed slow',
+    });
     expect(runtime.state.amqp.queues.jobs!.consumers.map((c) => c.tag)).toEqual(['fast']);
     const after = of(until(runtime, 3000), StepKind.QueueDeliver);
     expect(after.filter((r) => r.redelivered).length).toBe(held);

@@ -18,7 +18,11 @@ function exampleFlow(): FlowDocument {
 const HEAD = 3000;
 const SNAPSHOT_EVERY = 100;
 const base = exampleFlow();
-const manual: RunInput = { type: 'publish', producer: 'orders', data: { orderId: 'manual', customerId: 'cust-ada', items: [], total: 0 } };
+const manual: RunInput = {
+  type: 'publish',
+  producer: 'orders',
+  data: { orderId: 'manual', customerId: 'cust-ada', items: [], total: 0 },
+};
 const edited: FlowDocument = {
   ...base,
   nodes: base.nodes.filter((n) => n.id !== 'analytics').map((n) => (n.kind === 'producer' ? { ...n, rate: 3 } : n)),
@@ -34,7 +38,23 @@ const INPUTS = new Map<number, RunInput>([
 ]);
 
 const random = seedRandom(2024);
-const CHECKED = [0, 1, 99, 100, 101, 499, 500, 501, 1234, 1499, 1500, 1501, 2999, 3000, ...Array.from({ length: 12 }, () => nextUint32(random) % (HEAD + 1))];
+const CHECKED = [
+  0,
+  1,
+  99,
+  100,
+  101,
+  499,
+  500,
+  501,
+  1234,
+  1499,
+  1500,
+  1501,
+  2999,
+  3000,
+  ...Array.from({ length: 12 }, () => nextUint32(random) % (HEAD + 1)),
+];
 
 /** The uninterrupted run: states at every checked step, and every record. */
 const reference = { states: new Map<number, string>(), records: [] as StepRecord[] };
@@ -69,7 +89,10 @@ describe('BranchRun: recording a run', () => {
   it('executes the same steps as an uninterrupted Runtime given the same inputs', () => {
     expect(JSON.stringify(liveRecords)).toBe(JSON.stringify(reference.records));
     expect(liveRecords[500]).toMatchObject({ kind: 'publish', manual: true });
-    expect(liveRecords[1500]).toMatchObject({ kind: 'flow-change', summary: flowChange.type === 'flow' ? flowChange.summary : '' });
+    expect(liveRecords[1500]).toMatchObject({
+      kind: 'flow-change',
+      summary: flowChange.type === 'flow' ? flowChange.summary : '',
+    });
   });
 
   it('marks every step it adds as fresh and moves the head along', () => {
@@ -128,7 +151,14 @@ describe('BranchRun: time travel', () => {
   });
 
   it('keeps at most keepInMemory snapshots, step 0 among them, and still seeks to the same states', () => {
-    const bounded = new BranchRun({ code: new CodeSandbox(), baseFlow: base, inputs: live.inputs, head: HEAD, snapshotEvery: SNAPSHOT_EVERY, keepInMemory: 4 });
+    const bounded = new BranchRun({
+      code: new CodeSandbox(),
+      baseFlow: base,
+      inputs: live.inputs,
+      head: HEAD,
+      snapshotEvery: SNAPSHOT_EVERY,
+      keepInMemory: 4,
+    });
     bounded.seek(HEAD);
     expect(bounded.snapshots.size).toBe(4);
     expect(bounded.snapshots.has(0)).toBe(true);
@@ -177,7 +207,14 @@ describe('BranchRun: peeking at a step', () => {
 
 describe('BranchRun: extending and recording in the past', () => {
   const fresh = (): BranchRun => {
-    const run = new BranchRun({ code: new CodeSandbox(), baseFlow: base, inputs: live.inputs, head: HEAD, snapshotEvery: SNAPSHOT_EVERY, snapshots: live.snapshots });
+    const run = new BranchRun({
+      code: new CodeSandbox(),
+      baseFlow: base,
+      inputs: live.inputs,
+      head: HEAD,
+      snapshotEvery: SNAPSHOT_EVERY,
+      snapshots: live.snapshots,
+    });
     run.seek(HEAD);
     return run;
   };
@@ -234,7 +271,13 @@ describe('BranchRun: extending and recording in the past', () => {
 
 describe('BranchRun: reloading a branch', () => {
   it('rebuilds any step from (base flow, inputs) alone, without any snapshot but step 0', () => {
-    const reloaded = new BranchRun({ code: new CodeSandbox(), baseFlow: base, inputs: live.inputs, head: HEAD, snapshotEvery: SNAPSHOT_EVERY });
+    const reloaded = new BranchRun({
+      code: new CodeSandbox(),
+      baseFlow: base,
+      inputs: live.inputs,
+      head: HEAD,
+      snapshotEvery: SNAPSHOT_EVERY,
+    });
     for (const step of [2999, 1501, 1, 3000]) {
       reloaded.seek(step);
       expect(stateAt(reloaded), `state at step ${step}`).toBe(reference.states.get(step));
@@ -245,7 +288,14 @@ describe('BranchRun: reloading a branch', () => {
 
   it('uses snapshots loaded from storage (structured-cloned) and reaches the same states', () => {
     const stored = new Map<number, RuntimeSnapshot>([...live.snapshots].map(([step, s]) => [step, structuredClone(s)]));
-    const reloaded = new BranchRun({ code: new CodeSandbox(), baseFlow: base, inputs: live.inputs, head: HEAD, snapshotEvery: SNAPSHOT_EVERY, snapshots: stored });
+    const reloaded = new BranchRun({
+      code: new CodeSandbox(),
+      baseFlow: base,
+      inputs: live.inputs,
+      head: HEAD,
+      snapshotEvery: SNAPSHOT_EVERY,
+      snapshots: stored,
+    });
     for (const step of [1234, 2999, 100]) {
       reloaded.seek(step);
       expect(stateAt(reloaded), `state at step ${step}`).toBe(reference.states.get(step));
@@ -290,7 +340,10 @@ describe('BranchRun: snapshots to persist', () => {
 
 describe('BranchRun: handlers that misbehave', () => {
   it('seek gives the recorded state even when a handler tries to change the event it was given', () => {
-    const flow: FlowDocument = { ...base, code: { ...base.code, email: 'function handle(event, ctx) { event.data.total = -1; }' } };
+    const flow: FlowDocument = {
+      ...base,
+      code: { ...base.code, email: 'function handle(event, ctx) { event.data.total = -1; }' },
+    };
     // every 5 steps: snapshots at 5, 10, … land between a publish and its delivery to email
     const run = new BranchRun({ code: new CodeSandbox(), baseFlow: flow, inputs: [], head: 0, snapshotEvery: 5 });
     const recorded: string[] = [];
@@ -307,7 +360,10 @@ describe('BranchRun: handlers that misbehave', () => {
 
   it('a handler that keeps a function in ctx.state does not crash the run when the next snapshot is taken', () => {
     // snapshots are structured clones; a function cannot be cloned (DataCloneError)
-    const flow: FlowDocument = { ...base, code: { ...base.code, email: 'function handle(event, ctx) { ctx.state.format = (x) => String(x); }' } };
+    const flow: FlowDocument = {
+      ...base,
+      code: { ...base.code, email: 'function handle(event, ctx) { ctx.state.format = (x) => String(x); }' },
+    };
     const run = new BranchRun({ code: new CodeSandbox(), baseFlow: flow, inputs: [], head: 0, snapshotEvery: 10 });
     expect(() => {
       for (let i = 0; i < 20; i++) run.advance();

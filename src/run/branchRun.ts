@@ -195,7 +195,8 @@ export class BranchRun {
     if (goal === this.cursor) return this.runtime;
     const from = this.snapshotBefore(goal);
     let scratch = this.scratch;
-    if (!scratch || scratch.state.step > goal || scratch.state.step < from) scratch = Runtime.restore(this.snapshots.get(from)!, this.code);
+    if (!scratch || scratch.state.step > goal || scratch.state.step < from)
+      scratch = Runtime.restore(this.snapshots.get(from)!, this.code);
     this.scratch = scratch;
     while (scratch.state.step < goal) {
       const input = this.inputsByStep.get(scratch.state.step);

@@ -37,8 +37,12 @@ describe('determinism', () => {
   });
 
   it('gives another log for another seed, with the same shape', () => {
-    const a = logOf(exampleFlow(), 500).split('\n').map((l) => JSON.parse(l) as StepRecord);
-    const b = logOf({ ...exampleFlow(), seed: 43 }, 500).split('\n').map((l) => JSON.parse(l) as StepRecord);
+    const a = logOf(exampleFlow(), 500)
+      .split('\n')
+      .map((l) => JSON.parse(l) as StepRecord);
+    const b = logOf({ ...exampleFlow(), seed: 43 }, 500)
+      .split('\n')
+      .map((l) => JSON.parse(l) as StepRecord);
     expect(JSON.stringify(b)).not.toBe(JSON.stringify(a));
     // the seed changes payloads and ids, not the timing of the pipeline
     expect(b.map((r) => [r.kind, r.node, r.time])).toEqual(a.map((r) => [r.kind, r.node, r.time]));
@@ -57,7 +61,10 @@ describe('determinism', () => {
     // a handler keeping a top-level variable must not carry it from one run (or one replay) to the next
     const flow: FlowDocument = {
       ...exampleFlow(),
-      code: { ...exampleFlow().code, email: 'let sent = 0;\nfunction handle(event, ctx) {\n  sent += 1;\n  ctx.log(`sent ${sent}`);\n}\n' },
+      code: {
+        ...exampleFlow().code,
+        email: 'let sent = 0;\nfunction handle(event, ctx) {\n  sent += 1;\n  ctx.log(`sent ${sent}`);\n}\n',
+      },
     };
     const first = logOf(flow, 200);
     const second = logOf(flow, 200);

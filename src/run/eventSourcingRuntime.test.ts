@@ -5,9 +5,14 @@ import { BranchRun } from './branchRun';
 import { CodeSandbox } from '../engine/code/codeSandbox';
 import { storeLag } from '../engine/nodes/storeSubscription';
 import { Runtime } from './runtime';
-import { StepKind, type AppendStep, type CommandStep, type DeliverStep, type StepRecord } from '../engine/stepRecord';
+import { StepKind, type CommandStep, type StepRecord } from '../engine/stepRecord';
 
-function flow(nodes: FlowNode[], edges: FlowEdge[], code: Record<string, string>, schemas: FlowDocument['schemas'] = {}): FlowDocument {
+function flow(
+  nodes: FlowNode[],
+  edges: FlowEdge[],
+  code: Record<string, string>,
+  schemas: FlowDocument['schemas'] = {},
+): FlowDocument {
   const doc = { format: 'tidemark-flow', version: 1, name: 'ES', seed: 5, nodes, edges, schemas, code, layout: {} };
   const checked = validateFlow(doc);
   if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
@@ -23,7 +28,8 @@ function until(runtime: Runtime, time: number): StepRecord[] {
   return out;
 }
 
-const of = <K extends StepRecord['kind']>(records: StepRecord[], kind: K) => records.filter((r): r is Extract<StepRecord, { kind: K }> => r.kind === kind);
+const of = <K extends StepRecord['kind']>(records: StepRecord[], kind: K) =>
+  records.filter((r): r is Extract<StepRecord, { kind: K }> => r.kind === kind);
 
 const ORDER = `
 const initialState = { status: 'none', items: 0 };
@@ -59,10 +65,23 @@ const SUMMARY = `function handle(event, ctx) {
 }`;
 
 /** PlaceOrder at 2/s → Order; a shipping policy ships each placed order; a summary projection. */
-function shop(extraNodes: FlowNode[] = [], extraEdges: FlowEdge[] = [], code: Record<string, string> = {}, schemas: FlowDocument['schemas'] = {}): FlowDocument {
+function shop(
+  extraNodes: FlowNode[] = [],
+  extraEdges: FlowEdge[] = [],
+  code: Record<string, string> = {},
+  schemas: FlowDocument['schemas'] = {},
+): FlowDocument {
   return flow(
     [
-      { id: 'place', kind: 'command', name: 'Checkout', commandType: 'PlaceOrder', rate: 2, payload: { orderId: "{{ id('ord') }}", total: '{{ money(5, 50) }}' }, aggregateId: 'Order-{{ data.orderId }}' },
+      {
+        id: 'place',
+        kind: 'command',
+        name: 'Checkout',
+        commandType: 'PlaceOrder',
+        rate: 2,
+        payload: { orderId: "{{ id('ord') }}", total: '{{ money(5, 50) }}' },
+        aggregateId: 'Order-{{ data.orderId }}',
+      },
       { id: 'order', kind: 'aggregate', name: 'Order', latencyMs: 10 },
       { id: 'shipping', kind: 'consumer', name: 'Shipping policy', latencyMs: 100, eventTypes: ['OrderPlaced'] },
       { id: 'summary', kind: 'projection', name: 'Order summary', latencyMs: 50 },
@@ -77,7 +96,8 @@ function shop(extraNodes: FlowNode[] = [], extraEdges: FlowEdge[] = [], code: Re
     ],
     {
       order: ORDER,
-      shipping: "function handle(event, ctx) { ctx.send({ type: 'ShipOrder', aggregateId: ctx.stream.id, data: { orderId: event.data.orderId } }); }",
+      shipping:
+        "function handle(event, ctx) { ctx.send({ type: 'ShipOrder', aggregateId: ctx.stream.id, data: { orderId: event.data.orderId } }); }",
       summary: SUMMARY,
       ...code,
     },
@@ -95,7 +115,11 @@ describe('aggregates as deciders in a run', () => {
     expect(placed[0]).toMatchObject({ outcome: 'decided', events: ['OrderPlaced'], version: 0, source: 'place' });
     const appends = of(records, StepKind.Append);
     const first = appends.find((a) => a.commandId === placed[0]!.commandId)!;
-    expect(first).toMatchObject({ outcome: 'appended', expectedVersion: 0, events: [{ type: 'OrderPlaced', version: 1, position: 0 }] });
+    expect(first).toMatchObject({
+      outcome: 'appended',
+      expectedVersion: 0,
+      events: [{ type: 'OrderPlaced', version: 1, position: 0 }],
+    });
     expect(first.time - placed[0]!.time).toBe(10);
     // The policy ships each placed order: the ShipOrder command is caused by the event, in its conversation.
     const ships = commands.filter((c) => c.commandType === 'ShipOrder');
@@ -113,15 +137,37 @@ describe('aggregates as deciders in a run', () => {
 
   it('rejects a command its decide refuses, with the reason, and appends nothing', () => {
     const doc = shop(
-      [{ id: 'cancel', kind: 'command', name: 'Cancel', commandType: 'CancelOrder', rate: 0, payload: {}, aggregateId: '{{ data.stream }}' }],
+      [
+        {
+          id: 'cancel',
+          kind: 'command',
+          name: 'Cancel',
+          commandType: 'CancelOrder',
+          rate: 0,
+          payload: {},
+          aggregateId: '{{ data.stream }}',
+        },
+      ],
       [{ id: 'e5', source: 'cancel', target: 'order' }],
     );
     const runtime = Runtime.start(doc);
     const records = until(runtime, 2000);
-    const shippedAppend = of(records, StepKind.Append).find((a) => a.commandType === 'ShipOrder' && a.outcome === 'appended')!;
+    const shippedAppend = of(records, StepKind.Append).find(
+      (a) => a.commandType === 'ShipOrder' && a.outcome === 'appended',
+    )!;
     const before = runtime.state.es.store.log.length;
-    const step = runtime.apply({ type: 'command', node: 'cancel', data: { stream: shippedAppend.streamId, orderId: 'x' } }) as CommandStep;
-    expect(step).toMatchObject({ kind: 'command', outcome: 'rejected', reason: 'cannot cancel a shipped order', source: 'manual', version: 2 });
+    const step = runtime.apply({
+      type: 'command',
+      node: 'cancel',
+      data: { stream: shippedAppend.streamId, orderId: 'x' },
+    }) as CommandStep;
+    expect(step).toMatchObject({
+      kind: 'command',
+      outcome: 'rejected',
+      reason: 'cannot cancel a shipped order',
+      source: 'manual',
+      version: 2,
+    });
     expect(runtime.state.es.store.log.length).toBe(before);
     const later = of(until(runtime, 4000), StepKind.Append);
     expect(later.some((a) => a.commandId === step.commandId)).toBe(false);
@@ -139,10 +185,17 @@ describe('aggregates as deciders in a run', () => {
       );
     const badDecide = Runtime.start(broken('function decide() { return 42; }\nfunction evolve(s) { return s; }'));
     const decided = badDecide.apply({ type: 'command', node: 'send', data: {} }) as CommandStep;
-    expect(decided).toMatchObject({ outcome: 'failed', reason: 'decide must return events (an array, or one event) or { rejected: "a reason" }' });
+    expect(decided).toMatchObject({
+      outcome: 'failed',
+      reason: 'decide must return events (an array, or one event) or { rejected: "a reason" }',
+    });
     expect(of(until(badDecide, 1000), StepKind.Append)).toEqual([]);
 
-    const badEvolve = Runtime.start(broken("function decide() { return [{ type: 'Went', data: {} }]; }\nfunction evolve() { throw new Error('evolve bug'); }"));
+    const badEvolve = Runtime.start(
+      broken(
+        "function decide() { return [{ type: 'Went', data: {} }]; }\nfunction evolve() { throw new Error('evolve bug'); }",
+      ),
+    );
     expect(badEvolve.apply({ type: 'command', node: 'send', data: {} })).toMatchObject({ outcome: 'decided' });
     const [append] = of(until(badEvolve, 1000), StepKind.Append);
     expect(append).toMatchObject({ outcome: 'failed', reason: 'evolve failed: evolve bug' });
@@ -153,8 +206,24 @@ describe('aggregates as deciders in a run', () => {
     const racing = (onConflict: 'retry' | 'fail') =>
       flow(
         [
-          { id: 'a', kind: 'command', name: 'App', commandType: 'AddItem', rate: 10, payload: { orderId: 'o1' }, aggregateId: 'Order-o1' },
-          { id: 'b', kind: 'command', name: 'Back office', commandType: 'AddItem', rate: 10, payload: { orderId: 'o1' }, aggregateId: 'Order-o1' },
+          {
+            id: 'a',
+            kind: 'command',
+            name: 'App',
+            commandType: 'AddItem',
+            rate: 10,
+            payload: { orderId: 'o1' },
+            aggregateId: 'Order-o1',
+          },
+          {
+            id: 'b',
+            kind: 'command',
+            name: 'Back office',
+            commandType: 'AddItem',
+            rate: 10,
+            payload: { orderId: 'o1' },
+            aggregateId: 'Order-o1',
+          },
           { id: 'order', kind: 'aggregate', name: 'Order', latencyMs: 30, onConflict },
         ],
         [
@@ -167,7 +236,11 @@ describe('aggregates as deciders in a run', () => {
     const records = until(retried, 1000);
     const conflicts = of(records, StepKind.Append).filter((a) => a.outcome === 'conflict');
     expect(conflicts.length).toBeGreaterThan(0);
-    expect(conflicts[0]).toMatchObject({ then: 'retry', attempt: 1, expectedVersion: conflicts[0]!.actualVersion! - 1 });
+    expect(conflicts[0]).toMatchObject({
+      then: 'retry',
+      attempt: 1,
+      expectedVersion: conflicts[0]!.actualVersion! - 1,
+    });
     const retry = of(records, StepKind.Append).find((a) => a.commandId === conflicts[0]!.commandId && a.attempt === 2)!;
     expect(retry.outcome).toBe('appended');
     expect(retried.state.es.conflicts.order).toBe(conflicts.length);
@@ -184,7 +257,15 @@ describe('aggregates as deciders in a run', () => {
   it('snapshots every N events; loading is snapshot + tail and gives the same state as a full fold', () => {
     const doc = flow(
       [
-        { id: 'a', kind: 'command', name: 'App', commandType: 'AddItem', rate: 10, payload: { orderId: 'o1' }, aggregateId: 'Order-o1' },
+        {
+          id: 'a',
+          kind: 'command',
+          name: 'App',
+          commandType: 'AddItem',
+          rate: 10,
+          payload: { orderId: 'o1' },
+          aggregateId: 'Order-o1',
+        },
         { id: 'order', kind: 'aggregate', name: 'Order', latencyMs: 0, snapshotEvery: 5 },
       ],
       [{ id: 'e1', source: 'a', target: 'order' }],
@@ -205,7 +286,13 @@ describe('aggregates as deciders in a run', () => {
 
 describe('read models over the event store', () => {
   it('each subscriber has its checkpoint; a slower one lags, and event types filter what it reads', () => {
-    const runtime = Runtime.start(shop([{ id: 'slow', kind: 'projection', name: 'Slow', latencyMs: 2000 }], [{ id: 'e6', source: 'order', target: 'slow' }], { slow: SUMMARY }));
+    const runtime = Runtime.start(
+      shop(
+        [{ id: 'slow', kind: 'projection', name: 'Slow', latencyMs: 2000 }],
+        [{ id: 'e6', source: 'order', target: 'slow' }],
+        { slow: SUMMARY },
+      ),
+    );
     const records = until(runtime, 3000);
     const reads = of(records, StepKind.Deliver);
     expect(reads.filter((r) => r.node === 'shipping').every((r) => r.eventType === 'OrderPlaced')).toBe(true);
@@ -214,7 +301,11 @@ describe('read models over the event store', () => {
   });
 
   it('asking how far a read model lags changes nothing in the run', () => {
-    const doc = shop([{ id: 'later', kind: 'projection', name: 'Later', latencyMs: 0 }], [{ id: 'e7', source: 'order', target: 'later' }], { later: SUMMARY });
+    const doc = shop(
+      [{ id: 'later', kind: 'projection', name: 'Later', latencyMs: 0 }],
+      [{ id: 'e7', source: 'order', target: 'later' }],
+      { later: SUMMARY },
+    );
     const runtime = Runtime.start(doc);
     for (let t = runtime.nextTime(); t !== undefined && t < 400; t = runtime.nextTime()) runtime.step();
     const node = runtime.node('later') as SubscriberNode;
@@ -233,13 +324,21 @@ describe('read models over the event store', () => {
     expect(runtime.nodeState('summary').data).toEqual({});
     const doc = shop();
     // Drain without new commands: only the rebuild's reads and the in-flight work remain.
-    runtime.apply({ type: 'flow', flow: { ...doc, nodes: doc.nodes.map((n) => (n.id === 'place' ? { ...n, rate: 0 } : n)) }, summary: 'stop' });
+    runtime.apply({
+      type: 'flow',
+      flow: { ...doc, nodes: doc.nodes.map((n) => (n.id === 'place' ? { ...n, rate: 0 } : n)) },
+      summary: 'stop',
+    });
     until(runtime, 60_000);
     const rebuilt = runtime.nodeState('summary').data;
     for (const [id, value] of Object.entries(before)) expect(rebuilt[id]).toEqual(value);
 
-    const corrected = "function handle(event, ctx) { ctx.state.count = (ctx.state.count ?? 0) + 1; }";
-    runtime.apply({ type: 'flow', flow: { ...runtime.flow, code: { ...runtime.flow.code, summary: corrected } }, summary: 'fix' });
+    const corrected = 'function handle(event, ctx) { ctx.state.count = (ctx.state.count ?? 0) + 1; }';
+    runtime.apply({
+      type: 'flow',
+      flow: { ...runtime.flow, code: { ...runtime.flow.code, summary: corrected } },
+      summary: 'fix',
+    });
     runtime.apply({ type: 'rebuild', node: 'summary' });
     until(runtime, 120_000);
     expect(runtime.nodeState('summary').data).toEqual({ count: runtime.state.es.store.log.length });
@@ -247,10 +346,20 @@ describe('read models over the event store', () => {
 });
 
 describe('event schemas in a run', () => {
-  const placedV1 = { type: 'object', properties: { orderId: { type: 'string' }, total: { type: 'number' } }, required: ['orderId', 'total'] };
+  const placedV1 = {
+    type: 'object',
+    properties: { orderId: { type: 'string' }, total: { type: 'number' } },
+    required: ['orderId', 'total'],
+  };
 
   it('a decided event that breaks its schema fails the command with the path and the reason; nothing is appended', () => {
-    const strict = { OrderPlaced: { versions: [{ version: 1, schema: { ...placedV1, properties: { ...placedV1.properties, total: { type: 'integer' } } } }] } };
+    const strict = {
+      OrderPlaced: {
+        versions: [
+          { version: 1, schema: { ...placedV1, properties: { ...placedV1.properties, total: { type: 'integer' } } } },
+        ],
+      },
+    };
     const runtime = Runtime.start(shop([], [], {}, strict));
     const records = until(runtime, 600);
     const failed = of(records, StepKind.Command).find((c) => c.outcome === 'failed')!;
@@ -259,14 +368,29 @@ describe('event schemas in a run', () => {
   });
 
   it('events written as v1 are read as v2 through the upcaster, by evolve and by handlers', () => {
-    const v2 = { ...placedV1, properties: { ...placedV1.properties, currency: { type: 'string' } }, required: ['orderId', 'total', 'currency'] };
+    const v2 = {
+      ...placedV1,
+      properties: { ...placedV1.properties, currency: { type: 'string' } },
+      required: ['orderId', 'total', 'currency'],
+    };
     const runtime = Runtime.start(shop([], [], {}, { OrderPlaced: { versions: [{ version: 1, schema: placedV1 }] } }));
     until(runtime, 1000);
     expect(runtime.state.es.store.log.every((e) => e.schemaVersion === 1)).toBe(true);
     const withV2: FlowDocument = {
       ...runtime.flow,
-      schemas: { OrderPlaced: { versions: [{ version: 1, schema: placedV1 }, { version: 2, schema: v2, upcaster: "function upcast(data) { return { ...data, currency: 'EUR' }; }" }] } },
-      code: { ...runtime.flow.code, summary: "function handle(event, ctx) { if (event.type === 'OrderPlaced') ctx.state[event.data.orderId] = event.data.currency; }" },
+      schemas: {
+        OrderPlaced: {
+          versions: [
+            { version: 1, schema: placedV1 },
+            { version: 2, schema: v2, upcaster: "function upcast(data) { return { ...data, currency: 'EUR' }; }" },
+          ],
+        },
+      },
+      code: {
+        ...runtime.flow.code,
+        summary:
+          "function handle(event, ctx) { if (event.type === 'OrderPlaced') ctx.state[event.data.orderId] = event.data.currency; }",
+      },
     };
     expect(validateFlow(withV2).ok).toBe(true);
     runtime.apply({ type: 'flow', flow: withV2, summary: 'v2' });
@@ -278,8 +402,22 @@ describe('event schemas in a run', () => {
   });
 
   it('a new version that old data cannot be read as, without an upcaster, is refused naming the field', () => {
-    const v2 = { ...placedV1, properties: { ...placedV1.properties, currency: { type: 'string' } }, required: ['orderId', 'total', 'currency'] };
-    const result = validateFlow({ ...shop(), schemas: { OrderPlaced: { versions: [{ version: 1, schema: placedV1 }, { version: 2, schema: v2 }] } } });
+    const v2 = {
+      ...placedV1,
+      properties: { ...placedV1.properties, currency: { type: 'string' } },
+      required: ['orderId', 'total', 'currency'],
+    };
+    const result = validateFlow({
+      ...shop(),
+      schemas: {
+        OrderPlaced: {
+          versions: [
+            { version: 1, schema: placedV1 },
+            { version: 2, schema: v2 },
+          ],
+        },
+      },
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.problems[0]!.path).toBe('schemas.OrderPlaced.versions[1]');
@@ -290,7 +428,13 @@ describe('event schemas in a run', () => {
 
 describe('event sourcing and time travel', () => {
   it('a seek reproduces the store, subscriptions and read models exactly', () => {
-    const branch = new BranchRun({ code: new CodeSandbox(), baseFlow: shop(), inputs: [{ step: 60, input: { type: 'rebuild', node: 'summary' } }], head: 0, snapshotEvery: 25 });
+    const branch = new BranchRun({
+      code: new CodeSandbox(),
+      baseFlow: shop(),
+      inputs: [{ step: 60, input: { type: 'rebuild', node: 'summary' } }],
+      head: 0,
+      snapshotEvery: 25,
+    });
     const straight: string[] = [];
     for (let i = 0; i < 150; i++) {
       branch.advance();

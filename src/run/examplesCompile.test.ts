@@ -13,7 +13,8 @@ describe('every example runs in the sandbox', () => {
       const refused: string[] = [];
       runFlow(parsed.flow, 3000, (record) => {
         const text = JSON.stringify(record);
-        if (/does not compile|is not defined|stopped after|payload template at/.test(text)) refused.push(text.slice(0, 200));
+        if (/does not compile|is not defined|stopped after|payload template at/.test(text))
+          refused.push(text.slice(0, 200));
       });
       expect(refused).toEqual([]);
     });

@@ -1,3 +1,3 @@
 export { Runtime, SnapshotError } from './runtime';
-export { BranchRun, type Advance, type BranchRunOptions } from './branchRun';
+export { BranchRun } from './branchRun';
 export { runFlow } from './runFlow';

@@ -27,7 +27,15 @@ function groupFlow(commit: 'auto' | 'after' | 'before' = 'auto', extra: Partial<
     name: 'Group',
     seed: 7,
     nodes: [
-      { id: 'orders', kind: 'producer', name: 'Orders', eventType: 'OrderPlaced', rate: 10, payload: { customerId: "{{ pick('c1','c2','c3','c4','c5','c6','c7','c8') }}" }, key: '{{ data.customerId }}' },
+      {
+        id: 'orders',
+        kind: 'producer',
+        name: 'Orders',
+        eventType: 'OrderPlaced',
+        rate: 10,
+        payload: { customerId: "{{ pick('c1','c2','c3','c4','c5','c6','c7','c8') }}" },
+        key: '{{ data.customerId }}',
+      },
       { id: 'topic', kind: 'topic', name: 'orders', partitions: 6 },
       member(1),
       member(2),
@@ -105,7 +113,12 @@ describe('Kafka topics and consumer groups in a run', () => {
     const runtime = Runtime.start(groupFlow('auto'));
     runUntil(runtime, 5_000);
     const crash = runtime.apply({ type: 'consumer', node: 'billing-2', action: 'crash' });
-    expect(crash).toMatchObject({ kind: 'consumer', action: 'crash', group: 'billing', sessionExpiresAt: runtime.state.time + 3000 });
+    expect(crash).toMatchObject({
+      kind: 'consumer',
+      action: 'crash',
+      group: 'billing',
+      sessionExpiresAt: runtime.state.time + 3000,
+    });
     const before = runtime.state.kafka.groups['billing']!;
     const owned = before.assignment['billing-2#0']!.map((tp) => tp.partition);
     const during = runUntil(runtime, crash.time + 2_999);
@@ -126,7 +139,9 @@ describe('Kafka topics and consumer groups in a run', () => {
     const crash = runtime.apply({ type: 'consumer', node: 'billing-2', action: 'crash' });
     const later = runUntil(runtime, crash.time + 8_000);
     const byTwo = handled(first, 'billing-2').map((d) => `${d.partition}@${d.offset}`);
-    const again = handled(later, 'billing-').filter((d) => d.node !== 'billing-2').map((d) => `${d.partition}@${d.offset}`);
+    const again = handled(later, 'billing-')
+      .filter((d) => d.node !== 'billing-2')
+      .map((d) => `${d.partition}@${d.offset}`);
     const duplicates = byTwo.filter((k) => again.includes(k));
     expect(duplicates.length).toBeGreaterThan(0);
   });
@@ -141,7 +156,9 @@ describe('Kafka topics and consumer groups in a run', () => {
     expect(fetched?.committed).toEqual({ [`topic:${fetched!.partition}`]: fetched!.offset + 1 });
     runtime.apply({ type: 'consumer', node: 'billing-2', action: 'crash' });
     const later = run(runtime, 3000);
-    const lost = handled(later, 'billing-').filter((d) => d.partition === fetched!.partition && d.offset === fetched!.offset);
+    const lost = handled(later, 'billing-').filter(
+      (d) => d.partition === fetched!.partition && d.offset === fetched!.offset,
+    );
     expect(lost).toEqual([]);
   });
 
@@ -156,7 +173,9 @@ describe('Kafka topics and consumer groups in a run', () => {
     runtime.apply({ type: 'consumer', node: 'billing-2', action: 'crash' });
     const later = run(runtime, 3000);
     expect(later.some((r) => r.kind === StepKind.Commit && r.node === 'billing-2')).toBe(false);
-    const again = handled(later, 'billing-').filter((d) => d.partition === done!.partition && d.offset === done!.offset);
+    const again = handled(later, 'billing-').filter(
+      (d) => d.partition === done!.partition && d.offset === done!.offset,
+    );
     expect(again.map((d) => d.node)).not.toContain('billing-2');
     expect(again).toHaveLength(1);
   });
@@ -180,13 +199,22 @@ describe('Kafka topics and consumer groups in a run', () => {
     const raised = { ...flow, nodes: flow.nodes.map((n) => (n.kind === 'topic' ? { ...n, partitions: 9 } : n)) };
     runtime.apply({ type: 'flow', flow: raised, summary: 'changed orders' });
     const records = runUntil(runtime, runtime.state.time + 100);
-    expect(records.find((r) => r.kind === StepKind.Rebalance && r.group === 'billing')).toMatchObject({ reason: 'partitions-changed' });
-    expect(Object.values(runtime.state.kafka.groups['billing']!.assignment).map((tps) => tps.length)).toEqual([3, 3, 3]);
+    expect(records.find((r) => r.kind === StepKind.Rebalance && r.group === 'billing')).toMatchObject({
+      reason: 'partitions-changed',
+    });
+    expect(Object.values(runtime.state.kafka.groups['billing']!.assignment).map((tps) => tps.length)).toEqual([
+      3, 3, 3,
+    ]);
   });
 
   it('retention deletes whole old segments and moves the log start; a cleanup step says so', () => {
     const flow = groupFlow();
-    const small = { ...flow, nodes: flow.nodes.map((n) => (n.kind === 'topic' ? { ...n, partitions: 1, segmentRecords: 10, retentionRecords: 30 } : n)) };
+    const small = {
+      ...flow,
+      nodes: flow.nodes.map((n) =>
+        n.kind === 'topic' ? { ...n, partitions: 1, segmentRecords: 10, retentionRecords: 30 } : n,
+      ),
+    };
     const runtime = Runtime.start(small);
     const records = run(runtime, 2000);
     const cleanups = records.filter((r) => r.kind === StepKind.Cleanup);
@@ -234,7 +262,9 @@ describe('Kafka topics and consumer groups in a run', () => {
     runtime.apply({ type: 'consumer', node: 'billing-1', action: 'restart' });
     const replay = handled(runUntil(runtime, runtime.state.time + 100), 'billing-1');
     // alone in the group it owns all six partitions and reads each one that has records from offset 0 again
-    const withRecords = runtime.state.kafka.topics['topic']!.partitions.flatMap((log, p) => (log.logEndOffset > 0 ? [p] : []));
+    const withRecords = runtime.state.kafka.topics['topic']!.partitions.flatMap((log, p) =>
+      log.logEndOffset > 0 ? [p] : [],
+    );
     expect(withRecords.length).toBeGreaterThan(2);
     expect(new Set(replay.filter((d) => d.offset === 0).map((d) => d.partition))).toEqual(new Set(withRecords));
   });

@@ -35,28 +35,47 @@ function reference(flow: FlowDocument): { states: Map<number, string>; log: stri
   return { states, log };
 }
 
-const FILES = ['consumer-group.json', 'dead-letter.json', 'pubsub.json', 'request-reply.json', 'cqrs-read-models.json', 'topic-exchange.json'];
+const FILES = [
+  'consumer-group.json',
+  'dead-letter.json',
+  'pubsub.json',
+  'request-reply.json',
+  'cqrs-read-models.json',
+  'topic-exchange.json',
+];
 
 describe('ids named like Object.prototype members survive snapshots, restores and seeks', () => {
   for (const file of FILES) {
-    it(`${file}: seeks across snapshots, and a restore from a stored copy, give the uninterrupted run`, { timeout: 60_000 }, () => {
-      // Each turn gives every one of the first six nodes another name, "__proto__" included.
-      for (let turn = 0; turn < PROTOTYPE_NAMES.length; turn++) {
-        const flow = renamedExample(file, turn);
-        const expected = reference(flow);
-        const branch = new BranchRun({ code: new CodeSandbox(), baseFlow: flow, inputs: [], head: 0, snapshotEvery: 100 });
-        while (branch.cursor < HEAD) branch.advance();
-        for (const step of [...[...CHECKED].reverse(), ...CHECKED]) {
-          branch.seek(step);
-          expect(JSON.stringify(branch.state), `turn ${turn}: seek to ${step}`).toBe(expected.states.get(step));
+    it(
+      `${file}: seeks across snapshots, and a restore from a stored copy, give the uninterrupted run`,
+      { timeout: 60_000 },
+      () => {
+        // Each turn gives every one of the first six nodes another name, "__proto__" included.
+        for (let turn = 0; turn < PROTOTYPE_NAMES.length; turn++) {
+          const flow = renamedExample(file, turn);
+          const expected = reference(flow);
+          const branch = new BranchRun({
+            code: new CodeSandbox(),
+            baseFlow: flow,
+            inputs: [],
+            head: 0,
+            snapshotEvery: 100,
+          });
+          while (branch.cursor < HEAD) branch.advance();
+          for (const step of [...[...CHECKED].reverse(), ...CHECKED]) {
+            branch.seek(step);
+            expect(JSON.stringify(branch.state), `turn ${turn}: seek to ${step}`).toBe(expected.states.get(step));
+          }
+          // IndexedDB stores a structured clone: every record comes back with an ordinary prototype.
+          branch.seek(RESTORED_AT);
+          const restored = Runtime.restore(
+            structuredClone(branch.context instanceof Runtime ? branch.context.snapshot() : undefined)!,
+          );
+          const log: string[] = [];
+          for (let s = RESTORED_AT; s < HEAD; s++) log.push(JSON.stringify(restored.step()));
+          expect(log, `turn ${turn}: run on from a restored copy`).toEqual(expected.log.slice(RESTORED_AT));
         }
-        // IndexedDB stores a structured clone: every record comes back with an ordinary prototype.
-        branch.seek(RESTORED_AT);
-        const restored = Runtime.restore(structuredClone(branch.context instanceof Runtime ? branch.context.snapshot() : undefined)!);
-        const log: string[] = [];
-        for (let s = RESTORED_AT; s < HEAD; s++) log.push(JSON.stringify(restored.step()));
-        expect(log, `turn ${turn}: run on from a restored copy`).toEqual(expected.log.slice(RESTORED_AT));
-      }
-    });
+      },
+    );
   }
 });

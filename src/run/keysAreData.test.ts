@@ -40,7 +40,9 @@ function renamings(namespaces: readonly (readonly string[])[]): Map<string, stri
     for (let turn = 0; turn < size; turn++) {
       const names = new Map<string, string>();
       for (const ids of namespaces) {
-        ids.slice(chunk * size, (chunk + 1) * size).forEach((id, i) => names.set(id, PROTOTYPE_NAMES[(i + turn) % size]!));
+        ids
+          .slice(chunk * size, (chunk + 1) * size)
+          .forEach((id, i) => names.set(id, PROTOTYPE_NAMES[(i + turn) % size]!));
       }
       out.push(names);
     }
@@ -70,10 +72,14 @@ describe('ids are data: an id named like a member of Object.prototype runs as an
   });
 
   for (const file of files) {
-    it(`${file}: each node, edge and group id renamed to each name runs the same ${STEPS} steps`, { timeout: 60_000 }, () => {
-      const doc = example(file);
-      for (const names of renamings(idsOf(doc))) expectSameRun(doc, names);
-    });
+    it(
+      `${file}: each node, edge and group id renamed to each name runs the same ${STEPS} steps`,
+      { timeout: 60_000 },
+      () => {
+        const doc = example(file);
+        for (const names of renamings(idsOf(doc))) expectSameRun(doc, names);
+      },
+    );
   }
 });
 
@@ -148,15 +154,21 @@ describe('keys are data: keys taken from events are named like members of Object
       doc.edges.find((e) => e.id === 'redis-to-eu')!.channel = n('hasOwnProperty');
       doc.edges.find((e) => e.id === 'redis-to-dashboard')!.channel = '*r*';
     });
-    expect(records.some((r) => r.kind === 'pubsub-deliver' && r.node === 'eu-desk' && r.channel === 'hasOwnProperty')).toBe(true);
-    expect(records.some((r) => r.kind === 'pubsub-deliver' && r.node === 'dashboard' && r.channel === 'prototype')).toBe(true);
+    expect(
+      records.some((r) => r.kind === 'pubsub-deliver' && r.node === 'eu-desk' && r.channel === 'hasOwnProperty'),
+    ).toBe(true);
+    expect(
+      records.some((r) => r.kind === 'pubsub-deliver' && r.node === 'dashboard' && r.channel === 'prototype'),
+    ).toBe(true);
   });
 
   it('aggregate ids: streams named like prototype members are written, read and projected', () => {
     const records = expectSameDataRun('cqrs-read-models.json', (doc, n) => {
       nodeOf(doc, 'checkout', 'command').aggregateId = pickName(n);
     });
-    const appended = new Set(records.flatMap((r) => (r.kind === 'append' && r.outcome === 'appended' ? [r.streamId] : [])));
+    const appended = new Set(
+      records.flatMap((r) => (r.kind === 'append' && r.outcome === 'appended' ? [r.streamId] : [])),
+    );
     expect([...appended].sort()).toEqual([...PROTOTYPE_NAMES].sort());
     expect(records.some((r) => r.kind === 'deliver' && r.node === 'summary')).toBe(true);
   });
@@ -165,9 +177,19 @@ describe('keys are data: keys taken from events are named like members of Object
     // Sign-ups publish v1 events; after step 100 an edit adds v2 with an upcaster, and the
     // subscriber 30 s behind reads the v1 records through it.
     const run = (n: Naming): string => {
-      const doc = renameStrings(example('schema-evolution.json'), new Map([['UserRegistered', n('constructor')]])) as FlowDocument;
+      const doc = renameStrings(
+        example('schema-evolution.json'),
+        new Map([['UserRegistered', n('constructor')]]),
+      ) as FlowDocument;
       const v1 = doc.schemas[n('constructor')]!.versions[0]!;
-      const v2 = { version: 2, schema: { ...v1.schema, properties: { ...(v1.schema.properties as object), phone: { type: ['string', 'null'] } } }, upcaster: 'function upcast(data) { return { ...data, phone: null }; }' };
+      const v2 = {
+        version: 2,
+        schema: {
+          ...v1.schema,
+          properties: { ...(v1.schema.properties as object), phone: { type: ['string', 'null'] } },
+        },
+        upcaster: 'function upcast(data) { return { ...data, phone: null }; }',
+      };
       const edited = flowOf({ ...doc, schemas: Object.fromEntries([[n('constructor'), { versions: [v1, v2] }]]) });
       const runtime = Runtime.start(flowOf(doc));
       const lines: string[] = [];
@@ -187,12 +209,24 @@ describe('keys are data: keys taken from events are named like members of Object
   });
 
   it('invariant ids: each break is recorded once, on the step that causes it', () => {
-    const records = expectSameDataRun('orders.json', (doc, n) => {
-      doc.invariants = [
-        { id: n('constructor'), name: 'few orders', code: 'function holds(nodes) { return (nodes.orders.counters.published ?? 0) < 5; }' },
-        { id: n('__proto__'), name: 'few deliveries', code: 'function holds(nodes) { return (nodes.email.counters.handled ?? 0) < 3; }' },
-      ];
-    }, 300);
+    const records = expectSameDataRun(
+      'orders.json',
+      (doc, n) => {
+        doc.invariants = [
+          {
+            id: n('constructor'),
+            name: 'few orders',
+            code: 'function holds(nodes) { return (nodes.orders.counters.published ?? 0) < 5; }',
+          },
+          {
+            id: n('__proto__'),
+            name: 'few deliveries',
+            code: 'function holds(nodes) { return (nodes.email.counters.handled ?? 0) < 3; }',
+          },
+        ];
+      },
+      300,
+    );
     const breaks = records.flatMap((r) => r.broken ?? []);
     expect(breaks.map((b) => b.id)).toEqual(['__proto__', 'constructor']);
   });

@@ -2,7 +2,14 @@
 import { parseFlow, type FlowDocument } from '../flow';
 
 /** Names an ordinary object answers to before anything is stored in it. */
-export const PROTOTYPE_NAMES = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'prototype'] as const;
+export const PROTOTYPE_NAMES = [
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'prototype',
+] as const;
 
 /**
  * An ordinary name that compares with every other string as `name` does (nothing in a flow starts
@@ -18,7 +25,9 @@ export function renameStrings(value: unknown, names: ReadonlyMap<string, string>
   if (Array.isArray(value)) return value.map((item) => renameStrings(item, names));
   if (typeof value === 'object' && value !== null) {
     // fromEntries defines own properties, so a "__proto__" key stays a key
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [names.get(key) ?? key, renameStrings(item, names)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [names.get(key) ?? key, renameStrings(item, names)]),
+    );
   }
   return value;
 }

@@ -60,13 +60,19 @@ describe('projection rebuild', () => {
     const runtime = runFlow(flow, 2000, (r) => {
       if (r.kind === StepKind.Publish) published.push(r.event);
     });
-    const model = runtime.state.nodes['by-customer']!.data as Record<string, { orders: number; spent: number; lastOrderId: string }>;
+    const model = runtime.state.nodes['by-customer']!.data as Record<
+      string,
+      { orders: number; spent: number; lastOrderId: string }
+    >;
     const seen = published.slice(0, runtime.state.nodes['by-customer']!.counters.handled);
     for (const [customer, row] of Object.entries(model)) {
       const mine = seen.filter((e) => (e.data as { customerId: string }).customerId === customer);
       expect(row.orders).toBe(mine.length);
       expect(row.lastOrderId).toBe((mine.at(-1)!.data as { orderId: string }).orderId);
-      expect(row.spent).toBeCloseTo(mine.reduce((t, e) => t + (e.data as { total: number }).total, 0), 6);
+      expect(row.spent).toBeCloseTo(
+        mine.reduce((t, e) => t + (e.data as { total: number }).total, 0),
+        6,
+      );
     }
   });
 });

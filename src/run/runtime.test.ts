@@ -11,7 +11,10 @@ function exampleFlow(): FlowDocument {
   return result.flow;
 }
 
-const withCode = (flow: FlowDocument, nodeId: string, source: string): FlowDocument => ({ ...flow, code: { ...flow.code, [nodeId]: source } });
+const withCode = (flow: FlowDocument, nodeId: string, source: string): FlowDocument => ({
+  ...flow,
+  code: { ...flow.code, [nodeId]: source },
+});
 
 const withRate = (flow: FlowDocument, rate: number): FlowDocument => ({
   ...flow,
@@ -28,8 +31,10 @@ function steps(runtime: Runtime, count: number): StepRecord[] {
   return out;
 }
 
-const publishes = (records: readonly StepRecord[]): PublishStep[] => records.filter((r): r is PublishStep => r.kind === StepKind.Publish);
-const deliveries = (records: readonly StepRecord[]): DeliverStep[] => records.filter((r): r is DeliverStep => r.kind === StepKind.Deliver);
+const publishes = (records: readonly StepRecord[]): PublishStep[] =>
+  records.filter((r): r is PublishStep => r.kind === StepKind.Publish);
+const deliveries = (records: readonly StepRecord[]): DeliverStep[] =>
+  records.filter((r): r is DeliverStep => r.kind === StepKind.Deliver);
 const SUBSCRIBERS = ['email', 'analytics', 'by-customer'] as const;
 
 describe('Runtime on the example flow', () => {
@@ -57,13 +62,24 @@ describe('Runtime on the example flow', () => {
       correlationid: event.id,
       sequence: 1,
     });
-    const data = event.data as { orderId: string; customerId: string; items: { price: number; quantity: number }[]; total: number };
+    const data = event.data as {
+      orderId: string;
+      customerId: string;
+      items: { price: number; quantity: number }[];
+      total: number;
+    };
     expect(data.orderId).toMatch(/^ord-[0-9a-z]{6}$/);
     expect(['cust-ada', 'cust-alan', 'cust-grace', 'cust-linus']).toContain(data.customerId);
     expect(data.items.length).toBeGreaterThanOrEqual(1);
     expect(data.items.length).toBeLessThanOrEqual(3);
     expect(data.total).toBe(Math.round(data.items.reduce((t, i) => t + i.price * i.quantity, 0) * 100) / 100);
-    expect(email).toMatchObject({ topic: 'order-events', offset: 0, eventId: event.id, eventType: 'OrderPlaced', outcome: 'handled' });
+    expect(email).toMatchObject({
+      topic: 'order-events',
+      offset: 0,
+      eventId: event.id,
+      eventType: 'OrderPlaced',
+      outcome: 'handled',
+    });
     expect(email.logs).toEqual([`email to ${data.customerId}: order ${data.orderId} confirmed, total ${data.total}`]);
   });
 
@@ -111,7 +127,11 @@ describe('Runtime on the example flow', () => {
 
 describe('Runtime: failing handlers', () => {
   const failing = (flow: FlowDocument) =>
-    withCode(flow, 'analytics', 'function handle(event, ctx) {\n  if (event.data.total > 60) throw new Error(`too big: ${event.data.total}`);\n  ctx.state.ok = (ctx.state.ok ?? 0) + 1;\n}\n');
+    withCode(
+      flow,
+      'analytics',
+      'function handle(event, ctx) {\n  if (event.data.total > 60) throw new Error(`too big: ${event.data.total}`);\n  ctx.state.ok = (ctx.state.ok ?? 0) + 1;\n}\n',
+    );
 
   it('counts a throwing handler as a failed delivery with the message in the record, and the run continues', () => {
     const runtime = Runtime.start(failing(exampleFlow()));
@@ -147,19 +167,30 @@ describe('Runtime: failing handlers', () => {
   });
 
   it('keeps what ctx.log wrote before a handler threw', () => {
-    const runtime = Runtime.start(withCode(exampleFlow(), 'email', 'function handle(event, ctx) { ctx.log("about to fail", 1); throw "plain string"; }'));
+    const runtime = Runtime.start(
+      withCode(
+        exampleFlow(),
+        'email',
+        'function handle(event, ctx) { ctx.log("about to fail", 1); throw "plain string"; }',
+      ),
+    );
     const [d] = deliveries(steps(runtime, 2));
     expect(d).toMatchObject({ outcome: 'failed', error: 'thrown: plain string', logs: ['about to fail 1'] });
   });
 
   it('gives each subscriber the event as published, whatever an earlier subscriber did to it', () => {
     // email (latency 20) runs first and scribbles on the event; analytics (50) must still see the real total
-    const flow = withCode(exampleFlow(), 'email', 'function handle(event, ctx) { event.data.total = -1; event.data.items = []; }');
+    const flow = withCode(
+      exampleFlow(),
+      'email',
+      'function handle(event, ctx) { event.data.total = -1; event.data.items = []; }',
+    );
     const runtime = Runtime.start(flow);
     const published: number[] = [];
     for (let i = 0; i < 400; i++) {
       const record = runtime.step()!;
-      if (record.kind === StepKind.Publish) published.push((JSON.parse(JSON.stringify(record.event.data)) as { total: number }).total);
+      if (record.kind === StepKind.Publish)
+        published.push((JSON.parse(JSON.stringify(record.event.data)) as { total: number }).total);
     }
     const delivered = runtime.state.nodes['analytics']!.counters.handled;
     const expected = Math.round(published.slice(0, delivered).reduce((t, v) => t + v, 0) * 100) / 100;
@@ -173,13 +204,22 @@ describe('Runtime: inputs from outside the run', () => {
     steps(runtime, 2); // publish at 500, email at 520
     const data = { orderId: 'manual-1', customerId: 'cust-ada', items: [], total: 0 };
     const record = runtime.apply({ type: 'publish', producer: 'orders', data });
-    expect(record).toMatchObject({ kind: 'publish', step: 2, time: 520, node: 'orders', manual: true, topics: ['order-events'] });
+    expect(record).toMatchObject({
+      kind: 'publish',
+      step: 2,
+      time: 520,
+      node: 'orders',
+      manual: true,
+      topics: ['order-events'],
+    });
     const event = (record as PublishStep).event;
     expect(event.data).toEqual(data);
     expect(event.sequence).toBe(2);
     expect(runtime.state.nodes['orders']!.counters.published).toBe(2);
     // its deliveries follow the latencies from 520; automatic publishing keeps its beat (next at 1000)
-    const next = steps(runtime, 8).filter((r) => r.kind === StepKind.Publish || (r.kind === StepKind.Deliver && r.eventId === event.id));
+    const next = steps(runtime, 8).filter(
+      (r) => r.kind === StepKind.Publish || (r.kind === StepKind.Deliver && r.eventId === event.id),
+    );
     expect(next.map((r) => [r.kind, r.node, r.time])).toEqual([
       ['deliver', 'email', 540],
       ['deliver', 'analytics', 570],
@@ -191,7 +231,12 @@ describe('Runtime: inputs from outside the run', () => {
 
   it('turns a manual publish to an unknown producer into a fault step, not an exception', () => {
     const runtime = Runtime.start(exampleFlow());
-    expect(runtime.apply({ type: 'publish', producer: 'ghost', data: {} })).toMatchObject({ kind: 'fault', step: 0, node: 'ghost', error: 'no such producer' });
+    expect(runtime.apply({ type: 'publish', producer: 'ghost', data: {} })).toMatchObject({
+      kind: 'fault',
+      step: 0,
+      node: 'ghost',
+      error: 'no such producer',
+    });
     expect(runtime.state.step).toBe(1);
   });
 
@@ -225,7 +270,9 @@ describe('Runtime: inputs from outside the run', () => {
     const runtime = Runtime.start(exampleFlow());
     steps(runtime, 1); // t = 500, next publish was due at 1000
     runtime.apply({ type: 'flow', flow: withRate(runtime.flow, 10), summary: 'changed Orders' });
-    const times = publishes(steps(runtime, 40)).slice(0, 4).map((p) => p.time);
+    const times = publishes(steps(runtime, 40))
+      .slice(0, 4)
+      .map((p) => p.time);
     expect(times).toEqual([600, 700, 800, 900]);
   });
 

@@ -3,7 +3,15 @@ import { getOwn, hasOwn, setOwn } from '../lib/ownRecord';
 import { zeroCounters } from '../engine/counters';
 import type { RunInput } from '../engine/input';
 import { HandlerCalls } from '../engine/nodes/handlerCalls';
-import { controlConsumer, formGroups, groupSync, resetGroupOffsets, sessionExpiry, subscribedTopics, syncGroups } from '../engine/nodes/consumerGroups';
+import {
+  controlConsumer,
+  formGroups,
+  groupSync,
+  resetGroupOffsets,
+  sessionExpiry,
+  subscribedTopics,
+  syncGroups,
+} from '../engine/nodes/consumerGroups';
 import { copyKafkaState, emptyKafkaState } from '../engine/nodes/kafkaState';
 import { emptyAmqpState, topologyOf } from '../engine/nodes/amqpState';
 import { copyEsState, emptyEsState } from '../engine/nodes/esState';
@@ -69,7 +77,9 @@ const ACTIONS: { readonly [A in ActionKind]: ActionHandler<A> } = {
 };
 
 /** The actions a paced kind schedules for itself (a producer's produce, a command source's command). */
-const PACED_ACTIONS: ReadonlySet<ActionKind> = new Set(NODE_KINDS.flatMap((kind) => kindModule(kind).pace?.action ?? []));
+const PACED_ACTIONS: ReadonlySet<ActionKind> = new Set(
+  NODE_KINDS.flatMap((kind) => kindModule(kind).pace?.action ?? []),
+);
 
 /** Nodes grouped by kind in registry order, each group in document order: the order hooks run in. */
 function byKind(flow: FlowDocument): readonly (readonly [NodeKind, readonly FlowNode[]])[] {
@@ -77,7 +87,19 @@ function byKind(flow: FlowDocument): readonly (readonly [NodeKind, readonly Flow
 }
 
 function initialState(flow: FlowDocument): RuntimeState {
-  return { step: 0, time: 0, random: seedRandom(flow.seed), seq: 0, queue: [], nodes: {}, edges: {}, amqp: emptyAmqpState(), broken: {}, es: emptyEsState(), kafka: emptyKafkaState() };
+  return {
+    step: 0,
+    time: 0,
+    random: seedRandom(flow.seed),
+    seq: 0,
+    queue: [],
+    nodes: {},
+    edges: {},
+    amqp: emptyAmqpState(),
+    broken: {},
+    es: emptyEsState(),
+    kafka: emptyKafkaState(),
+  };
 }
 
 /**
@@ -223,30 +245,62 @@ export class Runtime implements RunContext {
     if (input.type === 'publish') {
       const node = this.nodesById.get(input.producer);
       if (!node || node.kind !== 'producer') {
-        return this.finish({ kind: StepKind.Fault, step: this.state.step, time: this.state.time, node: input.producer, error: 'no such producer' });
+        return this.finish({
+          kind: StepKind.Fault,
+          step: this.state.step,
+          time: this.state.time,
+          node: input.producer,
+          error: 'no such producer',
+        });
       }
       return this.finish(publish(this, node, input.data));
     }
     if (input.type === 'reset-offsets') return this.finish(resetGroupOffsets(this, input.group, input.target));
     if (input.type === 'command') {
       const node = this.nodesById.get(input.node);
-      if (node?.kind !== 'command') return this.finish({ kind: StepKind.Fault, step: this.state.step, time: this.state.time, node: input.node, error: 'no such command source' });
+      if (node?.kind !== 'command')
+        return this.finish({
+          kind: StepKind.Fault,
+          step: this.state.step,
+          time: this.state.time,
+          node: input.node,
+          error: 'no such command source',
+        });
       return this.finish(sendCommand(this, node, input.data));
     }
     if (input.type === 'rebuild') {
       const node = this.nodesById.get(input.node);
-      if (node?.kind !== 'consumer' && node?.kind !== 'projection') return this.finish({ kind: StepKind.Fault, step: this.state.step, time: this.state.time, node: input.node, error: 'no such read model' });
+      if (node?.kind !== 'consumer' && node?.kind !== 'projection')
+        return this.finish({
+          kind: StepKind.Fault,
+          step: this.state.step,
+          time: this.state.time,
+          node: input.node,
+          error: 'no such read model',
+        });
       return this.finish(rebuildReadModel(this, node));
     }
     if (input.type === 'consumer') {
       const node = this.nodesById.get(input.node);
       if (!node || (node.kind !== 'consumer' && node.kind !== 'projection')) {
-        return this.finish({ kind: StepKind.Fault, step: this.state.step, time: this.state.time, node: input.node, error: 'no such consumer' });
+        return this.finish({
+          kind: StepKind.Fault,
+          step: this.state.step,
+          time: this.state.time,
+          node: input.node,
+          error: 'no such consumer',
+        });
       }
       return this.finish(this.control(node, input.action));
     }
     this.reconfigure(input.flow);
-    return this.finish({ kind: StepKind.FlowChange, step: this.state.step, time: this.state.time, node: '', summary: input.summary });
+    return this.finish({
+      kind: StepKind.FlowChange,
+      step: this.state.step,
+      time: this.state.time,
+      node: '',
+      summary: input.summary,
+    });
   }
 
   /** Crash or restart: its Kafka membership (when it reads topics) and its AMQP and pub/sub connection together. */
@@ -286,10 +340,12 @@ export class Runtime implements RunContext {
       const pace = kindModule(kind).pace;
       if (pace) for (const node of nodes) if (paceChanged(node.id)) pace.scheduleNext(this, node);
     }
-    for (const id of Object.keys(this.state.es.subscriptions)) if (!this.nodesById.has(id)) delete this.state.es.subscriptions[id];
+    for (const id of Object.keys(this.state.es.subscriptions))
+      if (!this.nodesById.has(id)) delete this.state.es.subscriptions[id];
     for (const [kind, nodes] of kinds) for (const node of nodes) kindModule(kind).afterEdit?.(this, node);
     for (const id of Object.keys(this.state.nodes)) if (!this.nodesById.has(id)) delete this.state.nodes[id];
-    for (const id of Object.keys(this.state.kafka.topics)) if (!this.nodesById.has(id)) delete this.state.kafka.topics[id];
+    for (const id of Object.keys(this.state.kafka.topics))
+      if (!this.nodesById.has(id)) delete this.state.kafka.topics[id];
     syncGroups(this);
     syncBrokers(this);
   }

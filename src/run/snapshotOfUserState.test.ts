@@ -12,7 +12,9 @@ function ordersWith(projectionCode: string): FlowDocument {
 describe('a snapshot of state user code left behind', () => {
   it('names a getter in handler state instead of crashing the run', () => {
     const runtime = Runtime.start(
-      ordersWith('function handle(event, ctx) { ctx.state.calls = (ctx.state.calls ?? 0); ctx.state.trap = { get y() { ctx.state.calls++; throw new Error("boom"); } }; }'),
+      ordersWith(
+        'function handle(event, ctx) { ctx.state.calls = (ctx.state.calls ?? 0); ctx.state.trap = { get y() { ctx.state.calls++; throw new Error("boom"); } }; }',
+      ),
     );
     for (let i = 0; i < 20; i++) runtime.step();
     let thrown: unknown;
@@ -23,6 +25,8 @@ describe('a snapshot of state user code left behind', () => {
     }
     expect(thrown).toBeInstanceOf(SnapshotError);
     expect((thrown as SnapshotError).node).toBe('by-customer');
-    expect((thrown as Error).message).toBe('ctx.state.trap.y is a getter or setter; handler state must be plain JSON data');
+    expect((thrown as Error).message).toBe(
+      'ctx.state.trap.y is a getter or setter; handler state must be plain JSON data',
+    );
   });
 });

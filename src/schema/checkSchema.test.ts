@@ -20,7 +20,12 @@ describe('checkSchema', () => {
           total: { $ref: '#/$defs/money', description: 'gross' },
           tags: { type: 'array', items: { enum: ['a', 'b'] }, minItems: 0, maxItems: 3 },
           kind: { const: 'web', default: 'web', deprecated: true },
-          pay: { oneOf: [{ type: 'null' }, { anyOf: [{ type: 'integer', minimum: 0 }, { allOf: [{ type: 'number', exclusiveMaximum: 5 }] }] }] },
+          pay: {
+            oneOf: [
+              { type: 'null' },
+              { anyOf: [{ type: 'integer', minimum: 0 }, { allOf: [{ type: 'number', exclusiveMaximum: 5 }] }] },
+            ],
+          },
         },
         $defs: { money: { type: ['number', 'null'], exclusiveMinimum: 0 } },
       }),
@@ -35,11 +40,15 @@ describe('checkSchema', () => {
       '/properties/a/uniqueItems: unsupported keyword uniqueItems',
       '/definitions: unsupported keyword definitions: use $defs (draft 2020-12) instead',
     ]);
-    expect(lines({ items: [{ type: 'string' }] })).toEqual(['/items: items is one schema for every item in 2020-12; tuples (prefixItems) are not supported']);
+    expect(lines({ items: [{ type: 'string' }] })).toEqual([
+      '/items: items is one schema for every item in 2020-12; tuples (prefixItems) are not supported',
+    ]);
   });
 
   it('refuses formats it does not check instead of ignoring them', () => {
-    expect(lines({ format: 'uri' })).toEqual(['/format: format "uri" is not checked; the formats checked are email, date-time, date, uuid']);
+    expect(lines({ format: 'uri' })).toEqual([
+      '/format: format "uri" is not checked; the formats checked are email, date-time, date, uuid',
+    ]);
   });
 
   it('reports malformed keyword values', () => {
@@ -64,7 +73,7 @@ describe('checkSchema', () => {
       '/minLength: minLength is a whole number ≥ 0, got -1',
       '/maxItems: maxItems is a whole number ≥ 0, got 1.5',
       '/minimum: minimum is a number, got string',
-      '/exclusiveMinimum: exclusiveMinimum is a number in 2020-12 (the boolean form is draft-04\'s)',
+      "/exclusiveMinimum: exclusiveMinimum is a number in 2020-12 (the boolean form is draft-04's)",
       expect.stringMatching(/^\/pattern: pattern is not a valid regular expression: /),
       '/enum: enum is a non-empty array of the values allowed',
       '/anyOf: anyOf is a non-empty array of schemas',
@@ -73,23 +82,36 @@ describe('checkSchema', () => {
       '/const: const must be a JSON value',
     ]);
     expect(lines('string')).toEqual([': a schema is an object or a boolean, got string']);
-    expect(lines({ type: [] })).toEqual(['/type: type is one of null, boolean, object, array, number, integer, string, or a non-empty array of them']);
+    expect(lines({ type: [] })).toEqual([
+      '/type: type is one of null, boolean, object, array, number, integer, string, or a non-empty array of them',
+    ]);
     expect(lines({ type: ['string', 'string'] })).toEqual(['/type: type lists a type twice']);
     expect(lines({ required: ['a', 'a'] })).toEqual(['/required: required lists a property twice']);
   });
 
   it('accepts only local references into $defs that exist', () => {
-    expect(lines({ $ref: 'http://example.com/schema' })).toEqual(['/$ref: $ref "http://example.com/schema" is not supported: only # and #/$defs/<name> are']);
-    expect(lines({ $ref: '#/properties/a' })).toEqual(['/$ref: $ref "#/properties/a" is not supported: only # and #/$defs/<name> are']);
-    expect(lines({ properties: { a: { $ref: '#/$defs/missing' } } })).toEqual(['/properties/a/$ref: $ref #/$defs/missing names no schema in $defs']);
+    expect(lines({ $ref: 'http://example.com/schema' })).toEqual([
+      '/$ref: $ref "http://example.com/schema" is not supported: only # and #/$defs/<name> are',
+    ]);
+    expect(lines({ $ref: '#/properties/a' })).toEqual([
+      '/$ref: $ref "#/properties/a" is not supported: only # and #/$defs/<name> are',
+    ]);
+    expect(lines({ properties: { a: { $ref: '#/$defs/missing' } } })).toEqual([
+      '/properties/a/$ref: $ref #/$defs/missing names no schema in $defs',
+    ]);
     expect(lines({ $defs: { 'unit price': { type: 'number' } }, $ref: '#/$defs/unit%20price' })).toEqual([]);
-    expect(lines({ properties: { a: { $defs: {} } } })).toEqual(['/properties/a/$defs: $defs is supported only at the root of the schema, where $ref can reach it']);
+    expect(lines({ properties: { a: { $defs: {} } } })).toEqual([
+      '/properties/a/$defs: $defs is supported only at the root of the schema, where $ref can reach it',
+    ]);
   });
 
   it('refuses a $ref loop that never reaches a property or item, but not recursion through one', () => {
-    expect(lines({ $defs: { a: { allOf: [{ $ref: '#/$defs/b' }] }, b: { anyOf: [{ $ref: '#/$defs/a' }] } }, $ref: '#/$defs/a' })).toEqual([
-      '/$defs/a: $ref loop that never reaches a property or item: #/$defs/a → #/$defs/b → #/$defs/a',
-    ]);
+    expect(
+      lines({
+        $defs: { a: { allOf: [{ $ref: '#/$defs/b' }] }, b: { anyOf: [{ $ref: '#/$defs/a' }] } },
+        $ref: '#/$defs/a',
+      }),
+    ).toEqual(['/$defs/a: $ref loop that never reaches a property or item: #/$defs/a → #/$defs/b → #/$defs/a']);
     expect(lines({ $ref: '#' })).toEqual([': $ref loop that never reaches a property or item: # → #']);
     expect(lines({ properties: { next: { $ref: '#' } } })).toEqual([]);
   });
@@ -106,7 +128,9 @@ describe('checkSchema', () => {
   });
 
   it('escapes property names in paths and treats Object.prototype names as ordinary', () => {
-    expect(lines({ properties: { 'a/b': { typ: 'string' } } })).toEqual(['/properties/a~1b/typ: unsupported keyword typ']);
+    expect(lines({ properties: { 'a/b': { typ: 'string' } } })).toEqual([
+      '/properties/a~1b/typ: unsupported keyword typ',
+    ]);
     expect(lines(JSON.parse('{"properties": {"constructor": {"type": "nope"}}}'))).toEqual([
       '/properties/constructor/type: unknown type "nope"; the types are null, boolean, object, array, number, integer, string',
     ]);

@@ -1,5 +1,12 @@
 import { childPointer } from './jsonPointer';
-import { ANNOTATION_KEYWORDS, ASSERTION_KEYWORDS, isSchemaObject, SchemaFormat, SchemaType, type JsonSchema } from './jsonSchema';
+import {
+  ANNOTATION_KEYWORDS,
+  ASSERTION_KEYWORDS,
+  isSchemaObject,
+  SchemaFormat,
+  SchemaType,
+  type JsonSchema,
+} from './jsonSchema';
 import { isJsonValue, jsonTypeOf } from './jsonValue';
 import { defRef, refTarget, resolveRef } from './refs';
 import { patternError } from './regexCache';
@@ -104,7 +111,8 @@ function checkNode(schema: unknown, root: JsonSchema, path: string, problems: Sc
         checkType(value, at(kw), problem);
         break;
       case 'enum':
-        if (!Array.isArray(value) || value.length === 0) problem(at(kw), 'enum is a non-empty array of the values allowed');
+        if (!Array.isArray(value) || value.length === 0)
+          problem(at(kw), 'enum is a non-empty array of the values allowed');
         else if (!value.every(isJsonValue)) problem(at(kw), 'enum must list JSON values');
         break;
       case 'properties':
@@ -112,11 +120,13 @@ function checkNode(schema: unknown, root: JsonSchema, path: string, problems: Sc
         break;
       case 'additionalProperties':
       case 'items':
-        if (kw === 'items' && Array.isArray(value)) problem(at(kw), 'items is one schema for every item in 2020-12; tuples (prefixItems) are not supported');
+        if (kw === 'items' && Array.isArray(value))
+          problem(at(kw), 'items is one schema for every item in 2020-12; tuples (prefixItems) are not supported');
         else sub(value, at(kw));
         break;
       case 'required':
-        if (!Array.isArray(value) || !value.every((name) => typeof name === 'string')) problem(at(kw), 'required is an array of property names');
+        if (!Array.isArray(value) || !value.every((name) => typeof name === 'string'))
+          problem(at(kw), 'required is an array of property names');
         else if (new Set(value).size !== value.length) problem(at(kw), 'required lists a property twice');
         break;
       case 'minItems':
@@ -129,7 +139,8 @@ function checkNode(schema: unknown, root: JsonSchema, path: string, problems: Sc
       case 'maximum':
       case 'exclusiveMinimum':
       case 'exclusiveMaximum':
-        if (typeof value === 'boolean') problem(at(kw), `${kw} is a number in 2020-12 (the boolean form is draft-04's)`);
+        if (typeof value === 'boolean')
+          problem(at(kw), `${kw} is a number in 2020-12 (the boolean form is draft-04's)`);
         else if (!isFiniteNumber(value)) problem(at(kw), `${kw} is a number, got ${jsonTypeOf(value)}`);
         break;
       case 'pattern': {
@@ -139,7 +150,10 @@ function checkNode(schema: unknown, root: JsonSchema, path: string, problems: Sc
       }
       case 'format':
         if (typeof value !== 'string' || !FORMATS.includes(value)) {
-          problem(at(kw), `format ${JSON.stringify(value)} is not checked; the formats checked are ${FORMATS.join(', ')}`);
+          problem(
+            at(kw),
+            `format ${JSON.stringify(value)} is not checked; the formats checked are ${FORMATS.join(', ')}`,
+          );
         }
         break;
       case 'allOf':
@@ -159,11 +173,17 @@ function checkType(value: unknown, path: string, problem: (at: string, message: 
     return;
   }
   const unknown = list.find((t) => !TYPES.includes(t));
-  if (unknown !== undefined) problem(path, `unknown type ${JSON.stringify(unknown)}; the types are ${TYPES.join(', ')}`);
+  if (unknown !== undefined)
+    problem(path, `unknown type ${JSON.stringify(unknown)}; the types are ${TYPES.join(', ')}`);
   else if (new Set(list).size !== list.length) problem(path, 'type lists a type twice');
 }
 
-function checkRef(value: unknown, root: JsonSchema, path: string, problem: (at: string, message: string) => void): void {
+function checkRef(
+  value: unknown,
+  root: JsonSchema,
+  path: string,
+  problem: (at: string, message: string) => void,
+): void {
   if (typeof value !== 'string' || refTarget(value) === undefined) {
     problem(path, `$ref ${JSON.stringify(value)} is not supported: only # and #/$defs/<name> are`);
   } else if (resolveRef(root, value) === undefined) {
@@ -172,7 +192,11 @@ function checkRef(value: unknown, root: JsonSchema, path: string, problem: (at: 
 }
 
 /** Bounds that exclude every value: the schema would refuse every event, which is never what was meant. */
-function checkSatisfiable(node: Readonly<Record<string, unknown>>, path: string, problem: (at: string, message: string) => void): void {
+function checkSatisfiable(
+  node: Readonly<Record<string, unknown>>,
+  path: string,
+  problem: (at: string, message: string) => void,
+): void {
   const pairs: [string, string][] = [
     ['minimum', 'maximum'],
     ['minLength', 'maxLength'],
@@ -181,13 +205,17 @@ function checkSatisfiable(node: Readonly<Record<string, unknown>>, path: string,
   for (const [low, high] of pairs) {
     const lo = node[low];
     const hi = node[high];
-    if (typeof lo === 'number' && typeof hi === 'number' && lo > hi) problem(childPointer(path, low), `${low} ${lo} is above ${high} ${hi}: no value can be valid`);
+    if (typeof lo === 'number' && typeof hi === 'number' && lo > hi)
+      problem(childPointer(path, low), `${low} ${lo} is above ${high} ${hi}: no value can be valid`);
   }
   const properties = isSchemaObject(node.properties) ? node.properties : {};
   if (node.additionalProperties === false && Array.isArray(node.required)) {
     for (const name of node.required) {
       if (typeof name === 'string' && !Object.hasOwn(properties, name)) {
-        problem(childPointer(path, 'required'), `${name} is required but not declared in properties, and additional properties are not allowed: no value can be valid`);
+        problem(
+          childPointer(path, 'required'),
+          `${name} is required but not declared in properties, and additional properties are not allowed: no value can be valid`,
+        );
       }
     }
   }
@@ -212,7 +240,10 @@ function checkRefLoops(root: JsonSchema, problems: SchemaProblem[]): void {
     if (state.get(name) === 'done') return;
     if (state.get(name) === 'visiting') {
       const loop = [...trail.slice(trail.indexOf(name)), name].map((n) => (n === '' ? '#' : `#/$defs/${n}`));
-      problems.push({ path: where(name), message: `$ref loop that never reaches a property or item: ${loop.join(' → ')}` });
+      problems.push({
+        path: where(name),
+        message: `$ref loop that never reaches a property or item: ${loop.join(' → ')}`,
+      });
       return;
     }
     state.set(name, 'visiting');

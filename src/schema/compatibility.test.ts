@@ -7,7 +7,11 @@ import type { JsonSchema, SchemaObject } from './jsonSchema';
 const issues = (previous: JsonSchema, next: JsonSchema, mode: CompatibilityMode = 'full'): string[] =>
   checkCompatibility(previous, next, mode).issues.map((i) => `${i.direction} ${i.path || '/'} ${i.rule}`);
 
-const object = (properties: Record<string, JsonSchema>, extra: Partial<SchemaObject> = {}): SchemaObject => ({ type: 'object', properties, ...extra });
+const object = (properties: Record<string, JsonSchema>, extra: Partial<SchemaObject> = {}): SchemaObject => ({
+  type: 'object',
+  properties,
+  ...extra,
+});
 
 const v1 = object({ orderId: { type: 'string' }, total: { type: 'number' } }, { required: ['orderId', 'total'] });
 
@@ -22,21 +26,31 @@ describe('fields added and removed', () => {
   });
 
   it('a required field added without a default breaks backward: old events lack it', () => {
-    const v2 = object({ ...v1.properties, currency: { type: 'string' } }, { required: ['orderId', 'total', 'currency'] });
+    const v2 = object(
+      { ...v1.properties, currency: { type: 'string' } },
+      { required: ['orderId', 'total', 'currency'] },
+    );
     expect(issues(v1, v2)).toEqual(['backward /currency required-added']);
-    expect(checkCompatibility(v1, v2, 'backward').issues[0]?.message).toBe('old data may lack currency, which the new schema requires without a default');
+    expect(checkCompatibility(v1, v2, 'backward').issues[0]?.message).toBe(
+      'old data may lack currency, which the new schema requires without a default',
+    );
     expect(checkCompatibility(v1, v2, 'forward').compatible).toBe(true);
   });
 
   it('a required field added with a default is compatible: the reader fills it in', () => {
-    const v2 = object({ ...v1.properties, currency: { type: 'string', default: 'EUR' } }, { required: ['orderId', 'total', 'currency'] });
+    const v2 = object(
+      { ...v1.properties, currency: { type: 'string', default: 'EUR' } },
+      { required: ['orderId', 'total', 'currency'] },
+    );
     expect(issues(v1, v2)).toEqual([]);
   });
 
   it('a required field removed breaks forward: old readers still require it', () => {
     const v2 = object({ orderId: { type: 'string' } }, { required: ['orderId'] });
     expect(issues(v1, v2)).toEqual(['forward /total required-added']);
-    expect(checkCompatibility(v1, v2, 'forward').issues[0]?.message).toBe('new data may lack total, which the old schema requires without a default');
+    expect(checkCompatibility(v1, v2, 'forward').issues[0]?.message).toBe(
+      'new data may lack total, which the old schema requires without a default',
+    );
   });
 
   it('a field that became optional breaks forward only', () => {
@@ -59,7 +73,9 @@ describe('closed content models (additionalProperties: false)', () => {
   });
 
   it('a field removed from an open model is compatible both ways', () => {
-    expect(issues(object({ a: { type: 'string' }, b: { type: 'string' } }), object({ a: { type: 'string' } }))).toEqual([]);
+    expect(issues(object({ a: { type: 'string' }, b: { type: 'string' } }), object({ a: { type: 'string' } }))).toEqual(
+      [],
+    );
   });
 
   it('closing an open model breaks backward; opening a closed one breaks forward', () => {
@@ -83,7 +99,9 @@ describe('types', () => {
   it('a changed type breaks both ways, naming the field', () => {
     const v2 = object({ ...v1.properties, total: { type: 'string' } }, { required: ['orderId', 'total'] });
     expect(issues(v1, v2)).toEqual(['backward /total type-changed', 'forward /total type-changed']);
-    expect(checkCompatibility(v1, v2, 'backward').issues[0]?.message).toBe('type changed: old data is number, the new schema accepts string');
+    expect(checkCompatibility(v1, v2, 'backward').issues[0]?.message).toBe(
+      'type changed: old data is number, the new schema accepts string',
+    );
   });
 
   it('integer widened to number is backward compatible, and breaks forward', () => {
@@ -110,7 +128,9 @@ describe('enums and const', () => {
   const status = (...values: string[]): JsonSchema => ({ type: 'string', enum: values });
 
   it('a removed value breaks backward (old events may hold it), an added one breaks forward', () => {
-    expect(issues(status('placed', 'paid', 'shipped'), status('placed', 'shipped'))).toEqual(['backward / enum-narrowed']);
+    expect(issues(status('placed', 'paid', 'shipped'), status('placed', 'shipped'))).toEqual([
+      'backward / enum-narrowed',
+    ]);
     expect(checkCompatibility(status('placed', 'paid'), status('placed'), 'backward').issues[0]?.message).toBe(
       'old data may hold "paid" here, which the new schema refuses (value must be one of "placed", got "paid")',
     );
@@ -122,7 +142,9 @@ describe('enums and const', () => {
   });
 
   it('enum values are checked against every keyword of the reader', () => {
-    expect(issues({ enum: ['a', 'bb'] }, { type: 'string', maxLength: 1 }, 'backward')).toEqual(['backward / enum-narrowed']);
+    expect(issues({ enum: ['a', 'bb'] }, { type: 'string', maxLength: 1 }, 'backward')).toEqual([
+      'backward / enum-narrowed',
+    ]);
     expect(issues({ enum: ['a', 'b'] }, { type: 'string', maxLength: 1 }, 'backward')).toEqual([]);
     expect(issues({ const: 2 }, { type: 'integer', minimum: 1 }, 'backward')).toEqual([]);
   });
@@ -134,19 +156,32 @@ describe('enums and const', () => {
 
 describe('bounds, patterns and formats', () => {
   it('a raised minimum or a new maximum breaks backward; the reverse breaks forward', () => {
-    expect(issues({ type: 'number', minimum: 0 }, { type: 'number', minimum: 1 })).toEqual(['backward / range-narrowed']);
+    expect(issues({ type: 'number', minimum: 0 }, { type: 'number', minimum: 1 })).toEqual([
+      'backward / range-narrowed',
+    ]);
     expect(issues({ type: 'number' }, { type: 'number', maximum: 100 })).toEqual(['backward / range-narrowed']);
-    expect(checkCompatibility({ type: 'number', minimum: 0 }, { type: 'number', exclusiveMinimum: 0 }, 'backward').issues[0]?.message).toBe(
-      'minimum: old data may be ≥ 0, the new schema requires > 0',
-    );
-    expect(issues({ type: 'number', exclusiveMinimum: 0 }, { type: 'number', minimum: 0 })).toEqual(['forward / range-narrowed']);
-    expect(issues({ type: 'number', minimum: 5, exclusiveMinimum: 5 }, { type: 'number', exclusiveMinimum: 5 })).toEqual([]);
+    expect(
+      checkCompatibility({ type: 'number', minimum: 0 }, { type: 'number', exclusiveMinimum: 0 }, 'backward').issues[0]
+        ?.message,
+    ).toBe('minimum: old data may be ≥ 0, the new schema requires > 0');
+    expect(issues({ type: 'number', exclusiveMinimum: 0 }, { type: 'number', minimum: 0 })).toEqual([
+      'forward / range-narrowed',
+    ]);
+    expect(
+      issues({ type: 'number', minimum: 5, exclusiveMinimum: 5 }, { type: 'number', exclusiveMinimum: 5 }),
+    ).toEqual([]);
   });
 
   it('string lengths and item counts', () => {
-    expect(issues({ type: 'string', maxLength: 10 }, { type: 'string', maxLength: 5 }, 'backward')).toEqual(['backward / range-narrowed']);
-    expect(issues({ type: 'string' }, { type: 'string', minLength: 1 }, 'backward')).toEqual(['backward / range-narrowed']);
-    expect(issues({ type: 'array' }, { type: 'array', minItems: 1 }, 'backward')).toEqual(['backward / range-narrowed']);
+    expect(issues({ type: 'string', maxLength: 10 }, { type: 'string', maxLength: 5 }, 'backward')).toEqual([
+      'backward / range-narrowed',
+    ]);
+    expect(issues({ type: 'string' }, { type: 'string', minLength: 1 }, 'backward')).toEqual([
+      'backward / range-narrowed',
+    ]);
+    expect(issues({ type: 'array' }, { type: 'array', minItems: 1 }, 'backward')).toEqual([
+      'backward / range-narrowed',
+    ]);
     expect(issues({ type: 'array', maxItems: 3 }, { type: 'array', maxItems: 4 }, 'backward')).toEqual([]);
   });
 
@@ -160,21 +195,40 @@ describe('bounds, patterns and formats', () => {
 describe('nesting, references and combinators', () => {
   it('names the breaking field deep inside arrays of objects', () => {
     const lines = (price: JsonSchema): JsonSchema => object({ lines: { type: 'array', items: object({ price }) } });
-    expect(issues(lines({ type: 'number' }), lines({ type: 'integer' }))).toEqual(['backward /lines/*/price type-narrowed']);
+    expect(issues(lines({ type: 'number' }), lines({ type: 'integer' }))).toEqual([
+      'backward /lines/*/price type-narrowed',
+    ]);
   });
 
   it('follows $ref into $defs on each side', () => {
-    const withMoney = (money: JsonSchema): JsonSchema => ({ ...object({ total: { $ref: '#/$defs/money' } }), $defs: { money } });
-    expect(issues(withMoney(object({ amount: { type: 'integer' } })), withMoney(object({ amount: { type: 'integer' } })))).toEqual([]);
-    expect(issues(withMoney(object({ amount: { type: 'integer' } })), withMoney(object({ amount: { type: 'string' } })), 'backward')).toEqual([
-      'backward /total/amount type-changed',
-    ]);
+    const withMoney = (money: JsonSchema): JsonSchema => ({
+      ...object({ total: { $ref: '#/$defs/money' } }),
+      $defs: { money },
+    });
+    expect(
+      issues(withMoney(object({ amount: { type: 'integer' } })), withMoney(object({ amount: { type: 'integer' } }))),
+    ).toEqual([]);
+    expect(
+      issues(
+        withMoney(object({ amount: { type: 'integer' } })),
+        withMoney(object({ amount: { type: 'string' } })),
+        'backward',
+      ),
+    ).toEqual(['backward /total/amount type-changed']);
     // one side inline, the other through a $ref: the same schema
-    expect(issues(object({ total: object({ amount: { type: 'integer' } }) }), withMoney(object({ amount: { type: 'integer' } })))).toEqual([]);
+    expect(
+      issues(
+        object({ total: object({ amount: { type: 'integer' } }) }),
+        withMoney(object({ amount: { type: 'integer' } })),
+      ),
+    ).toEqual([]);
   });
 
   it('compares recursive schemas without looping', () => {
-    const tree = (leaf: JsonSchema): JsonSchema => ({ $defs: { node: object({ value: leaf, children: { type: 'array', items: { $ref: '#/$defs/node' } } }) }, $ref: '#/$defs/node' });
+    const tree = (leaf: JsonSchema): JsonSchema => ({
+      $defs: { node: object({ value: leaf, children: { type: 'array', items: { $ref: '#/$defs/node' } } }) },
+      $ref: '#/$defs/node',
+    });
     expect(issues(tree({ type: 'string' }), tree({ type: 'string' }))).toEqual([]);
     expect(issues(tree({ type: 'integer' }), tree({ type: 'number' }))).toEqual(['forward /value type-narrowed']);
   });
@@ -190,7 +244,9 @@ describe('nesting, references and combinators', () => {
   });
 
   it('a type list the reader splits into anyOf branches is still compatible', () => {
-    expect(issues({ type: ['string', 'integer'] }, { anyOf: [{ type: 'string' }, { type: 'number' }] }, 'backward')).toEqual([]);
+    expect(
+      issues({ type: ['string', 'integer'] }, { anyOf: [{ type: 'string' }, { type: 'number' }] }, 'backward'),
+    ).toEqual([]);
   });
 
   it('the writer’s allOf is merged before comparing', () => {
@@ -203,7 +259,9 @@ describe('nesting, references and combinators', () => {
   });
 
   it('a property the reader forbids (false) breaks when the writer may send it', () => {
-    expect(issues(object({ a: { type: 'string' } }), object({ a: false }), 'backward')).toEqual(['backward /a nothing-allowed']);
+    expect(issues(object({ a: { type: 'string' } }), object({ a: false }), 'backward')).toEqual([
+      'backward /a nothing-allowed',
+    ]);
   });
 });
 
@@ -221,7 +279,14 @@ describe('modes', () => {
     const negated = { type: 'string', not: { const: '' } } as unknown as JsonSchema;
     expect(checkCompatibility({ type: 'string' }, negated, 'backward')).toEqual({
       compatible: false,
-      issues: [{ direction: 'backward', path: '/not', rule: 'invalid-schema', message: 'the new schema: unsupported keyword not: express the rule positively (enum, oneOf, …)' }],
+      issues: [
+        {
+          direction: 'backward',
+          path: '/not',
+          rule: 'invalid-schema',
+          message: 'the new schema: unsupported keyword not: express the rule positively (enum, oneOf, …)',
+        },
+      ],
     });
   });
 });

@@ -37,23 +37,41 @@
 import { checkSchema } from './checkSchema';
 import { readIssues } from './readIssues';
 import type { JsonSchema } from './jsonSchema';
-import { CompatibilityMode, CompatibilityRule, type CompatibilityDirection, type CompatibilityResult } from './compatibilityRules';
+import {
+  CompatibilityMode,
+  CompatibilityRule,
+  type CompatibilityDirection,
+  type CompatibilityResult,
+} from './compatibilityRules';
 
 /** Whether `next` may follow `previous` under `mode`, and if not, every field that breaks and why. */
-export function checkCompatibility(previous: JsonSchema, next: JsonSchema, mode: CompatibilityMode): CompatibilityResult {
+export function checkCompatibility(
+  previous: JsonSchema,
+  next: JsonSchema,
+  mode: CompatibilityMode,
+): CompatibilityResult {
   if (mode === CompatibilityMode.None) return { compatible: true, issues: [] };
   const invalid = [
     ...checkSchema(previous).map((p) => ({ ...p, message: `the old schema: ${p.message}` })),
     ...checkSchema(next).map((p) => ({ ...p, message: `the new schema: ${p.message}` })),
   ];
   const directions: CompatibilityDirection[] =
-    mode === CompatibilityMode.Full ? ['backward', 'forward'] : [mode === CompatibilityMode.Backward ? 'backward' : 'forward'];
+    mode === CompatibilityMode.Full
+      ? ['backward', 'forward']
+      : [mode === CompatibilityMode.Backward ? 'backward' : 'forward'];
   if (invalid.length > 0) {
-    const issues = invalid.map((p) => ({ direction: directions[0] as CompatibilityDirection, path: p.path, rule: CompatibilityRule.InvalidSchema, message: p.message }));
+    const issues = invalid.map((p) => ({
+      direction: directions[0] as CompatibilityDirection,
+      path: p.path,
+      rule: CompatibilityRule.InvalidSchema,
+      message: p.message,
+    }));
     return { compatible: false, issues };
   }
   const issues = directions.flatMap((direction) =>
-    direction === 'backward' ? readIssues(previous, next, direction, 'old', 'new') : readIssues(next, previous, direction, 'new', 'old'),
+    direction === 'backward'
+      ? readIssues(previous, next, direction, 'old', 'new')
+      : readIssues(next, previous, direction, 'new', 'old'),
   );
   return { compatible: issues.length === 0, issues };
 }

@@ -12,7 +12,13 @@ const v2: JsonSchema = {
     lines: { type: 'array', items: { $ref: '#/$defs/line' }, default: [] },
     gift: { type: 'object', properties: { wrap: { type: 'boolean', default: false } } },
   },
-  $defs: { line: { type: 'object', required: ['qty'], properties: { sku: { type: 'string' }, qty: { type: 'integer', default: 1 } } } },
+  $defs: {
+    line: {
+      type: 'object',
+      required: ['qty'],
+      properties: { sku: { type: 'string' }, qty: { type: 'integer', default: 1 } },
+    },
+  },
 };
 
 describe('applyDefaults', () => {
@@ -22,7 +28,12 @@ describe('applyDefaults', () => {
     const filled = applyDefaults(v2, old);
     expect(filled).toEqual({ orderId: 'o1', currency: 'EUR', lines: [], gift: { wrap: false }, items: 'kept' });
     expect(validate(v2, filled)).toEqual([]);
-    expect(applyDefaults(v2, { orderId: 'o', lines: [{ sku: 'a' }, { sku: 'b', qty: 3 }] })).toMatchObject({ lines: [{ sku: 'a', qty: 1 }, { sku: 'b', qty: 3 }] });
+    expect(applyDefaults(v2, { orderId: 'o', lines: [{ sku: 'a' }, { sku: 'b', qty: 3 }] })).toMatchObject({
+      lines: [
+        { sku: 'a', qty: 1 },
+        { sku: 'b', qty: 3 },
+      ],
+    });
   });
 
   it('keeps values that are present, even falsy ones, and leaves the input untouched', () => {

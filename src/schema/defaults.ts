@@ -34,7 +34,8 @@ function fill(root: JsonSchema, schema: JsonSchema, value: unknown, depth: numbe
     if (property === undefined) continue;
     const present = Object.hasOwn(source, name) && source[name] !== undefined;
     if (present) set(copy, name, fill(root, property, source[name], depth + 1));
-    else if (isSchemaObject(property) && Object.hasOwn(property, 'default')) set(copy, name, structuredClone(property.default));
+    else if (isSchemaObject(property) && Object.hasOwn(property, 'default'))
+      set(copy, name, structuredClone(property.default));
   }
   return copy;
 }

@@ -1,4 +1,12 @@
-import { ASSERTION_KEYWORDS, isSchemaObject, keyword, typesOf, type JsonSchema, type SchemaObject, type SchemaType } from './jsonSchema';
+import {
+  ASSERTION_KEYWORDS,
+  isSchemaObject,
+  keyword,
+  typesOf,
+  type JsonSchema,
+  type SchemaObject,
+  type SchemaType,
+} from './jsonSchema';
 import { jsonEqual } from './jsonValue';
 import { resolveRefOrTrue } from './refs';
 
@@ -63,7 +71,8 @@ export function mergeSchemas(root: JsonSchema, schemas: readonly JsonSchema[]): 
     const partTypes = typesOf(part);
     if (partTypes) types = types === undefined ? [...partTypes] : intersectTypes(types, partTypes);
     if (Object.hasOwn(part, 'const') && !Object.hasOwn(merged, 'const')) merged.const = part.const;
-    if (part.enum) merged.enum = merged.enum ? merged.enum.filter((v) => part.enum?.some((w) => jsonEqual(v, w))) : part.enum;
+    if (part.enum)
+      merged.enum = merged.enum ? merged.enum.filter((v) => part.enum?.some((w) => jsonEqual(v, w))) : part.enum;
     for (const [name, schema] of Object.entries(part.properties ?? {})) {
       const existing = Object.hasOwn(properties, name) ? properties[name] : undefined;
       Object.defineProperty(properties, name, {
@@ -90,8 +99,22 @@ export function mergeSchemas(root: JsonSchema, schemas: readonly JsonSchema[]): 
   const only = objectParts.length === 1 ? objectParts[0]?.additionalProperties : undefined;
   if (only !== undefined) merged.additionalProperties = only;
   if (items.length > 0) merged.items = items.length === 1 ? (items[0] as JsonSchema) : { allOf: items };
-  const bound = (kw: 'minimum' | 'exclusiveMinimum' | 'minLength' | 'minItems' | 'maximum' | 'exclusiveMaximum' | 'maxLength' | 'maxItems', choose: (...n: number[]) => number): void => {
-    const value = pick(parts.map((p) => p[kw]), choose);
+  const bound = (
+    kw:
+      | 'minimum'
+      | 'exclusiveMinimum'
+      | 'minLength'
+      | 'minItems'
+      | 'maximum'
+      | 'exclusiveMaximum'
+      | 'maxLength'
+      | 'maxItems',
+    choose: (...n: number[]) => number,
+  ): void => {
+    const value = pick(
+      parts.map((p) => p[kw]),
+      choose,
+    );
     if (value !== undefined) merged[kw] = value;
   };
   for (const kw of ['minimum', 'exclusiveMinimum', 'minLength', 'minItems'] as const) bound(kw, Math.max);

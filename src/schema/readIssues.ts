@@ -1,5 +1,14 @@
 import { childPointer } from './jsonPointer';
-import { ASSERTION_KEYWORDS, entry, isSchemaObject, keyword, typesOf, type JsonSchema, type SchemaObject, type SchemaType } from './jsonSchema';
+import {
+  ASSERTION_KEYWORDS,
+  entry,
+  isSchemaObject,
+  keyword,
+  typesOf,
+  type JsonSchema,
+  type SchemaObject,
+  type SchemaType,
+} from './jsonSchema';
 import { showValue } from './jsonValue';
 import { deref, mergeSchemas } from './mergeSchemas';
 import { CompatibilityRule, type CompatibilityDirection, type CompatibilityIssue } from './compatibilityRules';
@@ -22,7 +31,13 @@ const MAX_DEPTH = 100;
 const ALL_TYPES: readonly SchemaType[] = ['null', 'boolean', 'object', 'array', 'number', 'string'];
 
 /** Whatever the writer's schema allows that the reader's refuses (the rules are in compatibility.ts). */
-export function readIssues(writerRoot: JsonSchema, readerRoot: JsonSchema, direction: CompatibilityDirection, writer: string, reader: string): CompatibilityIssue[] {
+export function readIssues(
+  writerRoot: JsonSchema,
+  readerRoot: JsonSchema,
+  direction: CompatibilityDirection,
+  writer: string,
+  reader: string,
+): CompatibilityIssue[] {
   const c: Compare = { writerRoot, readerRoot, direction, writer, reader, issues: [], inProgress: new Map() };
   compare(c, writerRoot, readerRoot, '', 0);
   return c.issues;
@@ -46,7 +61,13 @@ function compare(c: Compare, writerSchema: JsonSchema, readerSchema: JsonSchema,
   const r = deref(c.readerRoot, readerSchema);
   if (r === true || (isSchemaObject(r) && unconstrained(r)) || w === false) return;
   if (depth > MAX_DEPTH) return report(c, path, CompatibilityRule.NotAnalysed, 'too deeply nested to compare');
-  if (r === false) return report(c, path, CompatibilityRule.NothingAllowed, `the ${c.reader} schema allows nothing here, where ${c.writer} data may hold a value`);
+  if (r === false)
+    return report(
+      c,
+      path,
+      CompatibilityRule.NothingAllowed,
+      `the ${c.reader} schema allows nothing here, where ${c.writer} data may hold a value`,
+    );
   const W: SchemaObject = w === true ? {} : w;
   const seen = c.inProgress.get(W) ?? new Set<object>();
   if (seen.has(r)) return;
@@ -79,7 +100,12 @@ function compareValues(c: Compare, w: SchemaObject, values: readonly unknown[], 
     const errors = validateAgainst(c.readerRoot, r, value);
     const first = errors[0];
     if (first) {
-      report(c, path, CompatibilityRule.EnumNarrowed, `${c.writer} data may hold ${showValue(value)} here, which the ${c.reader} schema refuses (${first.path || 'value'} ${first.message})`);
+      report(
+        c,
+        path,
+        CompatibilityRule.EnumNarrowed,
+        `${c.writer} data may hold ${showValue(value)} here, which the ${c.reader} schema refuses (${first.path || 'value'} ${first.message})`,
+      );
     }
   }
 }
@@ -97,7 +123,14 @@ function compareReader(c: Compare, w: SchemaObject, r: SchemaObject, path: strin
   compareKeywords(c, w, without(r, 'allOf', 'anyOf', 'oneOf'), path, depth);
 }
 
-function matchBranch(c: Compare, w: SchemaObject, kw: string, branches: readonly JsonSchema[], path: string, depth: number): void {
+function matchBranch(
+  c: Compare,
+  w: SchemaObject,
+  kw: string,
+  branches: readonly JsonSchema[],
+  path: string,
+  depth: number,
+): void {
   let closest: CompatibilityIssue[] | undefined;
   for (const branch of branches) {
     const trial: Compare = { ...c, issues: [] };
@@ -106,27 +139,49 @@ function matchBranch(c: Compare, w: SchemaObject, kw: string, branches: readonly
     if (!closest || trial.issues.length < closest.length) closest = trial.issues;
   }
   const hint = closest?.[0] ? ` (closest: ${closest[0].message})` : '';
-  report(c, path, CompatibilityRule.NoMatchingBranch, `${c.writer} data here fits none of the ${c.reader} schema's ${kw} branches${hint}`);
+  report(
+    c,
+    path,
+    CompatibilityRule.NoMatchingBranch,
+    `${c.writer} data here fits none of the ${c.reader} schema's ${kw} branches${hint}`,
+  );
 }
 
-const accepts = (types: readonly SchemaType[], type: SchemaType): boolean => types.includes(type) || (type === 'integer' && types.includes('number'));
+const accepts = (types: readonly SchemaType[], type: SchemaType): boolean =>
+  types.includes(type) || (type === 'integer' && types.includes('number'));
 const listTypes = (types: readonly SchemaType[]): string => types.join(' or ');
 
 function compareKeywords(c: Compare, w: SchemaObject, r: SchemaObject, path: string, depth: number): void {
   if (unconstrained(r)) return;
   const rValues = Object.hasOwn(r, 'const') ? [r.const] : keyword(r, 'enum');
   if (rValues) {
-    return report(c, path, CompatibilityRule.EnumAdded, `the ${c.reader} schema allows only ${rValues.map(showValue).join(', ')} here, ${c.writer} data may hold other values`);
+    return report(
+      c,
+      path,
+      CompatibilityRule.EnumAdded,
+      `the ${c.reader} schema allows only ${rValues.map(showValue).join(', ')} here, ${c.writer} data may hold other values`,
+    );
   }
 
   const wTypes = typesOf(w) ?? ALL_TYPES;
   const rTypes = typesOf(r) ?? ALL_TYPES;
   const common = wTypes.filter((t) => accepts(rTypes, t));
   if (common.length === 0 && !(wTypes.includes('number') && rTypes.includes('integer'))) {
-    return report(c, path, CompatibilityRule.TypeChanged, `type changed: ${c.writer} data is ${listTypes(wTypes)}, the ${c.reader} schema accepts ${listTypes(rTypes)}`);
+    return report(
+      c,
+      path,
+      CompatibilityRule.TypeChanged,
+      `type changed: ${c.writer} data is ${listTypes(wTypes)}, the ${c.reader} schema accepts ${listTypes(rTypes)}`,
+    );
   }
   const narrowedToInteger = wTypes.includes('number') && !rTypes.includes('number') && rTypes.includes('integer');
-  if (narrowedToInteger) report(c, path, CompatibilityRule.TypeNarrowed, `${c.writer} data may be any number here, the ${c.reader} schema accepts integers only`);
+  if (narrowedToInteger)
+    report(
+      c,
+      path,
+      CompatibilityRule.TypeNarrowed,
+      `${c.writer} data may be any number here, the ${c.reader} schema accepts integers only`,
+    );
   const lost = wTypes.filter((t) => !accepts(rTypes, t) && !(t === 'number' && narrowedToInteger));
   if (lost.length > 0) {
     const message = typesOf(w)
@@ -163,26 +218,55 @@ function tighter(w: Bound | undefined, r: Bound | undefined, higherIsTighter: bo
 }
 
 function compareNumbers(c: Compare, w: SchemaObject, r: SchemaObject, path: string): void {
-  const show = (b: Bound | undefined, low: boolean): string => (b === undefined ? 'no bound' : `${low ? (b.exclusive ? '>' : '≥') : b.exclusive ? '<' : '≤'} ${b.value}`);
+  const show = (b: Bound | undefined, low: boolean): string =>
+    b === undefined ? 'no bound' : `${low ? (b.exclusive ? '>' : '≥') : b.exclusive ? '<' : '≤'} ${b.value}`;
   const wLow = boundOf(w.minimum, w.exclusiveMinimum, true);
   const rLow = boundOf(r.minimum, r.exclusiveMinimum, true);
   if (tighter(wLow, rLow, true)) {
-    report(c, path, CompatibilityRule.RangeNarrowed, `minimum: ${c.writer} data may be ${show(wLow, true)}, the ${c.reader} schema requires ${show(rLow, true)}`);
+    report(
+      c,
+      path,
+      CompatibilityRule.RangeNarrowed,
+      `minimum: ${c.writer} data may be ${show(wLow, true)}, the ${c.reader} schema requires ${show(rLow, true)}`,
+    );
   }
   const wHigh = boundOf(w.maximum, w.exclusiveMaximum, false);
   const rHigh = boundOf(r.maximum, r.exclusiveMaximum, false);
   if (tighter(wHigh, rHigh, false)) {
-    report(c, path, CompatibilityRule.RangeNarrowed, `maximum: ${c.writer} data may be ${show(wHigh, false)}, the ${c.reader} schema requires ${show(rHigh, false)}`);
+    report(
+      c,
+      path,
+      CompatibilityRule.RangeNarrowed,
+      `maximum: ${c.writer} data may be ${show(wHigh, false)}, the ${c.reader} schema requires ${show(rHigh, false)}`,
+    );
   }
 }
 
-function compareCounts(c: Compare, w: SchemaObject, r: SchemaObject, path: string, min: 'minLength' | 'minItems', max: 'maxLength' | 'maxItems'): void {
+function compareCounts(
+  c: Compare,
+  w: SchemaObject,
+  r: SchemaObject,
+  path: string,
+  min: 'minLength' | 'minItems',
+  max: 'maxLength' | 'maxItems',
+): void {
   const rMin = r[min];
-  if (rMin !== undefined && rMin > (w[min] ?? 0)) report(c, path, CompatibilityRule.RangeNarrowed, `${min} raised: ${c.writer} data may have ${min} ${w[min] ?? 0}, the ${c.reader} schema requires ${rMin}`);
+  if (rMin !== undefined && rMin > (w[min] ?? 0))
+    report(
+      c,
+      path,
+      CompatibilityRule.RangeNarrowed,
+      `${min} raised: ${c.writer} data may have ${min} ${w[min] ?? 0}, the ${c.reader} schema requires ${rMin}`,
+    );
   const rMax = r[max];
   const wMax = w[max];
   if (rMax !== undefined && (wMax === undefined || rMax < wMax)) {
-    report(c, path, CompatibilityRule.RangeNarrowed, `${max} lowered: ${c.writer} data may have ${max} ${wMax ?? 'unbounded'}, the ${c.reader} schema requires ${rMax}`);
+    report(
+      c,
+      path,
+      CompatibilityRule.RangeNarrowed,
+      `${max} lowered: ${c.writer} data may have ${max} ${wMax ?? 'unbounded'}, the ${c.reader} schema requires ${rMax}`,
+    );
   }
 }
 
@@ -190,11 +274,21 @@ function compareStrings(c: Compare, w: SchemaObject, r: SchemaObject, path: stri
   compareCounts(c, w, r, path, 'minLength', 'maxLength');
   if (r.pattern !== undefined && r.pattern !== w.pattern) {
     const was = w.pattern === undefined ? 'no pattern' : `the pattern ${w.pattern}`;
-    report(c, path, CompatibilityRule.PatternChanged, `the ${c.reader} schema requires the pattern ${r.pattern}, ${c.writer} data has ${was}`);
+    report(
+      c,
+      path,
+      CompatibilityRule.PatternChanged,
+      `the ${c.reader} schema requires the pattern ${r.pattern}, ${c.writer} data has ${was}`,
+    );
   }
   if (r.format !== undefined && r.format !== w.format) {
     const was = w.format === undefined ? 'no format' : `the format ${w.format}`;
-    report(c, path, CompatibilityRule.FormatChanged, `the ${c.reader} schema requires the format ${r.format}, ${c.writer} data has ${was}`);
+    report(
+      c,
+      path,
+      CompatibilityRule.FormatChanged,
+      `the ${c.reader} schema requires the format ${r.format}, ${c.writer} data has ${was}`,
+    );
   }
 }
 
@@ -215,19 +309,30 @@ function compareObjects(c: Compare, w: SchemaObject, r: SchemaObject, path: stri
     const rProp = entry(rProps, name);
     if (rProp !== undefined) compare(c, wProp, rProp, at, depth + 1);
     else if (rAdditional === false && wProp !== false) {
-      report(c, at, CompatibilityRule.ClosedContentModel, `${c.writer} data may hold ${name}, which the ${c.reader} schema does not declare and its additionalProperties: false refuses`);
+      report(
+        c,
+        at,
+        CompatibilityRule.ClosedContentModel,
+        `${c.writer} data may hold ${name}, which the ${c.reader} schema does not declare and its additionalProperties: false refuses`,
+      );
     } else compare(c, wProp, rAdditional, at, depth + 1);
   }
   // A property only the reader declares is taken to be absent from the writer's data, unless the
   // writer's additionalProperties is a schema: then it may hold a value of that schema.
   if (isSchemaObject(wAdditional) && !unconstrained(wAdditional)) {
     for (const name of Object.keys(rProps)) {
-      if (entry(wProps, name) === undefined) compare(c, wAdditional, entry(rProps, name) as JsonSchema, childPointer(path, name), depth + 1);
+      if (entry(wProps, name) === undefined)
+        compare(c, wAdditional, entry(rProps, name) as JsonSchema, childPointer(path, name), depth + 1);
     }
   }
   if (wAdditional !== false) {
     if (rAdditional === false) {
-      report(c, path, CompatibilityRule.ClosedContentModel, `${c.writer} data may hold properties the ${c.reader} schema does not declare, and its additionalProperties: false refuses them`);
+      report(
+        c,
+        path,
+        CompatibilityRule.ClosedContentModel,
+        `${c.writer} data may hold properties the ${c.reader} schema does not declare, and its additionalProperties: false refuses them`,
+      );
     } else compare(c, wAdditional, rAdditional, childPointer(path, '*'), depth + 1);
   }
 
@@ -237,6 +342,11 @@ function compareObjects(c: Compare, w: SchemaObject, r: SchemaObject, path: stri
     const rProp = entry(rProps, name);
     const resolved = rProp === undefined ? undefined : deref(c.readerRoot, rProp);
     if (isSchemaObject(resolved) && Object.hasOwn(resolved, 'default')) continue;
-    report(c, childPointer(path, name), CompatibilityRule.RequiredAdded, `${c.writer} data may lack ${name}, which the ${c.reader} schema requires without a default`);
+    report(
+      c,
+      childPointer(path, name),
+      CompatibilityRule.RequiredAdded,
+      `${c.writer} data may lack ${name}, which the ${c.reader} schema requires without a default`,
+    );
   }
 }

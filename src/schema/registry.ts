@@ -45,10 +45,18 @@ export type EventDataCheck =
   | { readonly ok: false; readonly unknown: string };
 
 /** Validates an event's data against its type's schema at `version` (the newest when absent). */
-export function validateEventData(registry: SchemaRegistry, eventType: string, data: unknown, version?: number): EventDataCheck {
+export function validateEventData(
+  registry: SchemaRegistry,
+  eventType: string,
+  data: unknown,
+  version?: number,
+): EventDataCheck {
   const entry = schemaFor(registry, eventType, version);
   if (!entry) {
-    const what = version === undefined || latestVersion(registry, eventType) === undefined ? `event type ${eventType}` : `version ${version} of ${eventType}`;
+    const what =
+      version === undefined || latestVersion(registry, eventType) === undefined
+        ? `event type ${eventType}`
+        : `version ${version} of ${eventType}`;
     return { ok: false, unknown: `the registry has no schema for ${what}` };
   }
   const errors = validate(entry.schema, data);
@@ -72,12 +80,17 @@ export function checkRegistry(registry: SchemaRegistry, upcasters?: Upcasters): 
     const base = childPointer(childPointer('', eventType), 'versions');
     entry.versions.forEach((current, i) => {
       const at = childPointer(base, i);
-      if (current.version !== i + 1) problems.push({ path: childPointer(at, 'version'), message: `${eventType} versions are numbered 1, 2, 3, …: expected ${i + 1}, got ${current.version}` });
+      if (current.version !== i + 1)
+        problems.push({
+          path: childPointer(at, 'version'),
+          message: `${eventType} versions are numbered 1, 2, 3, …: expected ${i + 1}, got ${current.version}`,
+        });
       const schemaProblems = checkSchema(current.schema);
       for (const p of schemaProblems) problems.push({ path: childPointer(at, 'schema') + p.path, message: p.message });
       const previous = entry.versions[i - 1];
       if (!upcasters || !previous || schemaProblems.length > 0) return;
-      const hasUpcaster = Object.hasOwn(upcasters, eventType) && typeof upcasters[eventType]?.[current.version] === 'function';
+      const hasUpcaster =
+        Object.hasOwn(upcasters, eventType) && typeof upcasters[eventType]?.[current.version] === 'function';
       if (hasUpcaster) return;
       const { issues } = checkCompatibility(previous.schema, current.schema, CompatibilityMode.Backward);
       const first = issues[0];

@@ -12,7 +12,11 @@ const orderPlaced: JsonSchema = {
     status: { enum: ['placed', 'paid'] },
     lines: {
       type: 'array',
-      items: { type: 'object', required: ['sku'], properties: { sku: { type: 'string' }, qty: { type: 'integer', minimum: 1 } } },
+      items: {
+        type: 'object',
+        required: ['sku'],
+        properties: { sku: { type: 'string' }, qty: { type: 'integer', minimum: 1 } },
+      },
     },
     note: { type: ['string', 'null'], description: 'Free text */ from the customer' },
     'delivery-date': { type: 'string', format: 'date', deprecated: true },
@@ -49,7 +53,10 @@ describe('schemaToTypeScript', () => {
       title: 'Order <img src="https://evil.example/t.png">',
       type: 'object',
       properties: {
-        total: { type: 'number', description: 'In cents ![x](https://evil.example/p.png) [docs][1]\n[1]: https://evil.example/r.png' },
+        total: {
+          type: 'number',
+          description: 'In cents ![x](https://evil.example/p.png) [docs][1]\n[1]: https://evil.example/r.png',
+        },
         note: { type: 'string', default: '![d](https://evil.example/d.png)', description: 'a \\[ and a `code` span' },
       },
     };
@@ -79,7 +86,11 @@ describe('schemaToTypeScript', () => {
       required: ['total'],
       properties: { total: { $ref: '#/$defs/money' }, parent: { $ref: '#' }, kind: { $ref: '#/$defs/kind' } },
       $defs: {
-        money: { type: 'object', required: ['amount', 'currency'], properties: { amount: { type: 'integer' }, currency: { type: 'string' } } },
+        money: {
+          type: 'object',
+          required: ['amount', 'currency'],
+          properties: { amount: { type: 'integer' }, currency: { type: 'string' } },
+        },
         kind: { enum: ['web', 'shop', 3, null] },
       },
     };
@@ -114,9 +125,17 @@ describe('schemaToTypeScript', () => {
         },
         ids: { type: 'array', items: { anyOf: [{ type: 'string' }, { type: 'integer' }] } },
         tagged: { allOf: [{ $ref: '#/$defs/base' }, { type: 'object', properties: { tag: { type: 'string' } } }] },
-        either: { type: 'array', items: { oneOf: [{ $ref: '#/$defs/base' }, { allOf: [{ $ref: '#/$defs/base' }, { $ref: '#/$defs/extra' }] }] } },
+        either: {
+          type: 'array',
+          items: {
+            oneOf: [{ $ref: '#/$defs/base' }, { allOf: [{ $ref: '#/$defs/base' }, { $ref: '#/$defs/extra' }] }],
+          },
+        },
       },
-      $defs: { base: { type: 'object', properties: { id: { type: 'string' } } }, extra: { type: 'object', properties: { x: { type: 'number' } } } },
+      $defs: {
+        base: { type: 'object', properties: { id: { type: 'string' } } },
+        extra: { type: 'object', properties: { x: { type: 'number' } } },
+      },
     };
     expect(schemaToTypeScript('T', schema)).toBe(
       [
@@ -186,7 +205,9 @@ describe('schemaToTypeScript', () => {
     expect(schemaToTypeScript('MaybeOrder', { type: ['object', 'null'], properties: { id: { type: 'string' } } })).toBe(
       'export type MaybeOrder = {\n  id?: string;\n} | null;\n',
     );
-    expect(schemaToTypeScript('Untyped', { properties: { id: { type: 'string' } } })).toBe('export interface Untyped {\n  id?: string;\n}\n');
+    expect(schemaToTypeScript('Untyped', { properties: { id: { type: 'string' } } })).toBe(
+      'export interface Untyped {\n  id?: string;\n}\n',
+    );
   });
 
   it('names: PascalCase identifiers, no clash with the root, each other, or the global types used', () => {
@@ -195,9 +216,21 @@ describe('schemaToTypeScript', () => {
     expect(toTypeName('3d-point')).toBe('_3dPoint');
     expect(toTypeName('record')).toBe('RecordType');
     expect(toTypeName('...')).toBe('Type');
-    const schema: JsonSchema = { $ref: '#/$defs/order', $defs: { order: { type: 'string' }, Order: { type: 'number' }, 'order!': { type: 'boolean' } } };
+    const schema: JsonSchema = {
+      $ref: '#/$defs/order',
+      $defs: { order: { type: 'string' }, Order: { type: 'number' }, 'order!': { type: 'boolean' } },
+    };
     expect(schemaToTypeScript('Order', schema)).toBe(
-      ['export type Order = Order2;', '', 'export type Order2 = string;', '', 'export type Order3 = number;', '', 'export type Order4 = boolean;', ''].join('\n'),
+      [
+        'export type Order = Order2;',
+        '',
+        'export type Order2 = string;',
+        '',
+        'export type Order3 = number;',
+        '',
+        'export type Order4 = boolean;',
+        '',
+      ].join('\n'),
     );
   });
 });
@@ -205,7 +238,13 @@ describe('schemaToTypeScript', () => {
 /** Type-checks declarations plus usage lines with the TypeScript compiler; returns the error messages. */
 function typeErrors(source: string): string[] {
   const fileName = 'generated.ts';
-  const options: ts.CompilerOptions = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts'], types: [] };
+  const options: ts.CompilerOptions = {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    lib: ['lib.es2022.d.ts'],
+    types: [],
+  };
   const host = ts.createCompilerHost(options);
   const readFile = host.getSourceFile.bind(host);
   host.getSourceFile = (name, version, ...rest) =>
@@ -216,7 +255,18 @@ function typeErrors(source: string): string[] {
 
 describe('the declarations compile and type event data as the schema says', () => {
   it('accepts valid data and rejects data of the wrong shape', () => {
-    const declarations = schemaToTypeScript('OrderPlaced', { ...(orderPlaced as object), properties: { ...(orderPlaced as { properties: object }).properties, total: { $ref: '#/$defs/money' } }, $defs: { money: { type: 'object', required: ['amount'], properties: { amount: { type: 'integer' } }, additionalProperties: { type: 'string' } } } });
+    const declarations = schemaToTypeScript('OrderPlaced', {
+      ...(orderPlaced as object),
+      properties: { ...(orderPlaced as { properties: object }).properties, total: { $ref: '#/$defs/money' } },
+      $defs: {
+        money: {
+          type: 'object',
+          required: ['amount'],
+          properties: { amount: { type: 'integer' } },
+          additionalProperties: { type: 'string' },
+        },
+      },
+    });
     const usage = [
       'export const ok: OrderPlaced = { orderId: "o1", status: "paid", lines: [{ sku: "a" }, { sku: "b", qty: 2 }], note: null, total: { amount: 5, unit: "cents" } };',
       '// @ts-expect-error status outside the enum',

@@ -1,4 +1,12 @@
-import { entry, isSchemaObject, keyword, typesOf, type JsonSchema, type SchemaObject, type SchemaType } from './jsonSchema';
+import {
+  entry,
+  isSchemaObject,
+  keyword,
+  typesOf,
+  type JsonSchema,
+  type SchemaObject,
+  type SchemaType,
+} from './jsonSchema';
 import { refTarget } from './refs';
 
 /** A type expression and how tightly it binds: a union must be parenthesised inside `T[]`. */
@@ -13,7 +21,21 @@ const NEVER = atom('never');
 const ANY_OBJECT = 'Record<string, unknown>';
 
 // Global types a generated name must not shadow, since the output uses them or people expect them.
-const RESERVED = new Set(['Record', 'Array', 'ReadonlyArray', 'Partial', 'Object', 'String', 'Number', 'Boolean', 'Date', 'Function', 'Promise', 'Map', 'Set']);
+const RESERVED = new Set([
+  'Record',
+  'Array',
+  'ReadonlyArray',
+  'Partial',
+  'Object',
+  'String',
+  'Number',
+  'Boolean',
+  'Date',
+  'Function',
+  'Promise',
+  'Map',
+  'Set',
+]);
 
 /** A PascalCase TypeScript identifier for an event type or $defs name: `order.placed` → `OrderPlaced`. */
 export function toTypeName(name: string): string {
@@ -36,7 +58,10 @@ function union(parts: readonly Expr[]): Expr {
   if (distinct.has('unknown')) return UNKNOWN;
   if (members.length === 0) return NEVER;
   if (members.length === 1) return members[0] as Expr;
-  return { text: members.map((p) => (p.binds === 'intersection' ? `(${p.text})` : p.text)).join(' | '), binds: 'union' };
+  return {
+    text: members.map((p) => (p.binds === 'intersection' ? `(${p.text})` : p.text)).join(' | '),
+    binds: 'union',
+  };
 }
 
 function intersection(parts: readonly Expr[]): Expr {
@@ -111,7 +136,8 @@ function objectLiteral(ctx: Context, schema: SchemaObject, indent: string): Expr
   // Required but not declared: present, of any type.
   for (const name of undeclared) lines.push(`${inner}${propertyKey(name)}: unknown;`);
   // An index signature must admit every declared property's type, so it can only say unknown.
-  if (additional !== undefined && additional !== true && additional !== false) lines.push(`${inner}[key: string]: unknown;`);
+  if (additional !== undefined && additional !== true && additional !== false)
+    lines.push(`${inner}[key: string]: unknown;`);
   return atom(`{\n${lines.join('\n')}\n${indent}}`);
 }
 

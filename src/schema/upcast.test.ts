@@ -15,7 +15,11 @@ const upcasters: Upcasters = {
       return d;
     },
   },
-  Broken: { 2: () => { throw new Error('no idea what v1 meant'); } },
+  Broken: {
+    2: () => {
+      throw new Error('no idea what v1 meant');
+    },
+  },
 };
 
 const event = { type: 'OrderPlaced', data: { name: 'Ada Lovelace', total: 12.5 }, schemaVersion: 1, id: 'e-1' };
@@ -25,7 +29,12 @@ describe('upcast', () => {
     const result = upcast(event, 1, 3, upcasters);
     expect(result).toEqual({
       ok: true,
-      event: { type: 'OrderPlaced', data: { total: 1250, firstName: 'Ada', lastName: 'Lovelace' }, schemaVersion: 3, id: 'e-1' },
+      event: {
+        type: 'OrderPlaced',
+        data: { total: 1250, firstName: 'Ada', lastName: 'Lovelace' },
+        schemaVersion: 3,
+        id: 'e-1',
+      },
       steps: [2, 3],
     });
   });
@@ -49,17 +58,29 @@ describe('upcast', () => {
 
   it('names the missing step, a step that throws, and refuses to go down', () => {
     expect(upcast(event, 1, 4, upcasters)).toEqual({ ok: false, error: 'OrderPlaced has no upcaster from v3 to v4' });
-    expect(upcast({ ...event, type: 'Unknown' }, 1, 2, upcasters)).toEqual({ ok: false, error: 'Unknown has no upcaster from v1 to v2' });
+    expect(upcast({ ...event, type: 'Unknown' }, 1, 2, upcasters)).toEqual({
+      ok: false,
+      error: 'Unknown has no upcaster from v1 to v2',
+    });
     expect(upcast({ ...event, type: 'Broken' }, 1, 2, upcasters)).toEqual({
       ok: false,
       error: 'the Broken upcaster from v1 to v2 threw: no idea what v1 meant',
     });
-    expect(upcast(event, 3, 1, upcasters)).toEqual({ ok: false, error: 'OrderPlaced cannot go down from v3 to v1: upcasters only go up' });
+    expect(upcast(event, 3, 1, upcasters)).toEqual({
+      ok: false,
+      error: 'OrderPlaced cannot go down from v3 to v1: upcasters only go up',
+    });
     expect(upcast(event, 0, 1, upcasters).ok).toBe(false);
   });
 
   it('an event type named like an Object.prototype member finds no upcaster by accident', () => {
-    expect(upcast({ ...event, type: 'constructor' }, 1, 2, {})).toEqual({ ok: false, error: 'constructor has no upcaster from v1 to v2' });
-    expect(upcast({ ...event, type: 'toString' }, 1, 2, { toString: {} })).toEqual({ ok: false, error: 'toString has no upcaster from v1 to v2' });
+    expect(upcast({ ...event, type: 'constructor' }, 1, 2, {})).toEqual({
+      ok: false,
+      error: 'constructor has no upcaster from v1 to v2',
+    });
+    expect(upcast({ ...event, type: 'toString' }, 1, 2, { toString: {} })).toEqual({
+      ok: false,
+      error: 'toString has no upcaster from v1 to v2',
+    });
   });
 });

@@ -27,13 +27,15 @@ export function upcast<E extends { readonly type: string; readonly data: unknown
   if (!Number.isInteger(fromVersion) || !Number.isInteger(toVersion) || fromVersion < 1 || toVersion < 1) {
     return { ok: false, error: `schema versions are whole numbers ≥ 1, not ${fromVersion} and ${toVersion}` };
   }
-  if (toVersion < fromVersion) return { ok: false, error: `${name} cannot go down from v${fromVersion} to v${toVersion}: upcasters only go up` };
+  if (toVersion < fromVersion)
+    return { ok: false, error: `${name} cannot go down from v${fromVersion} to v${toVersion}: upcasters only go up` };
   const chain = Object.hasOwn(upcasters, name) ? upcasters[name] : undefined;
   let data = fromVersion === toVersion ? event.data : structuredClone(event.data);
   const steps: number[] = [];
   for (let version = fromVersion + 1; version <= toVersion; version++) {
     const step = chain !== undefined && Object.hasOwn(chain, version) ? chain[version] : undefined;
-    if (typeof step !== 'function') return { ok: false, error: `${name} has no upcaster from v${version - 1} to v${version}` };
+    if (typeof step !== 'function')
+      return { ok: false, error: `${name} has no upcaster from v${version - 1} to v${version}` };
     try {
       data = step(data);
     } catch (error) {

@@ -3,7 +3,8 @@ import type { JsonSchema } from './jsonSchema';
 import { validate } from './validate';
 
 /** `path: message` lines: what the UI shows. */
-const problems = (schema: JsonSchema, value: unknown): string[] => validate(schema, value).map((e) => `${e.path}: ${e.message}`);
+const problems = (schema: JsonSchema, value: unknown): string[] =>
+  validate(schema, value).map((e) => `${e.path}: ${e.message}`);
 
 const order: JsonSchema = {
   type: 'object',
@@ -18,7 +19,11 @@ const order: JsonSchema = {
       items: {
         type: 'object',
         required: ['sku', 'price'],
-        properties: { sku: { type: 'string', minLength: 1 }, price: { type: 'number', minimum: 0 }, qty: { type: 'integer', exclusiveMinimum: 0 } },
+        properties: {
+          sku: { type: 'string', minLength: 1 },
+          price: { type: 'number', minimum: 0 },
+          qty: { type: 'integer', exclusiveMinimum: 0 },
+        },
       },
     },
     note: { type: ['string', 'null'], maxLength: 5 },
@@ -27,11 +32,26 @@ const order: JsonSchema = {
 
 describe('validate: an order payload', () => {
   it('accepts a valid value', () => {
-    expect(validate(order, { orderId: 'ORD-1', items: [{ sku: 'a', price: 0, qty: 1 }], note: null, customer: { email: 'a@b.io' } })).toEqual([]);
+    expect(
+      validate(order, {
+        orderId: 'ORD-1',
+        items: [{ sku: 'a', price: 0, qty: 1 }],
+        note: null,
+        customer: { email: 'a@b.io' },
+      }),
+    ).toEqual([]);
   });
 
   it('reports every failure with the path of the value and a reason', () => {
-    const value = { orderId: 'ord-1', items: [{ sku: 'a', price: 'free' }, { price: -1, qty: 0 }], extra: true, note: 'too long' };
+    const value = {
+      orderId: 'ord-1',
+      items: [
+        { sku: 'a', price: 'free' },
+        { price: -1, qty: 0 },
+      ],
+      extra: true,
+      note: 'too long',
+    };
     expect(problems(order, value)).toEqual([
       '/orderId: must match the pattern ^ORD-[0-9]+$, got "ord-1"',
       '/items/0/price: must be a number, got string',
@@ -45,7 +65,12 @@ describe('validate: an order payload', () => {
 
   it('names the keyword and where it sits in the schema', () => {
     expect(validate(order, { orderId: 'ORD-1', items: [{ sku: 'a', price: '1' }] })).toEqual([
-      { path: '/items/0/price', keyword: 'type', message: 'must be a number, got string', schemaPath: '/properties/items/items/properties/price/type' },
+      {
+        path: '/items/0/price',
+        keyword: 'type',
+        message: 'must be a number, got string',
+        schemaPath: '/properties/items/items/properties/price/type',
+      },
     ]);
   });
 
@@ -95,7 +120,9 @@ describe('validate: enum and const', () => {
     expect(validate({ enum: ['a', 1, null, { x: [1, 2] }] }, { x: [1, 2] })).toEqual([]);
     expect(validate({ const: { a: 1, b: 2 } }, { b: 2, a: 1 })).toEqual([]);
     expect(problems({ const: { a: 1 } }, { a: 1, b: 2 })).toEqual([': must be {"a":1}, got {"a":1,"b":2}']);
-    expect(problems({ enum: ['draft', 'placed'] }, 'shipped')).toEqual([': must be one of "draft", "placed", got "shipped"']);
+    expect(problems({ enum: ['draft', 'placed'] }, 'shipped')).toEqual([
+      ': must be one of "draft", "placed", got "shipped"',
+    ]);
     expect(problems({ enum: [[1, 2]] }, [2, 1])).toHaveLength(1);
     expect(validate({ const: null }, null)).toEqual([]);
     expect(problems({ const: 0 }, false)).toEqual([': must be 0, got false']);
@@ -124,7 +151,10 @@ describe('validate: numbers, strings and arrays', () => {
   });
 
   it('checks item counts and every item', () => {
-    expect(problems({ minItems: 2, items: { type: 'string' } }, [1])).toEqual([': must have at least 2 items, got 1', '/0: must be a string, got number']);
+    expect(problems({ minItems: 2, items: { type: 'string' } }, [1])).toEqual([
+      ': must have at least 2 items, got 1',
+      '/0: must be a string, got number',
+    ]);
     expect(problems({ maxItems: 1 }, [1, 2])).toEqual([': must have at most 1 item, got 2']);
     expect(problems({ items: false }, ['x'])).toEqual(['/0: is not allowed here']);
   });
@@ -143,24 +173,35 @@ describe('validate: objects', () => {
   });
 
   it('property names that are Object.prototype members are ordinary names', () => {
-    const schema: JsonSchema = { type: 'object', properties: { name: { type: 'string' } }, additionalProperties: false };
+    const schema: JsonSchema = {
+      type: 'object',
+      properties: { name: { type: 'string' } },
+      additionalProperties: false,
+    };
     expect(problems(schema, JSON.parse('{"constructor": 1, "__proto__": 2, "toString": 3}'))).toEqual([
       '/constructor: is not a property the schema declares, and additional properties are not allowed',
       '/__proto__: is not a property the schema declares, and additional properties are not allowed',
       '/toString: is not a property the schema declares, and additional properties are not allowed',
     ]);
-    expect(validate({ properties: JSON.parse('{"__proto__": {"type": "string"}}') as Record<string, JsonSchema> }, JSON.parse('{"__proto__": "x"}'))).toEqual([]);
-    expect(problems({ properties: JSON.parse('{"__proto__": {"type": "string"}}') as Record<string, JsonSchema> }, JSON.parse('{"__proto__": 1}'))).toEqual([
-      '/__proto__: must be a string, got number',
-    ]);
+    expect(
+      validate(
+        { properties: JSON.parse('{"__proto__": {"type": "string"}}') as Record<string, JsonSchema> },
+        JSON.parse('{"__proto__": "x"}'),
+      ),
+    ).toEqual([]);
+    expect(
+      problems(
+        { properties: JSON.parse('{"__proto__": {"type": "string"}}') as Record<string, JsonSchema> },
+        JSON.parse('{"__proto__": 1}'),
+      ),
+    ).toEqual(['/__proto__: must be a string, got number']);
     expect(problems({ required: ['constructor'] }, {})).toEqual(['/constructor: is required']);
   });
 
   it('escapes / and ~ in paths as JSON Pointer does', () => {
-    expect(problems({ properties: { 'a/b': { type: 'string' }, 'c~d': { type: 'string' } } }, { 'a/b': 1, 'c~d': 2 })).toEqual([
-      '/a~1b: must be a string, got number',
-      '/c~0d: must be a string, got number',
-    ]);
+    expect(
+      problems({ properties: { 'a/b': { type: 'string' }, 'c~d': { type: 'string' } } }, { 'a/b': 1, 'c~d': 2 }),
+    ).toEqual(['/a~1b: must be a string, got number', '/c~0d: must be a string, got number']);
   });
 });
 
@@ -189,7 +230,9 @@ describe('validate: formats', () => {
   });
 
   it('says which format was expected, and ignores values that are not strings', () => {
-    expect(problems({ format: 'date-time' }, 'yesterday')).toEqual([': must be a date-time (RFC 3339, such as 2024-05-01T12:00:00Z), got "yesterday"']);
+    expect(problems({ format: 'date-time' }, 'yesterday')).toEqual([
+      ': must be a date-time (RFC 3339, such as 2024-05-01T12:00:00Z), got "yesterday"',
+    ]);
     expect(validate({ format: 'email' }, 42)).toEqual([]);
   });
 });
@@ -205,7 +248,9 @@ describe('validate: combinators', () => {
   it('oneOf needs exactly one match and says how many matched', () => {
     expect(validate(payment, { card: '4242' })).toEqual([]);
     expect(problems(payment, {})).toEqual([': must match exactly one of the 2 schemas in oneOf, matched none']);
-    expect(problems(payment, { card: 'x', iban: 'y' })).toEqual([': must match exactly one of the schemas in oneOf, matched 2 (#0, #1)']);
+    expect(problems(payment, { card: 'x', iban: 'y' })).toEqual([
+      ': must match exactly one of the schemas in oneOf, matched 2 (#0, #1)',
+    ]);
   });
 
   it('anyOf needs at least one', () => {
@@ -227,13 +272,19 @@ describe('validate: $ref', () => {
     type: 'object',
     properties: { total: { $ref: '#/$defs/money' }, lines: { type: 'array', items: { $ref: '#/$defs/line' } } },
     $defs: {
-      money: { type: 'object', required: ['amount', 'currency'], properties: { amount: { type: 'integer' }, currency: { enum: ['EUR', 'USD'] } } },
+      money: {
+        type: 'object',
+        required: ['amount', 'currency'],
+        properties: { amount: { type: 'integer' }, currency: { enum: ['EUR', 'USD'] } },
+      },
       line: { type: 'object', properties: { price: { $ref: '#/$defs/money' } } },
     },
   };
 
   it('follows references into $defs', () => {
-    expect(validate(schema, { total: { amount: 5, currency: 'EUR' }, lines: [{ price: { amount: 5, currency: 'EUR' } }] })).toEqual([]);
+    expect(
+      validate(schema, { total: { amount: 5, currency: 'EUR' }, lines: [{ price: { amount: 5, currency: 'EUR' } }] }),
+    ).toEqual([]);
     expect(problems(schema, { total: { amount: 5 }, lines: [{ price: { amount: 1.5, currency: 'GBP' } }] })).toEqual([
       '/total/currency: is required',
       '/lines/0/price/amount: must be an integer, got number',
@@ -248,9 +299,15 @@ describe('validate: $ref', () => {
   });
 
   it('validates recursive structures through # and $defs', () => {
-    const tree: JsonSchema = { type: 'object', required: ['name'], properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#' } } } };
+    const tree: JsonSchema = {
+      type: 'object',
+      required: ['name'],
+      properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#' } } },
+    };
     expect(validate(tree, { name: 'a', children: [{ name: 'b', children: [{ name: 'c' }] }] })).toEqual([]);
-    expect(problems(tree, { name: 'a', children: [{ name: 'b', children: [{}] }] })).toEqual(['/children/0/children/0/name: is required']);
+    expect(problems(tree, { name: 'a', children: [{ name: 'b', children: [{}] }] })).toEqual([
+      '/children/0/children/0/name: is required',
+    ]);
   });
 
   it('reports a reference it cannot resolve, and a loop that consumes nothing, instead of hanging', () => {

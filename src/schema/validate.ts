@@ -1,6 +1,14 @@
 import { FORMAT_DESCRIPTIONS, matchesFormat } from './formats';
 import { childPointer } from './jsonPointer';
-import { entry, isSchemaObject, keyword, typesOf, type JsonSchema, type SchemaObject, type SchemaType } from './jsonSchema';
+import {
+  entry,
+  isSchemaObject,
+  keyword,
+  typesOf,
+  type JsonSchema,
+  type SchemaObject,
+  type SchemaType,
+} from './jsonSchema';
 import { jsonEqual, jsonTypeOf, showValue } from './jsonValue';
 import { resolveRef } from './refs';
 import { compilePattern } from './regexCache';
@@ -69,7 +77,14 @@ export function validateAgainst(root: JsonSchema, schema: JsonSchema, value: unk
   return errors;
 }
 
-function walk(w: Walk, schema: JsonSchema, value: unknown, path: string, schemaPath: string, errors: ValidationError[]): void {
+function walk(
+  w: Walk,
+  schema: JsonSchema,
+  value: unknown,
+  path: string,
+  schemaPath: string,
+  errors: ValidationError[],
+): void {
   const fail = (kw: string, message: string, at = path): void => {
     errors.push({ path: at, keyword: kw, message, schemaPath: childPointer(schemaPath, kw) });
   };
@@ -87,7 +102,8 @@ function walk(w: Walk, schema: JsonSchema, value: unknown, path: string, schemaP
     const got = typeof value === 'number' && !Number.isFinite(value) ? String(value) : jsonTypeOf(value);
     fail('type', `must be ${types.map((t) => ARTICLE[t] ?? t).join(' or ')}, got ${got}`);
   }
-  if (Object.hasOwn(schema, 'const') && !jsonEqual(value, schema.const)) fail('const', `must be ${showValue(schema.const)}, got ${showValue(value)}`);
+  if (Object.hasOwn(schema, 'const') && !jsonEqual(value, schema.const))
+    fail('const', `must be ${showValue(schema.const)}, got ${showValue(value)}`);
   const allowed = keyword(schema, 'enum');
   if (allowed && !allowed.some((option) => jsonEqual(value, option))) {
     fail('enum', `must be one of ${allowed.map(showValue).join(', ')}, got ${showValue(value)}`);
@@ -96,14 +112,22 @@ function walk(w: Walk, schema: JsonSchema, value: unknown, path: string, schemaP
   if (typeof value === 'number') checkNumber(schema, value, fail);
   else if (typeof value === 'string') checkString(schema, value, fail);
   else if (Array.isArray(value)) checkArray(w, schema, value, path, schemaPath, errors, fail);
-  else if (value !== null && typeof value === 'object') checkObject(w, schema, value as Record<string, unknown>, path, schemaPath, errors, fail);
+  else if (value !== null && typeof value === 'object')
+    checkObject(w, schema, value as Record<string, unknown>, path, schemaPath, errors, fail);
 
   checkCombinators(w, schema, value, path, schemaPath, errors, fail);
 }
 
 type Fail = (keyword: string, message: string, at?: string) => void;
 
-function checkRef(w: Walk, ref: string, value: unknown, path: string, schemaPath: string, errors: ValidationError[]): void {
+function checkRef(
+  w: Walk,
+  ref: string,
+  value: unknown,
+  path: string,
+  schemaPath: string,
+  errors: ValidationError[],
+): void {
   const target = resolveRef(w.root, ref);
   const at = childPointer(schemaPath, '$ref');
   if (target === undefined) {
@@ -112,7 +136,12 @@ function checkRef(w: Walk, ref: string, value: unknown, path: string, schemaPath
   }
   const key = `${ref}@${path}`;
   if (w.refsInProgress.has(key)) {
-    errors.push({ path, keyword: '$ref', message: `$ref ${ref} loops back to itself without reaching a property or item`, schemaPath: at });
+    errors.push({
+      path,
+      keyword: '$ref',
+      message: `$ref ${ref} loops back to itself without reaching a property or item`,
+      schemaPath: at,
+    });
     return;
   }
   w.refsInProgress.add(key);
@@ -124,16 +153,20 @@ function checkNumber(schema: SchemaObject, value: number, fail: Fail): void {
   const { minimum, maximum, exclusiveMinimum, exclusiveMaximum } = schema;
   if (minimum !== undefined && value < minimum) fail('minimum', `must be at least ${minimum}, got ${value}`);
   if (maximum !== undefined && value > maximum) fail('maximum', `must be at most ${maximum}, got ${value}`);
-  if (exclusiveMinimum !== undefined && value <= exclusiveMinimum) fail('exclusiveMinimum', `must be greater than ${exclusiveMinimum}, got ${value}`);
-  if (exclusiveMaximum !== undefined && value >= exclusiveMaximum) fail('exclusiveMaximum', `must be less than ${exclusiveMaximum}, got ${value}`);
+  if (exclusiveMinimum !== undefined && value <= exclusiveMinimum)
+    fail('exclusiveMinimum', `must be greater than ${exclusiveMinimum}, got ${value}`);
+  if (exclusiveMaximum !== undefined && value >= exclusiveMaximum)
+    fail('exclusiveMaximum', `must be less than ${exclusiveMaximum}, got ${value}`);
 }
 
 function checkString(schema: SchemaObject, value: string, fail: Fail): void {
   const { minLength, maxLength, pattern, format } = schema;
   if (minLength !== undefined || maxLength !== undefined) {
     const length = lengthOf(value);
-    if (minLength !== undefined && length < minLength) fail('minLength', `must be at least ${plural(minLength, 'character')} long, got ${length}`);
-    if (maxLength !== undefined && length > maxLength) fail('maxLength', `must be at most ${plural(maxLength, 'character')} long, got ${length}`);
+    if (minLength !== undefined && length < minLength)
+      fail('minLength', `must be at least ${plural(minLength, 'character')} long, got ${length}`);
+    if (maxLength !== undefined && length > maxLength)
+      fail('maxLength', `must be at most ${plural(maxLength, 'character')} long, got ${length}`);
   }
   if (pattern !== undefined) {
     const regex = compilePattern(pattern);
@@ -145,13 +178,24 @@ function checkString(schema: SchemaObject, value: string, fail: Fail): void {
   }
 }
 
-function checkArray(w: Walk, schema: SchemaObject, value: readonly unknown[], path: string, schemaPath: string, errors: ValidationError[], fail: Fail): void {
+function checkArray(
+  w: Walk,
+  schema: SchemaObject,
+  value: readonly unknown[],
+  path: string,
+  schemaPath: string,
+  errors: ValidationError[],
+  fail: Fail,
+): void {
   const { minItems, maxItems } = schema;
-  if (minItems !== undefined && value.length < minItems) fail('minItems', `must have at least ${plural(minItems, 'item')}, got ${value.length}`);
-  if (maxItems !== undefined && value.length > maxItems) fail('maxItems', `must have at most ${plural(maxItems, 'item')}, got ${value.length}`);
+  if (minItems !== undefined && value.length < minItems)
+    fail('minItems', `must have at least ${plural(minItems, 'item')}, got ${value.length}`);
+  if (maxItems !== undefined && value.length > maxItems)
+    fail('maxItems', `must have at most ${plural(maxItems, 'item')}, got ${value.length}`);
   const items = keyword(schema, 'items');
   if (items === undefined) return;
-  for (const [i, item] of value.entries()) walk(w, items, item, childPointer(path, i), childPointer(schemaPath, 'items'), errors);
+  for (const [i, item] of value.entries())
+    walk(w, items, item, childPointer(path, i), childPointer(schemaPath, 'items'), errors);
 }
 
 function checkObject(
@@ -174,18 +218,46 @@ function checkObject(
     if (!present(name)) continue;
     const declared = entry(properties, name);
     if (declared !== undefined) {
-      walk(w, declared, value[name], childPointer(path, name), childPointer(childPointer(schemaPath, 'properties'), name), errors);
+      walk(
+        w,
+        declared,
+        value[name],
+        childPointer(path, name),
+        childPointer(childPointer(schemaPath, 'properties'), name),
+        errors,
+      );
     } else if (additional === false) {
-      fail('additionalProperties', 'is not a property the schema declares, and additional properties are not allowed', childPointer(path, name));
+      fail(
+        'additionalProperties',
+        'is not a property the schema declares, and additional properties are not allowed',
+        childPointer(path, name),
+      );
     } else if (additional !== undefined) {
-      walk(w, additional, value[name], childPointer(path, name), childPointer(schemaPath, 'additionalProperties'), errors);
+      walk(
+        w,
+        additional,
+        value[name],
+        childPointer(path, name),
+        childPointer(schemaPath, 'additionalProperties'),
+        errors,
+      );
     }
   }
 }
 
-function checkCombinators(w: Walk, schema: SchemaObject, value: unknown, path: string, schemaPath: string, errors: ValidationError[], fail: Fail): void {
+function checkCombinators(
+  w: Walk,
+  schema: SchemaObject,
+  value: unknown,
+  path: string,
+  schemaPath: string,
+  errors: ValidationError[],
+  fail: Fail,
+): void {
   const allOf = keyword(schema, 'allOf');
-  allOf?.forEach((branch, i) => walk(w, branch, value, path, childPointer(childPointer(schemaPath, 'allOf'), i), errors));
+  allOf?.forEach((branch, i) =>
+    walk(w, branch, value, path, childPointer(childPointer(schemaPath, 'allOf'), i), errors),
+  );
 
   const matching = (kw: 'anyOf' | 'oneOf', branches: readonly JsonSchema[]): number[] =>
     branches.flatMap((branch, i) => {
@@ -195,11 +267,17 @@ function checkCombinators(w: Walk, schema: SchemaObject, value: unknown, path: s
     });
 
   const anyOf = keyword(schema, 'anyOf');
-  if (anyOf && matching('anyOf', anyOf).length === 0) fail('anyOf', `must match at least one of the ${plural(anyOf.length, 'schema')} in anyOf, matched none`);
+  if (anyOf && matching('anyOf', anyOf).length === 0)
+    fail('anyOf', `must match at least one of the ${plural(anyOf.length, 'schema')} in anyOf, matched none`);
   const oneOf = keyword(schema, 'oneOf');
   if (oneOf) {
     const matched = matching('oneOf', oneOf);
-    if (matched.length === 0) fail('oneOf', `must match exactly one of the ${plural(oneOf.length, 'schema')} in oneOf, matched none`);
-    else if (matched.length > 1) fail('oneOf', `must match exactly one of the schemas in oneOf, matched ${matched.length} (${matched.map((i) => `#${i}`).join(', ')})`);
+    if (matched.length === 0)
+      fail('oneOf', `must match exactly one of the ${plural(oneOf.length, 'schema')} in oneOf, matched none`);
+    else if (matched.length > 1)
+      fail(
+        'oneOf',
+        `must match exactly one of the schemas in oneOf, matched ${matched.length} (${matched.map((i) => `#${i}`).join(', ')})`,
+      );
   }
 }

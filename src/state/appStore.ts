@@ -8,7 +8,14 @@ import { createRunSlice, type RunSlice } from './runSlice';
 import { createTabStorageSlice, type TabStorageSlice } from './tabStorageSlice';
 import { createTraceSlice, type TraceSlice } from './traceSlice';
 
-export type AppState = FlowSlice & RunSlice & LogSlice & NoticeSlice & MarkerSlice & TraceSlice & PromptSlice & TabStorageSlice;
+export type AppState = FlowSlice &
+  RunSlice &
+  LogSlice &
+  NoticeSlice &
+  MarkerSlice &
+  TraceSlice &
+  PromptSlice &
+  TabStorageSlice;
 
 /** The one UI store; components read it through narrow selectors. */
 export const useAppStore = create<AppState>()((...a) => ({

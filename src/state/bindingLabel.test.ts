@@ -25,7 +25,9 @@ describe('bindingLabel', () => {
   });
 
   it('shows headers arguments, none for fanout, the pattern for pub/sub (default *), none for other edges', () => {
-    expect(bindingLabel(flow('headers'), { id: 'e', source: 'x', target: 'q', bindingArgs: { 'x-match': 'any', n: 1 } })).toBe('x-match=any n=1');
+    expect(
+      bindingLabel(flow('headers'), { id: 'e', source: 'x', target: 'q', bindingArgs: { 'x-match': 'any', n: 1 } }),
+    ).toBe('x-match=any n=1');
     expect(bindingLabel(flow('fanout'), { id: 'e', source: 'x', target: 'q', bindingKey: 'ignored' })).toBeNull();
     expect(bindingLabel(flow('topic'), { id: 'e', source: 'ps', target: 'q' })).toBe('*');
     expect(bindingLabel(flow('topic'), { id: 'e', source: 'q', target: 'x' })).toBeNull();

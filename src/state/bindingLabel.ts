@@ -12,7 +12,9 @@ export function bindingLabel(flow: FlowDocument, edge: FlowEdge): string | null 
   if (source?.kind !== 'exchange' || source.exchangeType === 'fanout') return null;
   if (source.exchangeType === 'headers') {
     const args = Object.entries(edge.bindingArgs ?? {});
-    return args.length === 0 ? 'x-match=all' : args.map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(' ');
+    return args.length === 0
+      ? 'x-match=all'
+      : args.map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(' ');
   }
   return edge.bindingKey === undefined || edge.bindingKey === '' ? '(empty key)' : edge.bindingKey;
 }

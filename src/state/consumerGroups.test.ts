@@ -16,10 +16,33 @@ const billing: GroupView = {
 };
 
 function frame(groups: Record<string, GroupView>): Frame {
-  return { cursor: 1, head: 1, time: 0, playing: false, speed: 1, branchId: 'main', counters: {}, edges: {}, nodeStates: {}, recent: [], topics: {}, groups, queues: {}, channels: {}, disconnected: [], eventStore: { events: 0, aggregates: {}, subscriptions: {} } };
+  return {
+    cursor: 1,
+    head: 1,
+    time: 0,
+    playing: false,
+    speed: 1,
+    branchId: 'main',
+    counters: {},
+    edges: {},
+    nodeStates: {},
+    recent: [],
+    topics: {},
+    groups,
+    queues: {},
+    channels: {},
+    disconnected: [],
+    eventStore: { events: 0, aggregates: {}, subscriptions: {} },
+  };
 }
 
-const consumer = (id: string, group?: string): ConsumerNode => ({ id, kind: 'consumer', name: id, latencyMs: 0, ...(group ? { group } : {}) });
+const consumer = (id: string, group?: string): ConsumerNode => ({
+  id,
+  kind: 'consumer',
+  name: id,
+  latencyMs: 0,
+  ...(group ? { group } : {}),
+});
 
 describe('consumer group views', () => {
   it('reads "topic:partition" keys and sorts partitions as numbers', () => {
@@ -29,7 +52,13 @@ describe('consumer group views', () => {
 
   it('tells a member its partitions, lag and whether it crashed; idle and absent members differ', () => {
     const f = frame({ billing });
-    expect(memberStatus(f, consumer('b1', 'billing'))).toEqual({ groupId: 'billing', partitions: 'orders:2 orders:10', lag: 5, crashed: false, generation: 3 });
+    expect(memberStatus(f, consumer('b1', 'billing'))).toEqual({
+      groupId: 'billing',
+      partitions: 'orders:2 orders:10',
+      lag: 5,
+      crashed: false,
+      generation: 3,
+    });
     expect(memberStatus(f, consumer('b2', 'billing'))?.partitions).toBe('');
     expect(memberStatus(f, consumer('b3', 'billing'))).toMatchObject({ crashed: true, lag: 7 });
     expect(memberStatus(f, consumer('b4', 'billing'))?.partitions).toBeNull();
@@ -52,6 +81,12 @@ describe('consumer group views', () => {
       code: {},
       layout: {},
     };
-    expect(groupsOfTopic(flow, frame({ billing, old: { ...billing, assignment: {}, committed: { 'orders:0': 3 } } }), 'orders')).toEqual(['billing', 'old', 'solo']);
+    expect(
+      groupsOfTopic(
+        flow,
+        frame({ billing, old: { ...billing, assignment: {}, committed: { 'orders:0': 3 } } }),
+        'orders',
+      ),
+    ).toEqual(['billing', 'old', 'solo']);
   });
 });

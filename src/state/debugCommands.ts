@@ -13,15 +13,17 @@ function seekToLogStep(step: number): Promise<void> {
   return seek(step + 1);
 }
 
-export type TouchJump = { readonly kind: 'moved'; readonly step: number } | { readonly kind: 'none' } | { readonly kind: 'no-node' } | { readonly kind: 'failed' };
+export type TouchJump =
+  | { readonly kind: 'moved'; readonly step: number }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'no-node' }
+  | { readonly kind: 'failed' };
 
 /** Moves to the next or previous step that touches the selected node (the row after or before the current one). */
 export async function jumpTouchingStep(direction: 'next' | 'previous'): Promise<TouchJump> {
   const { selectedNodeId } = useAppStore.getState();
   if (selectedNodeId === null) return { kind: 'no-node' };
-  const reply = await engine()
-    .findTouchingStep(selectedNodeId, direction)
-    .catch(report('Finding a step'));
+  const reply = await engine().findTouchingStep(selectedNodeId, direction).catch(report('Finding a step'));
   if (!reply) return { kind: 'failed' };
   if (reply.step === null) return { kind: 'none' };
   await seekToLogStep(reply.step);
@@ -29,7 +31,9 @@ export async function jumpTouchingStep(direction: 'next' | 'previous'): Promise<
 }
 
 /** Goes to a step number, the step that published an event id, or the last step at or before a time; nothing moves when it cannot. */
-export async function goTo(text: string): Promise<{ ok: true; message: string; cursor: number } | { ok: false; problem: string }> {
+export async function goTo(
+  text: string,
+): Promise<{ ok: true; message: string; cursor: number } | { ok: false; problem: string }> {
   const parsed = parseGoto(text);
   if (!parsed.ok) return parsed;
   let result;
@@ -43,8 +47,12 @@ export async function goTo(text: string): Promise<{ ok: true; message: string; c
   const { target } = parsed;
   const { cursor } = result;
   if (target.kind === 'step') return { ok: true, cursor, message: `At step ${cursor}` };
-  if (target.kind === 'event') return { ok: true, cursor, message: `Published at step ${result.step ?? 0} (t = ${seconds(result.time)})` };
-  const message = result.step === null ? 'Before the first step: at step 0' : `Last step at or before t = ${seconds(target.ms)}: step ${result.step}`;
+  if (target.kind === 'event')
+    return { ok: true, cursor, message: `Published at step ${result.step ?? 0} (t = ${seconds(result.time)})` };
+  const message =
+    result.step === null
+      ? 'Before the first step: at step 0'
+      : `Last step at or before t = ${seconds(target.ms)}: step ${result.step}`;
   return { ok: true, cursor, message };
 }
 
@@ -71,7 +79,11 @@ export async function deleteBranch(branchId: string): Promise<boolean> {
 }
 
 /** A node's state changes between two timeline positions of the current branch, or why they could not be compared. */
-export async function compareNodeState(node: string, from: number, to: number): Promise<NodeStateDiff | { problem: string }> {
+export async function compareNodeState(
+  node: string,
+  from: number,
+  to: number,
+): Promise<NodeStateDiff | { problem: string }> {
   try {
     return await engine().diffNodeState({ node, from, to });
   } catch (error) {

@@ -22,14 +22,22 @@ export async function readEventsFile(file: Blob): Promise<ReturnType<typeof fini
 
 /** The worker's refusal of a batch, with the event it names (`events[i]`) given as its line in the file. */
 export function describeBatchRefusal(error: unknown, batch: readonly ImportedEvent[]): string {
-  const problem = error && typeof error === 'object' && 'problems' in error ? (error as { problems?: readonly { path: string; reason: string }[] }).problems?.[0] : undefined;
+  const problem =
+    error && typeof error === 'object' && 'problems' in error
+      ? (error as { problems?: readonly { path: string; reason: string }[] }).problems?.[0]
+      : undefined;
   const index = problem && /^events\[(\d+)\]$/.exec(problem.path)?.[1];
   const event = index === undefined ? undefined : batch[Number(index)];
   return problem && event ? `line ${event.line}: ${problem.reason}` : describeError(error);
 }
 
-const batches = (events: readonly ImportedEvent[]): { readonly start: number; readonly batch: readonly ImportedEvent[] }[] =>
-  Array.from({ length: Math.ceil(events.length / MAX_PUBLISH_BATCH) }, (_, n) => ({ start: n * MAX_PUBLISH_BATCH, batch: events.slice(n * MAX_PUBLISH_BATCH, (n + 1) * MAX_PUBLISH_BATCH) }));
+const batches = (
+  events: readonly ImportedEvent[],
+): { readonly start: number; readonly batch: readonly ImportedEvent[] }[] =>
+  Array.from({ length: Math.ceil(events.length / MAX_PUBLISH_BATCH) }, (_, n) => ({
+    start: n * MAX_PUBLISH_BATCH,
+    batch: events.slice(n * MAX_PUBLISH_BATCH, (n + 1) * MAX_PUBLISH_BATCH),
+  }));
 
 /**
  * Publishes the events' data on a producer as manual inputs, a batch at a time. Every batch is
@@ -43,7 +51,10 @@ export async function importEvents(
   await flushFlow();
   for (const { batch } of batches(events)) {
     try {
-      await engine().checkBatch(producer, batch.map((e) => e.data));
+      await engine().checkBatch(
+        producer,
+        batch.map((e) => e.data),
+      );
     } catch (error) {
       return { ok: false, problem: `Nothing was imported: ${describeBatchRefusal(error, batch)}` };
     }
@@ -52,7 +63,10 @@ export async function importEvents(
   let last = 0;
   for (const { start, batch } of batches(events)) {
     try {
-      const reply = await engine().publishBatch(producer, batch.map((e) => e.data));
+      const reply = await engine().publishBatch(
+        producer,
+        batch.map((e) => e.data),
+      );
       first ??= reply.first;
       last = reply.last;
     } catch (error) {

@@ -32,7 +32,11 @@ const answer = async <T>(ask: Promise<T>): Promise<Answer<T>> => {
 };
 
 export function queryReadModel(node: string, code: string): Promise<Answer<unknown>> {
-  return answer(engine().request('queryReadModel', { node, code }).then((r) => r.answer));
+  return answer(
+    engine()
+      .request('queryReadModel', { node, code })
+      .then((r) => r.answer),
+  );
 }
 
 export function queryLog(query: LogQuery): Promise<Answer<LogQueryResult>> {

@@ -29,7 +29,9 @@ export function flowCode(flow: FlowDocument): FlowCode {
       return false;
     })
     .map((n) => n.name);
-  const upcasters = Object.entries(flow.schemas).flatMap(([type, entry]) => entry.versions.filter((v) => v.upcaster !== undefined).map((v) => `${type} v${v.version}`));
+  const upcasters = Object.entries(flow.schemas).flatMap(([type, entry]) =>
+    entry.versions.filter((v) => v.upcaster !== undefined).map((v) => `${type} v${v.version}`),
+  );
   const invariants = (flow.invariants ?? []).map((i) => i.name);
   return { handlers, templates, upcasters, invariants };
 }

@@ -22,7 +22,10 @@ describe('flow edits', () => {
     const flow = twoNodes();
     const ok = connectNodes(flow, 'producer-1', 'topic-1');
     expect(ok.ok && ok.flow.edges).toEqual([{ id: 'producer-1-to-topic-1', source: 'producer-1', target: 'topic-1' }]);
-    expect(connectNodes(flow, 'topic-1', 'producer-1')).toEqual({ ok: false, reason: 'A topic cannot connect to a producer' });
+    expect(connectNodes(flow, 'topic-1', 'producer-1')).toEqual({
+      ok: false,
+      reason: 'A topic cannot connect to a producer',
+    });
     if (ok.ok) expect(connectNodes(ok.flow, 'producer-1', 'topic-1').ok).toBe(false);
     if (ok.ok) expect(connectableTargets(ok.flow, 'producer-1')).toEqual([]);
   });

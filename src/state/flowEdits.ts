@@ -6,10 +6,24 @@ type Position = { x: number; y: number };
 
 /** A blank flow for a person who starts from nothing. */
 export function emptyFlow(): FlowDocument {
-  return { format: 'tidemark-flow', version: 1, name: 'Untitled flow', seed: 1, nodes: [], edges: [], schemas: {}, code: {}, layout: {} };
+  return {
+    format: 'tidemark-flow',
+    version: 1,
+    name: 'Untitled flow',
+    seed: 1,
+    nodes: [],
+    edges: [],
+    schemas: {},
+    code: {},
+    layout: {},
+  };
 }
 
-export function addNode(flow: FlowDocument, kind: NodeKind, position: Position): { flow: FlowDocument; nodeId: string } {
+export function addNode(
+  flow: FlowDocument,
+  kind: NodeKind,
+  position: Position,
+): { flow: FlowDocument; nodeId: string } {
   const node = createNode(flow, kind);
   const code = defaultCode(kind);
   return {
@@ -60,7 +74,8 @@ export function connectNodes(flow: FlowDocument, sourceId: string, targetId: str
   const source = flow.nodes.find((n) => n.id === sourceId);
   const target = flow.nodes.find((n) => n.id === targetId);
   if (!source || !target) return { ok: false, reason: 'Both ends of a connection must be nodes of this flow' };
-  if (!canConnect(source.kind, target.kind)) return { ok: false, reason: `A ${source.kind} cannot connect to a ${target.kind}` };
+  if (!canConnect(source.kind, target.kind))
+    return { ok: false, reason: `A ${source.kind} cannot connect to a ${target.kind}` };
   if (flow.edges.some((e) => e.source === sourceId && e.target === targetId))
     return { ok: false, reason: `${source.name} is already connected to ${target.name}` };
   const edge: FlowEdge = { id: uniqueEdgeId(flow, `${sourceId}-to-${targetId}`), source: sourceId, target: targetId };

@@ -52,7 +52,13 @@ export const createFlowSlice: StateCreator<AppState, [], [], FlowSlice> = (set, 
   adoptBranchFlow: (flow) =>
     set((s) => {
       const has = (id: string | null) => (id !== null && flow.nodes.some((n) => n.id === id) ? id : null);
-      return { flow, syncedRevision: s.editRevision, selectedNodeId: has(s.selectedNodeId), codeNodeId: has(s.codeNodeId), codeErrors: {} };
+      return {
+        flow,
+        syncedRevision: s.editRevision,
+        selectedNodeId: has(s.selectedNodeId),
+        codeNodeId: has(s.codeNodeId),
+        codeErrors: {},
+      };
     }),
   editFlow: (edit) => {
     const next = edit(get().flow ?? emptyFlow());

@@ -15,7 +15,9 @@ vi.mock('./engineConnection', () => ({
   engine: () => ({
     request: (type: string, args: UpdateFlow['args']) => {
       if (type !== 'updateFlow') throw new Error(`unexpected request ${type}`);
-      return new Promise<UpdateFlow['reply']>((resolve, reject) => sent.push({ flow: args.flow, reply: resolve, refuse: reject }));
+      return new Promise<UpdateFlow['reply']>((resolve, reject) =>
+        sent.push({ flow: args.flow, reply: resolve, refuse: reject }),
+      );
     },
   }),
 }));
@@ -36,7 +38,11 @@ let stop: () => void;
 
 /** A local edit, as the canvas or the inspector makes one. */
 const rename = (name: string): void => useAppStore.getState().editFlow((flow) => ({ ...flow, name }));
-const reply = (codeErrors: Record<string, string> = {}, revision = STORED.revision + 1): UpdateFlow['reply'] => ({ recorded: false, codeErrors, stored: { ...STORED, revision } });
+const reply = (codeErrors: Record<string, string> = {}, revision = STORED.revision + 1): UpdateFlow['reply'] => ({
+  recorded: false,
+  codeErrors,
+  stored: { ...STORED, revision },
+});
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -143,7 +149,10 @@ describe('flow sync', () => {
     const flushed = flushFlow();
     sent.splice(0)[0]!.refuse(new Error('nodes[0] is not valid'));
     await expect(flushed).resolves.toBe(false);
-    expect(useAppStore.getState().notices.at(-1)).toMatchObject({ level: 'error', message: 'The flow was not applied: nodes[0] is not valid' });
+    expect(useAppStore.getState().notices.at(-1)).toMatchObject({
+      level: 'error',
+      message: 'The flow was not applied: nodes[0] is not valid',
+    });
   });
 
   it('journals an edit not yet sent when the page goes away, on the stored flow it was made on', () => {

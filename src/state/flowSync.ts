@@ -21,7 +21,8 @@ export function startFlowSync(): () => void {
     // A tab that does not save keeps nothing for later: its edits were never going to be stored.
     if (!tabStorage?.writer || !storedFlow) return;
     // Sent is not stored: an edit whose reply has not come back may die with the worker.
-    if (flow && (editRevision !== syncedRevision || unconfirmed > 0)) journalUnsentEdit({ flow, basedOn: storedFlow, unconfirmed }, tabJournal());
+    if (flow && (editRevision !== syncedRevision || unconfirmed > 0))
+      journalUnsentEdit({ flow, basedOn: storedFlow, unconfirmed }, tabJournal());
   };
   window.addEventListener('pagehide', onPageHide);
   return () => {
@@ -37,7 +38,8 @@ export function startFlowSync(): () => void {
  */
 export async function flushFlow(): Promise<boolean> {
   clearTimeout(timer);
-  const { flow, editRevision, syncedRevision, markSynced, setCodeErrors, setStoredFlow, pushNotice } = useAppStore.getState();
+  const { flow, editRevision, syncedRevision, markSynced, setCodeErrors, setStoredFlow, pushNotice } =
+    useAppStore.getState();
   if (!flow || editRevision === syncedRevision) return true;
   markSynced(editRevision);
   unconfirmed++;

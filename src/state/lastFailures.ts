@@ -27,14 +27,19 @@ export function collectFailures(
     const known = getOwn(next ?? failures, record.node);
     if (known && known.step >= record.step) continue;
     const subject = subjectOf(record);
-    setOwn(edit(), record.node, subject === undefined ? { step: record.step, error } : { step: record.step, error, subject });
+    setOwn(
+      edit(),
+      record.node,
+      subject === undefined ? { step: record.step, error } : { step: record.step, error, subject },
+    );
   }
   return next ?? failures;
 }
 
 /** What a failed step was handling, so the node can say which event broke it. */
 function subjectOf(record: StepRecord): string | undefined {
-  if (record.kind === 'deliver' || record.kind === 'queue-deliver' || record.kind === 'pubsub-deliver') return `${record.eventType} ${record.eventId}`;
+  if (record.kind === 'deliver' || record.kind === 'queue-deliver' || record.kind === 'pubsub-deliver')
+    return `${record.eventType} ${record.eventId}`;
   if (record.kind === 'command' || record.kind === 'append') return `${record.commandType} for ${record.streamId}`;
   return undefined;
 }
@@ -47,10 +52,14 @@ function failureOf(record: StepRecord): string | undefined {
     case 'pubsub-deliver':
       return record.outcome === 'failed' ? (record.error ?? 'the handler failed') : undefined;
     case 'command':
-      return record.outcome === 'decided' ? undefined : `${record.commandType} ${record.outcome}: ${record.reason ?? ''}`;
+      return record.outcome === 'decided'
+        ? undefined
+        : `${record.commandType} ${record.outcome}: ${record.reason ?? ''}`;
     case 'append':
       if (record.outcome === 'failed') return `${record.commandType} failed: ${record.reason ?? ''}`;
-      return record.outcome === 'conflict' && record.then !== 'retry' ? `${record.commandType} ${record.then === 'rejected' ? 'rejected after a conflict' : 'failed after a conflict'} on ${record.streamId}` : undefined;
+      return record.outcome === 'conflict' && record.then !== 'retry'
+        ? `${record.commandType} ${record.then === 'rejected' ? 'rejected after a conflict' : 'failed after a conflict'} on ${record.streamId}`
+        : undefined;
     default:
       return undefined;
   }

@@ -20,7 +20,10 @@ export interface LogSlice {
   clearLog: () => void;
 }
 
-function merge(blocks: Readonly<Record<number, LogBlock>>, rows: readonly StepRecord[]): Readonly<Record<number, LogBlock>> {
+function merge(
+  blocks: Readonly<Record<number, LogBlock>>,
+  rows: readonly StepRecord[],
+): Readonly<Record<number, LogBlock>> {
   if (rows.length === 0) return blocks;
   const next: Record<number, (StepRecord | undefined)[]> = { ...blocks } as Record<number, (StepRecord | undefined)[]>;
   const copied = new Set<number>();

@@ -21,5 +21,10 @@ function nextNumber(flow: FlowDocument, kind: NodeKind): number {
 export function createNode(flow: FlowDocument, kind: NodeKind): FlowNode {
   const n = nextNumber(flow, kind);
   // structuredClone: a new node never shares a payload template object with the kind's defaults.
-  return { id: `${kind}-${n}`, name: `${NODE_SHAPES[kind].title} ${n}`, kind, ...structuredClone(NODE_SHAPES[kind].defaults) } as FlowNode;
+  return {
+    id: `${kind}-${n}`,
+    name: `${NODE_SHAPES[kind].title} ${n}`,
+    kind,
+    ...structuredClone(NODE_SHAPES[kind].defaults),
+  } as FlowNode;
 }

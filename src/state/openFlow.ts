@@ -17,7 +17,10 @@ async function requestOpen(doc: unknown, origin: FlowOrigin, label: string): Pro
     if (!(error instanceof EngineRequestError) || !error.replaces) throw error;
     const store = useAppStore.getState();
     if (!(await store.askToReplace(error.replaces, label))) {
-      store.pushNotice({ level: 'info', message: `${label}: not opened; "${error.replaces.name}" and its run are as they were.` });
+      store.pushNotice({
+        level: 'info',
+        message: `${label}: not opened; "${error.replaces.name}" and its run are as they were.`,
+      });
       return undefined;
     }
     return await engine().request('openFlow', { doc, origin, replace: true });
@@ -60,7 +63,10 @@ export async function openFlowUrl(url: string, origin: FlowOrigin, label: string
   const target = new URL(url, window.location.href);
   // A flow carries code: only documents served by this site may be opened by a link.
   if (target.origin !== window.location.origin) {
-    pushNotice({ level: 'error', message: `${label}: only flows on ${window.location.origin} can be opened (${target.href})` });
+    pushNotice({
+      level: 'error',
+      message: `${label}: only flows on ${window.location.origin} can be opened (${target.href})`,
+    });
     return false;
   }
   let text: string;
@@ -68,7 +74,8 @@ export async function openFlowUrl(url: string, origin: FlowOrigin, label: string
     const response = await fetch(target);
     if (!response.ok) throw new Error(`HTTP ${response.status} for ${target.pathname}`);
     // A static server answers a missing file with the app's index.html.
-    if (response.headers.get('content-type')?.includes('text/html')) throw new Error(`${target.pathname} was not found`);
+    if (response.headers.get('content-type')?.includes('text/html'))
+      throw new Error(`${target.pathname} was not found`);
     text = await response.text();
   } catch (error) {
     pushNotice({ level: 'error', message: `${label}: could not load the flow (${describeError(error)})` });

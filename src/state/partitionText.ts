@@ -23,7 +23,7 @@ export function bracketList(keys: readonly string[], nameOf: NameOf): string {
 /** [0, 1, 2, 3, 5] → "p0–p3, p5": runs of three or more are written as a range, so a card stays one line. */
 function compactList(partitions: readonly number[]): string {
   const parts: string[] = [];
-  for (let i = 0; i < partitions.length; ) {
+  for (let i = 0; i < partitions.length;) {
     let j = i;
     while (j + 1 < partitions.length && partitions[j + 1] === (partitions[j] ?? 0) + 1) j++;
     if (j - i >= 2) parts.push(`p${partitions[i]}–p${partitions[j]}`);

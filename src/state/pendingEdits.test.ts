@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowDocument } from '../flow';
-import { dropSharedJournal, journalUnsentEdit, takeUnsentEdit, unsentEditVerdict, type JournalStorage, type UnsentEdit } from './pendingEdits';
+import {
+  dropSharedJournal,
+  journalUnsentEdit,
+  takeUnsentEdit,
+  unsentEditVerdict,
+  type JournalStorage,
+  type UnsentEdit,
+} from './pendingEdits';
 import { emptyFlow } from './flowEdits';
 
 class MemoryStorage implements JournalStorage {
@@ -78,7 +85,10 @@ describe('unsentEditVerdict', () => {
       reason: 'the stored flow was saved again after it was made, and applying it could undo that',
     });
     expect(unsentEditVerdict(edit, writer, { flowId: 'current', revision: 2 })).toMatchObject({ apply: false });
-    expect(unsentEditVerdict(edit, writer, { flowId: 'other', revision: 7 })).toEqual({ apply: false, reason: 'the stored flow is another one now' });
+    expect(unsentEditVerdict(edit, writer, { flowId: 'other', revision: 7 })).toEqual({
+      apply: false,
+      reason: 'the stored flow is another one now',
+    });
     expect(unsentEditVerdict(edit, writer, null)).toEqual({ apply: false, reason: 'no flow is stored to apply it to' });
   });
 });

@@ -63,8 +63,18 @@ export function takeUnsentEdit(storage: JournalStorage | undefined): UnsentEdit 
     if (!parsed.ok) return undefined;
     const entry = parsed.value as Partial<UnsentEdit> | null;
     const basedOn = entry?.basedOn;
-    if (!entry || typeof basedOn?.flowId !== 'string' || typeof basedOn.revision !== 'number' || typeof entry.unconfirmed !== 'number') return undefined;
-    return { flow: entry.flow as FlowDocument, basedOn: { flowId: basedOn.flowId, revision: basedOn.revision }, unconfirmed: entry.unconfirmed };
+    if (
+      !entry ||
+      typeof basedOn?.flowId !== 'string' ||
+      typeof basedOn.revision !== 'number' ||
+      typeof entry.unconfirmed !== 'number'
+    )
+      return undefined;
+    return {
+      flow: entry.flow as FlowDocument,
+      basedOn: { flowId: basedOn.flowId, revision: basedOn.revision },
+      unconfirmed: entry.unconfirmed,
+    };
   } catch {
     return undefined;
   }
@@ -96,6 +106,10 @@ export function unsentEditVerdict(edit: UnsentEdit, storage: TabStorage, stored:
   if (stored.flowId !== edit.basedOn.flowId) return { apply: false, reason: 'the stored flow is another one now' };
   const since = stored.revision - edit.basedOn.revision;
   // Each unconfirmed send may have been stored before the page went away: those revisions are this edit's own.
-  if (since < 0 || since > edit.unconfirmed) return { apply: false, reason: 'the stored flow was saved again after it was made, and applying it could undo that' };
+  if (since < 0 || since > edit.unconfirmed)
+    return {
+      apply: false,
+      reason: 'the stored flow was saved again after it was made, and applying it could undo that',
+    };
   return { apply: true };
 }

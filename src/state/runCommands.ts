@@ -6,11 +6,16 @@ import { flushFlow } from './flowSync';
 
 /** A catch handler that tells the person which action failed and why. */
 export function report(action: string): (error: unknown) => void {
-  return (error) => useAppStore.getState().pushNotice({ level: 'error', message: `${action} failed: ${describeError(error)}` });
+  return (error) =>
+    useAppStore.getState().pushNotice({ level: 'error', message: `${action} failed: ${describeError(error)}` });
 }
 
 /** Runs a request whose effect on playing/speed is shown before the worker confirms it. */
-async function runRequest(change: { playing?: boolean; speed?: Speed }, send: () => Promise<unknown>, action: string): Promise<void> {
+async function runRequest(
+  change: { playing?: boolean; speed?: Speed },
+  send: () => Promise<unknown>,
+  action: string,
+): Promise<void> {
   const store = useAppStore.getState();
   store.beginRunRequest(change);
   try {
@@ -25,10 +30,14 @@ async function runRequest(change: { playing?: boolean; speed?: Speed }, send: ()
 export async function play(): Promise<void> {
   // An untrusted flow's code runs only after the person says so.
   if (!useAppStore.getState().trusted) return useAppStore.getState().askTrust('play');
-  await runRequest({ playing: true }, async () => {
-    await flushFlow();
-    await engine().request('play', {});
-  }, 'Play');
+  await runRequest(
+    { playing: true },
+    async () => {
+      await flushFlow();
+      await engine().request('play', {});
+    },
+    'Play',
+  );
 }
 
 export function pause(): Promise<void> {
@@ -46,7 +55,9 @@ export async function stepOnce(): Promise<void> {
 }
 
 export function seek(step: number): Promise<void> {
-  return engine().request('seek', { step }).then(() => undefined, report('Seek'));
+  return engine()
+    .request('seek', { step })
+    .then(() => undefined, report('Seek'));
 }
 
 export async function resetRun(): Promise<void> {

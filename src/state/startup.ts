@@ -4,7 +4,14 @@ import { describeError } from './describeProblems';
 import { adoptFlowLoaded, adoptFrame, engine } from './engineConnection';
 import { startFlowSync } from './flowSync';
 import { exampleUrl, openFlowUrl } from './openFlow';
-import { dropSharedJournal, sharedJournal, tabJournal, takeUnsentEdit, unsentEditVerdict, type UnsentEdit } from './pendingEdits';
+import {
+  dropSharedJournal,
+  sharedJournal,
+  tabJournal,
+  takeUnsentEdit,
+  unsentEditVerdict,
+  type UnsentEdit,
+} from './pendingEdits';
 
 let started: Promise<void> | null = null;
 
@@ -13,7 +20,10 @@ async function resendUnsentEdit(edit: UnsentEdit, storage: TabStorage, stored: S
   const store = useAppStore.getState();
   const verdict = unsentEditVerdict(edit, storage, stored);
   if (!verdict.apply) {
-    store.pushNotice({ level: 'warning', message: `An edit made just before this tab was reloaded was not applied: ${verdict.reason}.` });
+    store.pushNotice({
+      level: 'warning',
+      message: `An edit made just before this tab was reloaded was not applied: ${verdict.reason}.`,
+    });
     return;
   }
   try {
@@ -22,7 +32,10 @@ async function resendUnsentEdit(edit: UnsentEdit, storage: TabStorage, stored: S
     store.setStoredFlow(reply.stored);
     store.setCodeErrors(reply.codeErrors);
   } catch (error) {
-    store.pushNotice({ level: 'warning', message: `An edit made just before the page closed could not be applied: ${describeError(error)}` });
+    store.pushNotice({
+      level: 'warning',
+      message: `An edit made just before the page closed could not be applied: ${describeError(error)}`,
+    });
   }
 }
 
@@ -47,7 +60,11 @@ async function start(): Promise<void> {
   else adoptFrame(hello.frame);
   // Only the tab that saves touches storage shared with other tabs.
   if (hello.storage.writer && dropSharedJournal(sharedJournal()))
-    store.pushNotice({ level: 'warning', message: 'An edit kept by an earlier version of Tidemark was not applied: it did not say which tab and flow it was made in.' });
+    store.pushNotice({
+      level: 'warning',
+      message:
+        'An edit kept by an earlier version of Tidemark was not applied: it did not say which tab and flow it was made in.',
+    });
   const unsent = takeUnsentEdit(tabJournal());
   if (unsent) await resendUnsentEdit(unsent, hello.storage, hello.stored);
   const params = new URLSearchParams(window.location.search);

@@ -4,7 +4,7 @@ import type { RequestType } from '../protocol';
 /** What the worker was doing for a request, in a person's words; requests that run no user code are named as such. */
 const DOING: Partial<Record<RequestType, string>> = {
   hello: 'loading the stored flow (replaying its run ran its code)',
-  trust: "compiling the flow you had just trusted and replaying its run",
+  trust: 'compiling the flow you had just trusted and replaying its run',
   play: 'starting the run',
   step: 'running one step',
   seek: 'replaying the run to the step you chose',
@@ -27,7 +27,10 @@ const DOING: Partial<Record<RequestType, string>> = {
  */
 export function stuckWorkText(stuck: StuckWork, silentSeconds: number, lastShownStep: number | undefined): string {
   const doing = stuck.requests.map((type) => DOING[type] ?? `answering "${type}"`);
-  if (stuck.playing) doing.push(`playing the run${lastShownStep === undefined ? '' : ` (the last step shown was ${lastShownStep.toLocaleString('en')})`}`);
+  if (stuck.playing)
+    doing.push(
+      `playing the run${lastShownStep === undefined ? '' : ` (the last step shown was ${lastShownStep.toLocaleString('en')})`}`,
+    );
   const what = doing.length > 0 ? ` while ${[...new Set(doing)].join(' and ')}` : '';
   return (
     `The engine stopped answering for ${silentSeconds} s${what}: user code that never returns (a regular expression that backtracks for ever, say) is the likely cause. ` +

@@ -23,5 +23,11 @@ const NONE: ReadonlySet<string> = new Set();
 export const createTraceSlice: StateCreator<AppState, [], [], TraceSlice> = (set) => ({
   trace: null,
   tracedNodes: NONE,
-  showTrace: (trace) => set({ trace, tracedNodes: trace ? new Set(trace.links.flatMap((l) => (l.from !== undefined ? [l.from, l.node] : [l.node]))) : NONE }),
+  showTrace: (trace) =>
+    set({
+      trace,
+      tracedNodes: trace
+        ? new Set(trace.links.flatMap((l) => (l.from !== undefined ? [l.from, l.node] : [l.node])))
+        : NONE,
+    }),
 });

@@ -1,4 +1,12 @@
-export type { BookmarkRecord, BranchRecord, FlowRecord, MarkerIndex, SegmentRecord, SnapshotRecord, StoredSegment } from './records';
+export type {
+  BookmarkRecord,
+  BranchRecord,
+  FlowRecord,
+  MarkerIndex,
+  SegmentRecord,
+  SnapshotRecord,
+  StoredSegment,
+} from './records';
 export { decodeSteps, encodeSteps, StepEncoder } from './stepCodec';
 export { SEGMENT_SIZE, segmentStart, segmentEnd } from './segments';
 export { StorageError, StorageErrorKind, toStorageError } from './storageError';

@@ -58,7 +58,9 @@ export interface SegmentRecord {
  * A segment as IndexedDB holds it: encoded `steps` (written since the step codec), or plain
  * `records` (written before it, and still read).
  */
-export type StoredSegment = { branchId: string; firstStep: number } & ({ steps: EncodedSteps; records?: never } | { records: StepRecord[]; steps?: never });
+export type StoredSegment = { branchId: string; firstStep: number } & (
+  { steps: EncodedSteps; records?: never } | { records: StepRecord[]; steps?: never }
+);
 
 /** The whole runtime at a step, so a seek replays at most one snapshot interval. */
 export interface SnapshotRecord {

@@ -43,7 +43,9 @@ async function openFresh(): Promise<{ store: TidemarkStore; name: string }> {
  * Stores one snapshot, lets `rewrite` change the raw records as an earlier version or a damaged
  * disk would have left them, and opens the store again.
  */
-async function storedThenRewritten(rewrite: (db: IDBPDatabase) => Promise<void>): Promise<{ snapshot: SnapshotRecord; reopened: TidemarkStore }> {
+async function storedThenRewritten(
+  rewrite: (db: IDBPDatabase) => Promise<void>,
+): Promise<{ snapshot: SnapshotRecord; reopened: TidemarkStore }> {
   const { store, name } = await openFresh();
   const [snapshot] = snapshotsOf('b1', 1, 6000);
   await store.commit({ snapshots: [snapshot!] });
@@ -68,7 +70,8 @@ describe('stored snapshots name closed topic segments instead of copying them', 
     const { store, name } = await openFresh();
     const [first, second] = snapshotsOf('b1', 2, 6000);
     await store.commit({ snapshots: [first!, second!] });
-    for (const s of [first!, second!]) expect(JSON.stringify(await store.latestSnapshot('b1', s.step))).toBe(JSON.stringify(s));
+    for (const s of [first!, second!])
+      expect(JSON.stringify(await store.latestSnapshot('b1', s.step))).toBe(JSON.stringify(s));
     store.close();
     const reopened = await openTidemarkStore(name);
     opened.push(reopened);
@@ -89,7 +92,8 @@ describe('stored snapshots name closed topic segments instead of copying them', 
     const closed = new Set<unknown>();
     for (const s of snapshots)
       for (const topic of Object.values(s.snapshot.state.kafka.topics))
-        for (const log of topic.partitions) log.segments.slice(0, -1).forEach((seg) => seg.records.length > 0 && closed.add(seg.records));
+        for (const log of topic.partitions)
+          log.segments.slice(0, -1).forEach((seg) => seg.records.length > 0 && closed.add(seg.records));
     expect(await countTopicSegments(name)).toBe(closed.size);
   });
 
@@ -102,7 +106,9 @@ describe('stored snapshots name closed topic segments instead of copying them', 
     const segments = (await db.getAll(StoreName.TopicSegments)) as TopicSegmentRecord[];
     db.close();
     const partitions = Object.values(raw.snapshot.state.kafka.topics).flatMap((t) => t.partitions);
-    expect(partitions.flatMap((p) => p.segments.map((s) => s.records.length))).toEqual(partitions.flatMap((p) => p.segments.map(() => 0)));
+    expect(partitions.flatMap((p) => p.segments.map((s) => s.records.length))).toEqual(
+      partitions.flatMap((p) => p.segments.map(() => 0)),
+    );
     const active = partitions.filter((p) => p.segments.at(-1)!.baseOffset < p.logEndOffset).length;
     expect(active).toBeGreaterThan(0);
     expect(raw.activeSegments?.length).toBe(active);
@@ -116,9 +122,12 @@ describe('stored snapshots name closed topic segments instead of copying them', 
   it('loads snapshots stored before topic records were encoded', async () => {
     // Back to the earlier layout: record objects in the topic segments, the active ones inline.
     const { snapshot, reopened } = await storedThenRewritten(async (db) => {
-      for (const segment of (await db.getAll(StoreName.TopicSegments)) as TopicSegmentRecord[]) await db.put(StoreName.TopicSegments, { id: segment.id, records: decodeTopicRecords(segment.encoded!) });
+      for (const segment of (await db.getAll(StoreName.TopicSegments)) as TopicSegmentRecord[])
+        await db.put(StoreName.TopicSegments, { id: segment.id, records: decodeTopicRecords(segment.encoded!) });
       const raw = (await db.getAll(StoreName.Snapshots))[0] as StoredSnapshot;
-      for (const ref of raw.activeSegments!) raw.snapshot.state.kafka.topics[ref.topic]!.partitions[ref.partition]!.segments[ref.segment]!.records = decodeTopicRecords(ref.encoded);
+      for (const ref of raw.activeSegments!)
+        raw.snapshot.state.kafka.topics[ref.topic]!.partitions[ref.partition]!.segments[ref.segment]!.records =
+          decodeTopicRecords(ref.encoded);
       delete raw.activeSegments;
       await db.put(StoreName.Snapshots, raw);
     });
@@ -132,13 +141,21 @@ describe('stored snapshots name closed topic segments instead of copying them', 
       damagedId = damaged!.id;
       await db.put(StoreName.TopicSegments, { id: damagedId });
     });
-    await expect(reopened.latestSnapshot('b1', snapshot.step)).rejects.toThrow(`stored topic segment ${damagedId} holds no records`);
+    await expect(reopened.latestSnapshot('b1', snapshot.step)).rejects.toThrow(
+      `stored topic segment ${damagedId} holds no records`,
+    );
   });
 
   it('a failed commit stores nothing, and the segments are written with the next one', async () => {
     const { store, name } = await openFresh();
     const [snapshot] = snapshotsOf('b1', 1, 3000);
-    const poisoned = { ...snapshot!, snapshot: { ...snapshot!.snapshot, state: { ...snapshot!.snapshot.state, nodes: { x: { counters: {}, sequence: 0, data: { f: () => 1 } } } } } } as unknown as SnapshotRecord;
+    const poisoned = {
+      ...snapshot!,
+      snapshot: {
+        ...snapshot!.snapshot,
+        state: { ...snapshot!.snapshot.state, nodes: { x: { counters: {}, sequence: 0, data: { f: () => 1 } } } },
+      },
+    } as unknown as SnapshotRecord;
     await expect(store.commit({ snapshots: [poisoned] })).rejects.toThrow();
     expect(await countTopicSegments(name)).toBe(0);
     await store.commit({ snapshots: [snapshot!] });
@@ -147,7 +164,16 @@ describe('stored snapshots name closed topic segments instead of copying them', 
 
   it('Reset run deletes the topic segments of the flow’s branches', async () => {
     const { store, name } = await openFresh();
-    await store.putBranch({ id: 'b1', flowId: 'current', name: 'main', parentId: null, forkStep: 0, baseFlow: referenceFlow(), inputs: [], head: 3000 });
+    await store.putBranch({
+      id: 'b1',
+      flowId: 'current',
+      name: 'main',
+      parentId: null,
+      forkStep: 0,
+      baseFlow: referenceFlow(),
+      inputs: [],
+      head: 3000,
+    });
     await store.commit({ snapshots: snapshotsOf('b1', 1, 3000) });
     expect(await countTopicSegments(name)).toBeGreaterThan(0);
     await store.deleteFlowRun('current');

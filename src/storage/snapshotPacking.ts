@@ -75,7 +75,10 @@ export class SnapshotPacker {
    * The record to store and the closed segments storage lacks; call `confirm` once they are stored.
    * `fresh` carries the segments packed earlier in the same batch, so one batch writes each once.
    */
-  pack(record: SnapshotRecord, fresh = new Map<readonly KafkaRecord[], string>()): { stored: StoredSnapshot; segments: PackedSegment[] } {
+  pack(
+    record: SnapshotRecord,
+    fresh = new Map<readonly KafkaRecord[], string>(),
+  ): { stored: StoredSnapshot; segments: PackedSegment[] } {
     const state = record.snapshot.state;
     const refs: ClosedSegmentRef[] = [];
     const active: ActiveSegmentRef[] = [];
@@ -126,12 +129,18 @@ export class SnapshotPacker {
     for (const ref of stored.closedSegments ?? []) {
       const records = read.get(ref.id) ?? this.loaded.get(ref.id);
       const segment = getOwn(topics, ref.topic)?.partitions[ref.partition]?.segments[ref.segment];
-      if (!records || !segment) throw new Error(`stored snapshot at step ${stored.step} names topic segment ${ref.id}, which storage does not have`);
+      if (!records || !segment)
+        throw new Error(
+          `stored snapshot at step ${stored.step} names topic segment ${ref.id}, which storage does not have`,
+        );
       segment.records = records as KafkaRecord[];
     }
     for (const ref of stored.activeSegments ?? []) {
       const segment = getOwn(topics, ref.topic)?.partitions[ref.partition]?.segments[ref.segment];
-      if (!segment) throw new Error(`stored snapshot at step ${stored.step} has records for segment ${ref.segment} of ${ref.topic}/${ref.partition}, which it does not hold`);
+      if (!segment)
+        throw new Error(
+          `stored snapshot at step ${stored.step} has records for segment ${ref.segment} of ${ref.topic}/${ref.partition}, which it does not hold`,
+        );
       segment.records = decodeTopicRecords(ref.encoded);
     }
     delete stored.closedSegments;

@@ -25,7 +25,11 @@ function run(flow: FlowDocument, count: number): StepRecord[] {
   const records: StepRecord[] = [];
   for (let i = 0; i < count; i++) {
     const record =
-      consumer && i === 700 ? runtime.apply({ type: 'consumer', node: consumer.id, action: 'crash' }) : consumer && i === 1400 ? runtime.apply({ type: 'consumer', node: consumer.id, action: 'restart' }) : runtime.step();
+      consumer && i === 700
+        ? runtime.apply({ type: 'consumer', node: consumer.id, action: 'crash' })
+        : consumer && i === 1400
+          ? runtime.apply({ type: 'consumer', node: consumer.id, action: 'restart' })
+          : runtime.step();
     if (!record) break;
     records.push(record);
   }
@@ -58,13 +62,25 @@ describe('stepCodec: a decoded step has the JSON text of the step encoded', () =
   });
 
   it('takes a publish step with anything unusual as JSON, and keeps every optional event field it can', () => {
-    const head = { specversion: '1.0', id: 'e1', source: '/producers/p', type: 'T', time: '2026-01-01T00:00:00.000Z', datacontenttype: 'application/json', data: { n: 1 } } as const;
+    const head = {
+      specversion: '1.0',
+      id: 'e1',
+      source: '/producers/p',
+      type: 'T',
+      time: '2026-01-01T00:00:00.000Z',
+      datacontenttype: 'application/json',
+      data: { n: 1 },
+    } as const;
     const event = { ...head, correlationid: 'e1', sequence: 1 };
     const placed = [{ topic: 't', partition: 2, offset: 7 }];
     const plain = { kind: 'publish', step: 0, time: 0.5, node: 'p', event, topics: ['t'], placed } as const;
     const steps: StepRecord[] = [
       plain,
-      { ...plain, step: 1, event: { ...head, correlationid: 'other', partitionkey: 'k', schemaversion: 2, sequence: 2 } },
+      {
+        ...plain,
+        step: 1,
+        event: { ...head, correlationid: 'other', partitionkey: 'k', schemaversion: 2, sequence: 2 },
+      },
       { ...plain, step: 2, event: { ...head, correlationid: 'e1', schemaversion: 3, sequence: 3 } },
       { ...plain, step: 3, event: { ...head, correlationid: 'e1', schemaversion: 3, partitionkey: 'k', sequence: 3 } },
       { ...plain, step: 4, manual: true },
@@ -85,7 +101,25 @@ describe('stepCodec: a decoded step has the JSON text of the step encoded', () =
   });
 
   it('reads a segment stored with version 1, which kept publish steps as JSON text', () => {
-    const publish = { kind: 'publish', step: 10, time: 0.01, node: 'p', event: { specversion: '1.0', id: 'e', source: '/producers/p', type: 'T', time: 't', datacontenttype: 'application/json', data: {}, correlationid: 'e', sequence: 1 }, topics: ['t'], placed: [{ topic: 't', partition: 0, offset: 0 }] };
+    const publish = {
+      kind: 'publish',
+      step: 10,
+      time: 0.01,
+      node: 'p',
+      event: {
+        specversion: '1.0',
+        id: 'e',
+        source: '/producers/p',
+        type: 'T',
+        time: 't',
+        datacontenttype: 'application/json',
+        data: {},
+        correlationid: 'e',
+        sequence: 1,
+      },
+      topics: ['t'],
+      placed: [{ topic: 't', partition: 0, offset: 0 }],
+    };
     const version1 = {
       version: 1,
       count: 2,
@@ -102,16 +136,49 @@ describe('stepCodec: a decoded step has the JSON text of the step encoded', () =
       json: [JSON.stringify(publish)],
       objects: [],
     } as const;
-    const deliver = { kind: 'deliver', step: 11, time: 1.01, node: 'c', topic: 't', partition: 0, offset: 0, eventId: 'e', eventType: 'T', outcome: 'handled' };
+    const deliver = {
+      kind: 'deliver',
+      step: 11,
+      time: 1.01,
+      node: 'c',
+      topic: 't',
+      partition: 0,
+      offset: 0,
+      eventId: 'e',
+      eventType: 'T',
+      outcome: 'handled',
+    };
     expect(decodeSteps(10, version1)).toEqual([publish, deliver]);
   });
 
   it('takes a deliver step with anything unusual as JSON: another key order, extra fields, a step number out of place', () => {
-    const plain = { kind: 'deliver', step: 5, time: 1.25, node: 'c', topic: 't', partition: 0, offset: 3, eventId: 'e', eventType: 'T', outcome: 'handled' } as const;
+    const plain = {
+      kind: 'deliver',
+      step: 5,
+      time: 1.25,
+      node: 'c',
+      topic: 't',
+      partition: 0,
+      offset: 3,
+      eventId: 'e',
+      eventType: 'T',
+      outcome: 'handled',
+    } as const;
     const odd: StepRecord[] = [
       plain,
       { ...plain, step: 6, error: 'boom', outcome: 'failed', logs: ['a', 'ü 🌵'] },
-      { step: 7, kind: 'deliver', time: 2, node: 'c', topic: 't', partition: 0, offset: 4, eventId: 'e2', eventType: 'T', outcome: 'handled' },
+      {
+        step: 7,
+        kind: 'deliver',
+        time: 2,
+        node: 'c',
+        topic: 't',
+        partition: 0,
+        offset: 4,
+        eventId: 'e2',
+        eventType: 'T',
+        outcome: 'handled',
+      },
       { ...plain, step: 99 },
       { ...plain, step: 9, partition: 1.5 },
       { ...plain, step: 10, eventId: '', node: '', time: -0 },

@@ -234,7 +234,15 @@ function publishReader(names: readonly string[], p: EncodedPublishes | undefined
       topics.push(topic);
       placed.push({ topic, partition: p.placedPartition[placement]!, offset: p.placedOffset[placement]! });
     }
-    const record: PublishStep = { kind: 'publish', step, time: p.time[i]!, node: names[p.node[i]!]!, event, topics, placed };
+    const record: PublishStep = {
+      kind: 'publish',
+      step,
+      time: p.time[i]!,
+      node: names[p.node[i]!]!,
+      event,
+      topics,
+      placed,
+    };
     i++;
     return record;
   };
@@ -242,7 +250,10 @@ function publishReader(names: readonly string[], p: EncodedPublishes | undefined
 
 /** The records back, each with the JSON text of the one encoded. */
 export function decodeSteps(firstStep: number, encoded: EncodedSteps): StepRecord[] {
-  if (!READABLE_VERSIONS.includes(encoded.version)) throw new Error(`stored steps have encoding version ${String(encoded.version)}, which this version of Tidemark cannot read`);
+  if (!READABLE_VERSIONS.includes(encoded.version))
+    throw new Error(
+      `stored steps have encoding version ${String(encoded.version)}, which this version of Tidemark cannot read`,
+    );
   const out = new Array<StepRecord>(encoded.count);
   const nextPublish = publishReader(encoded.names, encoded.publishes);
   let d = 0;

@@ -12,7 +12,10 @@ describe('toStorageError', () => {
   });
 
   it("reports quota when only the transaction's error names it", () => {
-    const error = toStorageError(new DOMException('aborted', 'AbortError'), new DOMException('quota', 'QuotaExceededError'));
+    const error = toStorageError(
+      new DOMException('aborted', 'AbortError'),
+      new DOMException('quota', 'QuotaExceededError'),
+    );
     expect(error.kind).toBe(StorageErrorKind.Quota);
   });
 

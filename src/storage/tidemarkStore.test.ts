@@ -29,7 +29,13 @@ const flow: FlowDocument = {
 };
 
 function steps(first: number, count: number, summary = 'edit'): StepRecord[] {
-  return Array.from({ length: count }, (_, i) => ({ kind: 'flow-change', step: first + i, time: first + i, node: 'orders', summary }));
+  return Array.from({ length: count }, (_, i) => ({
+    kind: 'flow-change',
+    step: first + i,
+    time: first + i,
+    node: 'orders',
+    summary,
+  }));
 }
 
 function segment(branchId: string, firstStep: number, summary = 'edit'): SegmentRecord {
@@ -37,7 +43,19 @@ function segment(branchId: string, firstStep: number, summary = 'edit'): Segment
 }
 
 function snapshot(branchId: string, step: number): SnapshotRecord {
-  const state: RuntimeSnapshot['state'] = { step, time: step, random: [1, 2, 3, 4], seq: 0, queue: [], nodes: {}, edges: {}, amqp: emptyAmqpState(), es: emptyEsState(), broken: {}, kafka: { topics: {}, groups: {}, members: {} } };
+  const state: RuntimeSnapshot['state'] = {
+    step,
+    time: step,
+    random: [1, 2, 3, 4],
+    seq: 0,
+    queue: [],
+    nodes: {},
+    edges: {},
+    amqp: emptyAmqpState(),
+    es: emptyEsState(),
+    broken: {},
+    kafka: { topics: {}, groups: {}, members: {} },
+  };
   return { branchId, step, snapshot: { flow, state } };
 }
 
@@ -79,7 +97,9 @@ describe('openTidemarkStore round trips', () => {
 
   it('reads segments one at a time and as an ordered inclusive range, per branch', async () => {
     const { store } = await openFresh();
-    await store.commit({ segments: [segment('b1', 2000), segment('b1', 0), segment('b1', 1000), segment('b10', 1000), segment('b1', 3000)] });
+    await store.commit({
+      segments: [segment('b1', 2000), segment('b1', 0), segment('b1', 1000), segment('b10', 1000), segment('b1', 3000)],
+    });
     expect(await store.getSegment('b1', 1000)).toEqual(segment('b1', 1000));
     expect(await store.getSegment('b1', 500)).toBeUndefined();
     expect((await store.getSegments('b1', 1000, 2000)).map((s) => [s.branchId, s.firstStep])).toEqual([
@@ -133,7 +153,13 @@ describe('latestSnapshot', () => {
   it('picks the greatest step at or before the asked step, without mixing b1 and b10', async () => {
     const { store } = await openFresh();
     await store.commit({
-      snapshots: [snapshot('b1', 0), snapshot('b1', 4000), snapshot('b1', 8000), snapshot('b10', 5000), snapshot('b10', 6000)],
+      snapshots: [
+        snapshot('b1', 0),
+        snapshot('b1', 4000),
+        snapshot('b1', 8000),
+        snapshot('b10', 5000),
+        snapshot('b10', 6000),
+      ],
     });
     expect((await store.latestSnapshot('b1', 7999))?.step).toBe(4000);
     expect((await store.latestSnapshot('b1', 8000))?.step).toBe(8000);
@@ -190,7 +216,11 @@ describe('replaceRun', () => {
     await twoFlows(store);
     const renamed = { ...flow, name: 'Renamed' };
 
-    await store.replaceRun({ flow: { id: 'f1', flow: renamed, savedAt: 2 }, branch: branch('b3', 'f1', 0), meta: { currentBranchId: 'b3' } });
+    await store.replaceRun({
+      flow: { id: 'f1', flow: renamed, savedAt: 2 },
+      branch: branch('b3', 'f1', 0),
+      meta: { currentBranchId: 'b3' },
+    });
 
     expect(await store.loadFlow('f1')).toEqual({ ok: true, record: { id: 'f1', flow: renamed, savedAt: 2 } });
     expect(await store.getBranches('f1')).toEqual([branch('b3', 'f1', 0)]);
@@ -208,7 +238,11 @@ describe('replaceRun', () => {
       const before = serialize(await storedContents(name)).toString('base64');
       const stop = refusePutsFrom(nth);
       try {
-        const replaced = store.replaceRun({ flow: { id: 'f1', flow: { ...flow, name: 'Renamed' }, savedAt: 2 }, branch: branch('b3', 'f1', 0), meta: { currentBranchId: 'b3' } });
+        const replaced = store.replaceRun({
+          flow: { id: 'f1', flow: { ...flow, name: 'Renamed' }, savedAt: 2 },
+          branch: branch('b3', 'f1', 0),
+          meta: { currentBranchId: 'b3' },
+        });
         await expect(replaced).rejects.toMatchObject({ kind: StorageErrorKind.Quota });
       } finally {
         stop();
@@ -240,7 +274,11 @@ describe('deleteBranch', () => {
 
   it('keeps markers and bookmarks with the branch record', async () => {
     const { store } = await openFresh();
-    const marked = { ...branch('b1', 'f1', 300), markers: { error: { steps: [4, 90], total: 2 } }, bookmarks: [{ step: 40, label: 'before the crash' }] };
+    const marked = {
+      ...branch('b1', 'f1', 300),
+      markers: { error: { steps: [4, 90], total: 2 } },
+      bookmarks: [{ step: 40, label: 'before the crash' }],
+    };
     await store.putBranch(marked);
     expect(await store.getBranch('b1')).toEqual(marked);
   });
@@ -263,21 +301,45 @@ describe('a corrupt stored flow', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 100; i++) deep = { a: deep };
     const raw = await openDB(name);
-    await raw.put(StoreName.Flows, { id: 'deep', flow: { ...flow, nodes: [{ ...flow.nodes[0], payload: deep }, flow.nodes[1]] }, savedAt: 5 });
-    await raw.put(StoreName.Flows, { id: 'proto', flow: { ...flow, nodes: [{ ...flow.nodes[0], payload: JSON.parse('{"__proto__": {"x": 1}}') as unknown }, flow.nodes[1]] }, savedAt: 5 });
+    await raw.put(StoreName.Flows, {
+      id: 'deep',
+      flow: { ...flow, nodes: [{ ...flow.nodes[0], payload: deep }, flow.nodes[1]] },
+      savedAt: 5,
+    });
+    await raw.put(StoreName.Flows, {
+      id: 'proto',
+      flow: {
+        ...flow,
+        nodes: [{ ...flow.nodes[0], payload: JSON.parse('{"__proto__": {"x": 1}}') as unknown }, flow.nodes[1]],
+      },
+      savedAt: 5,
+    });
     raw.close();
 
-    expect(await store.loadFlow('deep')).toEqual({ ok: false, reason: expect.stringMatching(/^nodes\[0\]\.payload\.a\.a.*: nesting deeper than 64 levels$/) });
-    expect(await store.loadFlow('proto')).toEqual({ ok: false, reason: expect.stringContaining('nodes[0].payload.__proto__: a key "__proto__" is not allowed') });
+    expect(await store.loadFlow('deep')).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/^nodes\[0\]\.payload\.a\.a.*: nesting deeper than 64 levels$/),
+    });
+    expect(await store.loadFlow('proto')).toEqual({
+      ok: false,
+      reason: expect.stringContaining('nodes[0].payload.__proto__: a key "__proto__" is not allowed'),
+    });
   });
 });
 
 describe('a failed commit', () => {
   it('rejects with StorageError and leaves what was stored before unchanged', async () => {
     const { store } = await openFresh();
-    await store.commit({ segments: [segment('b1', 0, 'before')], snapshots: [snapshot('b1', 0)], branch: branch('b1', 'f1', 3) });
+    await store.commit({
+      segments: [segment('b1', 0, 'before')],
+      snapshots: [snapshot('b1', 0)],
+      branch: branch('b1', 'f1', 3),
+    });
 
-    const uncloneable = { ...segment('b1', 1000), records: [{ ...steps(1000, 1)[0], summary: () => 'no' }] } as unknown as SegmentRecord;
+    const uncloneable = {
+      ...segment('b1', 1000),
+      records: [{ ...steps(1000, 1)[0], summary: () => 'no' }],
+    } as unknown as SegmentRecord;
     const failed = store.commit({
       segments: [segment('b1', 0, 'after'), uncloneable],
       snapshots: [snapshot('b1', 1000)],
@@ -298,7 +360,11 @@ describe('a failed commit', () => {
     const { store } = await openFresh();
     await store.commit({ segments: [segment('b1', 0, 'before')], branch: branch('b1', 'f1', 3) });
 
-    const failed = store.commit({ segments: [segment('b1', 0, 'after')], meta: { bad: () => 'no' }, branch: branch('b1', 'f1', 1000) });
+    const failed = store.commit({
+      segments: [segment('b1', 0, 'after')],
+      meta: { bad: () => 'no' },
+      branch: branch('b1', 'f1', 1000),
+    });
 
     await expect(failed).rejects.toBeInstanceOf(StorageError);
     expect(await store.getSegment('b1', 0)).toEqual(segment('b1', 0, 'before'));

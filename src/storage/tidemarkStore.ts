@@ -62,7 +62,14 @@ function wholeBranch(branchId: string): IDBKeyRange {
   return IDBKeyRange.bound([branchId, -Infinity], [branchId, Infinity]);
 }
 
-const RUN_STORES = [StoreName.Flows, StoreName.Branches, StoreName.Segments, StoreName.Snapshots, StoreName.TopicSegments, StoreName.Meta];
+const RUN_STORES = [
+  StoreName.Flows,
+  StoreName.Branches,
+  StoreName.Segments,
+  StoreName.Snapshots,
+  StoreName.TopicSegments,
+  StoreName.Meta,
+];
 type RunTransaction = WriteTransaction<typeof RUN_STORES>;
 
 /** Deletes a flow's branches with their segments, snapshots and topic segments, inside `tx`. */
@@ -78,7 +85,12 @@ async function deleteRun(tx: RunTransaction, pending: Promise<unknown>[], flowId
 }
 
 /** Puts everything a batch holds, inside `tx`; returns the topic segments it packed, to confirm once committed. */
-function writeBatch(tx: RunTransaction, pending: Promise<unknown>[], batch: CommitBatch, packer: SnapshotPacker): PackedSegment[] {
+function writeBatch(
+  tx: RunTransaction,
+  pending: Promise<unknown>[],
+  batch: CommitBatch,
+  packer: SnapshotPacker,
+): PackedSegment[] {
   const written: PackedSegment[] = [];
   if (batch.flow) pending.push(tx.objectStore(StoreName.Flows).put(batch.flow));
   for (const segment of batch.segments ?? []) pending.push(tx.objectStore(StoreName.Segments).put(segment));
@@ -89,7 +101,8 @@ function writeBatch(tx: RunTransaction, pending: Promise<unknown>[], batch: Comm
     written.push(...segments);
     pending.push(tx.objectStore(StoreName.Snapshots).put(stored));
   }
-  for (const [key, value] of Object.entries(batch.meta ?? {})) pending.push(tx.objectStore(StoreName.Meta).put(value, key));
+  for (const [key, value] of Object.entries(batch.meta ?? {}))
+    pending.push(tx.objectStore(StoreName.Meta).put(value, key));
   if (batch.branch) pending.push(tx.objectStore(StoreName.Branches).put(batch.branch));
   return written;
 }
@@ -105,9 +118,10 @@ export async function openTidemarkStore(name: string = DB_NAME): Promise<Tidemar
   const packer = new SnapshotPacker();
 
   return {
-    saveFlow: (record) => atomicWrite(db, [StoreName.Flows], (tx, pending) => {
-      pending.push(tx.objectStore(StoreName.Flows).put(record));
-    }),
+    saveFlow: (record) =>
+      atomicWrite(db, [StoreName.Flows], (tx, pending) => {
+        pending.push(tx.objectStore(StoreName.Flows).put(record));
+      }),
 
     async loadFlow(id) {
       const record = await db.get(StoreName.Flows, id);
@@ -117,15 +131,18 @@ export async function openTidemarkStore(name: string = DB_NAME): Promise<Tidemar
       return { ok: true, record: { ...record, flow: result.flow } };
     },
 
-    putBranch: (record) => atomicWrite(db, [StoreName.Branches], (tx, pending) => {
-      pending.push(tx.objectStore(StoreName.Branches).put(record));
-    }),
+    putBranch: (record) =>
+      atomicWrite(db, [StoreName.Branches], (tx, pending) => {
+        pending.push(tx.objectStore(StoreName.Branches).put(record));
+      }),
 
     getBranch: (id) => db.get(StoreName.Branches, id),
 
     // Keys are random ids: order by creation so the branch list reads the same after a reload.
     getBranches: async (flowId) =>
-      (await db.getAllFromIndex(StoreName.Branches, BRANCHES_BY_FLOW, flowId)).sort((a, b) => (a.createdOrder ?? 0) - (b.createdOrder ?? 0)),
+      (await db.getAllFromIndex(StoreName.Branches, BRANCHES_BY_FLOW, flowId)).sort(
+        (a, b) => (a.createdOrder ?? 0) - (b.createdOrder ?? 0),
+      ),
 
     deleteFlowRun: (flowId) => atomicWrite(db, RUN_STORES, (tx, pending) => deleteRun(tx, pending, flowId)),
 
@@ -135,14 +152,17 @@ export async function openTidemarkStore(name: string = DB_NAME): Promise<Tidemar
         pending.push(tx.objectStore(StoreName.Branches).delete(branchId));
         pending.push(tx.objectStore(StoreName.Segments).delete(wholeBranch(branchId)));
         pending.push(tx.objectStore(StoreName.Snapshots).delete(wholeBranch(branchId)));
-        for (const [key, value] of Object.entries(meta ?? {})) pending.push(tx.objectStore(StoreName.Meta).put(value, key));
+        for (const [key, value] of Object.entries(meta ?? {}))
+          pending.push(tx.objectStore(StoreName.Meta).put(value, key));
       }),
 
     getSegment: async (branchId, firstStep) => decoded(await db.get(StoreName.Segments, [branchId, firstStep])),
 
     async getSegments(branchId, fromFirstStep, toFirstStep) {
       if (fromFirstStep > toFirstStep) return [];
-      return (await db.getAll(StoreName.Segments, IDBKeyRange.bound([branchId, fromFirstStep], [branchId, toFirstStep]))).map((s) => decoded(s)!);
+      return (
+        await db.getAll(StoreName.Segments, IDBKeyRange.bound([branchId, fromFirstStep], [branchId, toFirstStep]))
+      ).map((s) => decoded(s)!);
     },
 
     async latestSnapshot(branchId, atOrBeforeStep) {
@@ -184,9 +204,10 @@ export async function openTidemarkStore(name: string = DB_NAME): Promise<Tidemar
 
     getMeta: (key) => db.get(StoreName.Meta, key),
 
-    setMeta: (key, value) => atomicWrite(db, [StoreName.Meta], (tx, pending) => {
-      pending.push(tx.objectStore(StoreName.Meta).put(value, key));
-    }),
+    setMeta: (key, value) =>
+      atomicWrite(db, [StoreName.Meta], (tx, pending) => {
+        pending.push(tx.objectStore(StoreName.Meta).put(value, key));
+      }),
 
     close: () => db.close(),
   };

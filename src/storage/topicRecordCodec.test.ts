@@ -15,7 +15,9 @@ function flowAt(path: string): FlowDocument {
 function topicRecords(flow: FlowDocument, steps: number): KafkaRecord[][] {
   const runtime = Runtime.start(flow);
   for (let i = 0; i < steps && runtime.step(); i++);
-  return Object.values(runtime.state.kafka.topics).flatMap((topic) => topic.partitions.map((log) => log.segments.flatMap((s) => s.records)));
+  return Object.values(runtime.state.kafka.topics).flatMap((topic) =>
+    topic.partitions.map((log) => log.segments.flatMap((s) => s.records)),
+  );
 }
 
 const FLOWS = [
@@ -40,7 +42,13 @@ const event = (id: string, data: unknown, extra: Record<string, unknown> = {}) =
   ...extra,
   sequence: 1,
 });
-const record = (offset: number, value: unknown, key: string | null = 'k1'): KafkaRecord => ({ offset, key, value, timestamp: 1000 + offset, eventId: (value as { id?: string } | null)?.id ?? `r${offset}` });
+const record = (offset: number, value: unknown, key: string | null = 'k1'): KafkaRecord => ({
+  offset,
+  key,
+  value,
+  timestamp: 1000 + offset,
+  eventId: (value as { id?: string } | null)?.id ?? `r${offset}`,
+});
 
 describe('topicRecordCodec: decoded records equal the records encoded', () => {
   it.each(FLOWS)('every partition of %s', (path) => {
@@ -75,7 +83,11 @@ describe('topicRecordCodec: decoded records equal the records encoded', () => {
       record(7, 'not an event'),
       record(8, { ...event('e8', { n: 8 }), extension: 'x' }),
     ];
-    const plain = [record(9, event('e9', { n: [1, { deep: true }], s: 'x', b: false, z: null })), record(10, event('e10', { n: 10 }), null), record(11, event('e11', { n: 11 }, { partitionkey: 'k', schemaversion: 2 }))];
+    const plain = [
+      record(9, event('e9', { n: [1, { deep: true }], s: 'x', b: false, z: null })),
+      record(10, event('e10', { n: 10 }), null),
+      record(11, event('e11', { n: 11 }, { partitionkey: 'k', schemaversion: 2 })),
+    ];
     const records = [odd[0]!, plain[0]!, ...odd.slice(1), ...plain.slice(1)];
     const encoded = encodeTopicRecords(records);
     expect(encoded.objects).toEqual(odd);
@@ -94,7 +106,10 @@ describe('topicRecordCodec: decoded records equal the records encoded', () => {
   });
 
   it('refuses an encoding version it does not know', () => {
-    const encoded = { ...encodeTopicRecords([record(0, event('e0', { n: 0 }))]), version: 99 } as unknown as EncodedTopicRecords;
+    const encoded = {
+      ...encodeTopicRecords([record(0, event('e0', { n: 0 }))]),
+      version: 99,
+    } as unknown as EncodedTopicRecords;
     expect(() => decodeTopicRecords(encoded)).toThrow(/encoding version 99/);
   });
 });

@@ -61,7 +61,8 @@ function survivesJson(value: unknown, depth: number): boolean {
 
 /** The plainEventShape of a record the topic node appended, or NOT_PLAIN. */
 function plainRecordShape(record: KafkaRecord): number {
-  if (!hasKeys(record, RECORD_KEYS) || typeof record.offset !== 'number' || typeof record.timestamp !== 'number') return NOT_PLAIN;
+  if (!hasKeys(record, RECORD_KEYS) || typeof record.offset !== 'number' || typeof record.timestamp !== 'number')
+    return NOT_PLAIN;
   if (record.key !== null && typeof record.key !== 'string') return NOT_PLAIN;
   const event = record.value as CloudEvent | null;
   if (event === null || typeof event !== 'object' || event.id !== record.eventId) return NOT_PLAIN;
@@ -93,12 +94,25 @@ export function encodeTopicRecords(records: readonly KafkaRecord[]): EncodedTopi
     const event = record.value as CloudEvent;
     events.add(event, shape, JSON.stringify(event.data), names);
   }
-  return { version: TOPIC_RECORD_CODEC_VERSION, count, rows: rows.copy(), names: names.names, offset: offset.copy(), timestamp: timestamp.copy(), keys, events: events.copy(), objects };
+  return {
+    version: TOPIC_RECORD_CODEC_VERSION,
+    count,
+    rows: rows.copy(),
+    names: names.names,
+    offset: offset.copy(),
+    timestamp: timestamp.copy(),
+    keys,
+    events: events.copy(),
+    objects,
+  };
 }
 
 /** The records back, each equal to the one encoded. */
 export function decodeTopicRecords(encoded: EncodedTopicRecords): KafkaRecord[] {
-  if (encoded.version !== TOPIC_RECORD_CODEC_VERSION) throw new Error(`stored topic records have encoding version ${String(encoded.version)}, which this version of Tidemark cannot read`);
+  if (encoded.version !== TOPIC_RECORD_CODEC_VERSION)
+    throw new Error(
+      `stored topic records have encoding version ${String(encoded.version)}, which this version of Tidemark cannot read`,
+    );
   const nextEvent = eventReader(encoded.names, encoded.events);
   const out = new Array<KafkaRecord>(encoded.count);
   let p = 0;
@@ -107,7 +121,13 @@ export function decodeTopicRecords(encoded: EncodedTopicRecords): KafkaRecord[] 
     if (encoded.rows[i] === Row.Plain) {
       const value = nextEvent();
       // The topic node's literal, key for key, so a restored run is the one stored.
-      out[i] = { offset: encoded.offset[p]!, key: encoded.keys[p] ?? null, value, timestamp: encoded.timestamp[p]!, eventId: value.id };
+      out[i] = {
+        offset: encoded.offset[p]!,
+        key: encoded.keys[p] ?? null,
+        value,
+        timestamp: encoded.timestamp[p]!,
+        eventId: value.id,
+      };
       p++;
     } else {
       out[i] = encoded.objects[o++]!;

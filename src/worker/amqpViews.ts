@@ -17,13 +17,22 @@ function messageView(message: QueuedMessage): QueuedMessageView {
 }
 
 /** What the UI shows of queues (depth, unacked per consumer, the head) and pub/sub nodes. */
-export function amqpViews(amqp: AmqpState): { queues: Record<string, QueueView>; channels: Record<string, ChannelView>; disconnected: string[] } {
+export function amqpViews(amqp: AmqpState): {
+  queues: Record<string, QueueView>;
+  channels: Record<string, ChannelView>;
+  disconnected: string[];
+} {
   const queues: Record<string, QueueView> = {};
   for (const [id, q] of Object.entries(amqp.queues)) {
     setOwn(queues, id, {
       ready: q.ready.length,
       unacked: unackedCount(q),
-      consumers: q.consumers.map((c) => ({ node: c.tag, unacked: unackedCount(q, c.tag), prefetch: c.prefetch, autoAck: c.autoAck === true })),
+      consumers: q.consumers.map((c) => ({
+        node: c.tag,
+        unacked: unackedCount(q, c.tag),
+        prefetch: c.prefetch,
+        autoAck: c.autoAck === true,
+      })),
       head: q.ready.slice(0, QUEUE_HEAD_ROWS).map(messageView),
     });
   }

@@ -19,7 +19,9 @@ describe('bookmarks', () => {
   it('refuses a step off the branch, a long label and one bookmark too many', () => {
     expect(() => withBookmark([], 101, '', 100)).toThrow('Step 101 is not on this branch: it has steps 0 to 100.');
     expect(() => withBookmark([], -1, '', 100)).toThrow(/not on this branch/);
-    expect(() => withBookmark([], 1, 'x'.repeat(MAX_BOOKMARK_LABEL + 1), 100)).toThrow(`at most ${MAX_BOOKMARK_LABEL} characters`);
+    expect(() => withBookmark([], 1, 'x'.repeat(MAX_BOOKMARK_LABEL + 1), 100)).toThrow(
+      `at most ${MAX_BOOKMARK_LABEL} characters`,
+    );
     const full = Array.from({ length: MAX_BOOKMARKS }, (_, step) => ({ step, label: '' }));
     expect(() => withBookmark(full, MAX_BOOKMARKS, '', 1000)).toThrow(`at most ${MAX_BOOKMARKS} bookmarks`);
     // Replacing a label is not one more.
@@ -27,12 +29,29 @@ describe('bookmarks', () => {
   });
 
   it('removes a bookmark, and says so when there is none', () => {
-    expect(withoutBookmark([{ step: 3, label: '' }, { step: 5, label: 'x' }], 3)).toEqual([{ step: 5, label: 'x' }]);
+    expect(
+      withoutBookmark(
+        [
+          { step: 3, label: '' },
+          { step: 5, label: 'x' },
+        ],
+        3,
+      ),
+    ).toEqual([{ step: 5, label: 'x' }]);
     expect(() => withoutBookmark([], 3)).toThrow('There is no bookmark at step 3.');
   });
 
   it('gives a fork the bookmarks at or before its fork step', () => {
-    expect(bookmarksUpTo([{ step: 3, label: 'a' }, { step: 5, label: 'b' }, { step: 9, label: 'c' }], 5)).toEqual([
+    expect(
+      bookmarksUpTo(
+        [
+          { step: 3, label: 'a' },
+          { step: 5, label: 'b' },
+          { step: 9, label: 'c' },
+        ],
+        5,
+      ),
+    ).toEqual([
       { step: 3, label: 'a' },
       { step: 5, label: 'b' },
     ]);

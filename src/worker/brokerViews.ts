@@ -10,17 +10,26 @@ const nodeOf = (memberId: string): string => memberId.slice(0, memberId.lastInde
  * commits and lag. A node is shown by its current incarnation; it is crashed until it restarts,
  * even after its group has expired the old member.
  */
-export function brokerViews(kafka: KafkaState): { topics: Record<string, TopicView>; groups: Record<string, GroupView> } {
+export function brokerViews(kafka: KafkaState): {
+  topics: Record<string, TopicView>;
+  groups: Record<string, GroupView>;
+} {
   const topics: Record<string, TopicView> = {};
   for (const [id, topic] of Object.entries(kafka.topics)) {
-    setOwn(topics, id, { partitions: topic.partitions.map((log) => ({ logStartOffset: log.logStartOffset, highWatermark: highWatermark(log) })) });
+    setOwn(topics, id, {
+      partitions: topic.partitions.map((log) => ({
+        logStartOffset: log.logStartOffset,
+        highWatermark: highWatermark(log),
+      })),
+    });
   }
   const groups: Record<string, GroupView> = {};
   for (const [id, group] of Object.entries(kafka.groups)) {
     const assignment: Record<string, string[]> = {};
     for (const member of group.members) {
       const node = nodeOf(member.id);
-      if (getOwn(kafka.members, node)?.memberId === member.id) setOwn(assignment, node, (getOwn(group.assignment, member.id) ?? []).map(tpKey));
+      if (getOwn(kafka.members, node)?.memberId === member.id)
+        setOwn(assignment, node, (getOwn(group.assignment, member.id) ?? []).map(tpKey));
     }
     const crashed = Object.entries(kafka.members)
       .filter(([, m]) => m.crashed && m.group === id)

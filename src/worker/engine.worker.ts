@@ -36,11 +36,22 @@ function holdWriterLock(): Promise<boolean> {
 
 async function openStore(): Promise<{ store?: TidemarkStore; storage: TabStorage }> {
   if (!(await holdWriterLock()))
-    return { storage: { writer: false, reason: 'Tidemark is open in another tab: this tab runs without saving, so the other tab’s work is not overwritten.' } };
+    return {
+      storage: {
+        writer: false,
+        reason:
+          'Tidemark is open in another tab: this tab runs without saving, so the other tab’s work is not overwritten.',
+      },
+    };
   try {
     return { store: await openTidemarkStore(), storage: { writer: true } };
   } catch (error) {
-    return { storage: { writer: false, reason: `Browser storage is not available (${(error as Error).message}); this run will not be saved.` } };
+    return {
+      storage: {
+        writer: false,
+        reason: `Browser storage is not available (${(error as Error).message}); this run will not be saved.`,
+      },
+    };
   }
 }
 
@@ -53,10 +64,19 @@ async function start(): Promise<{ session: Session; handle: (message: RequestMes
   try {
     await session.restore();
   } catch (error) {
-    session.notify({ level: 'error', message: `Could not restore the saved run (${(error as Error).message}); it is still stored.` });
+    session.notify({
+      level: 'error',
+      message: `Could not restore the saved run (${(error as Error).message}); it is still stored.`,
+    });
   }
   const handlers: HandlerTable = completeTable(
-    combineHandlers(flowHandlers(session, storage), runHandlers(session), historyHandlers(session), eventSourcingHandlers(session), debugHandlers(session)),
+    combineHandlers(
+      flowHandlers(session, storage),
+      runHandlers(session),
+      historyHandlers(session),
+      eventSourcingHandlers(session),
+      debugHandlers(session),
+    ),
     REQUEST_TYPES,
   );
   const handle = async (message: RequestMessage): Promise<void> => {
@@ -66,7 +86,13 @@ async function start(): Promise<{ session: Session; handle: (message: RequestMes
     } catch (error) {
       const problems = error instanceof FlowRejected ? { problems: error.problems } : {};
       const replaces = error instanceof WouldReplaceWork ? { replaces: error.work } : {};
-      post({ kind: 'error', id: message.id, message: (error as Error).message ?? String(error), ...problems, ...replaces });
+      post({
+        kind: 'error',
+        id: message.id,
+        message: (error as Error).message ?? String(error),
+        ...problems,
+        ...replaces,
+      });
     }
   };
   return { session, handle };
@@ -78,11 +104,16 @@ let queue: Promise<void> = Promise.resolve();
 scope.addEventListener('message', (event) => {
   const message = event.data;
   // Not queued: an acknowledgement waiting behind a slow request would hold back the frames.
-  if (message.kind === 'frameShown') return void ready.then(({ session }) => session.frameShown(), () => undefined);
+  if (message.kind === 'frameShown')
+    return void ready.then(
+      ({ session }) => session.frameShown(),
+      () => undefined,
+    );
   queue = queue
     .then(() => ready)
     .then(
       ({ handle }) => handle(message),
-      (error: unknown) => post({ kind: 'error', id: message.id, message: `The engine failed to start: ${(error as Error).message}` }),
+      (error: unknown) =>
+        post({ kind: 'error', id: message.id, message: `The engine failed to start: ${(error as Error).message}` }),
     );
 });

@@ -26,11 +26,31 @@ function renamed(file: string, protoAt: number, extra: ReadonlyMap<string, strin
   return flowOf(renameStrings(doc, names));
 }
 
-const CASES: { file: string; flow: () => FlowDocument; brokerNode: keyof Pick<Frame, 'topics' | 'queues' | 'channels'> | 'aggregates' }[] = [
-  { file: 'consumer-group.json (a topic and a group named __proto__)', flow: () => renamed('consumer-group.json', 1, new Map([['billing', '__proto__']])), brokerNode: 'topics' },
-  { file: 'dead-letter.json (a queue named __proto__)', flow: () => renamed('dead-letter.json', 2), brokerNode: 'queues' },
-  { file: 'pubsub.json (a pub/sub node named __proto__)', flow: () => renamed('pubsub.json', 2), brokerNode: 'channels' },
-  { file: 'cqrs-read-models.json (an aggregate named __proto__)', flow: () => renamed('cqrs-read-models.json', 1), brokerNode: 'aggregates' },
+const CASES: {
+  file: string;
+  flow: () => FlowDocument;
+  brokerNode: keyof Pick<Frame, 'topics' | 'queues' | 'channels'> | 'aggregates';
+}[] = [
+  {
+    file: 'consumer-group.json (a topic and a group named __proto__)',
+    flow: () => renamed('consumer-group.json', 1, new Map([['billing', '__proto__']])),
+    brokerNode: 'topics',
+  },
+  {
+    file: 'dead-letter.json (a queue named __proto__)',
+    flow: () => renamed('dead-letter.json', 2),
+    brokerNode: 'queues',
+  },
+  {
+    file: 'pubsub.json (a pub/sub node named __proto__)',
+    flow: () => renamed('pubsub.json', 2),
+    brokerNode: 'channels',
+  },
+  {
+    file: 'cqrs-read-models.json (an aggregate named __proto__)',
+    flow: () => renamed('cqrs-read-models.json', 1),
+    brokerNode: 'aggregates',
+  },
 ];
 
 let dbCount = 0;
@@ -60,7 +80,10 @@ function engineAt(flow: FlowDocument, steps: readonly number[]): RuntimeState[] 
 function expectFrameShows(frame: Frame, flow: FlowDocument, state: RuntimeState, brokerNode: string): void {
   const ids = flow.nodes.map((n) => n.id).sort();
   expect(Object.keys(frame.counters).sort()).toEqual(ids);
-  for (const id of ids) expect(Object.hasOwn(frame.counters, id) && frame.counters[id], id).toEqual(Object.hasOwn(state.nodes, id) ? state.nodes[id]!.counters : expect.anything());
+  for (const id of ids)
+    expect(Object.hasOwn(frame.counters, id) && frame.counters[id], id).toEqual(
+      Object.hasOwn(state.nodes, id) ? state.nodes[id]!.counters : expect.anything(),
+    );
   expect(Object.keys(frame.edges).sort()).toEqual(Object.keys(state.edges).sort());
   const views = brokerNode === 'aggregates' ? frame.eventStore.aggregates : frame[brokerNode as 'topics'];
   expect(Object.keys(views)).toContain('__proto__');

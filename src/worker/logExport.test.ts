@@ -14,8 +14,29 @@ const event = {
   sequence: 1,
 } as const;
 const publish: StepRecord = { kind: 'publish', step: 0, time: 500, node: 'orders', event, topics: ['orders-topic'] };
-const deliver: StepRecord = { kind: 'deliver', step: 1, time: 1520, node: 'billing', topic: 'orders-topic', offset: 0, eventId: event.id, eventType: 'OrderPlaced', outcome: 'failed', error: 'boom' };
-const rebalance: StepRecord = { kind: 'rebalance', step: 2, time: 61_000, node: '', group: 'billing', generation: 1, reason: 'member-joined', before: {}, after: { billing: ['orders-topic:0'] } };
+const deliver: StepRecord = {
+  kind: 'deliver',
+  step: 1,
+  time: 1520,
+  node: 'billing',
+  topic: 'orders-topic',
+  offset: 0,
+  eventId: event.id,
+  eventType: 'OrderPlaced',
+  outcome: 'failed',
+  error: 'boom',
+};
+const rebalance: StepRecord = {
+  kind: 'rebalance',
+  step: 2,
+  time: 61_000,
+  node: '',
+  group: 'billing',
+  generation: 1,
+  reason: 'member-joined',
+  before: {},
+  after: { billing: ['orders-topic:0'] },
+};
 
 describe('stepToCloudEvent', () => {
   it('exports a publish step as its event, unchanged', () => {
@@ -32,7 +53,12 @@ describe('stepToCloudEvent', () => {
       datacontenttype: 'application/json',
       data: deliver,
     });
-    expect(stepToCloudEvent(rebalance, 'b1')).toMatchObject({ id: 'b1:2', source: '/tidemark/engine', type: 'dev.tidemark.rebalance', time: '2026-01-01T00:01:01.000Z' });
+    expect(stepToCloudEvent(rebalance, 'b1')).toMatchObject({
+      id: 'b1:2',
+      source: '/tidemark/engine',
+      type: 'dev.tidemark.rebalance',
+      time: '2026-01-01T00:01:01.000Z',
+    });
   });
 
   it('gives the same id for the same branch and step, and another for another branch', () => {
@@ -47,7 +73,12 @@ describe('toJsonLines', () => {
     const lines = text.split('\n');
     expect(lines).toHaveLength(4);
     expect(lines[3]).toBe('');
-    expect(lines.slice(0, 3).map((line) => JSON.parse(line) as { type: string }).map((e) => e.type)).toEqual(['OrderPlaced', 'dev.tidemark.deliver', 'dev.tidemark.rebalance']);
+    expect(
+      lines
+        .slice(0, 3)
+        .map((line) => JSON.parse(line) as { type: string })
+        .map((e) => e.type),
+    ).toEqual(['OrderPlaced', 'dev.tidemark.deliver', 'dev.tidemark.rebalance']);
     expect(toJsonLines([], 'b1')).toBe('');
   });
 });
@@ -55,8 +86,14 @@ describe('toJsonLines', () => {
 describe('exportPage', () => {
   const head = EXPORT_PAGE * 2 + 10;
   const read = (from: number, count: number): Promise<StepRecord[]> =>
-    Promise.resolve(Array.from({ length: Math.max(0, Math.min(count, head - from)) }, (_, i) => ({ ...deliver, step: from + i })));
-  const lines = async (blob: Blob) => (await blob.text()).split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { data: { step: number } }).data.step);
+    Promise.resolve(
+      Array.from({ length: Math.max(0, Math.min(count, head - from)) }, (_, i) => ({ ...deliver, step: from + i })),
+    );
+  const lines = async (blob: Blob) =>
+    (await blob.text())
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as { data: { step: number } }).data.step);
 
   it('pages through a branch up to `to`, capped at its head', async () => {
     const first = await exportPage(read, { id: 'b1', head }, 0, head + 100);

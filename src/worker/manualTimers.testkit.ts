@@ -44,7 +44,10 @@ export class ManualTimers implements Timers {
     const end = this.time + ms;
     // A task that queues itself at no cost would never let time pass: fail rather than hang.
     for (let ran = 0; ; ran++) {
-      if (ran > 1_000_000) throw new Error('ManualTimers: over a million tasks in one advance; does a task requeue itself without spending time?');
+      if (ran > 1_000_000)
+        throw new Error(
+          'ManualTimers: over a million tasks in one advance; does a task requeue itself without spending time?',
+        );
       this.tasks = this.tasks.filter((t) => !t.cancelled).sort((a, b) => a.at - b.at || a.order - b.order);
       const next = this.tasks[0];
       if (!next || next.at > end) break;

@@ -4,8 +4,24 @@ import { MARKERS_PER_KIND } from '../protocol';
 import type { MarkerIndex } from '../storage';
 import { indexStep, inheritMarkers, timelineMarkers, trimMarkers } from './markerIndex';
 
-const fault = (step: number): StepRecord => ({ kind: 'fault', step, time: step, node: 'orders', error: 'template threw' });
-const rebalance = (step: number): StepRecord => ({ kind: 'rebalance', step, time: step, node: '', group: 'g', generation: 1, reason: 'member-joined', before: {}, after: {} });
+const fault = (step: number): StepRecord => ({
+  kind: 'fault',
+  step,
+  time: step,
+  node: 'orders',
+  error: 'template threw',
+});
+const rebalance = (step: number): StepRecord => ({
+  kind: 'rebalance',
+  step,
+  time: step,
+  node: '',
+  group: 'g',
+  generation: 1,
+  reason: 'member-joined',
+  before: {},
+  after: {},
+});
 const commit = (step: number): StepRecord => ({ kind: 'commit', step, time: step, node: 'c', group: 'g', offsets: {} });
 
 describe('marker index', () => {
@@ -28,8 +44,14 @@ describe('marker index', () => {
 
   it('gives a fork the markers before its fork step', () => {
     const index: MarkerIndex = { error: { steps: [1, 5, 9], total: 3 }, rebalance: { steps: [2], total: 1 } };
-    expect(inheritMarkers(index, 5)).toEqual({ index: { error: { steps: [1], total: 1 }, rebalance: { steps: [2], total: 1 } }, recount: [] });
-    expect(inheritMarkers(index, 0).index).toEqual({ error: { steps: [], total: 0 }, rebalance: { steps: [], total: 0 } });
+    expect(inheritMarkers(index, 5)).toEqual({
+      index: { error: { steps: [1], total: 1 }, rebalance: { steps: [2], total: 1 } },
+      recount: [],
+    });
+    expect(inheritMarkers(index, 0).index).toEqual({
+      error: { steps: [], total: 0 },
+      rebalance: { steps: [], total: 0 },
+    });
   });
 
   it('asks for a recount when a full list ends before the fork step', () => {
@@ -51,6 +73,10 @@ describe('marker index', () => {
     const index: MarkerIndex = { error: { steps: [1], total: 1 } };
     const sent = timelineMarkers('b1', index, [{ step: 3, label: 'x' }]);
     indexStep(index, fault(4));
-    expect(sent).toEqual({ branchId: 'b1', kinds: { error: { steps: [1], total: 1 } }, bookmarks: [{ step: 3, label: 'x' }] });
+    expect(sent).toEqual({
+      branchId: 'b1',
+      kinds: { error: { steps: [1], total: 1 } },
+      bookmarks: [{ step: 3, label: 'x' }],
+    });
   });
 });

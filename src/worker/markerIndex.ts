@@ -21,14 +21,18 @@ export function indexStep(index: MarkerIndex, record: StepRecord): boolean {
  * kinds whose list was full before the fork step, so their total before it is not known and must be
  * counted from the log.
  */
-export function inheritMarkers(index: MarkerIndex, forkStep: number): { index: MarkerIndex; recount: { kind: MarkerKind; from: number }[] } {
+export function inheritMarkers(
+  index: MarkerIndex,
+  forkStep: number,
+): { index: MarkerIndex; recount: { kind: MarkerKind; from: number }[] } {
   const inherited: MarkerIndex = {};
   const recount: { kind: MarkerKind; from: number }[] = [];
   for (const [kind, list] of Object.entries(index) as [MarkerKind, { steps: number[]; total: number }][]) {
     const steps = list.steps.filter((step) => step < forkStep);
     inherited[kind] = { steps, total: steps.length };
     const last = list.steps[list.steps.length - 1];
-    if (list.total > list.steps.length && last !== undefined && last < forkStep - 1) recount.push({ kind, from: last + 1 });
+    if (list.total > list.steps.length && last !== undefined && last < forkStep - 1)
+      recount.push({ kind, from: last + 1 });
   }
   return { index: inherited, recount };
 }

@@ -18,7 +18,10 @@ export function nodeView(state: RuntimeState, flow: FlowDocument, nodeId: string
       view.sequence = own?.sequence ?? 0;
       break;
     case 'topic':
-      view.partitions = (getOwn(state.kafka.topics, nodeId)?.partitions ?? []).map((log) => ({ logStartOffset: log.logStartOffset, highWatermark: highWatermark(log) }));
+      view.partitions = (getOwn(state.kafka.topics, nodeId)?.partitions ?? []).map((log) => ({
+        logStartOffset: log.logStartOffset,
+        highWatermark: highWatermark(log),
+      }));
       break;
     case 'consumer':
     case 'projection': {

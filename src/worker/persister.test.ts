@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import type { StepRecord } from '../engine';
-import { decodeSteps, StorageError, type BranchRecord, type CommitBatch, type StoredSegment, type TidemarkStore } from '../storage';
+import {
+  decodeSteps,
+  StorageError,
+  type BranchRecord,
+  type CommitBatch,
+  type StoredSegment,
+  type TidemarkStore,
+} from '../storage';
 import { Persister } from './persister';
 import { ManualTimers } from './manualTimers.testkit';
 
-const branch = (head: number): BranchRecord =>
-  ({ id: 'b', flowId: 'f', name: 'main', parentId: null, forkStep: 0, baseFlow: {} as BranchRecord['baseFlow'], inputs: [], head });
+const branch = (head: number): BranchRecord => ({
+  id: 'b',
+  flowId: 'f',
+  name: 'main',
+  parentId: null,
+  forkStep: 0,
+  baseFlow: {} as BranchRecord['baseFlow'],
+  inputs: [],
+  head,
+});
 
 const record = (step: number): StepRecord => ({ kind: 'fault', step, time: step, node: 'n', error: 'x' });
 
@@ -24,7 +39,10 @@ function fakeStore(fail: (n: number) => boolean) {
 }
 
 const stepsOf = (segment: CommitBatch['segments'] extends (infer S)[] | undefined ? S : never): number[] =>
-  ('steps' in segment && segment.steps ? decodeSteps(segment.firstStep, segment.steps) : (segment as StoredSegment).records ?? []).map((r) => r.step);
+  ('steps' in segment && segment.steps
+    ? decodeSteps(segment.firstStep, segment.steps)
+    : ((segment as StoredSegment).records ?? [])
+  ).map((r) => r.step);
 
 function fill(persister: Persister, steps: number): void {
   for (let step = 0; step < steps; step++) persister.append(branch(step + 1), record(step));
@@ -102,10 +120,14 @@ describe('Persister', () => {
   it('resolves a flush with the error of a write that failed while it waited, after that failure was reported', async () => {
     const { store } = fakeStore((n) => n === 0);
     const reported: string[] = [];
-    const persister = new Persister(store, async (e) => {
-      await Promise.resolve();
-      reported.push(e.kind);
-    }, new ManualTimers());
+    const persister = new Persister(
+      store,
+      async (e) => {
+        await Promise.resolve();
+        reported.push(e.kind);
+      },
+      new ManualTimers(),
+    );
     fill(persister, 10);
     const first = persister.flush();
     const second = persister.flush();

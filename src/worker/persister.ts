@@ -53,16 +53,29 @@ export class Persister {
   append(branch: BranchRecord, record: StepRecord): void {
     // The open segment is kept in hand: appends are per step, the lookups per segment.
     let open = this.open;
-    if (!open || open.branchId !== branch.id || record.step >= open.end || record.step < open.firstStep + open.encoder.count) {
+    if (
+      !open ||
+      open.branchId !== branch.id ||
+      record.step >= open.end ||
+      record.step < open.firstStep + open.encoder.count
+    ) {
       const first = segmentStart(record.step, branch.forkStep);
       const key = segmentKey(branch.id, first);
       const end = segmentEnd(first);
       open = this.unstored.get(key);
       if (!open || record.step !== first + open.encoder.count) {
-        open = { key, branchId: branch.id, firstStep: first, end, encoder: new StepEncoder(first, end - first), stored: 0 };
+        open = {
+          key,
+          branchId: branch.id,
+          firstStep: first,
+          end,
+          encoder: new StepEncoder(first, end - first),
+          stored: 0,
+        };
         // Continuing a stored segment that continueSegment was not given: read back lately, it is whole again here.
         const before = this.decodedCache.get(key);
-        if (before && before.count >= record.step - first) for (const earlier of before.records.slice(0, record.step - first)) open.encoder.add(earlier);
+        if (before && before.count >= record.step - first)
+          for (const earlier of before.records.slice(0, record.step - first)) open.encoder.add(earlier);
         this.unstored.set(key, open);
       }
       this.open = open;
@@ -141,7 +154,10 @@ export class Persister {
 
   /** Keeps a segment read from storage for the log table. */
   remember(segment: SegmentRecord): void {
-    this.keepDecoded(segmentKey(segment.branchId, segment.firstStep), { count: segment.records.length, records: segment.records });
+    this.keepDecoded(segmentKey(segment.branchId, segment.firstStep), {
+      count: segment.records.length,
+      records: segment.records,
+    });
   }
 
   forgetBranch(branchId: string): void {
@@ -176,7 +192,12 @@ export class Persister {
   }
 
   private pending(): boolean {
-    return this.snapshots.length > 0 || this.branch !== undefined || this.flowRecord !== undefined || [...this.unstored.values()].some((s) => s.encoder.count > s.stored);
+    return (
+      this.snapshots.length > 0 ||
+      this.branch !== undefined ||
+      this.flowRecord !== undefined ||
+      [...this.unstored.values()].some((s) => s.encoder.count > s.stored)
+    );
   }
 
   /**
@@ -208,15 +229,34 @@ export class Persister {
    * Writes the segments a few dozen at a time (IndexedDB clones values synchronously); the branch
    * and its head go with the last chunk, so the stored head never runs ahead of the stored steps.
    */
-  private async commitInChunks(store: TidemarkStore, dirty: OpenSegment[], snapshots: SnapshotRecord[], branch: BranchRecord | undefined, flowRecord: FlowRecord | undefined): Promise<void> {
+  private async commitInChunks(
+    store: TidemarkStore,
+    dirty: OpenSegment[],
+    snapshots: SnapshotRecord[],
+    branch: BranchRecord | undefined,
+    flowRecord: FlowRecord | undefined,
+  ): Promise<void> {
     for (let i = 0; i === 0 || i < dirty.length; i += SEGMENTS_PER_COMMIT) {
       const chunk = dirty.slice(i, i + SEGMENTS_PER_COMMIT);
       const last = i + SEGMENTS_PER_COMMIT >= dirty.length;
       // encode() copies: the open segment keeps growing while the transaction clones it.
       const counts = chunk.map((s) => s.encoder.count);
-      const segments: StoredSegment[] = chunk.map((s) => ({ branchId: s.branchId, firstStep: s.firstStep, steps: s.encoder.encode() }));
+      const segments: StoredSegment[] = chunk.map((s) => ({
+        branchId: s.branchId,
+        firstStep: s.firstStep,
+        steps: s.encoder.encode(),
+      }));
       try {
-        await store.commit({ segments, ...(last ? { snapshots, ...(branch ? { branch: structuredClone(branch) } : {}), ...(flowRecord ? { flow: flowRecord } : {}) } : {}) });
+        await store.commit({
+          segments,
+          ...(last
+            ? {
+                snapshots,
+                ...(branch ? { branch: structuredClone(branch) } : {}),
+                ...(flowRecord ? { flow: flowRecord } : {}),
+              }
+            : {}),
+        });
       } catch (error) {
         // Kept pending until onError decides: written once there is room again, or discarded with the steps.
         this.snapshots = [...snapshots, ...this.snapshots];
@@ -224,7 +264,8 @@ export class Persister {
         this.flowRecord ??= flowRecord;
         this.failed = true;
         this.failures++;
-        this.lastError = error instanceof StorageError ? error : new StorageError('failed', String(error), { cause: error });
+        this.lastError =
+          error instanceof StorageError ? error : new StorageError('failed', String(error), { cause: error });
         await this.onError(this.lastError);
         return;
       }

@@ -45,7 +45,11 @@ class FakeRun implements Playable {
 /** Steps every `every` virtual ms, `count` of them. */
 const evenly = (every: number, count: number): number[] => Array.from({ length: count }, (_, i) => (i + 1) * every);
 
-function playing(stepTimes: readonly number[], speed: Speed, costMs = 0): { run: FakeRun; player: Player; timers: ManualTimers } {
+function playing(
+  stepTimes: readonly number[],
+  speed: Speed,
+  costMs = 0,
+): { run: FakeRun; player: Player; timers: ManualTimers } {
   const timers = new ManualTimers();
   const run = new FakeRun(timers, stepTimes, costMs);
   const player = new Player(run, timers);
@@ -114,7 +118,11 @@ describe('Player', () => {
 
   it('runs a paced slice for at most its budget, then drops the backlog rather than spiral', () => {
     // Each step costs 1 ms and all are due at once: a slice stops after 12 ms of work.
-    const { run, timers } = playing(Array.from({ length: 1000 }, () => 0), Speed.X1, 1);
+    const { run, timers } = playing(
+      Array.from({ length: 1000 }, () => 0),
+      Speed.X1,
+      1,
+    );
     expect(run.executed).toBe(12);
     expect(run.slices).toBe(1);
     timers.advance(16);
@@ -161,7 +169,11 @@ describe('Player', () => {
   });
 
   it('plays once however often Play is pressed', () => {
-    const { run, player, timers } = playing(Array.from({ length: 1000 }, () => 0), Speed.X1, 1);
+    const { run, player, timers } = playing(
+      Array.from({ length: 1000 }, () => 0),
+      Speed.X1,
+      1,
+    );
     player.play();
     expect(run.slices).toBe(1);
     timers.advance(16);

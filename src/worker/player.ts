@@ -65,7 +65,10 @@ export class Player {
     if (this.speed === Speed.Max) {
       outer: for (;;) {
         for (let i = 0; i < 256; i++) {
-          if (!this.target.advance()) { done = true; break outer; }
+          if (!this.target.advance()) {
+            done = true;
+            break outer;
+          }
           // A step can pause the run (a failed write, a snapshot problem).
           if (!this.playing) break outer;
         }
@@ -75,12 +78,21 @@ export class Player {
       const due = this.anchorVirtual + (this.timers.now() - this.anchorReal) * this.speed;
       for (;;) {
         const next = this.target.nextTime();
-        if (next === undefined) { done = true; break; }
+        if (next === undefined) {
+          done = true;
+          break;
+        }
         if (next > due) break;
-        if (!this.target.advance()) { done = true; break; }
+        if (!this.target.advance()) {
+          done = true;
+          break;
+        }
         if (!this.playing) break;
         // Fell behind real time: drop the backlog rather than spiral.
-        if (this.timers.now() >= end) { this.anchor(); break; }
+        if (this.timers.now() >= end) {
+          this.anchor();
+          break;
+        }
       }
     }
     this.target.afterSlice();

@@ -21,10 +21,14 @@ async function newSession(name: string): Promise<{ session: Session; frames: Fra
   open.push(store);
   const frames: Frame[] = [];
   const notices: string[] = [];
-  const session = new Session(store, (m: EngineToUi) => {
-    if (m.kind === 'frame') frames.push(m.frame);
-    if (m.kind === 'notice') notices.push(m.notice.message);
-  }, new ManualTimers());
+  const session = new Session(
+    store,
+    (m: EngineToUi) => {
+      if (m.kind === 'frame') frames.push(m.frame);
+      if (m.kind === 'notice') notices.push(m.notice.message);
+    },
+    new ManualTimers(),
+  );
   await session.restore();
   return { session, frames, notices };
 }
@@ -33,9 +37,13 @@ async function newSession(name: string): Promise<{ session: Session; frames: Fra
 function memorySession(): { session: Session; frames: Frame[]; timers: ManualTimers } {
   const frames: Frame[] = [];
   const timers = new ManualTimers();
-  const session = new Session(undefined, (m: EngineToUi) => {
-    if (m.kind === 'frame') frames.push(m.frame);
-  }, timers);
+  const session = new Session(
+    undefined,
+    (m: EngineToUi) => {
+      if (m.kind === 'frame') frames.push(m.frame);
+    },
+    timers,
+  );
   return { session, frames, timers };
 }
 
@@ -157,7 +165,12 @@ describe('Session', () => {
     await session.persister.flush();
 
     const reloaded = await newSession(db);
-    expect(reloaded.session.branchInfos().map((b) => b.name).sort()).toEqual(['main', 'what-if']);
+    expect(
+      reloaded.session
+        .branchInfos()
+        .map((b) => b.name)
+        .sort(),
+    ).toEqual(['main', 'what-if']);
     expect(reloaded.session.frame().branchId).toBe(parentId);
   });
 

@@ -13,7 +13,8 @@ import { ManualTimers } from './manualTimers.testkit';
 function failingFlow(): FlowDocument {
   const parsed = parseFlow(readFileSync('public/examples/orders.json', 'utf8'));
   if (!parsed.ok) throw new Error('example flow is invalid');
-  const email = 'function handle(event, ctx) { ctx.state.sent = (ctx.state.sent ?? 0) + 1; if (ctx.state.sent % 5 === 0) throw new Error("smtp down"); }';
+  const email =
+    'function handle(event, ctx) { ctx.state.sent = (ctx.state.sent ?? 0) + 1; if (ctx.state.sent % 5 === 0) throw new Error("smtp down"); }';
   return { ...parsed.flow, code: { ...parsed.flow.code, email } };
 }
 
@@ -24,12 +25,17 @@ async function newSession(name: string) {
   const store = await openTidemarkStore(name);
   open.push(store);
   const markers: TimelineMarkers[] = [];
-  const session = new Session(store, (m: EngineToUi) => {
-    if (m.kind === 'markers') markers.push(m.markers);
-  }, new ManualTimers());
+  const session = new Session(
+    store,
+    (m: EngineToUi) => {
+      if (m.kind === 'markers') markers.push(m.markers);
+    },
+    new ManualTimers(),
+  );
   await session.restore();
   const handlers = debugHandlers(session);
-  const call = <K extends keyof Requests>(type: K, args: Requests[K]['args']) => (handlers[type] as RequestHandler<K>)(args);
+  const call = <K extends keyof Requests>(type: K, args: Requests[K]['args']) =>
+    (handlers[type] as RequestHandler<K>)(args);
   return { session, store, markers, call };
 }
 
@@ -108,10 +114,20 @@ describe('Session: bookmarks', () => {
     stepN(session, 50);
     await call('addBookmark', { step: 40, label: ' crash here ' });
     await call('addBookmark', { step: 10, label: '' });
-    expect(await call('addBookmark', { step: 40, label: 'crash' })).toEqual({ bookmarks: [{ step: 10, label: '' }, { step: 40, label: 'crash' }] });
-    expect(markers.at(-1)?.bookmarks).toEqual([{ step: 10, label: '' }, { step: 40, label: 'crash' }]);
+    expect(await call('addBookmark', { step: 40, label: 'crash' })).toEqual({
+      bookmarks: [
+        { step: 10, label: '' },
+        { step: 40, label: 'crash' },
+      ],
+    });
+    expect(markers.at(-1)?.bookmarks).toEqual([
+      { step: 10, label: '' },
+      { step: 40, label: 'crash' },
+    ]);
     expect(await call('removeBookmark', { step: 10 })).toEqual({ bookmarks: [{ step: 40, label: 'crash' }] });
-    await expect(call('addBookmark', { step: 51, label: '' })).rejects.toThrow('Step 51 is not on this branch: it has steps 0 to 50.');
+    await expect(call('addBookmark', { step: 51, label: '' })).rejects.toThrow(
+      'Step 51 is not on this branch: it has steps 0 to 50.',
+    );
 
     const reloaded = await newSession(db);
     expect(reloaded.session.branch.bookmarks).toEqual([{ step: 40, label: 'crash' }]);
@@ -128,23 +144,37 @@ describe('Session: searching the log', () => {
     const email = rows.filter((r) => r.node === 'email').map((r) => r.step);
     const next = email.find((s) => s > 1_500)!;
     expect(await call('findTouchingStep', { node: 'email', from: 1_500, direction: 'next' })).toEqual({ step: next });
-    expect(await call('findTouchingStep', { node: 'email', from: next, direction: 'previous' })).toEqual({ step: email[email.indexOf(next) - 1] });
+    expect(await call('findTouchingStep', { node: 'email', from: next, direction: 'previous' })).toEqual({
+      step: email[email.indexOf(next) - 1],
+    });
     // Without `from`, from the row before the worker's cursor: a seek sent just before counts, whatever the UI showed.
     await session.seek(1_501);
     expect(await call('findTouchingStep', { node: 'email', direction: 'next' })).toEqual({ step: next });
     await session.seek(next + 1);
-    expect(await call('findTouchingStep', { node: 'email', direction: 'previous' })).toEqual({ step: email[email.indexOf(next) - 1] });
+    expect(await call('findTouchingStep', { node: 'email', direction: 'previous' })).toEqual({
+      step: email[email.indexOf(next) - 1],
+    });
     await session.seek(2_500);
-    await expect(call('findTouchingStep', { node: 'nope', from: 0, direction: 'next' })).rejects.toThrow('no node with id "nope"');
+    await expect(call('findTouchingStep', { node: 'nope', from: 0, direction: 'next' })).rejects.toThrow(
+      'no node with id "nope"',
+    );
 
     const publish = rows.find((r) => r.kind === 'publish' && r.step > 1_200);
     if (publish?.kind !== 'publish') throw new Error('no publish step');
-    expect(await call('locate', { target: { kind: 'event', id: publish.event.id } })).toEqual({ ok: true, cursor: publish.step + 1, step: publish.step, time: publish.time });
+    expect(await call('locate', { target: { kind: 'event', id: publish.event.id } })).toEqual({
+      ok: true,
+      cursor: publish.step + 1,
+      step: publish.step,
+      time: publish.time,
+    });
     const at = rows[999]!;
     const result = await call('locate', { target: { kind: 'time', ms: at.time } });
     expect(result).toMatchObject({ ok: true, time: at.time });
     if (result.ok) expect(rows[result.cursor]?.time ?? Infinity).toBeGreaterThan(at.time);
-    expect(await call('locate', { target: { kind: 'step', step: 2_501 } })).toEqual({ ok: false, problem: 'Step 2501 is not on this branch: it has steps 0 to 2500.' });
+    expect(await call('locate', { target: { kind: 'step', step: 2_501 } })).toEqual({
+      ok: false,
+      problem: 'Step 2501 is not on this branch: it has steps 0 to 2500.',
+    });
     expect(session.frame().cursor).toBe(2_500);
   });
 });
@@ -169,9 +199,19 @@ describe('Session: state at a step', () => {
     const rows = await session.rows(0, 1_200);
     const handled = rows.find((r) => r.step > 700 && r.node === 'by-customer' && r.kind === 'deliver')!;
     const diff = await call('diffNodeState', { node: 'by-customer', from: handled.step, to: handled.step + 1 });
-    expect(diff.changes).toContainEqual({ path: 'counters.handled', change: 'changed', before: expect.any(Number), after: expect.any(Number) });
+    expect(diff.changes).toContainEqual({
+      path: 'counters.handled',
+      change: 'changed',
+      before: expect.any(Number),
+      after: expect.any(Number),
+    });
     expect(diff.changes.some((c) => c.path.startsWith('state.'))).toBe(true);
-    expect(await call('diffNodeState', { node: 'by-customer', from: 700, to: 700 })).toEqual({ from: 700, to: 700, changes: [], truncated: false });
+    expect(await call('diffNodeState', { node: 'by-customer', from: 700, to: 700 })).toEqual({
+      from: 700,
+      to: 700,
+      changes: [],
+      truncated: false,
+    });
     await expect(call('nodeStateAt', { step: 1_201, node: 'email' })).rejects.toThrow(/not on branch main/);
     expect(session.frame().cursor).toBe(1_200);
   });
@@ -184,7 +224,9 @@ describe('Session: state at a step', () => {
     const mainAt400 = session.frame().counters.orders;
     await session.seek(100);
     await session.fork('short');
-    expect((await call('nodeStateAt', { branchId: mainId, step: 400, node: 'orders' })).state.counters).toEqual(mainAt400);
+    expect((await call('nodeStateAt', { branchId: mainId, step: 400, node: 'orders' })).state.counters).toEqual(
+      mainAt400,
+    );
     expect(session.frame().branchId).not.toBe(mainId);
   });
 });
@@ -205,7 +247,9 @@ describe('Session: deleting a branch', () => {
     await session.persister.flush();
     expect(await store.getSegment(aId, 1000)).toBeDefined();
 
-    await expect(call('deleteBranch', { branchId: mainId })).rejects.toThrow('Branch main is where the run began and cannot be deleted');
+    await expect(call('deleteBranch', { branchId: mainId })).rejects.toThrow(
+      'Branch main is where the run began and cannot be deleted',
+    );
     await expect(call('deleteBranch', { branchId: aId })).rejects.toThrow('Branch a has forks (b): delete them first.');
 
     const bId = session.branchInfos().find((b) => b.name === 'b')!.id;
@@ -232,28 +276,36 @@ describe('Session: export and import', () => {
     stepN(session, 7_000);
     const branchId = session.frame().branchId;
     const lines: string[] = [];
-    for (let from: number | null = 0; from !== null; ) {
+    for (let from: number | null = 0; from !== null;) {
       const page: Requests['exportLog']['reply'] = await call('exportLog', { branchId, from, to: 6_500 });
       lines.push(...(await page.chunk.text()).split('\n').filter(Boolean));
       from = page.next;
     }
     expect(lines).toHaveLength(6_500);
-    const events = lines.map((line) => JSON.parse(line) as { specversion: string; type: string; id: string; data: { step?: number } });
+    const events = lines.map(
+      (line) => JSON.parse(line) as { specversion: string; type: string; id: string; data: { step?: number } },
+    );
     expect(events.every((e) => e.specversion === '1.0')).toBe(true);
     const rows = await session.rows(0, 6_500);
-    expect(events.map((e) => (e.type.startsWith('dev.tidemark.') ? e.data.step : 'publish'))).toEqual(rows.map((r) => (r.kind === 'publish' ? 'publish' : r.step)));
+    expect(events.map((e) => (e.type.startsWith('dev.tidemark.') ? e.data.step : 'publish'))).toEqual(
+      rows.map((r) => (r.kind === 'publish' ? 'publish' : r.step)),
+    );
   });
 
   it('publishes a batch as consecutive manual inputs, refusing an unknown producer', async () => {
     const { session, call } = await newSession(`debug-${dbCount++}`);
     await session.startFresh(failingFlow(), { trusted: true });
     stepN(session, 10);
-    expect(await call('publishBatch', { producer: 'orders', events: [{ orderId: 'i-1' }, { orderId: 'i-2' }] })).toEqual({ first: 10, last: 11 });
+    expect(
+      await call('publishBatch', { producer: 'orders', events: [{ orderId: 'i-1' }, { orderId: 'i-2' }] }),
+    ).toEqual({ first: 10, last: 11 });
     const rows = await session.rows(10, 2);
     expect(rows.map((r) => (r.kind === 'publish' ? [r.manual, r.event.data] : null))).toEqual([
       [true, { orderId: 'i-1' }],
       [true, { orderId: 'i-2' }],
     ]);
-    expect(() => call('publishBatch', { producer: 'order-events', events: [{}] })).toThrow('no producer with id "order-events"');
+    expect(() => call('publishBatch', { producer: 'order-events', events: [{}] })).toThrow(
+      'no producer with id "order-events"',
+    );
   });
 });

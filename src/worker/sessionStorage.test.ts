@@ -51,10 +51,14 @@ async function openSession(name: string): Promise<Opened> {
   const { store, full } = fillable(real);
   const notices: string[] = [];
   const frames: Frame[] = [];
-  const session = new Session(store, (m: EngineToUi) => {
-    if (m.kind === 'notice') notices.push(m.notice.message);
-    if (m.kind === 'frame') frames.push(m.frame);
-  }, new ManualTimers());
+  const session = new Session(
+    store,
+    (m: EngineToUi) => {
+      if (m.kind === 'notice') notices.push(m.notice.message);
+      if (m.kind === 'frame') frames.push(m.frame);
+    },
+    new ManualTimers(),
+  );
   await session.restore();
   return { session, notices, frames, full, store: real };
 }
@@ -67,7 +71,16 @@ function stepN(session: Session, n: number): void {
 async function seen(session: Session): Promise<string> {
   const { cursor, head, counters, nodeStates, branchId } = session.frame();
   const rows = await session.rows(0, head);
-  return JSON.stringify({ flow: session.flow?.name, cursor, head, counters, nodeStates, branchId, rows, branches: session.branchInfos() });
+  return JSON.stringify({
+    flow: session.flow?.name,
+    cursor,
+    head,
+    counters,
+    nodeStates,
+    branchId,
+    rows,
+    branches: session.branchInfos(),
+  });
 }
 
 /** The database's contents as one string: equal strings are byte-for-byte equal contents (and compare fast). */
@@ -111,11 +124,15 @@ describe('opening a flow or resetting the run is all or nothing', () => {
     const shown = await seen(session);
     stopRefusing = refusePutsFrom(1);
 
-    const refused = await session.startFresh({ ...exampleFlow(), name: 'Big' }, { trusted: true }).catch((error: unknown) => error);
+    const refused = await session
+      .startFresh({ ...exampleFlow(), name: 'Big' }, { trusted: true })
+      .catch((error: unknown) => error);
 
     expect(await bytes(name)).toBe(before);
     expect(await seen(session)).toBe(shown);
-    expect(refused).toEqual(new Error('Not opened: browser storage is full. Your flow "Orders" and its run are unchanged.'));
+    expect(refused).toEqual(
+      new Error('Not opened: browser storage is full. Your flow "Orders" and its run are unchanged.'),
+    );
     stopRefusing();
     const reloaded = await openSession(name);
     expect(await seen(reloaded.session)).toBe(shown);
@@ -128,7 +145,9 @@ describe('opening a flow or resetting the run is all or nothing', () => {
     // The flow record is written, the branch is refused.
     stopRefusing = refusePutsFrom(2);
 
-    const refused = await session.startFresh({ ...exampleFlow(), name: 'Big' }, { trusted: true }).catch((error: unknown) => error);
+    const refused = await session
+      .startFresh({ ...exampleFlow(), name: 'Big' }, { trusted: true })
+      .catch((error: unknown) => error);
 
     expect(await bytes(name)).toBe(before);
     expect(String(refused)).toMatch(/^Error: Not opened: browser storage is full/);
@@ -139,7 +158,9 @@ describe('opening a flow or resetting the run is all or nothing', () => {
     session.play();
     stopRefusing = refusePutsFrom(1);
 
-    await expect(session.startFresh({ ...exampleFlow(), name: 'Big' }, { trusted: true })).rejects.toThrow(/^Not opened/);
+    await expect(session.startFresh({ ...exampleFlow(), name: 'Big' }, { trusted: true })).rejects.toThrow(
+      /^Not opened/,
+    );
 
     expect(frames.at(-1)?.playing).toBe(false);
   });
@@ -150,11 +171,15 @@ describe('opening a flow or resetting the run is all or nothing', () => {
     const shown = await seen(session);
     stopRefusing = refusePutsFrom(1);
 
-    const refused = await session.startFresh(session.flow!, { trusted: true, change: 'reset' }).catch((error: unknown) => error);
+    const refused = await session
+      .startFresh(session.flow!, { trusted: true, change: 'reset' })
+      .catch((error: unknown) => error);
 
     expect(await bytes(name)).toBe(before);
     expect(await seen(session)).toBe(shown);
-    expect(refused).toEqual(new Error('Not reset: browser storage is full. Your flow "Orders" and its run are unchanged.'));
+    expect(refused).toEqual(
+      new Error('Not reset: browser storage is full. Your flow "Orders" and its run are unchanged.'),
+    );
   });
 
   it('a flow opened with room replaces the old run in storage', async () => {
@@ -197,7 +222,9 @@ describe('a full quota while the run goes on', () => {
     await session.pause();
 
     expect(session.frame().head).toBe(3_000);
-    expect(notices.at(-1)).toMatch(/^Browser storage is full: steps 3,001–3,112 could not be saved and were discarded, with 2 events published by hand; /);
+    expect(notices.at(-1)).toMatch(
+      /^Browser storage is full: steps 3,001–3,112 could not be saved and were discarded, with 2 events published by hand; /,
+    );
     const rows = await session.rows(0, 3_000);
     expect(rows.some((r) => r.kind === 'publish' && r.manual)).toBe(false);
   });

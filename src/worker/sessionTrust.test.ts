@@ -16,7 +16,10 @@ function example(name = 'orders'): FlowDocument {
 /** The Orders example whose email handler would throw at its top level if it were ever evaluated. */
 function foreignFlow(): FlowDocument {
   const flow = example();
-  return { ...flow, code: { ...flow.code, email: 'throw new Error("evaluated at the top level");\nfunction handle(event, ctx) {}' } };
+  return {
+    ...flow,
+    code: { ...flow.code, email: 'throw new Error("evaluated at the top level");\nfunction handle(event, ctx) {}' },
+  };
 }
 
 let dbCount = 0;
@@ -26,9 +29,13 @@ async function newSession(name: string): Promise<{ session: Session; notices: st
   const store = await openTidemarkStore(name);
   open.push(store);
   const notices: string[] = [];
-  const session = new Session(store, (m: EngineToUi) => {
-    if (m.kind === 'notice') notices.push(m.notice.message);
-  }, new ManualTimers());
+  const session = new Session(
+    store,
+    (m: EngineToUi) => {
+      if (m.kind === 'notice') notices.push(m.notice.message);
+    },
+    new ManualTimers(),
+  );
   await session.restore();
   return { session, notices, store };
 }

@@ -9,10 +9,31 @@ const uuid = (n: number): string => `00000000-0000-4000-8000-${String(n).padStar
 function record(step: number): StepRecord {
   const time = Math.floor(step / 3) * 100;
   if (step % 10 === 0) {
-    const event = { specversion: '1.0', id: uuid(step), source: '/producers/orders', type: 'OrderPlaced', time: '', datacontenttype: 'application/json', data: {}, correlationid: uuid(step), sequence: step } as const;
+    const event = {
+      specversion: '1.0',
+      id: uuid(step),
+      source: '/producers/orders',
+      type: 'OrderPlaced',
+      time: '',
+      datacontenttype: 'application/json',
+      data: {},
+      correlationid: uuid(step),
+      sequence: step,
+    } as const;
     return { kind: 'publish', step, time, node: 'orders', event, topics: ['orders-topic'] };
   }
-  if (step % 10 === 1) return { kind: 'deliver', step, time, node: 'billing', topic: 'orders-topic', offset: step, eventId: uuid(step - 1), eventType: 'OrderPlaced', outcome: 'handled' };
+  if (step % 10 === 1)
+    return {
+      kind: 'deliver',
+      step,
+      time,
+      node: 'billing',
+      topic: 'orders-topic',
+      offset: step,
+      eventId: uuid(step - 1),
+      eventType: 'OrderPlaced',
+      outcome: 'handled',
+    };
   return { kind: 'commit', step, time, node: 'revenue', group: 'revenue', offsets: {} };
 }
 
@@ -90,26 +111,48 @@ describe('locate', () => {
     const { read } = reader();
     expect(await locate(read, HEAD, { kind: 'step', step: 12 })).toEqual({ ok: true, cursor: 12, step: 11, time: 300 });
     expect(await locate(read, HEAD, { kind: 'step', step: 0 })).toEqual({ ok: true, cursor: 0, step: null, time: 0 });
-    expect(await locate(read, HEAD, { kind: 'step', step: HEAD + 1 })).toEqual({ ok: false, problem: `Step ${HEAD + 1} is not on this branch: it has steps 0 to ${HEAD}.` });
+    expect(await locate(read, HEAD, { kind: 'step', step: HEAD + 1 })).toEqual({
+      ok: false,
+      problem: `Step ${HEAD + 1} is not on this branch: it has steps 0 to ${HEAD}.`,
+    });
   });
 
   it('goes to just after the step that published an event, whatever the case of its id', async () => {
     const { read } = reader();
-    expect(await locate(read, HEAD, { kind: 'event', id: uuid(1230).toUpperCase() })).toEqual({ ok: true, cursor: 1231, step: 1230, time: 41_000 });
-    expect(await locate(read, HEAD, { kind: 'event', id: uuid(7) })).toEqual({ ok: false, problem: `No event with id ${uuid(7)} was published on this branch.` });
+    expect(await locate(read, HEAD, { kind: 'event', id: uuid(1230).toUpperCase() })).toEqual({
+      ok: true,
+      cursor: 1231,
+      step: 1230,
+      time: 41_000,
+    });
+    expect(await locate(read, HEAD, { kind: 'event', id: uuid(7) })).toEqual({
+      ok: false,
+      problem: `No event with id ${uuid(7)} was published on this branch.`,
+    });
   });
 
   it('goes to just after the last step at or before a time; before the first, to position 0', async () => {
     const { read } = reader();
     expect(await locate(read, HEAD, { kind: 'time', ms: 250 })).toEqual({ ok: true, cursor: 9, step: 8, time: 200 });
     const early = LOG.filter((r) => r.time === 0).length;
-    expect(await locate(read, HEAD, { kind: 'time', ms: 0 })).toEqual({ ok: true, cursor: early, step: early - 1, time: 0 });
+    expect(await locate(read, HEAD, { kind: 'time', ms: 0 })).toEqual({
+      ok: true,
+      cursor: early,
+      step: early - 1,
+      time: 0,
+    });
   });
 
   it('refuses a time past the end of the branch, and any time on an empty one', async () => {
     const { read } = reader();
     const end = LOG[HEAD - 1]!.time;
-    expect(await locate(read, HEAD, { kind: 'time', ms: end + 1 })).toEqual({ ok: false, problem: `t = ${((end + 1) / 1000).toFixed(3)} s is past the end of this branch (t = ${(end / 1000).toFixed(3)} s).` });
-    expect(await locate(read, 0, { kind: 'time', ms: 0 })).toEqual({ ok: false, problem: 'Nothing has run on this branch yet.' });
+    expect(await locate(read, HEAD, { kind: 'time', ms: end + 1 })).toEqual({
+      ok: false,
+      problem: `t = ${((end + 1) / 1000).toFixed(3)} s is past the end of this branch (t = ${(end / 1000).toFixed(3)} s).`,
+    });
+    expect(await locate(read, 0, { kind: 'time', ms: 0 })).toEqual({
+      ok: false,
+      problem: 'Nothing has run on this branch yet.',
+    });
   });
 });

@@ -18,14 +18,14 @@ export async function scanSteps(
   visit: (record: StepRecord) => boolean,
 ): Promise<StepRecord | null> {
   if (direction === 'forward') {
-    for (let start = Math.max(0, from); start < to; ) {
+    for (let start = Math.max(0, from); start < to;) {
       const end = Math.min(to, (Math.floor(start / SEGMENT_SIZE) + 1) * SEGMENT_SIZE);
       for (const record of await read(start, end - start)) if (visit(record)) return record;
       start = end;
     }
     return null;
   }
-  for (let end = to; end > from; ) {
+  for (let end = to; end > from;) {
     const start = Math.max(from, Math.ceil(end / SEGMENT_SIZE) * SEGMENT_SIZE - SEGMENT_SIZE);
     const page = await read(start, end - start);
     for (let i = page.length - 1; i >= 0; i--) if (visit(page[i]!)) return page[i]!;
@@ -35,9 +35,18 @@ export async function scanSteps(
 }
 
 /** The first log step after `from` (next) or before it (previous) that touches the node, up to the head or step 0. */
-export async function findTouching(read: RowReader, head: number, node: TouchTarget, from: number, direction: 'next' | 'previous'): Promise<number | null> {
+export async function findTouching(
+  read: RowReader,
+  head: number,
+  node: TouchTarget,
+  from: number,
+  direction: 'next' | 'previous',
+): Promise<number | null> {
   const touches = (record: StepRecord) => stepTouchesNode(record, node);
-  const found = direction === 'next' ? await scanSteps(read, from + 1, head, 'forward', touches) : await scanSteps(read, 0, Math.min(from, head), 'backward', touches);
+  const found =
+    direction === 'next'
+      ? await scanSteps(read, from + 1, head, 'forward', touches)
+      : await scanSteps(read, 0, Math.min(from, head), 'backward', touches);
   return found?.step ?? null;
 }
 
@@ -73,16 +82,28 @@ export async function locate(read: RowReader, head: number, target: GotoTarget):
     }
     case 'event': {
       const id = target.id.toLowerCase();
-      const found = await scanSteps(read, 0, head, 'forward', (r) => r.kind === 'publish' && r.event.id.toLowerCase() === id);
+      const found = await scanSteps(
+        read,
+        0,
+        head,
+        'forward',
+        (r) => r.kind === 'publish' && r.event.id.toLowerCase() === id,
+      );
       if (!found) return { ok: false, problem: `No event with id ${target.id} was published on this branch.` };
       return { ok: true, cursor: found.step + 1, step: found.step, time: found.time };
     }
     case 'time': {
       if (head === 0) return { ok: false, problem: 'Nothing has run on this branch yet.' };
       const [last] = await read(head - 1, 1);
-      if (last && target.ms > last.time) return { ok: false, problem: `t = ${seconds(target.ms)} is past the end of this branch (t = ${seconds(last.time)}).` };
+      if (last && target.ms > last.time)
+        return {
+          ok: false,
+          problem: `t = ${seconds(target.ms)} is past the end of this branch (t = ${seconds(last.time)}).`,
+        };
       const found = await lastStepAtOrBefore(read, head, target.ms);
-      return found ? { ok: true, cursor: found.step + 1, step: found.step, time: found.time } : { ok: true, cursor: 0, step: null, time: 0 };
+      return found
+        ? { ok: true, cursor: found.step + 1, step: found.step, time: found.time }
+        : { ok: true, cursor: 0, step: null, time: 0 };
     }
   }
 }

@@ -5,7 +5,6 @@ import { StorageError, StorageErrorKind } from '../storage';
 // What a person is told when storage refuses a write: what happened, what was not saved, and that
 // everything already stored is as it was.
 
-
 /** What went wrong, to start a clause: "browser storage is full". */
 export function storageProblem(error: StorageError): string {
   if (error.kind === StorageErrorKind.Quota) return 'browser storage is full';
@@ -59,13 +58,17 @@ export interface DiscardedWork {
 export function discardedNotice(error: StorageError, work: DiscardedWork): string {
   const { storedHead, head, inputs, cursor } = work;
   const lost: string[] = [];
-  if (head > storedHead + 1) lost.push(`steps ${formatCount(storedHead + 1)}–${formatCount(head)} could not be saved and were discarded`);
+  if (head > storedHead + 1)
+    lost.push(`steps ${formatCount(storedHead + 1)}–${formatCount(head)} could not be saved and were discarded`);
   else if (head === storedHead + 1) lost.push(`step ${formatCount(head)} could not be saved and was discarded`);
   if (inputs.length > 0) {
     const what = describeInputs(inputs);
     if (lost.length > 0) lost[0] += `, with ${what}`;
     else lost.push(`${what} could not be saved and ${inputs.length === 1 ? 'was' : 'were'} discarded`);
   }
-  const where = cursor === storedHead ? `the run is paused at step ${formatCount(storedHead)}, the last one stored` : `the run is paused; step ${formatCount(storedHead)} is the last one stored`;
+  const where =
+    cursor === storedHead
+      ? `the run is paused at step ${formatCount(storedHead)}, the last one stored`
+      : `the run is paused; step ${formatCount(storedHead)} is the last one stored`;
   return `${capitalized(storageProblem(error))}: ${[...lost, where].join('; ')}. Free some space (delete a branch, or Reset run), then press Play to continue.`;
 }

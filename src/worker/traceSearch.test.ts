@@ -17,7 +17,10 @@ const reader = (log: StepRecord[]) => (from: number, count: number) => Promise.r
 describe('causation traces from the log', () => {
   it('follows an order from the command through its events, the policies and their commands, to the shipment', async () => {
     const log = logOf('online-shop', 600);
-    const shipped = log.find((r): r is Extract<StepRecord, { kind: 'append' }> => r.kind === 'append' && r.events?.[0]?.type === 'OrderShipped')!;
+    const shipped = log.find(
+      (r): r is Extract<StepRecord, { kind: 'append' }> =>
+        r.kind === 'append' && r.events?.[0]?.type === 'OrderShipped',
+    )!;
     const trace = (await traceConversation(reader(log), log.length, shipped.events![0]!.eventId))!;
     const actions = trace.links.map((l) => `${l.from ?? '-'} → ${l.node} ${l.action} ${l.type}`);
     expect(actions[0]).toBe('checkout → order command PlaceOrder');

@@ -36,7 +36,14 @@ export async function traceConversation(read: RowReader, head: number, id: strin
   if (!root || correlationId === undefined) return null;
   // The conversation starts where its correlation id was first produced (the first event or command).
   const conversation = correlationId;
-  const start = (await scanSteps(read, 0, root.step + 1, 'backward', (record) => conversationOf(record, conversation) === conversation)) ?? root;
+  const start =
+    (await scanSteps(
+      read,
+      0,
+      root.step + 1,
+      'backward',
+      (record) => conversationOf(record, conversation) === conversation,
+    )) ?? root;
   const tracer = new ConversationTracer(conversation);
   const end = Math.min(head, start.step + TRACE_WINDOW);
   await scanSteps(read, start.step, end, 'forward', (record) => {

@@ -21,7 +21,14 @@ const event: CloudEvent = {
 
 function makeCtx(): HandlerContext & { lines: unknown[][] } {
   const lines: unknown[][] = [];
-  return { now: () => 1234, random: () => 0.25, log: (...args) => void lines.push(args), state: {}, node: { id: 'n', name: 'N' }, lines };
+  return {
+    now: () => 1234,
+    random: () => 0.25,
+    log: (...args) => void lines.push(args),
+    state: {},
+    node: { id: 'n', name: 'N' },
+    lines,
+  };
 }
 
 function compiled(source: string): Handler {
@@ -69,7 +76,10 @@ describe('compileHandler', () => {
       ok: false,
       error: 'the code must define a function named handle(event, ctx)',
     });
-    expect(compileHandler('const handle = 42;')).toMatchObject({ ok: false, error: expect.stringContaining('function named handle') });
+    expect(compileHandler('const handle = 42;')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('function named handle'),
+    });
   });
 
   it('reports a syntax error as { ok: false } instead of throwing', () => {
@@ -79,12 +89,18 @@ describe('compileHandler', () => {
   });
 
   it('reports an error thrown by top-level code as { ok: false }', () => {
-    expect(compileHandler('throw new Error("config missing");\nfunction handle() {}')).toEqual({ ok: false, error: 'config missing' });
+    expect(compileHandler('throw new Error("config missing");\nfunction handle() {}')).toEqual({
+      ok: false,
+      error: 'config missing',
+    });
   });
 
   it('accepts an arrow function or function expression bound to the name handle', () => {
     const ctx = makeCtx();
-    compiled('const handle = (e: unknown, ctx: { state: Record<string, unknown> }) => { ctx.state.arrow = true; };')(event, ctx);
+    compiled('const handle = (e: unknown, ctx: { state: Record<string, unknown> }) => { ctx.state.arrow = true; };')(
+      event,
+      ctx,
+    );
     expect(ctx.state).toEqual({ arrow: true });
   });
 });
@@ -112,7 +128,9 @@ describe('handler code is shadowed from non-deterministic globals', () => {
 
   it('keeps the rest of Math working', () => {
     const ctx = makeCtx();
-    compiled('function handle(e, ctx) { ctx.state.v = [Math.max(3, 9, 4), Math.round(2.5), Math.floor(Math.PI * 100)]; }')(event, ctx);
+    compiled(
+      'function handle(e, ctx) { ctx.state.v = [Math.max(3, 9, 4), Math.round(2.5), Math.floor(Math.PI * 100)]; }',
+    )(event, ctx);
     expect(ctx.state.v).toEqual([9, 3, 314]);
   });
 
@@ -127,21 +145,31 @@ describe('handler code is shadowed from non-deterministic globals', () => {
     }`)(event, ctx);
     expect(ctx.state.types).toEqual(Array(7).fill('undefined'));
     // Refused when compiled, naming the line: the compartment's scope would read it as undefined.
-    expect(compileHandler('function handle() {\n  globalThis.anything = 1;\n}')).toEqual({ ok: false, error: 'ReferenceError: globalThis is not defined (line 2)' });
+    expect(compileHandler('function handle() {\n  globalThis.anything = 1;\n}')).toEqual({
+      ok: false,
+      error: 'ReferenceError: globalThis is not defined (line 2)',
+    });
   });
 
   it('knows the global values every script may use', () => {
-    expect(outcome('ctx.state.out = [undefined === void 0, Number.isNaN(NaN), Infinity > 1, typeof JSON, parseInt("7")];')).toEqual([true, true, true, 'object', 7]);
+    expect(
+      outcome('ctx.state.out = [undefined === void 0, Number.isNaN(NaN), Infinity > 1, typeof JSON, parseInt("7")];'),
+    ).toEqual([true, true, true, 'object', 7]);
   });
 
   it('refuses a name the code never declares, so an undeclared assignment cannot create a global', () => {
-    expect(compileHandler('function handle() { leaked = 1; }')).toEqual({ ok: false, error: 'ReferenceError: leaked is not defined (line 1)' });
+    expect(compileHandler('function handle() { leaked = 1; }')).toEqual({
+      ok: false,
+      error: 'ReferenceError: leaked is not defined (line 1)',
+    });
   });
 });
 
 describe('stripTypes', () => {
   it('removes annotations, interfaces and type-only imports but keeps the code', () => {
-    const js = stripTypes('interface A { x: number }\nconst a: A = { x: 1 };\nfunction f(n: number): string { return String(n as number); }');
+    const js = stripTypes(
+      'interface A { x: number }\nconst a: A = { x: 1 };\nfunction f(n: number): string { return String(n as number); }',
+    );
     expect(js).not.toMatch(/interface|: number|: string|as number/);
     expect(js).toContain('const a = { x: 1 }');
   });
@@ -162,38 +190,62 @@ function outcome(body: string, sandbox = new CodeSandbox()): unknown {
 
 describe('the sandbox holds against code that tries to get out', () => {
   it('reaches no evaluator: Function constructors throw, eval and Function are not there', () => {
-    expect(outcome('ctx.state.out = (function () {}).constructor("return this")();')).toMatch(/^threw: .*not a valid constructor/);
-    expect(outcome('ctx.state.out = Object.getPrototypeOf(function* () {}).constructor("yield 1");')).toMatch(/^threw: .*not a valid constructor/);
-    expect(outcome('ctx.state.out = (0, eval)("this");')).toBe('does not compile: ReferenceError: eval is not defined (line 1)');
-    expect(outcome('ctx.state.out = new Function("return this")();')).toBe('does not compile: ReferenceError: Function is not defined (line 1)');
-    expect(outcome('ctx.state.out = typeof Compartment + typeof lockdown + typeof harden;')).toBe('undefinedundefinedundefined');
+    expect(outcome('ctx.state.out = (function () {}).constructor("return this")();')).toMatch(
+      /^threw: .*not a valid constructor/,
+    );
+    expect(outcome('ctx.state.out = Object.getPrototypeOf(function* () {}).constructor("yield 1");')).toMatch(
+      /^threw: .*not a valid constructor/,
+    );
+    expect(outcome('ctx.state.out = (0, eval)("this");')).toBe(
+      'does not compile: ReferenceError: eval is not defined (line 1)',
+    );
+    expect(outcome('ctx.state.out = new Function("return this")();')).toBe(
+      'does not compile: ReferenceError: Function is not defined (line 1)',
+    );
+    expect(outcome('ctx.state.out = typeof Compartment + typeof lockdown + typeof harden;')).toBe(
+      'undefinedundefinedundefined',
+    );
   });
 
   it('finds no worker global behind ctx: its functions lead to a throwing constructor', () => {
-    expect(outcome('ctx.state.out = ctx.log.constructor("return this")();')).toMatch(/^threw: .*not a valid constructor/);
-    expect(outcome('ctx.state.out = ctx.now.constructor.constructor("return fetch")();')).toMatch(/^threw: .*not a valid constructor/);
+    expect(outcome('ctx.state.out = ctx.log.constructor("return this")();')).toMatch(
+      /^threw: .*not a valid constructor/,
+    );
+    expect(outcome('ctx.state.out = ctx.now.constructor.constructor("return fetch")();')).toMatch(
+      /^threw: .*not a valid constructor/,
+    );
   });
 
   it('cannot change the shared prototypes, so other code keeps its behaviour', () => {
     expect(outcome('Array.prototype.reduce = () => 42;')).toMatch(/^threw: .*read.only property 'reduce'/);
     expect(outcome('Object.prototype.polluted = true;')).toMatch(/^threw: .*not extensible/);
-    expect(outcome('Object.defineProperty(JSON, "stringify", { value: () => "forged" });')).toMatch(/^threw: Cannot redefine property/);
+    expect(outcome('Object.defineProperty(JSON, "stringify", { value: () => "forged" });')).toMatch(
+      /^threw: Cannot redefine property/,
+    );
     expect([1, 2, 3].reduce((a, b) => a + b, 0)).toBe(6);
     expect(JSON.stringify({ a: 1 })).toBe('{"a":1}');
   });
 
   it('keeps nothing between calls or between flows: the global scope is frozen and each flow has its own', () => {
-    expect(compileHandler('var kept = 0;\nfunction handle(e, ctx) { ctx.state.out = ++kept; }')).toMatchObject({ ok: true });
+    expect(compileHandler('var kept = 0;\nfunction handle(e, ctx) { ctx.state.out = ++kept; }')).toMatchObject({
+      ok: true,
+    });
     const handle = compiled('var kept = 0;\nfunction handle(e, ctx) { ctx.state.out = ++kept; }');
     const ctx = makeCtx();
     handle(event, ctx);
     handle(event, ctx);
     expect(ctx.state.out).toBe(1);
-    expect(outcome('Object.defineProperty(Object.getPrototypeOf(ctx.log), "x", { value: 1 });')).toMatch(/^threw: Cannot define property x/);
+    expect(outcome('Object.defineProperty(Object.getPrototypeOf(ctx.log), "x", { value: 1 });')).toMatch(
+      /^threw: Cannot define property x/,
+    );
   });
 
   it('lets handler state use keys named like Object.prototype members, though the prototypes are frozen', () => {
-    expect(outcome('for (const k of ["constructor", "toString", "hasOwnProperty"]) ctx.state[k] = 1; ctx.state.out = Object.keys(ctx.state).length;')).toBe(3);
+    expect(
+      outcome(
+        'for (const k of ["constructor", "toString", "hasOwnProperty"]) ctx.state[k] = 1; ctx.state.out = Object.keys(ctx.state).length;',
+      ),
+    ).toBe(3);
   });
 
   it('freezes the parts of ctx that every call shares', () => {
@@ -207,39 +259,61 @@ describe('the sandbox holds against code that tries to get out', () => {
 
   it('refuses async code and promises: nothing may run after its step', () => {
     expect(outcome('ctx.state.out = (async () => 1)();')).toMatch(/^does not compile: async code is not allowed/);
-    expect(sandbox.handler('async function handle(event, ctx) { await 0; }')).toMatchObject({ ok: false, error: expect.stringMatching(/async code is not allowed/) });
-    expect(outcome('ctx.state.out = Promise.resolve(1);')).toBe('does not compile: ReferenceError: Promise is not defined (line 1)');
-    expect(outcome('ctx.state.out = new Proxy({}, {});')).toBe('does not compile: ReferenceError: Proxy is not defined (line 1)');
-    expect(outcome('ctx.state.out = import("https://example.com/x.js");')).toMatch(/^does not compile: import is not allowed/);
+    expect(sandbox.handler('async function handle(event, ctx) { await 0; }')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/async code is not allowed/),
+    });
+    expect(outcome('ctx.state.out = Promise.resolve(1);')).toBe(
+      'does not compile: ReferenceError: Promise is not defined (line 1)',
+    );
+    expect(outcome('ctx.state.out = new Proxy({}, {});')).toBe(
+      'does not compile: ReferenceError: Proxy is not defined (line 1)',
+    );
+    expect(outcome('ctx.state.out = import("https://example.com/x.js");')).toMatch(
+      /^does not compile: import is not allowed/,
+    );
   });
 
   it('refuses the names its guards use', () => {
-    expect(outcome('let __tm_loops = -1e9; while (true) {}')).toMatch(/^does not compile: names starting with __tm_ are reserved/);
+    expect(outcome('let __tm_loops = -1e9; while (true) {}')).toMatch(
+      /^does not compile: names starting with __tm_ are reserved/,
+    );
   });
 });
 
 describe('endless loops end as errors of the code that ran them', () => {
   it('stops a loop in a handler call and throws, so the delivery fails instead of the worker hanging', () => {
-    expect(outcome('while (true) {}')).toMatch(/^threw: stopped after 10,000,000 loop iterations and calls in one run: an endless loop\?/);
+    expect(outcome('while (true) {}')).toMatch(
+      /^threw: stopped after 10,000,000 loop iterations and calls in one run: an endless loop\?/,
+    );
     expect(outcome('for (;;) ;')).toMatch(/^threw: stopped after/);
     expect(outcome('do {} while (true);')).toMatch(/^threw: stopped after/);
-    expect(outcome('const spin = () => spin2(); const spin2 = () => { for (const x of [1]) while (x) {} }; spin();')).toMatch(/^threw: stopped after/);
+    expect(
+      outcome('const spin = () => spin2(); const spin2 = () => { for (const x of [1]) while (x) {} }; spin();'),
+    ).toMatch(/^threw: stopped after/);
   });
 
   it('stops a loop that catches the stop and tries again', () => {
     expect(outcome('for (;;) { try { for (;;) {} } catch {} }')).toMatch(/^threw: stopped after/);
-    expect(outcome('function again() { try { while (true) {} } catch { again(); } } again();')).toMatch(/^threw: stopped after/);
+    expect(outcome('function again() { try { while (true) {} } catch { again(); } } again();')).toMatch(
+      /^threw: stopped after/,
+    );
   });
 
   it('gives every call a fresh budget, so a long run of short calls is not stopped', () => {
-    const handle = compiled('function handle(e, ctx) { let n = 0; for (let i = 0; i < 1000; i++) n++; ctx.state.out = n; }');
+    const handle = compiled(
+      'function handle(e, ctx) { let n = 0; for (let i = 0; i < 1000; i++) n++; ctx.state.out = n; }',
+    );
     const ctx = makeCtx();
     for (let i = 0; i < 20_000; i++) handle(event, ctx);
     expect(ctx.state.out).toBe(1000);
   });
 
   it('reports a top-level endless loop as a compile error', () => {
-    expect(compileHandler('while (true) {}\nfunction handle() {}')).toMatchObject({ ok: false, error: expect.stringMatching(/^stopped after/) });
+    expect(compileHandler('while (true) {}\nfunction handle() {}')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^stopped after/),
+    });
   });
 });
 
@@ -257,9 +331,15 @@ describe('an untrusted sandbox evaluates nothing', () => {
   it('still finds problems by parsing: syntax, refused syntax, undeclared names and a missing handle', () => {
     const untrusted = new CodeSandbox({ trusted: false });
     expect(untrusted.handlerProblem(TOP_LEVEL_SIDE_EFFECT)).toBeUndefined();
-    expect(untrusted.handlerProblem('function handle(event, ctx) {\n  if (\n}')).toMatch(/^SyntaxError: Unexpected token \(line 3, column 1\)/);
-    expect(untrusted.handlerProblem('function handle() { return fetchh(); }')).toBe('ReferenceError: fetchh is not defined (line 1)');
-    expect(untrusted.handlerProblem('function handler() {}')).toBe('the code must define a function named handle(event, ctx)');
+    expect(untrusted.handlerProblem('function handle(event, ctx) {\n  if (\n}')).toMatch(
+      /^SyntaxError: Unexpected token \(line 3, column 1\)/,
+    );
+    expect(untrusted.handlerProblem('function handle() { return fetchh(); }')).toBe(
+      'ReferenceError: fetchh is not defined (line 1)',
+    );
+    expect(untrusted.handlerProblem('function handler() {}')).toBe(
+      'the code must define a function named handle(event, ctx)',
+    );
     expect(untrusted.evaluations).toBe(0);
   });
 

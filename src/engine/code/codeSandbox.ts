@@ -8,7 +8,8 @@ import { PayloadTemplates } from './payloadTemplate';
 import { checkExpression, checkProgram, HALT, LOOP_COUNTER, MAX_ITERATIONS, type CheckedProgram } from './userSource';
 
 export type CompiledModule<T> = { ok: true; load: () => T } | { ok: false; error: string };
-export type CompiledExpression = { ok: true; evaluate: (...values: unknown[]) => unknown } | { ok: false; error: string };
+export type CompiledExpression =
+  { ok: true; evaluate: (...values: unknown[]) => unknown } | { ok: false; error: string };
 
 /** What a sandbox says instead of running code of a flow the person has not trusted. */
 export const NOT_TRUSTED = "this flow's code has not been trusted, so it does not run";
@@ -108,7 +109,10 @@ export class CodeSandbox {
     return this.cached(byNames as BoundedCache<string, CompiledModule<T>>, source, () => {
       const program = checkProgram(source, compartmentGlobals());
       if (!this.trusted) return { ok: false, error: NOT_TRUSTED };
-      const load = this.load(program, `{ ${names.map((n) => `${n}: typeof ${n} === "undefined" ? undefined : ${n}`).join(', ')} }`);
+      const load = this.load(
+        program,
+        `{ ${names.map((n) => `${n}: typeof ${n} === "undefined" ? undefined : ${n}`).join(', ')} }`,
+      );
       load();
       return { ok: true, load: load as () => T };
     });
@@ -118,7 +122,12 @@ export class CodeSandbox {
    * Compiles one expression over `bound` names (given their values now, once) and `params` (given
    * on each evaluation): a payload template's `{{ … }}`.
    */
-  expression(source: string, bound: readonly string[], boundValues: readonly unknown[], params: readonly string[]): CompiledExpression {
+  expression(
+    source: string,
+    bound: readonly string[],
+    boundValues: readonly unknown[],
+    params: readonly string[],
+  ): CompiledExpression {
     // Compiled once per template (payloadTemplate keeps the result), so a key built here costs nothing per event.
     return this.cached(this.expressions, `${bound.join(',')}|${params.join(',')}\n${source}`, () => {
       const code = checkExpression(source, new Set([...compartmentGlobals(), ...bound, ...params]));
@@ -150,9 +159,9 @@ export class CodeSandbox {
   }
 
   private load(program: CheckedProgram, result: string): () => unknown {
-    const make = this.evaluate(`(function (${HALT}) { return function () { let ${LOOP_COUNTER} = 0;\n${program.code}\n;return ${result}; }; })`) as (
-      halt: () => never,
-    ) => () => unknown;
+    const make = this.evaluate(
+      `(function (${HALT}) { return function () { let ${LOOP_COUNTER} = 0;\n${program.code}\n;return ${result}; }; })`,
+    ) as (halt: () => never) => () => unknown;
     return make(this.halt);
   }
 
@@ -176,7 +185,11 @@ export class CodeSandbox {
   }
 
   /** A compile result per key; a throw while compiling is the result's error. Untrusted refusals are not kept. */
-  private cached<R extends { ok: boolean; error?: string }>(cache: BoundedCache<string, R>, key: string, compile: () => R): R {
+  private cached<R extends { ok: boolean; error?: string }>(
+    cache: BoundedCache<string, R>,
+    key: string,
+    compile: () => R,
+  ): R {
     const hit = cache.get(key);
     if (hit) return hit;
     let result: R;

@@ -10,7 +10,8 @@ const blocked = (name: string, instead: string) =>
 /** A blocked constructor whose static members (Date.now, Date.parse) are blocked with the same advice. */
 const blockedWithStatics = (name: string, instead: string) =>
   new Proxy(blocked(name, instead), {
-    get: (target, prop) => (prop === 'prototype' ? (Reflect.get(target, prop) as unknown) : blocked(`${name}.${String(prop)}`, instead)),
+    get: (target, prop) =>
+      prop === 'prototype' ? (Reflect.get(target, prop) as unknown) : blocked(`${name}.${String(prop)}`, instead),
   });
 
 const NETWORK = 'handlers cannot reach the network';

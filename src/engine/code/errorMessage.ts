@@ -1,7 +1,8 @@
 /** The message of anything thrown, without a stack (stacks differ between engines). */
 export function errorMessage(error: unknown): string {
   try {
-    if (error instanceof Error) return error.name === 'Error' ? String(error.message) : `${String(error.name)}: ${String(error.message)}`;
+    if (error instanceof Error)
+      return error.name === 'Error' ? String(error.message) : `${String(error.name)}: ${String(error.message)}`;
     return `thrown: ${safeText(error)}`;
   } catch {
     // User code may throw an object whose name, message or toString throws in turn.
@@ -11,7 +12,7 @@ export function errorMessage(error: unknown): string {
 
 function safeText(value: unknown): string {
   try {
-    return typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+    return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   } catch {
     return String(value);
   }

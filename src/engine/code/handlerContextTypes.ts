@@ -14,7 +14,12 @@ export interface HandlerContext<State = Record<string, unknown>> {
   state: State;
   readonly node: { readonly id: string; readonly name: string };
   /** Kafka: where the event was read from: topic node id, partition, offset and record key. */
-  readonly record?: { readonly topic: string; readonly partition: number; readonly offset: number; readonly key: string | null };
+  readonly record?: {
+    readonly topic: string;
+    readonly partition: number;
+    readonly offset: number;
+    readonly key: string | null;
+  };
   /** AMQP: the delivery from a queue being handled. */
   readonly message?: AmqpDeliveryInfo;
   /** AMQP: answer the request being handled (sent to its reply_to queue with its correlation id). */

@@ -5,7 +5,8 @@ import { fillKey, fillTemplate, TemplateError } from './payloadTemplate';
 
 const code = new CodeSandbox();
 
-const fill = (template: unknown, seed = 1, seq = 7, now = 1500): unknown => fillTemplate(code, template, seedRandom(seed), seq, now);
+const fill = (template: unknown, seed = 1, seq = 7, now = 1500): unknown =>
+  fillTemplate(code, template, seedRandom(seed), seq, now);
 
 function templateError(template: unknown): TemplateError {
   try {
@@ -30,7 +31,10 @@ describe('fillTemplate: values', () => {
     expect(fill('{{ ({ a: { b: 1 } }) }}')).toEqual({ a: { b: 1 } });
     // written without spaces, the object literal ends in "}}" before the template's own "}}"
     expect(fill('{{ ({a:{b:1}}) }}')).toEqual({ a: { b: 1 } });
-    expect(fill('{{ repeat(2, (i) => ({ n: i, tag: {x: i}})) }}')).toEqual([{ n: 0, tag: { x: 0 } }, { n: 1, tag: { x: 1 } }]);
+    expect(fill('{{ repeat(2, (i) => ({ n: i, tag: {x: i}})) }}')).toEqual([
+      { n: 0, tag: { x: 0 } },
+      { n: 1, tag: { x: 1 } },
+    ]);
   });
 
   it('interpolates an expression inside longer text as a string', () => {
@@ -56,11 +60,22 @@ describe('fillTemplate: values', () => {
       count: '{{ data.items.length }}',
       total: '{{ round2(sum(data.items, (i) => i.price * i.quantity)) }}',
     });
-    expect(out).toEqual({ items: [{ price: 2.5, quantity: 2 }, { price: 1.25, quantity: 4 }], count: 2, total: 10 });
+    expect(out).toEqual({
+      items: [
+        { price: 2.5, quantity: 2 },
+        { price: 1.25, quantity: 4 },
+      ],
+      count: 2,
+      total: 10,
+    });
   });
 
   it('sees `data` as the root, also from nested fields and array elements', () => {
-    expect(fill({ a: 5, nested: { b: '{{ data.a * 2 }}' }, list: ['{{ data.a + 1 }}'] })).toEqual({ a: 5, nested: { b: 10 }, list: [6] });
+    expect(fill({ a: 5, nested: { b: '{{ data.a * 2 }}' }, list: ['{{ data.a + 1 }}'] })).toEqual({
+      a: 5,
+      nested: { b: 10 },
+      list: [6],
+    });
   });
 });
 
@@ -135,7 +150,9 @@ describe('fillTemplate: errors', () => {
   });
 
   it('says "the root" when the whole template is one failing expression', () => {
-    expect(templateError("{{ pick() }}").message).toBe('payload template at the root: pick() needs at least one choice');
+    expect(templateError('{{ pick() }}').message).toBe(
+      'payload template at the root: pick() needs at least one choice',
+    );
   });
 
   it('reports a syntax error in an expression with its path', () => {
@@ -150,13 +167,19 @@ describe('fillTemplate: what an expression gives must be JSON data', () => {
     expect(templateError({ f: '{{ () => 1 }}' }).message).toBe('payload template at f: a function is not JSON data');
     expect(templateError({ s: '{{ Symbol("x") }}' }).message).toBe('payload template at s: a Symbol is not JSON data');
     expect(templateError({ n: '{{ 10n }}' }).message).toBe('payload template at n: a BigInt is not a JSON number');
-    expect(templateError({ n: '{{ 0 / 0 }}' }).message).toBe('payload template at n: NaN is not a JSON number (JSON would write null)');
-    expect(templateError({ items: '{{ [1, { at: () => 0 }] }}' }).message).toBe('payload template at items[1].at: a function is not JSON data');
+    expect(templateError({ n: '{{ 0 / 0 }}' }).message).toBe(
+      'payload template at n: NaN is not a JSON number (JSON would write null)',
+    );
+    expect(templateError({ items: '{{ [1, { at: () => 0 }] }}' }).message).toBe(
+      'payload template at items[1].at: a function is not JSON data',
+    );
     expect(templateError({ self: '{{ data }}' }).message).toMatch(/^payload template at self: .*contains itself/);
   });
 
   it('refuses a "__proto__" key an expression builds, instead of dropping it', () => {
-    expect(templateError({ o: '{{ JSON.parse(\'{"__proto__": {"admin": true}}\') }}' }).message).toMatch(/^payload template at o\.__proto__: a key "__proto__" is not allowed/);
+    expect(templateError({ o: '{{ JSON.parse(\'{"__proto__": {"admin": true}}\') }}' }).message).toMatch(
+      /^payload template at o\.__proto__: a key "__proto__" is not allowed/,
+    );
   });
 
   it('leaves a field out when its expression gives undefined, as JSON does', () => {
@@ -176,7 +199,8 @@ describe('templates belong to their sandbox', () => {
     const sandboxes = [new CodeSandbox(), new CodeSandbox()];
     const randoms = [seedRandom(1), seedRandom(2)];
     const together: unknown[][] = [[], []];
-    for (let i = 0; i < 5; i++) for (const r of [0, 1]) together[r]!.push(fillTemplate(sandboxes[r]!, template, randoms[r]!, i, 0));
+    for (let i = 0; i < 5; i++)
+      for (const r of [0, 1]) together[r]!.push(fillTemplate(sandboxes[r]!, template, randoms[r]!, i, 0));
     expect(together).toEqual(alone);
   });
 

@@ -49,7 +49,8 @@ function helpersOver(slot: RandomSlot): TemplateHelpers {
     uuid: () => nextUuid(slot.random),
     bool: (probability = 0.5) => nextFloat(slot.random) < probability,
     repeat: (times, make) => {
-      if (!(times <= MAX_REPEAT)) throw new Error(`repeat() makes at most ${formatCount(MAX_REPEAT)} items, not ${times}`);
+      if (!(times <= MAX_REPEAT))
+        throw new Error(`repeat() makes at most ${formatCount(MAX_REPEAT)} items, not ${times}`);
       return Array.from({ length: Math.max(0, Math.floor(times)) }, (_, i) => make(i));
     },
     sum: (items, value) => items.reduce((total, item) => total + value(item), 0),
@@ -82,7 +83,9 @@ type Filler = (scope: FillScope, target: Record<string | number, unknown>, key: 
 
 /** The expression of a string that is exactly one "{{ expr }}" ("{{ a }}-{{ b }}" is interpolation); `}}` may occur inside. */
 function wholeExpression(text: string): string | undefined {
-  return text.length > 4 && text.startsWith('{{') && text.endsWith('}}') && !text.includes('{{', 2) ? text.slice(2, -2) : undefined;
+  return text.length > 4 && text.startsWith('{{') && text.endsWith('}}') && !text.includes('{{', 2)
+    ? text.slice(2, -2)
+    : undefined;
 }
 const PART = /\{\{([\s\S]+?)\}\}/g;
 
@@ -131,7 +134,9 @@ function compile(templates: PayloadTemplates, template: unknown, path: string): 
     };
   }
   if (template !== null && typeof template === 'object') {
-    const fields = Object.entries(template).map(([key, item]) => [key, compile(templates, item, path ? `${path}.${key}` : key)] as const);
+    const fields = Object.entries(template).map(
+      ([key, item]) => [key, compile(templates, item, path ? `${path}.${key}` : key)] as const,
+    );
     return (scope, target, key) => {
       const out: Record<string, unknown> = {};
       target[key] = out;
@@ -186,7 +191,7 @@ export class PayloadTemplates {
     const out: { key?: unknown } = {};
     filler({ seq, now, root: data, objects: false }, out, 'key');
     const key = out.key;
-    return typeof key === 'string' ? key : JSON.stringify(key) ?? String(key);
+    return typeof key === 'string' ? key : (JSON.stringify(key) ?? String(key));
   }
 
   private fillerFor(template: unknown): Filler {
@@ -205,11 +210,24 @@ export class PayloadTemplates {
  * inside longer text is interpolated. Fields are filled in document order, and `data` is the root
  * object built so far, so a later field can use an earlier one (a total over the items).
  */
-export function fillTemplate(code: CodeSandbox, template: unknown, random: RandomState, seq: number, now: number): unknown {
+export function fillTemplate(
+  code: CodeSandbox,
+  template: unknown,
+  random: RandomState,
+  seq: number,
+  now: number,
+): unknown {
   return code.templates.fill(template, random, seq, now);
 }
 
 /** Fills a record-key template ("{{ data.customerId }}") against a finished payload; a key is text. */
-export function fillKey(code: CodeSandbox, template: string, data: unknown, random: RandomState, seq: number, now: number): string {
+export function fillKey(
+  code: CodeSandbox,
+  template: string,
+  data: unknown,
+  random: RandomState,
+  seq: number,
+  now: number,
+): string {
   return code.templates.fillKey(template, data, random, seq, now);
 }

@@ -32,25 +32,39 @@ describe('loop guards keep the meaning of the code they guard', () => {
     'class C { static s = 1; f() { return 2; } } out = [C.s, new C().f()]',
     'out = 0; for (const x of [1]) (() => { out = x; })()',
   ];
-  for (const body of cases) it(body, () => {
-    const { native, guarded } = bothWays(body);
-    expect(guarded).toEqual(native);
-  });
+  for (const body of cases)
+    it(body, () => {
+      const { native, guarded } = bothWays(body);
+      expect(guarded).toEqual(native);
+    });
 });
 
 describe('checkProgram', () => {
   it('names what a program declares at its top level', () => {
-    expect([...checkProgram('function handle() {}\nconst a = 1, b = 2;\nclass C {}\nlet [d] = [1];', GLOBALS).declared].sort()).toEqual(['C', 'a', 'b', 'handle']);
+    expect(
+      [
+        ...checkProgram('function handle() {}\nconst a = 1, b = 2;\nclass C {}\nlet [d] = [1];', GLOBALS).declared,
+      ].sort(),
+    ).toEqual(['C', 'a', 'b', 'handle']);
   });
 
   it('accepts names declared anywhere, parameters, caught errors and typeof of unknown names', () => {
-    expect(() => checkProgram('function f({ a, b: [c = 1, ...d] }, ...e) { try {} catch (err) { return [a, c, d, e, err, arguments, Math.PI]; } }', GLOBALS)).not.toThrow();
+    expect(() =>
+      checkProgram(
+        'function f({ a, b: [c = 1, ...d] }, ...e) { try {} catch (err) { return [a, c, d, e, err, arguments, Math.PI]; } }',
+        GLOBALS,
+      ),
+    ).not.toThrow();
     expect(() => checkProgram('const t = typeof window;', GLOBALS)).not.toThrow();
-    expect(() => checkProgram('const o = { window: 1 }; o.window; label: for (;;) break label;', GLOBALS)).not.toThrow();
+    expect(() =>
+      checkProgram('const o = { window: 1 }; o.window; label: for (;;) break label;', GLOBALS),
+    ).not.toThrow();
   });
 
   it('refuses an undeclared name with its line', () => {
-    expect(() => checkProgram('const a = 1;\nconst b = a + missing;', GLOBALS)).toThrow('ReferenceError: missing is not defined (line 2)');
+    expect(() => checkProgram('const a = 1;\nconst b = a + missing;', GLOBALS)).toThrow(
+      'ReferenceError: missing is not defined (line 2)',
+    );
   });
 
   it('refuses code nested too deeply to read, instead of overflowing', () => {

@@ -21,7 +21,12 @@ class SourceProblem extends Error {}
 const STRICT = '"use strict";';
 
 // preserveParens: a template's `({ a: 1 })` ends at its closing parenthesis.
-const OPTIONS: Options = { ecmaVersion: 'latest', sourceType: 'script', allowReturnOutsideFunction: true, preserveParens: true };
+const OPTIONS: Options = {
+  ecmaVersion: 'latest',
+  sourceType: 'script',
+  allowReturnOutsideFunction: true,
+  preserveParens: true,
+};
 
 interface AcornSyntaxError extends SyntaxError {
   pos?: number;
@@ -38,7 +43,9 @@ function syntaxProblem(error: unknown, offset: number, firstColumn: 0 | 1): Sour
   const e = error as AcornSyntaxError;
   if (!(e instanceof SyntaxError) || !e.loc) throw error;
   const column = (e.loc.line === 1 ? e.loc.column - offset : e.loc.column) + 1 - firstColumn;
-  return new SourceProblem(`SyntaxError: ${e.message.replace(/\s*\(\d+:\d+\)$/, '')} (line ${e.loc.line}, column ${column})`);
+  return new SourceProblem(
+    `SyntaxError: ${e.message.replace(/\s*\(\d+:\d+\)$/, '')} (line ${e.loc.line}, column ${column})`,
+  );
 }
 
 type AnyNode = Node & Record<string, unknown>;
@@ -138,26 +145,43 @@ function check(root: Node, globals: ReadonlySet<string>, where: (node: Node) => 
     const node = visit.node;
     if (node.type === 'Identifier') {
       const name = node.name as string;
-      if (name.startsWith(RESERVED_PREFIX)) throw new SourceProblem(`names starting with ${RESERVED_PREFIX} are reserved${where(node)}`);
+      if (name.startsWith(RESERVED_PREFIX))
+        throw new SourceProblem(`names starting with ${RESERVED_PREFIX} are reserved${where(node)}`);
       if (readsVariable(visit)) read.push(visit);
     }
-    if (node.async === true || node.type === 'AwaitExpression' || (node.type === 'ForOfStatement' && node.await === true))
-      throw new SourceProblem(`async code is not allowed: user code runs to completion within its step (no async, await or promises)${where(node)}`);
+    if (
+      node.async === true ||
+      node.type === 'AwaitExpression' ||
+      (node.type === 'ForOfStatement' && node.await === true)
+    )
+      throw new SourceProblem(
+        `async code is not allowed: user code runs to completion within its step (no async, await or promises)${where(node)}`,
+      );
     if (node.type === 'ImportExpression' || (node.type === 'MetaProperty' && (node.meta as AnyNode).name === 'import'))
       throw new SourceProblem(`import is not allowed${where(node)}`);
     declaredAnywhere(visit, declared);
     if (LOOPS.has(node.type) || FUNCTIONS.has(node.type)) insertions.push(...guard(node.body as AnyNode));
   }
-  const undeclared = read.map((v) => v.node).find((n) => !declared.has(n.name as string) && !globals.has(n.name as string));
-  if (undeclared) throw new SourceProblem(`ReferenceError: ${undeclared.name as string} is not defined${where(undeclared)}`);
+  const undeclared = read
+    .map((v) => v.node)
+    .find((n) => !declared.has(n.name as string) && !globals.has(n.name as string));
+  if (undeclared)
+    throw new SourceProblem(`ReferenceError: ${undeclared.name as string} is not defined${where(undeclared)}`);
   return insertions;
 }
 
 /** The guard at the start of a loop's or function's body; an expression body becomes a comma expression. */
 function guard(body: AnyNode): Insertion[] {
   if (body.type === 'BlockStatement') return [{ at: body.start + 1, text: `${GUARD};` }];
-  if (body.type.endsWith('Statement') || body.type.endsWith('Declaration')) return [{ at: body.start, text: `{${GUARD};` }, { at: body.end, text: '}', closes: true }];
-  return [{ at: body.start, text: `(${GUARD},` }, { at: body.end, text: ')', closes: true }];
+  if (body.type.endsWith('Statement') || body.type.endsWith('Declaration'))
+    return [
+      { at: body.start, text: `{${GUARD};` },
+      { at: body.end, text: '}', closes: true },
+    ];
+  return [
+    { at: body.start, text: `(${GUARD},` },
+    { at: body.end, text: ')', closes: true },
+  ];
 }
 
 function splice(source: string, insertions: readonly Insertion[], offset: number): string {
@@ -211,16 +235,23 @@ export function checkExpression(js: string, inScope: ReadonlySet<string>): strin
     throw syntaxProblem(error, STRICT.length, 0);
   }
   const end = expression.end - STRICT.length;
-  if (js.slice(end).trim() !== '') throw new SourceProblem(`SyntaxError: only one expression is allowed, found more after character ${end}`);
-  return splice(js.slice(0, end), check(expression, inScope, () => ''), STRICT.length);
+  if (js.slice(end).trim() !== '')
+    throw new SourceProblem(`SyntaxError: only one expression is allowed, found more after character ${end}`);
+  return splice(
+    js.slice(0, end),
+    check(expression, inScope, () => ''),
+    STRICT.length,
+  );
 }
 
 function topLevelNames(program: Node): Set<string> {
   const names = new Set<string>();
   for (const statement of (program as AnyNode).body as AnyNode[]) {
-    if ((statement.type === 'FunctionDeclaration' || statement.type === 'ClassDeclaration') && isNode(statement.id)) names.add(statement.id.name as string);
+    if ((statement.type === 'FunctionDeclaration' || statement.type === 'ClassDeclaration') && isNode(statement.id))
+      names.add(statement.id.name as string);
     if (statement.type === 'VariableDeclaration')
-      for (const declarator of statement.declarations as AnyNode[]) if (isNode(declarator.id) && declarator.id.type === 'Identifier') names.add(declarator.id.name as string);
+      for (const declarator of statement.declarations as AnyNode[])
+        if (isNode(declarator.id) && declarator.id.type === 'Identifier') names.add(declarator.id.name as string);
   }
   return names;
 }

@@ -5,12 +5,23 @@ import { ExpectedVersion, type ExpectedVersion as Expected } from './expectedVer
 import { readStream } from './read';
 import type { EventToAppend } from './storedEvent';
 
-const ev = (type: string, data: unknown = {}, metadata?: EventToAppend['metadata']): EventToAppend => ({ type, data, ...(metadata ? { metadata } : {}) });
+const ev = (type: string, data: unknown = {}, metadata?: EventToAppend['metadata']): EventToAppend => ({
+  type,
+  data,
+  ...(metadata ? { metadata } : {}),
+});
 
 /** A store whose stream `s` holds `count` events. */
 function storeWith(count: number, streamId = 's'): EventStore {
   const store = createEventStore();
-  if (count > 0) append(store, streamId, ExpectedVersion.NoStream, Array.from({ length: count }, (_, i) => ev('E', { i })), 0);
+  if (count > 0)
+    append(
+      store,
+      streamId,
+      ExpectedVersion.NoStream,
+      Array.from({ length: count }, (_, i) => ev('E', { i })),
+      0,
+    );
   return store;
 }
 
@@ -48,7 +59,14 @@ describe('append: versions and positions', () => {
 
   it('appending no events checks the expected version and writes nothing', () => {
     const store = storeWith(2);
-    expect(append(store, 's', 2, [], 0)).toEqual({ ok: true, streamId: 's', events: [], version: 2, positions: [], idempotent: false });
+    expect(append(store, 's', 2, [], 0)).toEqual({
+      ok: true,
+      streamId: 's',
+      events: [],
+      version: 2,
+      positions: [],
+      idempotent: false,
+    });
     expect(okVersion(append(store, 's', 1, [], 0))).toBe('WrongExpectedVersion');
     expect(nextPosition(store)).toBe(2);
   });
@@ -114,7 +132,9 @@ describe('append: expected version (optimistic concurrency)', () => {
     const store = createEventStore();
     expect(() => append(store, 's', -1, [ev('X')], 0)).toThrow(RangeError);
     expect(() => append(store, 's', 1.5, [ev('X')], 0)).toThrow(RangeError);
-    expect(() => append(store, 's', 'latest' as Expected, [ev('X')], 0)).toThrow(/'any', 'no-stream' or 'stream-exists'/);
+    expect(() => append(store, 's', 'latest' as Expected, [ev('X')], 0)).toThrow(
+      /'any', 'no-stream' or 'stream-exists'/,
+    );
   });
 });
 
@@ -130,7 +150,13 @@ describe('append: metadata', () => {
 
   it('keeps what the writer set, and the first event’s correlation id carries to the rest', () => {
     const store = createEventStore();
-    const result = append(store, 's', 'any', [ev('A', {}, { eventId: 'a', correlationId: 'conv', causationId: 'cmd-1' }), ev('B', {}, { causationId: 'a' })], 0);
+    const result = append(
+      store,
+      's',
+      'any',
+      [ev('A', {}, { eventId: 'a', correlationId: 'conv', causationId: 'cmd-1' }), ev('B', {}, { causationId: 'a' })],
+      0,
+    );
     expect(result.ok && result.events.map((e) => e.metadata)).toEqual([
       { eventId: 'a', correlationId: 'conv', causationId: 'cmd-1', time: 0 },
       { eventId: 's@2', correlationId: 'conv', causationId: 'a', time: 0 },
@@ -171,7 +197,12 @@ describe('append: event ids and idempotent retries', () => {
     const store = storeWith(2);
     append(store, 's', 2, withIds('c', 'd'), 0);
     append(store, 's', 4, withIds('e'), 0);
-    expect(append(store, 's', 2, withIds('c', 'd'), 0)).toMatchObject({ ok: true, idempotent: true, version: 5, positions: [2, 3] });
+    expect(append(store, 's', 2, withIds('c', 'd'), 0)).toMatchObject({
+      ok: true,
+      idempotent: true,
+      version: 5,
+      positions: [2, 3],
+    });
     expect(append(store, 's', 'any', withIds('c', 'd'), 0)).toMatchObject({ ok: true, idempotent: true });
     // Expected version 3 points past 'c': not the same append, so the version check refuses it.
     expect(okVersion(append(store, 's', 3, withIds('c', 'd'), 0))).toBe('WrongExpectedVersion');
@@ -181,22 +212,37 @@ describe('append: event ids and idempotent retries', () => {
   it('a partial repeat is not a retry', () => {
     const store = createEventStore();
     append(store, 's', 'no-stream', withIds('a', 'b'), 0);
-    expect(append(store, 's', 'any', withIds('a', 'x'), 0)).toMatchObject({ ok: false, error: { kind: 'DuplicateEventId', eventId: 'a' } });
-    expect(append(store, 's', 'any', withIds('a', 'b', 'c'), 0)).toMatchObject({ ok: false, error: { kind: 'DuplicateEventId', eventId: 'a' } });
+    expect(append(store, 's', 'any', withIds('a', 'x'), 0)).toMatchObject({
+      ok: false,
+      error: { kind: 'DuplicateEventId', eventId: 'a' },
+    });
+    expect(append(store, 's', 'any', withIds('a', 'b', 'c'), 0)).toMatchObject({
+      ok: false,
+      error: { kind: 'DuplicateEventId', eventId: 'a' },
+    });
     expect(nextPosition(store)).toBe(2);
   });
 
   it('refuses an id used in another stream, or twice in one append', () => {
     const store = createEventStore();
     append(store, 's', 'any', withIds('a'), 0);
-    expect(append(store, 't', 'any', withIds('a'), 0)).toMatchObject({ ok: false, error: { kind: 'DuplicateEventId', eventId: 'a', streamId: 't' } });
-    expect(append(store, 't', 'any', withIds('x', 'x'), 0)).toMatchObject({ ok: false, error: { kind: 'DuplicateEventId', eventId: 'x' } });
+    expect(append(store, 't', 'any', withIds('a'), 0)).toMatchObject({
+      ok: false,
+      error: { kind: 'DuplicateEventId', eventId: 'a', streamId: 't' },
+    });
+    expect(append(store, 't', 'any', withIds('x', 'x'), 0)).toMatchObject({
+      ok: false,
+      error: { kind: 'DuplicateEventId', eventId: 'x' },
+    });
   });
 
   it('refuses a generated id that a writer already took', () => {
     const store = createEventStore();
     append(store, 'a', 'any', withIds('s@1'), 0);
-    expect(append(store, 's', 'any', [ev('E')], 0)).toMatchObject({ ok: false, error: { kind: 'DuplicateEventId', eventId: 's@1' } });
+    expect(append(store, 's', 'any', [ev('E')], 0)).toMatchObject({
+      ok: false,
+      error: { kind: 'DuplicateEventId', eventId: 's@1' },
+    });
   });
 });
 
@@ -227,7 +273,9 @@ describe('append: data is stored as JSON and frozen', () => {
 
   it('refuses what JSON cannot hold, naming the place, and writes nothing', () => {
     const store = createEventStore();
-    expect(() => append(store, 's', 'any', [ev('A'), ev('B', { at: { f: () => 1 } })], 0)).toThrow('event 1 (B) data.at.f is a function');
+    expect(() => append(store, 's', 'any', [ev('A'), ev('B', { at: { f: () => 1 } })], 0)).toThrow(
+      'event 1 (B) data.at.f is a function',
+    );
     expect(() => append(store, 's', 'any', [ev('B', { when: new Map() })], 0)).toThrow(/data.when is a Map/);
     expect(() => append(store, 's', 'any', [ev('B', { n: Number.NaN })], 0)).toThrow(/NaN/);
     expect(nextPosition(store)).toBe(0);
@@ -241,7 +289,13 @@ describe('names people choose', () => {
       expect(streamVersion(store, name)).toBe(0);
       expect(readStream(store, name)).toEqual([]);
       expect(eventById(store, name)).toBeUndefined();
-      const result = append(store, name, 'no-stream', [ev(name, {}, { eventId: name, correlationId: name, causationId: name })], 0);
+      const result = append(
+        store,
+        name,
+        'no-stream',
+        [ev(name, {}, { eventId: name, correlationId: name, causationId: name })],
+        0,
+      );
       expect(result.ok).toBe(true);
       expect(streamVersion(store, name)).toBe(1);
       expect(eventById(store, name)?.streamId).toBe(name);

@@ -27,7 +27,13 @@ function defaultEventId(streamId: string, version: number): string {
 
 /** An append checked and built but not yet written: `commitAppend` writes it. */
 export type PreparedAppend =
-  | { readonly ok: true; readonly streamId: string; readonly events: readonly StoredEvent[]; readonly version: number; readonly idempotent: boolean }
+  | {
+      readonly ok: true;
+      readonly streamId: string;
+      readonly events: readonly StoredEvent[];
+      readonly version: number;
+      readonly idempotent: boolean;
+    }
   | { readonly ok: false; readonly error: AppendError };
 
 /**
@@ -69,11 +75,14 @@ export function prepareAppend(
   const retry = idempotentRetry(store, streamId, expectedVersion, events);
   if (retry) return { ok: true, streamId, events: retry, version: actual, idempotent: true };
 
-  if (!versionMatches(expectedVersion, actual)) return { ok: false, error: wrongExpectedVersion(streamId, expectedVersion, actual) };
+  if (!versionMatches(expectedVersion, actual))
+    return { ok: false, error: wrongExpectedVersion(streamId, expectedVersion, actual) };
 
   const ids = events.map((event, i) => event.metadata?.eventId ?? defaultEventId(streamId, actual + i + 1));
   const seen = new Set<string>();
-  const duplicate = ids.find((id) => getOwn(store.index.byEventId, id) !== undefined || seen.size === seen.add(id).size);
+  const duplicate = ids.find(
+    (id) => getOwn(store.index.byEventId, id) !== undefined || seen.size === seen.add(id).size,
+  );
   if (duplicate !== undefined) return { ok: false, error: duplicateEventId(streamId, duplicate) };
 
   const batchCorrelationId = events[0]?.metadata?.correlationId ?? ids[0] ?? '';
@@ -100,7 +109,10 @@ export function prepareAppend(
 export function commitAppend(store: EventStore, prepared: PreparedAppend & { ok: true }): void {
   if (prepared.idempotent) return;
   const first = prepared.events[0];
-  if (first && (first.globalPosition !== store.log.length || first.version !== streamVersion(store, prepared.streamId) + 1)) {
+  if (
+    first &&
+    (first.globalPosition !== store.log.length || first.version !== streamVersion(store, prepared.streamId) + 1)
+  ) {
     throw new Error(`a prepared append to ${prepared.streamId} is stale: the store changed since it was prepared`);
   }
   for (const event of prepared.events) record(store, event);
@@ -129,7 +141,11 @@ function idempotentRetry(
   const found = store.log[getOwn(store.index.byEventId, firstId) ?? -1];
   if (!found || found.streamId !== streamId) return undefined;
   const expectedFirstVersion =
-    typeof expectedVersion === 'number' ? expectedVersion + 1 : expectedVersion === ExpectedVersion.NoStream ? 1 : found.version;
+    typeof expectedVersion === 'number'
+      ? expectedVersion + 1
+      : expectedVersion === ExpectedVersion.NoStream
+        ? 1
+        : found.version;
   if (found.version !== expectedFirstVersion) return undefined;
   const positions = getOwn(store.streams, streamId) ?? [];
   const repeated: StoredEvent[] = [];
@@ -153,10 +169,12 @@ function assertAppendArguments(
   if (!Number.isFinite(now)) throw new RangeError(`the time of an append is a number of virtual ms, not ${now}`);
   const last = store.log[store.log.length - 1];
   // Time-range reads binary-search the log, which needs times that never decrease.
-  if (last && now < last.metadata.time) throw new RangeError(`time runs backwards: append at ${now} after an event at ${last.metadata.time}`);
+  if (last && now < last.metadata.time)
+    throw new RangeError(`time runs backwards: append at ${now} after an event at ${last.metadata.time}`);
   if (!Array.isArray(events)) throw new TypeError('append takes an array of events');
   for (const [i, event] of (events as readonly EventToAppend[]).entries()) {
-    if (typeof event?.type !== 'string' || event.type === '') throw new TypeError(`event ${i} has no type: an event type is a non-empty string`);
+    if (typeof event?.type !== 'string' || event.type === '')
+      throw new TypeError(`event ${i} has no type: an event type is a non-empty string`);
     const { schemaVersion, metadata } = event;
     if (schemaVersion !== undefined && (!Number.isInteger(schemaVersion) || schemaVersion < 1)) {
       throw new RangeError(`event ${i} (${event.type}): a schema version is a whole number ≥ 1, not ${schemaVersion}`);
@@ -164,7 +182,8 @@ function assertAppendArguments(
     for (const key of ['eventId', 'correlationId', 'causationId'] as const) {
       const value = metadata?.[key];
       if (value === undefined || (key === 'causationId' && value === null)) continue;
-      if (typeof value !== 'string' || value === '') throw new TypeError(`event ${i} (${event.type}): metadata.${key} is a non-empty string`);
+      if (typeof value !== 'string' || value === '')
+        throw new TypeError(`event ${i} (${event.type}): metadata.${key} is a non-empty string`);
     }
   }
 }

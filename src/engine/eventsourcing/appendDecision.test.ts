@@ -14,7 +14,9 @@ describe('appendDecision', () => {
     const store = createEventStore();
     const result = decideAndAppend(store, orderDecider, place, 'Order-1', 5);
     expect(result).toMatchObject({ ok: true, version: 1, state: { status: 'placed', total: 20 } });
-    expect(result.ok && result.events.map((e) => [e.type, e.version, e.metadata.time])).toEqual([['OrderPlaced', 1, 5]]);
+    expect(result.ok && result.events.map((e) => [e.type, e.version, e.metadata.time])).toEqual([
+      ['OrderPlaced', 1, 5],
+    ]);
     const shipped = decideAndAppend(store, orderDecider, { kind: 'ship' }, 'Order-1', 6);
     expect(shipped).toMatchObject({ ok: true, version: 2, state: { status: 'shipped' } });
   });
@@ -30,8 +32,16 @@ describe('appendDecision', () => {
   it('the command id becomes each event’s causation id, and its correlation id (else its id) their correlation id', () => {
     const store = createEventStore();
     const a = decideAndAppend(store, orderDecider, place, 'o', 0, { commandId: 'cmd-1' });
-    expect(a.ok && a.events[0]?.metadata).toEqual({ eventId: 'o@1', correlationId: 'cmd-1', causationId: 'cmd-1', time: 0 });
-    const b = decideAndAppend(store, orderDecider, { kind: 'ship' }, 'o', 0, { commandId: 'cmd-2', correlationId: 'conv-9' });
+    expect(a.ok && a.events[0]?.metadata).toEqual({
+      eventId: 'o@1',
+      correlationId: 'cmd-1',
+      causationId: 'cmd-1',
+      time: 0,
+    });
+    const b = decideAndAppend(store, orderDecider, { kind: 'ship' }, 'o', 0, {
+      commandId: 'cmd-2',
+      correlationId: 'conv-9',
+    });
     expect(b.ok && b.events[0]?.metadata).toMatchObject({ correlationId: 'conv-9', causationId: 'cmd-2' });
   });
 
@@ -61,13 +71,22 @@ describe('concurrent commands on one stream (load and append as separate steps)'
     const b = appendDecision(store, orderDecider, readByB, [{ type: 'LineAdded', data: line('from-b') }], 2);
     expect(a).toMatchObject({ ok: true, version: 2 });
     expect(b).toMatchObject({ ok: false, error: { kind: 'WrongExpectedVersion', expected: 1, actual: 2 } });
-    expect(readStream(store, 'o').map((e) => (e.data as { sku?: string }).sku ?? e.type)).toEqual(['OrderPlaced', 'from-a']);
+    expect(readStream(store, 'o').map((e) => (e.data as { sku?: string }).sku ?? e.type)).toEqual([
+      'OrderPlaced',
+      'from-a',
+    ]);
   });
 
   it('appendDecision leaves the state it decided on as it was', () => {
     const store = createEventStore();
     const loaded = load(store, orderDecider, 'o');
-    const result = appendDecision(store, orderDecider, loaded, [{ type: 'OrderPlaced', data: { lines: [line('a')] } }], 0);
+    const result = appendDecision(
+      store,
+      orderDecider,
+      loaded,
+      [{ type: 'OrderPlaced', data: { lines: [line('a')] } }],
+      0,
+    );
     expect(loaded.state).toEqual(orderDecider.initialState);
     expect(result.ok && result.state.status).toBe('placed');
   });
@@ -78,7 +97,10 @@ describe('concurrent commands on one stream (load and append as separate steps)'
     const stale = load(store, orderDecider, 'o');
     append(store, 'o', 'any', [{ type: 'LineAdded', data: line('x') }], 1);
     const result = appendDecision(store, orderDecider, stale, [{ type: 'OrderShipped', data: {} }], 2);
-    expect(result).toEqual({ ok: false, error: expect.objectContaining({ kind: 'WrongExpectedVersion', streamId: 'o', expected: 1, actual: 2 }) });
+    expect(result).toEqual({
+      ok: false,
+      error: expect.objectContaining({ kind: 'WrongExpectedVersion', streamId: 'o', expected: 1, actual: 2 }),
+    });
     expect(nextPosition(store)).toBe(2);
   });
 });

@@ -63,5 +63,11 @@ export function appendDecision<State>(
   }
   commitAppend(store, prepared);
   for (const snapshot of snapshots) putSnapshot(store, snapshot);
-  return { ok: true, events: prepared.events, version: prepared.version, state, snapshots: snapshots.map((s) => s.version) };
+  return {
+    ok: true,
+    events: prepared.events,
+    version: prepared.version,
+    state,
+    snapshots: snapshots.map((s) => s.version),
+  };
 }

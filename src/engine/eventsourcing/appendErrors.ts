@@ -1,6 +1,9 @@
 import { describeExpectedVersion, type ExpectedVersion } from './expectedVersion';
 
-export const AppendErrorKind = { WrongExpectedVersion: 'WrongExpectedVersion', DuplicateEventId: 'DuplicateEventId' } as const;
+export const AppendErrorKind = {
+  WrongExpectedVersion: 'WrongExpectedVersion',
+  DuplicateEventId: 'DuplicateEventId',
+} as const;
 export type AppendErrorKind = (typeof AppendErrorKind)[keyof typeof AppendErrorKind];
 
 /** The optimistic-concurrency conflict: the stream moved on since the writer read it. Nothing was appended. */
@@ -23,7 +26,11 @@ export interface DuplicateEventId {
 
 export type AppendError = WrongExpectedVersion | DuplicateEventId;
 
-export function wrongExpectedVersion(streamId: string, expected: ExpectedVersion, actual: number): WrongExpectedVersion {
+export function wrongExpectedVersion(
+  streamId: string,
+  expected: ExpectedVersion,
+  actual: number,
+): WrongExpectedVersion {
   return {
     kind: AppendErrorKind.WrongExpectedVersion,
     streamId,

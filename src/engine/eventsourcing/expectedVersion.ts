@@ -21,11 +21,14 @@ export function versionMatches(expected: ExpectedVersion, actual: number): boole
 /** Refuses what is not an expected version: a negative or fractional number, an unknown word. */
 export function assertExpectedVersion(expected: ExpectedVersion): void {
   if (typeof expected === 'number') {
-    if (!Number.isInteger(expected) || expected < 0) throw new RangeError(`an expected version is a whole number ≥ 0, not ${expected}`);
+    if (!Number.isInteger(expected) || expected < 0)
+      throw new RangeError(`an expected version is a whole number ≥ 0, not ${expected}`);
     return;
   }
   if (!Object.values(ExpectedVersion).includes(expected)) {
-    throw new RangeError(`an expected version is a number, 'any', 'no-stream' or 'stream-exists', not '${String(expected)}'`);
+    throw new RangeError(
+      `an expected version is a number, 'any', 'no-stream' or 'stream-exists', not '${String(expected)}'`,
+    );
   }
 }
 

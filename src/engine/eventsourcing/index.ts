@@ -1,9 +1,5 @@
 export type { DomainEvent, StoredEvent } from './storedEvent';
-export {
-  createEventStore,
-  streamVersion,
-  type EventStore,
-} from './eventStore';
+export { createEventStore, streamVersion, type EventStore } from './eventStore';
 export { readByCorrelationId, readStream } from './read';
 export { isRejection, type Decider } from './decider';
 export { load, type LoadedAggregate } from './load';

@@ -27,7 +27,9 @@ export function toJsonData(value: unknown, path: string): unknown {
   }
   if (Array.isArray(value)) return value.map((item, i) => toJsonData(item, `${path}[${i}]`));
   if (!isPlainObject(value)) {
-    throw new TypeError(`${path} is a ${value.constructor?.name ?? 'non-plain object'}, which JSON cannot hold: store plain objects`);
+    throw new TypeError(
+      `${path} is a ${value.constructor?.name ?? 'non-plain object'}, which JSON cannot hold: store plain objects`,
+    );
   }
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {

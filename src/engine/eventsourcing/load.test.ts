@@ -17,7 +17,8 @@ const fullFold = (store: EventStore, streamId: string, version: number): OrderSt
 /** An order placed at `from` and given `lines` more lines, one command per 10 ms. */
 function orderWithLines(store: EventStore, lines: number, streamId = 'Order-1', from = 0): void {
   decideAndAppend(store, orderDecider, { kind: 'place', lines: [line('base', 1, 5)] }, streamId, from);
-  for (let i = 1; i <= lines; i++) decideAndAppend(store, orderDecider, { kind: 'addLine', line: line(`sku-${i}`, i, 2) }, streamId, from + i * 10);
+  for (let i = 1; i <= lines; i++)
+    decideAndAppend(store, orderDecider, { kind: 'addLine', line: line(`sku-${i}`, i, 2) }, streamId, from + i * 10);
 }
 
 describe('snapshots every N events', () => {
@@ -31,7 +32,10 @@ describe('snapshots every N events', () => {
 
   it('an append crossing several multiples at once snapshots each', () => {
     const store = createEventStore({ snapshotEvery: 2 });
-    const decider = { ...orderDecider, decide: () => Array.from({ length: 5 }, (_, i) => ({ type: 'LineAdded', data: line(`x${i}`) })) };
+    const decider = {
+      ...orderDecider,
+      decide: () => Array.from({ length: 5 }, (_, i) => ({ type: 'LineAdded', data: line(`x${i}`) })),
+    };
     decideAndAppend(store, decider, { kind: 'ship' }, 's', 0);
     expect(store.snapshots['s']?.map((s) => s.version)).toEqual([2, 4]);
     expect(store.snapshots['s']?.[1]?.state).toEqual(fullFold(store, 's', 4));
@@ -94,7 +98,13 @@ describe('load: latest snapshot + tail', () => {
 
   it('an unknown stream loads as the initial state at version 0', () => {
     const store = createEventStore({ snapshotEvery: 2 });
-    expect(load(store, orderDecider, 'Order-9')).toEqual({ streamId: 'Order-9', state: fresh(), version: 0, snapshotVersion: null, replayed: 0 });
+    expect(load(store, orderDecider, 'Order-9')).toEqual({
+      streamId: 'Order-9',
+      state: fresh(),
+      version: 0,
+      snapshotVersion: null,
+      replayed: 0,
+    });
   });
 });
 
@@ -102,22 +112,34 @@ describe('takeSnapshots and clearSnapshots', () => {
   it('takes the snapshots appends made without a decider did not', () => {
     const store = createEventStore({ snapshotEvery: 2 });
     append(store, 'o', 'no-stream', [{ type: 'OrderPlaced', data: { lines: [line('a')] } }], 0);
-    append(store, 'o', 1, [1, 2, 3, 4].map((i) => ({ type: 'LineAdded', data: line(`l${i}`, i) })), 0);
+    append(
+      store,
+      'o',
+      1,
+      [1, 2, 3, 4].map((i) => ({ type: 'LineAdded', data: line(`l${i}`, i) })),
+      0,
+    );
     expect(store.snapshots).toEqual({});
     expect(takeSnapshots(store, orderDecider, 'o')).toEqual([2, 4]);
     expect(takeSnapshots(store, orderDecider, 'o')).toEqual([]);
-    for (const snapshot of store.snapshots['o'] ?? []) expect(snapshot.state).toEqual(fullFold(store, 'o', snapshot.version));
+    for (const snapshot of store.snapshots['o'] ?? [])
+      expect(snapshot.state).toEqual(fullFold(store, 'o', snapshot.version));
   });
 
   it('after clearing (the evolve code changed), loads fold from the start with the new code', () => {
     const store = createEventStore({ snapshotEvery: 2 });
     orderWithLines(store, 4);
-    const doubled = { ...orderDecider, evolve: (s: OrderState, e: Parameters<typeof orderDecider.evolve>[1]) => {
-      const next = orderDecider.evolve(s, e);
-      if (e.type === 'LineAdded') next.total += (e.data as { price: number }).price;
-      return next;
-    } };
-    expect(load(store, doubled, 'Order-1').state.total).not.toEqual(fold(doubled, fresh(), readStream(store, 'Order-1')).total);
+    const doubled = {
+      ...orderDecider,
+      evolve: (s: OrderState, e: Parameters<typeof orderDecider.evolve>[1]) => {
+        const next = orderDecider.evolve(s, e);
+        if (e.type === 'LineAdded') next.total += (e.data as { price: number }).price;
+        return next;
+      },
+    };
+    expect(load(store, doubled, 'Order-1').state.total).not.toEqual(
+      fold(doubled, fresh(), readStream(store, 'Order-1')).total,
+    );
     clearSnapshots(store, 'Order-1');
     expect(load(store, doubled, 'Order-1')).toMatchObject({ snapshotVersion: null, replayed: 5 });
     expect(load(store, doubled, 'Order-1').state).toEqual(fold(doubled, fresh(), readStream(store, 'Order-1')));
@@ -147,7 +169,9 @@ describe('takeSnapshots and clearSnapshots', () => {
 
   it('a state JSON cannot hold is refused when snapshotted, naming the stream and version', () => {
     const store = createEventStore();
-    expect(() => saveSnapshot(store, 'Order-1', 3, { seen: new Set() })).toThrow(/the state of Order-1 at version 3.seen is a Set/);
+    expect(() => saveSnapshot(store, 'Order-1', 3, { seen: new Set() })).toThrow(
+      /the state of Order-1 at version 3.seen is a Set/,
+    );
   });
 });
 

@@ -16,17 +16,32 @@ export interface LoadedAggregate<State> {
 }
 
 /** State after the first `version` events of the stream: the newest snapshot at or before it, plus the tail. */
-export function loadVersion<State>(store: EventStore, decider: Decider<unknown, State>, streamId: string, version: number): LoadedAggregate<State> {
+export function loadVersion<State>(
+  store: EventStore,
+  decider: Decider<unknown, State>,
+  streamId: string,
+  version: number,
+): LoadedAggregate<State> {
   const snapshot = latestSnapshot(store, streamId, version);
   // Copies, so an evolve that mutates its state changes neither a snapshot nor the decider's initial state.
   const start = snapshot ? (structuredClone(snapshot.state) as State) : structuredClone(decider.initialState);
   const fromVersion = snapshot?.version ?? 0;
   const tail = readStream(store, streamId, fromVersion + 1, version - fromVersion);
-  return { streamId, state: fold(decider, start, tail), version: fromVersion + tail.length, snapshotVersion: snapshot?.version ?? null, replayed: tail.length };
+  return {
+    streamId,
+    state: fold(decider, start, tail),
+    version: fromVersion + tail.length,
+    snapshotVersion: snapshot?.version ?? null,
+    replayed: tail.length,
+  };
 }
 
 /** The aggregate's current state and version (latest snapshot + tail). */
-export function load<State>(store: EventStore, decider: Decider<unknown, State>, streamId: string): LoadedAggregate<State> {
+export function load<State>(
+  store: EventStore,
+  decider: Decider<unknown, State>,
+  streamId: string,
+): LoadedAggregate<State> {
   return loadVersion(store, decider, streamId, streamVersion(store, streamId));
 }
 

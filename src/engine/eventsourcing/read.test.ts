@@ -7,8 +7,23 @@ import type { StoredEvent } from './storedEvent';
 /** Six events over two streams at times 0, 10, 10, 20, 30, 30. */
 function sample(): EventStore {
   const store = createEventStore();
-  append(store, 'a', 'any', [{ type: 'Placed', data: 0, metadata: { eventId: 'p', correlationId: 'c1', causationId: 'cmd' } }], 0);
-  append(store, 'b', 'any', [{ type: 'Placed', data: 1, metadata: { correlationId: 'c2' } }, { type: 'Paid', data: 2, metadata: { correlationId: 'c2' } }], 10);
+  append(
+    store,
+    'a',
+    'any',
+    [{ type: 'Placed', data: 0, metadata: { eventId: 'p', correlationId: 'c1', causationId: 'cmd' } }],
+    0,
+  );
+  append(
+    store,
+    'b',
+    'any',
+    [
+      { type: 'Placed', data: 1, metadata: { correlationId: 'c2' } },
+      { type: 'Paid', data: 2, metadata: { correlationId: 'c2' } },
+    ],
+    10,
+  );
   append(store, 'a', 'any', [{ type: 'Paid', data: 3, metadata: { correlationId: 'c1', causationId: 'p' } }], 20);
   append(store, 'a', 'any', [{ type: 'Shipped', data: 4, metadata: { correlationId: 'c1', causationId: 'p' } }], 30);
   append(store, 'a', 'any', [{ type: 'Paid', data: 5 }], 30);

@@ -3,7 +3,8 @@ import { getOwn } from '../../lib/ownRecord';
 import type { StoredEvent } from './storedEvent';
 
 function assertCount(name: string, value: number, min: number): void {
-  if (!(Number.isInteger(value) && value >= min) && value !== Infinity) throw new RangeError(`${name} is a whole number ≥ ${min}, not ${value}`);
+  if (!(Number.isInteger(value) && value >= min) && value !== Infinity)
+    throw new RangeError(`${name} is a whole number ≥ ${min}, not ${value}`);
 }
 
 function eventsAt(store: EventStore, positions: readonly number[]): StoredEvent[] {

@@ -5,7 +5,11 @@ import { lowerBound } from './search';
 import type { Snapshot } from './snapshot';
 
 /** The newest snapshot of a stream at or before `atOrBeforeVersion`. */
-export function latestSnapshot(store: EventStore, streamId: string, atOrBeforeVersion = Infinity): Snapshot | undefined {
+export function latestSnapshot(
+  store: EventStore,
+  streamId: string,
+  atOrBeforeVersion = Infinity,
+): Snapshot | undefined {
   const list = getOwn(store.snapshots, streamId) ?? [];
   const after = lowerBound(list, (snapshot) => snapshot.version > atOrBeforeVersion);
   return list[after - 1];

@@ -9,8 +9,15 @@ function run(store: EventStore, from: number): unknown[] {
   const seen: unknown[] = [];
   for (let t = from; t < from + 30; t++) {
     const streamId = `Order-${t % 4}`;
-    const commands: OrderCommand[] = [{ kind: 'place', lines: [line(`p${t}`)] }, { kind: 'addLine', line: line(`l${t}`, t) }, { kind: 'ship' }, { kind: 'cancel', reason: 'r' }];
-    seen.push(decideAndAppend(store, orderDecider, commands[t % commands.length]!, streamId, t, { commandId: `cmd-${t}` }));
+    const commands: OrderCommand[] = [
+      { kind: 'place', lines: [line(`p${t}`)] },
+      { kind: 'addLine', line: line(`l${t}`, t) },
+      { kind: 'ship' },
+      { kind: 'cancel', reason: 'r' },
+    ];
+    seen.push(
+      decideAndAppend(store, orderDecider, commands[t % commands.length]!, streamId, t, { commandId: `cmd-${t}` }),
+    );
     if (t % 5 === 0) seen.push(readByCorrelationId(store, `cmd-${t - 4}`));
   }
   seen.push(load(store, orderDecider, 'Order-1'));

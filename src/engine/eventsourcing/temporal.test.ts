@@ -5,7 +5,14 @@ import { countEventsOfType } from './temporal';
 
 describe('countEventsOfType', () => {
   const store = createEventStore();
-  for (const [time, type] of [[0, 'Paid'], [5, 'Placed'], [10, 'Paid'], [10, 'Paid'], [20, 'Paid'], [30, 'Placed']] as const) {
+  for (const [time, type] of [
+    [0, 'Paid'],
+    [5, 'Placed'],
+    [10, 'Paid'],
+    [10, 'Paid'],
+    [20, 'Paid'],
+    [30, 'Placed'],
+  ] as const) {
     append(store, `s-${time}`, 'any', [{ type, data: {} }], time);
   }
 

@@ -5,8 +5,14 @@ import { getOwn } from '../../lib/ownRecord';
 import { lowerBound } from './search';
 
 /** The aggregate as it was after `version` events (clamped to the stream's version), for the inspector. */
-export function stateAt<State>(store: EventStore, decider: Decider<unknown, State>, streamId: string, version: number): LoadedAggregate<State> {
-  if (!Number.isInteger(version) || version < 0) throw new RangeError(`a version is a whole number ≥ 0, not ${version}`);
+export function stateAt<State>(
+  store: EventStore,
+  decider: Decider<unknown, State>,
+  streamId: string,
+  version: number,
+): LoadedAggregate<State> {
+  if (!Number.isInteger(version) || version < 0)
+    throw new RangeError(`a version is a whole number ≥ 0, not ${version}`);
   return loadVersion(store, decider, streamId, Math.min(version, streamVersion(store, streamId)));
 }
 
@@ -17,7 +23,12 @@ export function versionAtTime(store: EventStore, streamId: string, time: number)
 }
 
 /** The aggregate as it was at a virtual time: every event appended at or before `time` folded in. */
-export function stateAtTime<State>(store: EventStore, decider: Decider<unknown, State>, streamId: string, time: number): LoadedAggregate<State> {
+export function stateAtTime<State>(
+  store: EventStore,
+  decider: Decider<unknown, State>,
+  streamId: string,
+  time: number,
+): LoadedAggregate<State> {
   return loadVersion(store, decider, streamId, versionAtTime(store, streamId, time));
 }
 

@@ -3,7 +3,15 @@ import { getOwn, hasOwn, setOwn } from '../../lib/ownRecord';
 import type { CodeSandbox } from '../code/codeSandbox';
 import { errorMessage } from '../code/errorMessage';
 import { deepFreeze } from '../deepFreeze';
-import { appendDecision, isRejection, load, type Decider, type DomainEvent, type LoadedAggregate, type StoredEvent } from '../eventsourcing';
+import {
+  appendDecision,
+  isRejection,
+  load,
+  type Decider,
+  type DomainEvent,
+  type LoadedAggregate,
+  type StoredEvent,
+} from '../eventsourcing';
 import { StepKind, type AppendStep, type CommandStep } from '../stepRecord';
 import { currentSchemaVersion, readAsCurrent, schemaProblem } from './eventSchemas';
 import type { Command } from '../command';
@@ -15,7 +23,7 @@ import { wakeStoreSubscribers } from './storeSubscription';
 // apart: load and decide, then append expecting the version loaded. Whatever another command
 // appends to the stream in between makes the append a conflict, retried or failed per setting.
 
-export const DEFAULT_AGGREGATE_CODE = `const initialState = {};
+const DEFAULT_AGGREGATE_CODE = `const initialState = {};
 
 function decide(command, state) {
   return [];
@@ -52,13 +60,20 @@ export function deciderCodeProblem(code: CodeSandbox, source: string): string | 
 }
 
 /** The aggregate's code as a Decider; evolve sees each event as its type's newest schema version. */
-export function deciderOf(run: RunContext, node: AggregateNode): { ok: true; decider: Decider<Command, unknown> } | { ok: false; error: string } {
-  const compiled = run.code.module<DeciderModule>(getOwn(run.flow.code, node.id) ?? DEFAULT_AGGREGATE_CODE, DECIDER_NAMES);
+export function deciderOf(
+  run: RunContext,
+  node: AggregateNode,
+): { ok: true; decider: Decider<Command, unknown> } | { ok: false; error: string } {
+  const compiled = run.code.module<DeciderModule>(
+    getOwn(run.flow.code, node.id) ?? DEFAULT_AGGREGATE_CODE,
+    DECIDER_NAMES,
+  );
   if (!compiled.ok) return { ok: false, error: `aggregate code does not compile: ${compiled.error}` };
   const module = compiled.load();
   const { decide, evolve } = module;
   if (typeof decide !== 'function' || typeof evolve !== 'function') return { ok: false, error: DECIDER_MISSING };
-  const initialState = typeof module.initialState === 'function' ? (module.initialState as () => unknown)() : (module.initialState ?? {});
+  const initialState =
+    typeof module.initialState === 'function' ? (module.initialState as () => unknown)() : (module.initialState ?? {});
   return {
     ok: true,
     decider: {
@@ -67,7 +82,9 @@ export function deciderOf(run: RunContext, node: AggregateNode): { ok: true; dec
         const decided = decide(deepFreeze({ ...command }), state);
         // One event may be returned alone; undefined decides nothing.
         if (decided === undefined) return [];
-        return (decided !== null && typeof decided === 'object' && 'type' in decided ? [decided] : decided) as DomainEvent[];
+        return (
+          decided !== null && typeof decided === 'object' && 'type' in decided ? [decided] : decided
+        ) as DomainEvent[];
       },
       evolve: (state, event: StoredEvent) => {
         const read = readAsCurrent(run.code, run.flow, event.type, event.schemaVersion, event.data);
@@ -93,13 +110,23 @@ function decideOn(run: RunContext, decider: Decider<Command, unknown>, command: 
     const decision: unknown = decider.decide(command, loaded.state);
     if (!Array.isArray(decision)) {
       const rejected = (decision as { rejected?: unknown } | null)?.rejected;
-      if (typeof rejected === 'string' && isRejection({ rejected })) return { kind: 'rejected', loaded, reason: rejected };
-      return { kind: 'failed', loaded, reason: 'decide must return events (an array, or one event) or { rejected: "a reason" }' };
+      if (typeof rejected === 'string' && isRejection({ rejected }))
+        return { kind: 'rejected', loaded, reason: rejected };
+      return {
+        kind: 'failed',
+        loaded,
+        reason: 'decide must return events (an array, or one event) or { rejected: "a reason" }',
+      };
     }
     const events: DomainEvent[] = [];
     for (const event of decision as unknown[]) {
       const { type, data } = (event ?? {}) as { type?: unknown; data?: unknown };
-      if (typeof type !== 'string' || type === '') return { kind: 'failed', loaded, reason: 'each decided event needs a type: { type: "OrderPlaced", data: { … } }' };
+      if (typeof type !== 'string' || type === '')
+        return {
+          kind: 'failed',
+          loaded,
+          reason: 'each decided event needs a type: { type: "OrderPlaced", data: { … } }',
+        };
       const invalid = schemaProblem(run.flow, type, data ?? {});
       if (invalid !== undefined) return { kind: 'failed', loaded, reason: `event refused: ${invalid}` };
       events.push({ type, data: data ?? {}, schemaVersion: currentSchemaVersion(run.flow, type) });
@@ -110,8 +137,23 @@ function decideOn(run: RunContext, decider: Decider<Command, unknown>, command: 
   }
 }
 
-function scheduleAppend(run: RunContext, node: AggregateNode, command: Command, decided: Extract<Decided, { kind: 'decided' }>, attempt: number): void {
-  run.schedule({ kind: 'aggregate-append', time: run.state.time + node.latencyMs, seq: 0, node: node.id, command, loaded: decided.loaded, events: decided.events, attempt });
+function scheduleAppend(
+  run: RunContext,
+  node: AggregateNode,
+  command: Command,
+  decided: Extract<Decided, { kind: 'decided' }>,
+  attempt: number,
+): void {
+  run.schedule({
+    kind: 'aggregate-append',
+    time: run.state.time + node.latencyMs,
+    seq: 0,
+    node: node.id,
+    command,
+    loaded: decided.loaded,
+    events: decided.events,
+    attempt,
+  });
 }
 
 /** A command arrives: the aggregate loads its stream and decides. A decision is appended one latency later. */
@@ -132,9 +174,17 @@ export function decideCommand(run: RunContext, node: AggregateNode, command: Com
     attempt: 1,
   } as const;
   const compiled = deciderOf(run, node);
-  const decided: Decided = compiled.ok ? decideOn(run, compiled.decider, command) : { kind: 'failed', reason: compiled.error };
+  const decided: Decided = compiled.ok
+    ? decideOn(run, compiled.decider, command)
+    : { kind: 'failed', reason: compiled.error };
   const loaded = decided.loaded;
-  const how = loaded ? { version: loaded.version, ...(loaded.snapshotVersion !== null ? { snapshotVersion: loaded.snapshotVersion } : {}), replayed: loaded.replayed } : { version: 0 };
+  const how = loaded
+    ? {
+        version: loaded.version,
+        ...(loaded.snapshotVersion !== null ? { snapshotVersion: loaded.snapshotVersion } : {}),
+        replayed: loaded.replayed,
+      }
+    : { version: 0 };
   if (decided.kind !== 'decided') {
     counters.failed++;
     return { ...base, ...how, outcome: decided.kind, reason: decided.reason };
@@ -173,7 +223,10 @@ export function appendCommand(
   store.config.snapshotEvery = node.snapshotEvery ?? 0;
   let result;
   try {
-    result = appendDecision(store, compiled.decider, loaded, action.events, run.state.time, { commandId: command.id, correlationId: command.correlationId });
+    result = appendDecision(store, compiled.decider, loaded, action.events, run.state.time, {
+      commandId: command.id,
+      correlationId: command.correlationId,
+    });
   } catch (error) {
     counters.failed++;
     return { ...base, outcome: 'failed', reason: `evolve failed: ${errorMessage(error)}` };
@@ -185,7 +238,12 @@ export function appendCommand(
     return {
       ...base,
       outcome: 'appended',
-      events: result.events.map((e) => ({ type: e.type, eventId: e.metadata.eventId, version: e.version, position: e.globalPosition })),
+      events: result.events.map((e) => ({
+        type: e.type,
+        eventId: e.metadata.eventId,
+        version: e.version,
+        position: e.globalPosition,
+      })),
       ...(result.snapshots.length > 0 ? { snapshots: result.snapshots } : {}),
     };
   }

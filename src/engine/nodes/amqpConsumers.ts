@@ -59,7 +59,11 @@ function syncPubSub(run: RunContext, pubsubId: string): void {
   state.subscriptions = [];
   for (const edge of run.outgoing(pubsubId)) {
     const target = run.node(edge.target);
-    if ((target?.kind !== 'consumer' && target?.kind !== 'projection') || connectionOf(run.state.amqp, target.id).crashed) continue;
+    if (
+      (target?.kind !== 'consumer' && target?.kind !== 'projection') ||
+      connectionOf(run.state.amqp, target.id).crashed
+    )
+      continue;
     const channel = edge.channel ?? FlowDefaults.channelPattern;
     if (GLOB.test(channel)) psubscribe(state, target.id, channel);
     else subscribe(state, target.id, channel);
@@ -90,7 +94,9 @@ export function syncBrokers(run: RunContext): void {
 
 /** Whether the node consumes from a queue or subscribes on a pub/sub node. */
 export function usesAmqpOrPubSub(run: RunContext, nodeId: string): boolean {
-  return run.flow.edges.some((e) => e.target === nodeId && (run.node(e.source)?.kind === 'queue' || run.node(e.source)?.kind === 'pubsub'));
+  return run.flow.edges.some(
+    (e) => e.target === nodeId && (run.node(e.source)?.kind === 'queue' || run.node(e.source)?.kind === 'pubsub'),
+  );
 }
 
 /**

@@ -1,7 +1,16 @@
 import type { FlowDocument, QueueNode } from '../../flow';
 import { FlowDefaults } from '../../flow/flowDefaults';
 import { getOwn, setOwn } from '../../lib/ownRecord';
-import { DestinationType, type Binding, type Exchange, type PendingRequests, type QueueConfig, type QueueState, type QueuedMessage, type Topology } from '../brokers/amqp';
+import {
+  DestinationType,
+  type Binding,
+  type Exchange,
+  type PendingRequests,
+  type QueueConfig,
+  type QueueState,
+  type QueuedMessage,
+  type Topology,
+} from '../brokers/amqp';
 import type { PubSubState } from '../brokers/pubsub';
 
 /** An auto-ack delivery a consumer has taken but not handled yet (a manual-ack one stays in the queue's unacked). */
@@ -55,7 +64,12 @@ export function topologyOf(flow: FlowDocument): Topology {
   const exchanges: Exchange[] = [];
   const queues: string[] = [];
   for (const node of flow.nodes) {
-    if (node.kind === 'exchange') exchanges.push({ name: node.id, type: node.exchangeType, ...(node.alternateExchange ? { alternateExchange: node.alternateExchange } : {}) });
+    if (node.kind === 'exchange')
+      exchanges.push({
+        name: node.id,
+        type: node.exchangeType,
+        ...(node.alternateExchange ? { alternateExchange: node.alternateExchange } : {}),
+      });
     if (node.kind === 'queue') queues.push(node.id);
   }
   const exchangeIds = new Set(exchanges.map((e) => e.name));
@@ -63,7 +77,11 @@ export function topologyOf(flow: FlowDocument): Topology {
   const bindings: Binding[] = [];
   for (const edge of flow.edges) {
     if (!exchangeIds.has(edge.source)) continue;
-    const destinationType = queueIds.has(edge.target) ? DestinationType.Queue : exchangeIds.has(edge.target) ? DestinationType.Exchange : undefined;
+    const destinationType = queueIds.has(edge.target)
+      ? DestinationType.Queue
+      : exchangeIds.has(edge.target)
+        ? DestinationType.Exchange
+        : undefined;
     if (!destinationType) continue;
     bindings.push({
       source: edge.source,

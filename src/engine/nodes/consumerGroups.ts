@@ -32,11 +32,17 @@ const groupIdOf = (node: SubscriberNode): string => node.group ?? node.id;
 
 /** The topic node ids a subscriber reads. */
 export function subscribedTopics(run: RunContext, nodeId: string): string[] {
-  return run.flow.edges.filter((e) => e.target === nodeId && run.node(e.source)?.kind === 'topic').map((e) => e.source).sort();
+  return run.flow.edges
+    .filter((e) => e.target === nodeId && run.node(e.source)?.kind === 'topic')
+    .map((e) => e.source)
+    .sort();
 }
 
 function subscribers(run: RunContext): SubscriberNode[] {
-  return run.flow.nodes.filter((n): n is SubscriberNode => (n.kind === 'consumer' || n.kind === 'projection') && subscribedTopics(run, n.id).length > 0);
+  return run.flow.nodes.filter(
+    (n): n is SubscriberNode =>
+      (n.kind === 'consumer' || n.kind === 'projection') && subscribedTopics(run, n.id).length > 0,
+  );
 }
 
 /** The group a subscriber is a member of (created on first use), set up with that subscriber's settings. */
@@ -55,14 +61,19 @@ const byNode = (assignment: Assignment): Record<string, string[]> =>
   Object.fromEntries(Object.entries(assignment).map(([member, tps]) => [memberNode(member), tps.map(tpKey)]));
 
 /** Turns a group outcome into a rebalance step (and wakes the members), or schedules the session expiry it waits for. */
-function settle(run: RunContext, group: ConsumerGroupState, outcome: GroupOutcome | undefined): RebalanceStep | undefined {
+function settle(
+  run: RunContext,
+  group: ConsumerGroupState,
+  outcome: GroupOutcome | undefined,
+): RebalanceStep | undefined {
   if (!outcome) return undefined;
   if (outcome.kind === 'waiting') {
     run.schedule({ kind: 'session-expiry', time: outcome.sessionExpiresAt, seq: 0, node: '', group: group.groupId });
     return undefined;
   }
   const { event } = outcome;
-  if (event.followUpRequired) run.schedule({ kind: 'group-sync', time: run.state.time, seq: 0, node: '', group: group.groupId });
+  if (event.followUpRequired)
+    run.schedule({ kind: 'group-sync', time: run.state.time, seq: 0, node: '', group: group.groupId });
   for (const member of group.members) if (!member.crashed) wake(run, memberNode(member.id));
   return {
     kind: StepKind.Rebalance,
@@ -112,7 +123,15 @@ function actAs(group: ConsumerGroupState, node: SubscriberNode): void {
 function joinGroup(run: RunContext, node: SubscriberNode): { group: ConsumerGroupState; outcome: GroupOutcome } {
   const member = memberOf(run, node);
   const group = groupFor(run, node);
-  return { group, outcome: join(group, run.state.kafka.topics, { id: member.memberId, topics: subscribedTopics(run, node.id) }, run.state.time) };
+  return {
+    group,
+    outcome: join(
+      group,
+      run.state.kafka.topics,
+      { id: member.memberId, topics: subscribedTopics(run, node.id) },
+      run.state.time,
+    ),
+  };
 }
 
 /** At the start of a run every subscriber joins its group; these first assignments are not steps. */
@@ -135,7 +154,14 @@ export function syncGroups(run: RunContext): void {
     for (const group of Object.values(run.state.kafka.groups)) {
       if (!group.members.some((m) => m.id === member.memberId)) continue;
       touched.add(group.groupId);
-      run.schedule({ kind: 'group-sync', time: run.state.time, seq: 0, node: '', group: group.groupId, leave: member.memberId });
+      run.schedule({
+        kind: 'group-sync',
+        time: run.state.time,
+        seq: 0,
+        node: '',
+        group: group.groupId,
+        leave: member.memberId,
+      });
     }
     delete run.state.kafka.members[nodeId];
   }
@@ -144,7 +170,15 @@ export function syncGroups(run: RunContext): void {
     if (member && member.group === groupIdOf(node)) continue;
     if (member) {
       // Moved to another group: it leaves the old one and joins the new one as a new member.
-      if (!member.crashed) run.schedule({ kind: 'group-sync', time: run.state.time, seq: 0, node: '', group: member.group, leave: member.memberId });
+      if (!member.crashed)
+        run.schedule({
+          kind: 'group-sync',
+          time: run.state.time,
+          seq: 0,
+          node: '',
+          group: member.group,
+          leave: member.memberId,
+        });
       touched.add(member.group);
       member.group = groupIdOf(node);
       member.incarnation++;
@@ -164,7 +198,10 @@ export function syncGroups(run: RunContext): void {
 }
 
 /** A group-sync step: a member joining (node set), leaving (leave set), or a rebalance with no membership change. */
-export function groupSync(run: RunContext, action: { node: string; group: string; leave?: string }): StepRecord | undefined {
+export function groupSync(
+  run: RunContext,
+  action: { node: string; group: string; leave?: string },
+): StepRecord | undefined {
   const node = run.node(action.node);
   if (node && (node.kind === 'consumer' || node.kind === 'projection')) {
     const { group, outcome } = joinGroup(run, node);
@@ -172,8 +209,12 @@ export function groupSync(run: RunContext, action: { node: string; group: string
   }
   const group = getOwn(run.state.kafka.groups, action.group);
   if (!group) return undefined;
-  if (action.leave !== undefined) return settle(run, group, leave(group, run.state.kafka.topics, action.leave, run.state.time));
-  const reason = group.pendingRebalance?.reason === RebalanceReason.FollowUp ? RebalanceReason.FollowUp : RebalanceReason.PartitionsChanged;
+  if (action.leave !== undefined)
+    return settle(run, group, leave(group, run.state.kafka.topics, action.leave, run.state.time));
+  const reason =
+    group.pendingRebalance?.reason === RebalanceReason.FollowUp
+      ? RebalanceReason.FollowUp
+      : RebalanceReason.PartitionsChanged;
   return settle(run, group, rebalance(group, run.state.kafka.topics, run.state.time, reason));
 }
 
@@ -186,7 +227,14 @@ export function sessionExpiry(run: RunContext, groupId: string): StepRecord | un
 export function controlConsumer(run: RunContext, node: SubscriberNode, action: 'crash' | 'restart'): ConsumerStep {
   const member = memberOf(run, node);
   const group = groupFor(run, node);
-  const base = { kind: StepKind.Consumer, step: run.state.step, time: run.state.time, node: node.id, action, group: group.groupId } as const;
+  const base = {
+    kind: StepKind.Consumer,
+    step: run.state.step,
+    time: run.state.time,
+    node: node.id,
+    action,
+    group: group.groupId,
+  } as const;
   if (action === 'crash') {
     if (member.crashed || !group.members.some((m) => m.id === member.memberId)) return base;
     const { sessionExpiresAt } = crash(group, member.memberId, run.state.time);
@@ -253,11 +301,29 @@ export { groupFor, memberOf };
 
 /** Resets a group's committed offsets on every topic its subscribers read; refused while it has members. */
 export function resetGroupOffsets(run: RunContext, groupId: string, target: ResetTarget): OffsetsResetStep {
-  const described = target.to === 'offset' ? `offset ${target.offset}` : target.to === 'timestamp' ? `timestamp ${target.timestamp}` : target.to;
-  const base = { kind: StepKind.OffsetsReset, step: run.state.step, time: run.state.time, node: '', group: groupId, target: described } as const;
+  const described =
+    target.to === 'offset'
+      ? `offset ${target.offset}`
+      : target.to === 'timestamp'
+        ? `timestamp ${target.timestamp}`
+        : target.to;
+  const base = {
+    kind: StepKind.OffsetsReset,
+    step: run.state.step,
+    time: run.state.time,
+    node: '',
+    group: groupId,
+    target: described,
+  } as const;
   const group = getOwn(run.state.kafka.groups, groupId);
   if (!group) return { ...base, error: `no consumer group ${groupId}` };
-  const topics = [...new Set(subscribers(run).filter((n) => groupIdOf(n) === groupId).flatMap((n) => subscribedTopics(run, n.id)))].sort();
+  const topics = [
+    ...new Set(
+      subscribers(run)
+        .filter((n) => groupIdOf(n) === groupId)
+        .flatMap((n) => subscribedTopics(run, n.id)),
+    ),
+  ].sort();
   const result = resetOffsets(group, run.state.kafka.topics, target, topics);
   return result.ok ? { ...base, offsets: result.offsets } : { ...base, error: result.error };
 }

@@ -62,7 +62,13 @@ function upcastersOf(code: CodeSandbox, flow: FlowDocument): Upcasters | { error
 }
 
 /** `data` written as `fromVersion`, read as the newest version; an error names the step that failed. */
-export function readAsCurrent(code: CodeSandbox, flow: FlowDocument, eventType: string, fromVersion: number, data: unknown): { ok: true; data: unknown } | { ok: false; error: string } {
+export function readAsCurrent(
+  code: CodeSandbox,
+  flow: FlowDocument,
+  eventType: string,
+  fromVersion: number,
+  data: unknown,
+): { ok: true; data: unknown } | { ok: false; error: string } {
   const to = currentSchemaVersion(flow, eventType);
   if (fromVersion >= to) return { ok: true, data };
   const upcasters = upcastersOf(code, flow);

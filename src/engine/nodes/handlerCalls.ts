@@ -6,7 +6,7 @@ import type { RunContext } from './runContext';
 const NO_LOGS: readonly string[] = Object.freeze([]);
 
 function formatLogArgs(args: readonly unknown[]): string {
-  return args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a) ?? String(a))).join(' ');
+  return args.map((a) => (typeof a === 'string' ? a : (JSON.stringify(a) ?? String(a)))).join(' ');
 }
 
 /**

@@ -38,7 +38,13 @@ export function runHandler(
   if (typeof current === 'string') return { error: current, logs: NO_LOGS };
   const outbox = policyOutbox(run, node, current);
   const calls = run.handlerCalls;
-  const ctx: HandlerContext = { now: calls.now, random: calls.random, log: calls.log, state: data, node: calls.nodeInfo(node) };
+  const ctx: HandlerContext = {
+    now: calls.now,
+    random: calls.random,
+    log: calls.log,
+    state: data,
+    node: calls.nodeInfo(node),
+  };
   if (extras !== NO_EXTRAS) Object.assign(ctx, extras);
   if (outbox) ctx.send = outbox.send;
   calls.begin();
@@ -93,9 +99,19 @@ function deliverStep(run: RunContext, node: SubscriberNode, fetched: Fetched, ou
 }
 
 /** Runs the handler on a fetched record; `committed` is what an auto-commit before it committed. */
-function handleRecord(run: RunContext, node: SubscriberNode, fetched: Fetched, committed?: Readonly<Record<string, number>>): DeliverStep {
+function handleRecord(
+  run: RunContext,
+  node: SubscriberNode,
+  fetched: Fetched,
+  committed?: Readonly<Record<string, number>>,
+): DeliverStep {
   const state = run.nodeState(node.id);
-  const where = { topic: fetched.topic, partition: fetched.partition, offset: fetched.offset, key: fetched.event.partitionkey ?? null };
+  const where = {
+    topic: fetched.topic,
+    partition: fetched.partition,
+    offset: fetched.offset,
+    key: fetched.event.partitionkey ?? null,
+  };
   const { error, logs } = runHandler(run, node, fetched.event, state.data, { record: where });
   if (error === undefined) state.counters.handled++;
   else state.counters.failed++;
@@ -121,7 +137,12 @@ export function fetch(run: RunContext, node: SubscriberNode): DeliverStep | unde
   const polled = pollOne(group, run.state.kafka.topics, member.memberId, run.state.time);
   if (!polled) return undefined;
   const autoCommitted = polled.autoCommitted;
-  const fetched: Fetched = { topic: polled.topic, partition: polled.partition, offset: polled.record.offset, event: polled.record.value as CloudEvent };
+  const fetched: Fetched = {
+    topic: polled.topic,
+    partition: polled.partition,
+    offset: polled.record.offset,
+    event: polled.record.value as CloudEvent,
+  };
   countDelivery(run, node, fetched.topic);
   const key = partitionKey(fetched.topic, fetched.partition);
   const mode = node.commit ?? FlowDefaults.commit;
@@ -136,7 +157,14 @@ export function fetch(run: RunContext, node: SubscriberNode): DeliverStep | unde
   }
   const record = handleRecord(run, node, fetched, autoCommitted && hasKeys(autoCommitted) ? autoCommitted : undefined);
   if (mode === 'after') {
-    run.schedule({ kind: 'commit', time: run.state.time, seq: 0, node: node.id, memberId: member.memberId, offsets: { [key]: fetched.offset + 1 } });
+    run.schedule({
+      kind: 'commit',
+      time: run.state.time,
+      seq: 0,
+      node: node.id,
+      memberId: member.memberId,
+      offsets: { [key]: fetched.offset + 1 },
+    });
   } else {
     wake(run, node.id);
   }
@@ -160,16 +188,29 @@ export function handleInflight(run: RunContext, node: SubscriberNode): DeliverSt
 }
 
 /** Commit-after mode: the handled record's offset is committed as its own step (a crash before it redelivers). */
-export function commitAfter(run: RunContext, node: SubscriberNode, memberId: string, offsets: Readonly<Record<string, number>>): CommitStep | undefined {
+export function commitAfter(
+  run: RunContext,
+  node: SubscriberNode,
+  memberId: string,
+  offsets: Readonly<Record<string, number>>,
+): CommitStep | undefined {
   const member = memberOf(run, node);
   if (member.crashed || member.memberId !== memberId) return undefined;
   const group = groupFor(run, node);
   const done: Record<string, number> = {};
   for (const [key, offset] of Object.entries(offsets)) {
     const colon = key.lastIndexOf(':');
-    if (commit(group, { topic: key.slice(0, colon), partition: Number(key.slice(colon + 1)) }, offset, memberId).ok) done[key] = offset;
+    if (commit(group, { topic: key.slice(0, colon), partition: Number(key.slice(colon + 1)) }, offset, memberId).ok)
+      done[key] = offset;
   }
   wake(run, node.id);
   if (Object.keys(done).length === 0) return undefined;
-  return { kind: StepKind.Commit, step: run.state.step, time: run.state.time, node: node.id, group: group.groupId, offsets: done };
+  return {
+    kind: StepKind.Commit,
+    step: run.state.step,
+    time: run.state.time,
+    node: node.id,
+    group: group.groupId,
+    offsets: done,
+  };
 }

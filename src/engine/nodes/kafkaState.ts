@@ -14,7 +14,12 @@ export interface MemberState {
   /** A fetch is already scheduled, so an append need not wake it again. */
   scheduled: boolean;
   /** Commit-before mode: a record fetched and committed, waiting to be handled. */
-  inflight?: { readonly topic: string; readonly partition: number; readonly offset: number; readonly event: CloudEvent };
+  inflight?: {
+    readonly topic: string;
+    readonly partition: number;
+    readonly offset: number;
+    readonly event: CloudEvent;
+  };
 }
 
 /** The Kafka side of a run: topic logs by topic node id, groups by group id, members by node id. Plain data. */
@@ -53,7 +58,10 @@ export function copyKafkaState(kafka: KafkaState): KafkaState {
     setOwn(topics, id, {
       name: topic.name,
       partitions: topic.partitions.map((log) => ({
-        segments: log.segments.map((s, i) => ({ ...s, records: i === log.segments.length - 1 ? s.records.slice() : s.records })),
+        segments: log.segments.map((s, i) => ({
+          ...s,
+          records: i === log.segments.length - 1 ? s.records.slice() : s.records,
+        })),
         logStartOffset: log.logStartOffset,
         logEndOffset: log.logEndOffset,
       })),

@@ -28,20 +28,43 @@ export function policyOutbox(run: RunContext, node: SubscriberNode, event: Cloud
   const pending: { aggregate: string; command: Omit<Command, 'id'> }[] = [];
   return {
     send(command, to) {
-      if (typeof command?.type !== 'string' || typeof command.aggregateId !== 'string') throw new Error('ctx.send needs { type, aggregateId, data }');
-      const target = to === undefined ? (targets.length === 1 ? targets[0] : undefined) : targets.find((t) => t.id === to || t.name === to);
+      if (typeof command?.type !== 'string' || typeof command.aggregateId !== 'string')
+        throw new Error('ctx.send needs { type, aggregateId, data }');
+      const target =
+        to === undefined
+          ? targets.length === 1
+            ? targets[0]
+            : undefined
+          : targets.find((t) => t.id === to || t.name === to);
       if (!target) {
         const names = targets.map((t) => t.name).join(', ');
-        throw new Error(to === undefined ? `ctx.send: wired to several aggregates (${names}); name one: ctx.send(command, "${targets[0]!.name}")` : `ctx.send: no aggregate "${to}" is wired to this node (${names})`);
+        throw new Error(
+          to === undefined
+            ? `ctx.send: wired to several aggregates (${names}); name one: ctx.send(command, "${targets[0]!.name}")`
+            : `ctx.send: no aggregate "${to}" is wired to this node (${names})`,
+        );
       }
       pending.push({
         aggregate: target.id,
-        command: { type: command.type, aggregateId: command.aggregateId, data: structuredClone(command.data ?? {}), correlationId: event.correlationid, causationId: event.id, source: node.id },
+        command: {
+          type: command.type,
+          aggregateId: command.aggregateId,
+          data: structuredClone(command.data ?? {}),
+          correlationId: event.correlationid,
+          causationId: event.id,
+          source: node.id,
+        },
       });
     },
     flush() {
       return pending.map(({ aggregate, command }) => {
-        run.schedule({ kind: 'aggregate-decide', time: run.state.time, seq: 0, node: aggregate, command: { ...command, id: nextUuid(run.state.random) } });
+        run.schedule({
+          kind: 'aggregate-decide',
+          time: run.state.time,
+          seq: 0,
+          node: aggregate,
+          command: { ...command, id: nextUuid(run.state.random) },
+        });
         return `→ sent ${command.type} to ${run.node(aggregate)?.name ?? aggregate} (${command.aggregateId})`;
       });
     },

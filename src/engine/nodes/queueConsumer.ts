@@ -39,7 +39,13 @@ function takeNext(run: RunContext, node: SubscriberNode, queueId: string): Taken
 }
 
 /** The reply event a responder sends: same conversation as the request, caused by it. */
-function replyEvent(run: RunContext, node: SubscriberNode, request: CloudEvent, data: unknown, type: string | undefined): CloudEvent {
+function replyEvent(
+  run: RunContext,
+  node: SubscriberNode,
+  request: CloudEvent,
+  data: unknown,
+  type: string | undefined,
+): CloudEvent {
   const state = run.nodeState(node.id);
   state.sequence++;
   return deepFreeze({
@@ -62,12 +68,22 @@ function matchAsReply(run: RunContext, queueId: string, taken: Taken): QueueDeli
     const node = run.node(producer);
     if (node?.kind !== 'producer' || node.replyTo !== queueId) continue;
     const match = matchReply(pending, taken.message);
-    return match.kind === 'matched' ? { producer, matched: true, roundTripMs: run.state.time - match.request.sentAt } : { producer, matched: false };
+    return match.kind === 'matched'
+      ? { producer, matched: true, roundTripMs: run.state.time - match.request.sentAt }
+      : { producer, matched: false };
   }
   return undefined;
 }
 
-function settle(run: RunContext, node: SubscriberNode, queueId: string, taken: Taken, failed: boolean, nackRequeue: boolean | undefined, effects: Effects): Settlement {
+function settle(
+  run: RunContext,
+  node: SubscriberNode,
+  queueId: string,
+  taken: Taken,
+  failed: boolean,
+  nackRequeue: boolean | undefined,
+  effects: Effects,
+): Settlement {
   const queueNode = run.node(queueId);
   const q = getOwn(run.state.amqp.queues, queueId);
   if (queueNode?.kind !== 'queue' || !q) return 'drop';
@@ -88,7 +104,12 @@ function settle(run: RunContext, node: SubscriberNode, queueId: string, taken: T
 }
 
 /** A queue-handle step: the consumer runs its handler on its oldest delivery from the queue and settles it. */
-export function handleQueueDelivery(run: RunContext, node: SubscriberNode, queueId: string, incarnation: number): QueueDeliverStep | undefined {
+export function handleQueueDelivery(
+  run: RunContext,
+  node: SubscriberNode,
+  queueId: string,
+  incarnation: number,
+): QueueDeliverStep | undefined {
   const connection = connectionOf(run.state.amqp, node.id);
   if (connection.incarnation !== incarnation) return undefined;
   delete connection.busy[queueId];

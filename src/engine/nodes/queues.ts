@@ -1,7 +1,19 @@
 import { countOnEdge } from '../counters';
 import type { QueueNode } from '../../flow';
 import { getOwn, hasOwn, listOf, setOwn } from '../../lib/ownRecord';
-import { dispatch, enqueue, expire, nextExpiry, publish, routeDeadLetter, createQueue, type Delivery, type Message, type QueueState, type Removal } from '../brokers/amqp';
+import {
+  dispatch,
+  enqueue,
+  expire,
+  nextExpiry,
+  publish,
+  routeDeadLetter,
+  createQueue,
+  type Delivery,
+  type Message,
+  type QueueState,
+  type Removal,
+} from '../brokers/amqp';
 import type { CloudEvent } from '../cloudEvent';
 import type { AmqpRoute, DeathNote } from '../stepRecord';
 import { connectionOf, queueConfig } from './amqpState';
@@ -47,12 +59,21 @@ function countEdge(run: RunContext, source: string, target: string): void {
 export function scheduleHandle(run: RunContext, consumerId: string, queueId: string): void {
   const connection = connectionOf(run.state.amqp, consumerId);
   if (connection.crashed || hasOwn(connection.busy, queueId)) return;
-  const waiting = (getOwn(getOwn(run.state.amqp.queues, queueId)?.unacked, consumerId)?.length ?? 0) + (getOwn(connection.inbox, queueId)?.length ?? 0);
+  const waiting =
+    (getOwn(getOwn(run.state.amqp.queues, queueId)?.unacked, consumerId)?.length ?? 0) +
+    (getOwn(connection.inbox, queueId)?.length ?? 0);
   if (waiting === 0) return;
   const node = run.node(consumerId);
   const latency = node && 'latencyMs' in node ? node.latencyMs : 0;
   setOwn(connection.busy, queueId, true);
-  run.schedule({ kind: 'queue-handle', time: run.state.time + latency, seq: 0, node: consumerId, queue: queueId, incarnation: connection.incarnation });
+  run.schedule({
+    kind: 'queue-handle',
+    time: run.state.time + latency,
+    seq: 0,
+    node: consumerId,
+    queue: queueId,
+    incarnation: connection.incarnation,
+  });
 }
 
 /** A delivery left the queue for a consumer: it is counted, and the consumer will handle it after its latency. */
@@ -61,7 +82,8 @@ function handedOver(run: RunContext, queueId: string, delivery: Delivery): void 
   countEdge(run, queueId, delivery.consumerTag);
   const connection = connectionOf(run.state.amqp, delivery.consumerTag);
   const consumer = getOwn(run.state.amqp.queues, queueId)?.consumers.find((c) => c.tag === delivery.consumerTag);
-  if (consumer?.autoAck === true) listOf(connection.inbox, queueId).push({ deliveryTag: delivery.deliveryTag, message: delivery.message });
+  if (consumer?.autoAck === true)
+    listOf(connection.inbox, queueId).push({ deliveryTag: delivery.deliveryTag, message: delivery.message });
   scheduleHandle(run, delivery.consumerTag, queueId);
 }
 
@@ -77,13 +99,27 @@ function scheduleExpiry(run: RunContext, queueId: string): void {
 }
 
 /** Messages a queue let go of: each is dead-lettered through the queue's DLX (and enqueued where that routes it) or dropped. */
-export function settleRemovals(run: RunContext, queueId: string, removals: readonly Removal[], effects: Effects, depth = 0): void {
+export function settleRemovals(
+  run: RunContext,
+  queueId: string,
+  removals: readonly Removal[],
+  effects: Effects,
+  depth = 0,
+): void {
   const node = queueNode(run, queueId);
   if (!node) return;
   for (const removal of removals) {
     run.nodeState(queueId).counters.failed++;
-    const base = { queue: queueId, messageId: removal.message.id, eventType: eventOf(removal.message).type, reason: removal.reason };
-    const dead = depth < MAX_DEAD_LETTER_DEPTH ? routeDeadLetter(run.topology(), queueId, removal, queueConfig(node), run.state.time) : undefined;
+    const base = {
+      queue: queueId,
+      messageId: removal.message.id,
+      eventType: eventOf(removal.message).type,
+      reason: removal.reason,
+    };
+    const dead =
+      depth < MAX_DEAD_LETTER_DEPTH
+        ? routeDeadLetter(run.topology(), queueId, removal, queueConfig(node), run.state.time)
+        : undefined;
     if (!dead) {
       effects.deaths.push(base);
       continue;
@@ -127,7 +163,8 @@ function countPath(run: RunContext, path: readonly string[], queues: readonly st
   const visited = new Set(path);
   for (const exchange of path) {
     for (const edge of run.outgoing(exchange)) {
-      if ((visited.has(edge.target) && edge.target !== path[0]) || queues.includes(edge.target)) countOnEdge(run.state.edges, edge.id);
+      if ((visited.has(edge.target) && edge.target !== path[0]) || queues.includes(edge.target))
+        countOnEdge(run.state.edges, edge.id);
     }
   }
 }

@@ -29,7 +29,9 @@ function subscriptionOf(run: RunContext, nodeId: string): StoreSubscription {
 
 /** Whether a stored event is one this subscriber reads: written by an aggregate wired to it, of a type it reads. */
 function readsEvent(run: RunContext, node: SubscriberNode): ((event: StoredEvent) => boolean) | undefined {
-  const sources = new Set(run.flow.edges.filter((e) => e.target === node.id && run.node(e.source)?.kind === 'aggregate').map((e) => e.source));
+  const sources = new Set(
+    run.flow.edges.filter((e) => e.target === node.id && run.node(e.source)?.kind === 'aggregate').map((e) => e.source),
+  );
   if (sources.size === 0) return undefined;
   const types = node.eventTypes && node.eventTypes.length > 0 ? new Set(node.eventTypes) : undefined;
   const owners = run.state.es.owners;
@@ -54,7 +56,8 @@ export function storeLag(run: RunContext, node: SubscriberNode): number {
   if (!reads) return 0;
   const { log } = run.state.es.store;
   let count = 0;
-  for (let p = getOwn(run.state.es.subscriptions, node.id)?.checkpoint ?? 0; p < log.length; p++) if (reads(log[p]!)) count++;
+  for (let p = getOwn(run.state.es.subscriptions, node.id)?.checkpoint ?? 0; p < log.length; p++)
+    if (reads(log[p]!)) count++;
   return count;
 }
 
@@ -65,7 +68,12 @@ function wake(run: RunContext, node: SubscriberNode): void {
   if (next === undefined) return;
   sub.scheduled = true;
   const appendedAt = run.state.es.store.log[next]!.metadata.time;
-  run.schedule({ kind: 'store-read', time: Math.max(run.state.time, appendedAt + node.latencyMs), seq: 0, node: node.id });
+  run.schedule({
+    kind: 'store-read',
+    time: Math.max(run.state.time, appendedAt + node.latencyMs),
+    seq: 0,
+    node: node.id,
+  });
 }
 
 /** After an append: every subscriber wired to the aggregate reads on once its latency has passed. */
@@ -106,7 +114,9 @@ export function readStore(run: RunContext, node: SubscriberNode): DeliverStep | 
   state.counters.delivered++;
   const edge = run.edgeBetween(owner, node.id);
   if (edge) countOnEdge(run.state.edges, edge.id);
-  const { error, logs } = runHandler(run, node, toCloudEvent(stored, owner), state.data, { stream: { id: stored.streamId, version: stored.version, position } });
+  const { error, logs } = runHandler(run, node, toCloudEvent(stored, owner), state.data, {
+    stream: { id: stored.streamId, version: stored.version, position },
+  });
   if (error === undefined) state.counters.handled++;
   else state.counters.failed++;
   sub.checkpoint = position + 1;

@@ -1,7 +1,15 @@
 import type { TopicNode } from '../../flow';
 import { FlowDefaults } from '../../flow/flowDefaults';
 import { getOwn, setOwn } from '../../lib/ownRecord';
-import { addPartitions, applyRetention, compact, createTopic, produce, type KafkaTopic, type TopicConfig } from '../brokers/kafka';
+import {
+  addPartitions,
+  applyRetention,
+  compact,
+  createTopic,
+  produce,
+  type KafkaTopic,
+  type TopicConfig,
+} from '../brokers/kafka';
 import type { CloudEvent } from '../cloudEvent';
 import { StepKind, type StepRecord } from '../stepRecord';
 import type { RunContext } from './runContext';
@@ -55,7 +63,12 @@ export function appendToTopic(
   unkeyed: 'round-robin' | 'sticky' | undefined,
 ): { topic: string; partition: number; offset: number } {
   const topic = topicLog(run, node);
-  const { partition, record } = produce(topic, { key, value: event, eventId: event.id }, run.state.time, configFor(node, unkeyed ?? 'round-robin'));
+  const { partition, record } = produce(
+    topic,
+    { key, value: event, eventId: event.id },
+    run.state.time,
+    configFor(node, unkeyed ?? 'round-robin'),
+  );
   const state = run.nodeState(node.id);
   state.sequence++;
   state.counters.published++;
@@ -71,10 +84,14 @@ export function appendToTopic(
 export function cleanUp(run: RunContext, node: TopicNode, partition: number): StepRecord | undefined {
   const log = getOwn(run.state.kafka.topics, node.id)?.partitions[partition];
   if (!log) return undefined;
-  const compacted = node.compaction ? compact(log, run.state.time, { deleteRetentionMs: DELETE_RETENTION_MS }).removed : 0;
+  const compacted = node.compaction
+    ? compact(log, run.state.time, { deleteRetentionMs: DELETE_RETENTION_MS }).removed
+    : 0;
   const retained = applyRetention(log, run.state.time, {
     ...(node.retentionMs !== undefined ? { retentionMs: node.retentionMs } : {}),
-    retentionRecords: node.retentionRecords ?? (node.retentionMs === undefined ? FlowDefaults.retentionRecords : Number.MAX_SAFE_INTEGER),
+    retentionRecords:
+      node.retentionRecords ??
+      (node.retentionMs === undefined ? FlowDefaults.retentionRecords : Number.MAX_SAFE_INTEGER),
   }).deletedRecords;
   if (compacted + retained === 0) return undefined;
   return {

@@ -15,13 +15,17 @@ const RATE_OF: Readonly<Record<string, { in: keyof Counters; out: keyof Counters
 type Windows = { readonly in: RateWindow; readonly out: RateWindow };
 
 /** Adds a reading to the windows and returns their rates; the same reading twice changes nothing. */
-function sample(windows: Windows, reading: { time: number; in: number; out: number }): { in: number | null; out: number | null } {
+function sample(
+  windows: Windows,
+  reading: { time: number; in: number; out: number },
+): { in: number | null; out: number | null } {
   windows.in.add(reading.time, reading.in);
   windows.out.add(reading.time, reading.out);
   return { in: windows.in.rate(), out: windows.out.rate() };
 }
 
-const format = (rate: number | null): string => (rate === null ? '–' : rate < 10 ? rate.toFixed(1) : Math.round(rate).toLocaleString('en-US'));
+const format = (rate: number | null): string =>
+  rate === null ? '–' : rate < 10 ? rate.toFixed(1) : Math.round(rate).toLocaleString('en-US');
 
 /** A broker's rates in and out per virtual second, over the last two virtual seconds. */
 export function BrokerRate({ nodeId, kind }: { nodeId: string; kind: string }) {
@@ -29,7 +33,11 @@ export function BrokerRate({ nodeId, kind }: { nodeId: string; kind: string }) {
   const reading = useAppStore(
     useShallow((s) => {
       const counters = getOwn(s.frame?.counters, nodeId);
-      return { time: s.frame?.time ?? 0, in: keys && counters ? counters[keys.in] : 0, out: keys && counters ? counters[keys.out] : 0 };
+      return {
+        time: s.frame?.time ?? 0,
+        in: keys && counters ? counters[keys.in] : 0,
+        out: keys && counters ? counters[keys.out] : 0,
+      };
     }),
   );
   const windows = useRef<Windows>({ in: new RateWindow(), out: new RateWindow() });

@@ -5,7 +5,9 @@ import './canvas.css';
 
 // The editor panel and Monaco behind it load only when a person opens a handler.
 const TracePanel = lazy(() => import('../trace/TracePanel').then((m) => ({ default: m.TracePanel })));
-const CodeEditorPanel = lazy(() => import('../code-editor/CodeEditorPanel').then((m) => ({ default: m.CodeEditorPanel })));
+const CodeEditorPanel = lazy(() =>
+  import('../code-editor/CodeEditorPanel').then((m) => ({ default: m.CodeEditorPanel })),
+);
 
 /** The centre column: the canvas, with the handler code editor below it when open. */
 export function CanvasArea() {

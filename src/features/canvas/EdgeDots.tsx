@@ -22,7 +22,12 @@ export function EdgeDots({ path, count }: { path: string; count: number }) {
   return (
     <g key={burst.key} className="edge-dots">
       {Array.from({ length: burst.dots }, (_, i) => (
-        <Dot key={i} path={path} delay={(i * DOT_SECONDS) / (burst.dots + 1)} onDone={i === burst.dots - 1 ? clear : undefined} />
+        <Dot
+          key={i}
+          path={path}
+          delay={(i * DOT_SECONDS) / (burst.dots + 1)}
+          onDone={i === burst.dots - 1 ? clear : undefined}
+        />
       ))}
     </g>
   );

@@ -7,7 +7,19 @@ import { EdgeDots } from './EdgeDots';
 
 /** A bezier edge labelled with how many records it has carried, with moving dots at low rates. */
 export const FlowEdge = memo(function FlowEdge(props: EdgeProps<CanvasEdge>) {
-  const { id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd } = props;
+  const {
+    id,
+    source,
+    target,
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+    selected,
+    markerEnd,
+  } = props;
   const count = useAppStore((s) => getOwn(s.frame?.edges, id) ?? 0);
   const sourceName = useAppStore((s) => s.flow?.nodes.find((n) => n.id === source)?.name ?? source);
   const targetName = useAppStore((s) => s.flow?.nodes.find((n) => n.id === target)?.name ?? target);
@@ -18,7 +30,12 @@ export const FlowEdge = memo(function FlowEdge(props: EdgeProps<CanvasEdge>) {
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   return (
     <>
-      <BaseEdge id={id} path={path} className={selected ? 'flow-edge is-selected' : 'flow-edge'} {...(markerEnd ? { markerEnd } : {})} />
+      <BaseEdge
+        id={id}
+        path={path}
+        className={selected ? 'flow-edge is-selected' : 'flow-edge'}
+        {...(markerEnd ? { markerEnd } : {})}
+      />
       <EdgeDots path={path} count={count} />
       <EdgeLabelRenderer>
         <div

@@ -21,7 +21,10 @@ function canBeFed(kind: NodeKind): boolean {
 function useCrashed(node: FlowNode): boolean {
   return useAppStore((s) => {
     if (node.kind !== 'consumer' && node.kind !== 'projection') return false;
-    return (getOwn(s.frame?.groups, groupIdOf(node))?.crashed.includes(node.id) ?? false) || (s.frame?.disconnected?.includes(node.id) ?? false);
+    return (
+      (getOwn(s.frame?.groups, groupIdOf(node))?.crashed.includes(node.id) ?? false) ||
+      (s.frame?.disconnected?.includes(node.id) ?? false)
+    );
   });
 }
 
@@ -32,7 +35,10 @@ export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: N
   const traced = useAppStore((s) => s.tracedNodes.has(node.id));
   const ui = useKindUi(node.kind);
   return (
-    <div className={`node-card${selected ? ' is-selected' : ''}${crashed ? ' is-crashed' : ''}${traced ? ' is-traced' : ''}`} style={kindStyle(ui)}>
+    <div
+      className={`node-card${selected ? ' is-selected' : ''}${crashed ? ' is-crashed' : ''}${traced ? ' is-traced' : ''}`}
+      style={kindStyle(ui)}
+    >
       {canBeFed(node.kind) && <Handle type="target" position={Position.Left} aria-label={`Connect to ${node.name}`} />}
       <div className="node-card-header">
         <span className="node-kind-badge">{node.kind}</span>
@@ -47,7 +53,9 @@ export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: N
       {ui.CardHeader && <ui.CardHeader node={node} />}
       <NodeCounters nodeId={id} kind={node.kind} />
       {ui.CardBody && <ui.CardBody node={node} />}
-      {canFeed(node.kind) && <Handle type="source" position={Position.Right} aria-label={`Connect from ${node.name}`} />}
+      {canFeed(node.kind) && (
+        <Handle type="source" position={Position.Right} aria-label={`Connect from ${node.name}`} />
+      )}
     </div>
   );
 });

@@ -20,11 +20,19 @@ export function GroupMembership({ node }: { node: SubscriberNode }) {
     <dl className="group-membership">
       {!ownGroup && (
         <div className="membership-item membership-group">
-          <dt className="visually-hidden">group</dt> <dd title={`consumer group ${status.groupId}`}>{status.groupId}</dd>{' '}
+          <dt className="visually-hidden">group</dt>{' '}
+          <dd title={`consumer group ${status.groupId}`}>{status.groupId}</dd>{' '}
         </div>
       )}
-      <div className={keys.length === 0 ? 'membership-item membership-partitions is-idle' : 'membership-item membership-partitions'}>
-        <dt className="visually-hidden">partitions</dt> <dd title={status.partitions === null ? 'not a member of the group' : 'assigned partitions'}>{partitions}</dd>{' '}
+      <div
+        className={
+          keys.length === 0 ? 'membership-item membership-partitions is-idle' : 'membership-item membership-partitions'
+        }
+      >
+        <dt className="visually-hidden">partitions</dt>{' '}
+        <dd title={status.partitions === null ? 'not a member of the group' : 'assigned partitions'}>
+          {partitions}
+        </dd>{' '}
       </div>
       <div className={status.lag > 0 ? 'membership-item membership-lag has-lag' : 'membership-item membership-lag'}>
         <dt>lag</dt> <dd>{status.lag.toLocaleString('en-US')}</dd>{' '}

@@ -18,7 +18,12 @@ export function NodeCounters({ nodeId, kind }: { nodeId: string; kind: NodeKind 
   return (
     <dl className="node-counters" style={{ '--counter-count': specs.length } as CSSProperties}>
       {specs.map((spec) => (
-        <Counter key={spec.key} label={spec.label} value={counters[spec.key]} alarm={spec.alarm === true && counters[spec.key] > 0} />
+        <Counter
+          key={spec.key}
+          label={spec.label}
+          value={counters[spec.key]}
+          alarm={spec.alarm === true && counters[spec.key] > 0}
+        />
       ))}
     </dl>
   );

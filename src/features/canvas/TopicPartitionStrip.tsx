@@ -12,7 +12,12 @@ function format(n: number): string {
 /** One small cell per partition, filled in proportion to its high watermark; re-renders only when one moves. */
 export function TopicPartitionStrip({ topicId }: { topicId: string }) {
   // A string compares by value: a frame that changed no watermark re-renders nothing.
-  const marks = useAppStore((s) => getOwn(s.frame?.topics, topicId)?.partitions.map((p) => p.highWatermark).join(',') ?? '');
+  const marks = useAppStore(
+    (s) =>
+      getOwn(s.frame?.topics, topicId)
+        ?.partitions.map((p) => p.highWatermark)
+        .join(',') ?? '',
+  );
   if (marks === '') return null;
   const watermarks = marks.split(',').map(Number);
   const max = Math.max(1, ...watermarks);
@@ -28,7 +33,8 @@ export function TopicPartitionStrip({ topicId }: { topicId: string }) {
         >
           {labelled ? (
             <>
-              <span className="partition-name">p{partition}</span> <span className="partition-mark">{format(mark)}</span>
+              <span className="partition-name">p{partition}</span>{' '}
+              <span className="partition-mark">{format(mark)}</span>
             </>
           ) : (
             <span className="visually-hidden">

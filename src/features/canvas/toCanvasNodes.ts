@@ -3,7 +3,11 @@ import { getOwn } from '../../lib/ownRecord';
 import type { CanvasNode } from './canvasTypes';
 
 /** Nodes for React Flow from the document, keeping what React Flow measured so nodes do not flicker. */
-export function toCanvasNodes(flow: FlowDocument | null, selectedId: string | null, previous: readonly CanvasNode[]): CanvasNode[] {
+export function toCanvasNodes(
+  flow: FlowDocument | null,
+  selectedId: string | null,
+  previous: readonly CanvasNode[],
+): CanvasNode[] {
   if (!flow) return [];
   const before = new Map(previous.map((n) => [n.id, n]));
   return flow.nodes.map((node, i) => {

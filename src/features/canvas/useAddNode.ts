@@ -19,7 +19,9 @@ export function useAddNode(): {
     (kind: NodeKind, screen: XYPosition, avoidOthers = false) => {
       const point = screenToFlowPosition(screen);
       const wanted = { x: point.x - HALF_CARD.x, y: point.y - HALF_CARD.y };
-      const position = avoidOthers ? freeSpot(wanted, Object.values(useAppStore.getState().flow?.layout ?? {})) : wanted;
+      const position = avoidOthers
+        ? freeSpot(wanted, Object.values(useAppStore.getState().flow?.layout ?? {}))
+        : wanted;
       let added: string | null = null;
       useAppStore.getState().editFlow((flow) => {
         const result = addNode(flow, kind, position);

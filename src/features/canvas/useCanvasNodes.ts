@@ -24,7 +24,8 @@ export function useCanvasNodes(): { nodes: CanvasNode[]; onNodesChange: (changes
     setNodes((previous) => applyNodeChanges(changes, previous));
     const store = useAppStore.getState();
     const moved = changes.flatMap((c) => (c.type === 'position' && c.dragging === false && c.position ? [c] : []));
-    if (moved.length > 0) store.editFlow((f) => moved.reduce((doc, c) => (c.position ? moveNode(doc, c.id, c.position) : doc), f));
+    if (moved.length > 0)
+      store.editFlow((f) => moved.reduce((doc, c) => (c.position ? moveNode(doc, c.id, c.position) : doc), f));
     for (const change of changes) {
       if (change.type !== 'select') continue;
       if (change.selected) store.selectNode(change.id);

@@ -15,7 +15,12 @@ export function CodeProblems({ problems, label, subject, onShowFirst }: CodeProb
   const count = `${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} in ${subject}`;
   return (
     <div className={first ? 'code-problems has-problems' : 'code-problems'}>
-      <p role="status" aria-label={label} className="code-problems-text" {...(first ? { title: `line ${first.line}: ${first.message}` } : {})}>
+      <p
+        role="status"
+        aria-label={label}
+        className="code-problems-text"
+        {...(first ? { title: `line ${first.line}: ${first.message}` } : {})}
+      >
         {first ? (
           <>
             <strong>{count}</strong> — line {first.line}: {first.message}

@@ -20,7 +20,16 @@ export interface SourceEditorProps {
 }
 
 /** A Monaco editor over one model, with its problem count and first message beneath. Mount it again (a new key) to start from another text. */
-export function SourceEditor({ path, language, initialValue, ariaLabel, problemsLabel, subject, onChange, autoFocus = false }: SourceEditorProps) {
+export function SourceEditor({
+  path,
+  language,
+  initialValue,
+  ariaLabel,
+  problemsLabel,
+  subject,
+  onChange,
+  autoFocus = false,
+}: SourceEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const onChangeRef = useRef(onChange);

@@ -31,19 +31,32 @@ export function dataDeclarations(schemas: FlowDocument['schemas']): DataDeclarat
     if (!newest) continue;
     const name = uniqueName(`${toTypeName(eventType)}Data`, taken);
     names.set(eventType, name);
-    const body = schemaToTypeScript(name, newest.schema).trimEnd().replaceAll(/^(?=.)/gm, '  ');
-    blocks.push(`/** ${eventType} v${newest.version} */\ndeclare namespace TidemarkSchemas.${name} {\n${body}\n}\ntype ${name} = TidemarkSchemas.${name}.${name};\n`);
+    const body = schemaToTypeScript(name, newest.schema)
+      .trimEnd()
+      .replaceAll(/^(?=.)/gm, '  ');
+    blocks.push(
+      `/** ${eventType} v${newest.version} */\ndeclare namespace TidemarkSchemas.${name} {\n${body}\n}\ntype ${name} = TidemarkSchemas.${name}.${name};\n`,
+    );
   }
   return { text: blocks.join('\n'), names };
 }
 
 /** Declarations of two versions of one event type for its upcaster: `UserRegisteredV1` and `UserRegisteredV2`. */
-export function upcasterDeclarations(eventType: string, from: { version: number; schema: unknown }, to: { version: number; schema: unknown }): string {
+export function upcasterDeclarations(
+  eventType: string,
+  from: { version: number; schema: unknown },
+  to: { version: number; schema: unknown },
+): string {
   const base = toTypeName(eventType);
   const declare = (version: number, schema: unknown) => {
     const name = `${base}V${version}`;
     // A draft that is not a valid schema yet is typed loosely rather than wrongly.
-    const body = schema === undefined ? `  export type ${name} = any;` : schemaToTypeScript(name, schema as JsonSchema).trimEnd().replaceAll(/^(?=.)/gm, '  ');
+    const body =
+      schema === undefined
+        ? `  export type ${name} = any;`
+        : schemaToTypeScript(name, schema as JsonSchema)
+            .trimEnd()
+            .replaceAll(/^(?=.)/gm, '  ');
     return `declare namespace TidemarkUpcast.${name} {\n${body}\n}\ntype ${name} = TidemarkUpcast.${name}.${name};\n`;
   };
   return `${declare(from.version, from.schema)}\n${declare(to.version, to.schema)}`;

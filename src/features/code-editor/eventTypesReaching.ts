@@ -39,7 +39,13 @@ export function eventTypesReaching(flow: FlowDocument, nodeId: string): EventTyp
 }
 
 /** Adds the types a broker node (topic, pub/sub, queue, exchange) can hold. */
-function collectInto(flow: FlowDocument, byId: ReadonlyMap<string, FlowNode>, broker: FlowNode, reach: Reach, visited: Set<string>): void {
+function collectInto(
+  flow: FlowDocument,
+  byId: ReadonlyMap<string, FlowNode>,
+  broker: FlowNode,
+  reach: Reach,
+  visited: Set<string>,
+): void {
   // Exchanges may bind in a loop.
   if (visited.has(broker.id)) return;
   visited.add(broker.id);
@@ -50,8 +56,10 @@ function collectInto(flow: FlowDocument, byId: ReadonlyMap<string, FlowNode>, br
     else if (source?.kind === 'exchange') collectInto(flow, byId, source, reach, visited);
   }
   for (const other of flow.nodes) {
-    if (broker.kind === 'exchange' && other.kind === 'exchange' && other.alternateExchange === broker.id) collectInto(flow, byId, other, reach, visited);
-    if (broker.kind === 'exchange' && other.kind === 'queue' && other.deadLetterExchange === broker.id) collectInto(flow, byId, other, reach, visited);
+    if (broker.kind === 'exchange' && other.kind === 'exchange' && other.alternateExchange === broker.id)
+      collectInto(flow, byId, other, reach, visited);
+    if (broker.kind === 'exchange' && other.kind === 'queue' && other.deadLetterExchange === broker.id)
+      collectInto(flow, byId, other, reach, visited);
     if (broker.kind === 'queue' && other.kind === 'producer' && other.replyTo === broker.id) {
       // Replies default to "<request type>Reply"; a responder may name another type.
       reach.types.add(`${other.eventType}Reply`);
@@ -76,7 +84,8 @@ export function typesInFlow(flow: FlowDocument): string[] {
   const names = new Set(Object.keys(flow.schemas));
   for (const node of flow.nodes) {
     if (node.kind === 'producer') names.add(node.eventType);
-    if ((node.kind === 'consumer' || node.kind === 'projection') && node.eventTypes) for (const type of node.eventTypes) names.add(type);
+    if ((node.kind === 'consumer' || node.kind === 'projection') && node.eventTypes)
+      for (const type of node.eventTypes) names.add(type);
   }
   return [...names].sort();
 }

@@ -25,12 +25,15 @@ const sorted = (...lists: (readonly string[])[]): string[] => [...new Set(lists.
 export function handlerDeclarations(flow: FlowDocument, nodeId: string, source: string): string {
   const data = dataDeclarations(flow.schemas);
   const node = flow.nodes.find((n) => n.id === nodeId);
-  if (node?.kind === 'aggregate') return `${data.text}\n${AGGREGATE_TYPES}\n${aggregateEvents(flow, source, data.names)}`;
+  if (node?.kind === 'aggregate')
+    return `${data.text}\n${AGGREGATE_TYPES}\n${aggregateEvents(flow, source, data.names)}`;
   const reaching = eventTypesReaching(flow, nodeId);
   const upstreamCode = flow.edges
     .filter((e) => e.target === nodeId && flow.nodes.some((n) => n.id === e.source && n.kind === 'aggregate'))
     .map((e) => getOwn(flow.code, e.source) ?? '');
-  const types = reaching.open ? sorted(reaching.types, typesInFlow(flow), typesNamedIn(source), ...upstreamCode.map(typesNamedIn)) : reaching.types;
+  const types = reaching.open
+    ? sorted(reaching.types, typesInFlow(flow), typesNamedIn(source), ...upstreamCode.map(typesNamedIn))
+    : reaching.types;
   const event = union(types, data.names, (type, name) => `EventOf<${type}, ${name ?? 'any'}>`, 'EventOf<string, any>');
   return `${data.text}\n/** The events this node can receive. */\ntype TidemarkEvent = ${event};\n`;
 }
@@ -39,7 +42,17 @@ export function handlerDeclarations(flow: FlowDocument, nodeId: string, source: 
 function aggregateEvents(flow: FlowDocument, source: string, names: ReadonlyMap<string, string>): string {
   const types = sorted(typesInFlow(flow), typesNamedIn(source));
   // Data is checked against the schema when appended; a type without one may leave it out.
-  const domain = union(types, names, (type, name) => (name ? `{ type: ${type}; data: ${name} }` : `{ type: ${type}; data?: any }`), '{ type: string; data?: any }');
-  const stored = union(types, names, (type, name) => `StoredEventOf<${type}, ${name ?? 'any'}>`, 'StoredEventOf<string, any>');
+  const domain = union(
+    types,
+    names,
+    (type, name) => (name ? `{ type: ${type}; data: ${name} }` : `{ type: ${type}; data?: any }`),
+    '{ type: string; data?: any }',
+  );
+  const stored = union(
+    types,
+    names,
+    (type, name) => `StoredEventOf<${type}, ${name ?? 'any'}>`,
+    'StoredEventOf<string, any>',
+  );
   return `/** An event as decide returns it. */\ntype DomainEvent = ${domain};\n\n/** An event as evolve receives it. */\ntype StoredEvent = ${stored};\n`;
 }

@@ -5,12 +5,28 @@ import { CONTEXT_TYPES, HANDLER_TYPES } from './handlerTypes';
 
 // Every key of the engine's types: a key added to them and missing here is a compile error.
 const CONTEXT_KEYS = {
-  now: true, random: true, log: true, state: true, node: true, record: true, message: true,
-  reply: true, nack: true, channel: true, stream: true, send: true,
+  now: true,
+  random: true,
+  log: true,
+  state: true,
+  node: true,
+  record: true,
+  message: true,
+  reply: true,
+  nack: true,
+  channel: true,
+  stream: true,
+  send: true,
 } as const satisfies Record<keyof HandlerContext, true>;
 const DELIVERY_KEYS = {
-  queue: true, exchange: true, routingKey: true, headers: true, redelivered: true, deliveryTag: true,
-  replyTo: true, correlationId: true,
+  queue: true,
+  exchange: true,
+  routingKey: true,
+  headers: true,
+  redelivered: true,
+  deliveryTag: true,
+  replyTo: true,
+  correlationId: true,
 } as const satisfies Record<keyof AmqpDeliveryInfo, true>;
 
 /** The members of one `interface Name ... { ... }` in ambient text, by their key. */

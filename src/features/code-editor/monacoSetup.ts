@@ -51,7 +51,9 @@ jsonDefaults.setDiagnosticsOptions({
   trailingCommas: 'error',
   // Nothing is fetched: the one schema it knows is the subset Tidemark enforces.
   enableSchemaRequest: false,
-  schemas: [{ uri: 'tidemark://json-schema-subset', fileMatch: [`*${EVENT_SCHEMA_SUFFIX}`], schema: JSON_SCHEMA_SUBSET }],
+  schemas: [
+    { uri: 'tidemark://json-schema-subset', fileMatch: [`*${EVENT_SCHEMA_SUFFIX}`], schema: JSON_SCHEMA_SUBSET },
+  ],
 });
 
 export { monaco, typescriptDefaults };

@@ -39,7 +39,11 @@ export function BindingFields({ source, edge, targetName }: { source: FlowNode; 
       label={`Binding key to ${targetName}`}
       value={edge.bindingKey}
       placeholder={source.exchangeType === 'topic' ? 'order.*.placed or order.#' : 'the routing key to match'}
-      hint={source.exchangeType === 'topic' ? 'Dot-separated words; * matches exactly one word, # zero or more.' : 'A message is routed here when its routing key equals this.'}
+      hint={
+        source.exchangeType === 'topic'
+          ? 'Dot-separated words; * matches exactly one word, # zero or more.'
+          : 'A message is routed here when its routing key equals this.'
+      }
       maxLength={255}
       onCommit={(bindingKey) => edit(edge.id, { bindingKey })}
     />

@@ -13,7 +13,13 @@ export function CheckboxField({ label, checked, hint, onChange }: CheckboxFieldP
   return (
     <div className="field">
       <label className="checkbox-field" htmlFor={id}>
-        <input id={id} type="checkbox" checked={checked} aria-describedby={`${id}-hint`} onChange={(e) => onChange(e.target.checked)} />
+        <input
+          id={id}
+          type="checkbox"
+          checked={checked}
+          aria-describedby={`${id}-hint`}
+          onChange={(e) => onChange(e.target.checked)}
+        />
         <span className="field-label">{label}</span>
       </label>
       <span id={`${id}-hint`} className="field-hint">

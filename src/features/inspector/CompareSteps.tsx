@@ -42,13 +42,38 @@ export function CompareSteps({ nodeId }: { nodeId: string }) {
       <h3>Compare steps</h3>
       <div className="compare-steps">
         <Field label="From step" error={from === null ? outOfRange : null}>
-          {(control) => <input {...control} type="number" min={0} max={head} step={1} value={fromText} onChange={(e) => type('from', e.target.value)} />}
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              min={0}
+              max={head}
+              step={1}
+              value={fromText}
+              onChange={(e) => type('from', e.target.value)}
+            />
+          )}
         </Field>
         <Field label="To step" error={to === null ? outOfRange : null}>
-          {(control) => <input {...control} type="number" min={0} max={head} step={1} value={toText} onChange={(e) => type('to', e.target.value)} />}
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              min={0}
+              max={head}
+              step={1}
+              value={toText}
+              onChange={(e) => type('to', e.target.value)}
+            />
+          )}
         </Field>
       </div>
-      <CheckboxField label="Follow the cursor" checked={follow} hint="Compares the step before with the step shown, as you step or scrub." onChange={setFollow} />
+      <CheckboxField
+        label="Follow the cursor"
+        checked={follow}
+        hint="Compares the step before with the step shown, as you step or scrub."
+        onChange={setFollow}
+      />
       {!paused && <p className="muted compare-summary">Shown when the run is paused or stepped.</p>}
       {paused && from !== null && to !== null && (
         <>
@@ -59,7 +84,9 @@ export function CompareSteps({ nodeId }: { nodeId: string }) {
                 ? current.problem
                 : describe(current.diff.changes.length, current.diff.truncated, from, to)}
           </p>
-          {current !== null && 'diff' in current && current.diff.changes.length > 0 && <StateDiffTable changes={current.diff.changes} />}
+          {current !== null && 'diff' in current && current.diff.changes.length > 0 && (
+            <StateDiffTable changes={current.diff.changes} />
+          )}
         </>
       )}
     </section>

@@ -41,8 +41,12 @@ export function ConnectionsPanel({ node }: { node: FlowNode }) {
               <button
                 type="button"
                 className="icon-button"
-                aria-label={link.outgoing ? `Remove connection to ${link.otherName}` : `Remove connection from ${link.otherName}`}
-                title={link.outgoing ? `Remove connection to ${link.otherName}` : `Remove connection from ${link.otherName}`}
+                aria-label={
+                  link.outgoing ? `Remove connection to ${link.otherName}` : `Remove connection from ${link.otherName}`
+                }
+                title={
+                  link.outgoing ? `Remove connection to ${link.otherName}` : `Remove connection from ${link.otherName}`
+                }
                 onClick={() => remove(link.edgeId)}
               >
                 ×

@@ -32,7 +32,8 @@ const MAX_MS = 3_600_000;
 const COMMIT_HINTS: Readonly<Record<CommitMode, string>> = {
   auto: 'Positions are committed every auto-commit interval: after a crash, what was read since the last commit is read again.',
   after: 'Each record is committed once handled: after a crash, a record may be handled twice, never lost.',
-  before: 'Each record is committed when fetched and handled later: after a crash, a record may be lost, never repeated.',
+  before:
+    'Each record is committed when fetched and handled later: after a crash, a record may be lost, never repeated.',
 };
 
 function editSubscriber(node: SubscriberNode, patch: NodePatch<SubscriberNode>): void {
@@ -53,8 +54,19 @@ export function ConsumerGroupFields({ node }: { node: SubscriberNode }) {
         hint={`Subscribers sharing a group split the partitions. Empty: its own group "${node.id}", so it gets every record.`}
         onCommit={(group) => editSubscriber(node, { group })}
       />
-      <SelectField label="Assignor" value={node.assignor ?? FlowDefaults.assignor} options={ASSIGNORS} onChange={(assignor) => editSubscriber(node, { assignor })} />
-      <SelectField label="Commit" value={commit} options={COMMIT_MODES} hint={COMMIT_HINTS[commit]} onChange={(value) => editSubscriber(node, { commit: value })} />
+      <SelectField
+        label="Assignor"
+        value={node.assignor ?? FlowDefaults.assignor}
+        options={ASSIGNORS}
+        onChange={(assignor) => editSubscriber(node, { assignor })}
+      />
+      <SelectField
+        label="Commit"
+        value={commit}
+        options={COMMIT_MODES}
+        hint={COMMIT_HINTS[commit]}
+        onChange={(value) => editSubscriber(node, { commit: value })}
+      />
       <SelectField
         label="Offset reset"
         value={node.offsetReset ?? FlowDefaults.offsetReset}

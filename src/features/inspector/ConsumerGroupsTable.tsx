@@ -38,7 +38,9 @@ export function ConsumerGroupsTable({ topicId }: { topicId: string }) {
   const partitions = useAppStore((s) => getOwn(s.frame?.topics, topicId)?.partitions.length ?? 0);
   // A string compares by value: the table re-renders only when one of its groups changed.
   const json = useAppStore((s) =>
-    JSON.stringify(groupIds === '' ? [] : groupIds.split('\n').map((id) => [id, getOwn(s.frame?.groups, id) ?? null] as const)),
+    JSON.stringify(
+      groupIds === '' ? [] : groupIds.split('\n').map((id) => [id, getOwn(s.frame?.groups, id) ?? null] as const),
+    ),
   );
   const groups = useMemo(() => JSON.parse(json) as [string, GroupView | null][], [json]);
   const nameOf = (id: string) => flow?.nodes.find((n) => n.id === id)?.name ?? id;
@@ -59,7 +61,9 @@ export function ConsumerGroupsTable({ topicId }: { topicId: string }) {
             </tr>
           </thead>
           {groups.map(([groupId, group]) => {
-            const idle = group ? Object.entries(group.assignment).filter(([, keys]) => !keys.some((k) => k.startsWith(`${topicId}:`))) : [];
+            const idle = group
+              ? Object.entries(group.assignment).filter(([, keys]) => !keys.some((k) => k.startsWith(`${topicId}:`)))
+              : [];
             return (
               <tbody key={groupId}>
                 <tr className="group-table-group">
@@ -80,12 +84,18 @@ export function ConsumerGroupsTable({ topicId }: { topicId: string }) {
                   partitionRows(group, topicId, partitions).map((row) => (
                     <tr key={row.partition}>
                       <th scope="row">{row.partition}</th>
-                      <td className={row.owner !== undefined && group.crashed.includes(row.owner) ? 'is-crashed' : undefined}>
+                      <td
+                        className={
+                          row.owner !== undefined && group.crashed.includes(row.owner) ? 'is-crashed' : undefined
+                        }
+                      >
                         {row.owner === undefined ? '–' : nameOf(row.owner)}
                         {row.owner !== undefined && group.crashed.includes(row.owner) && ' (crashed)'}
                       </td>
                       <td>{format(row.committed)}</td>
-                      <td className={row.lag !== undefined && row.lag > 0 ? 'has-lag' : undefined}>{format(row.lag)}</td>
+                      <td className={row.lag !== undefined && row.lag > 0 ? 'has-lag' : undefined}>
+                        {format(row.lag)}
+                      </td>
                     </tr>
                   ))}
               </tbody>

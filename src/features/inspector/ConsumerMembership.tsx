@@ -12,12 +12,19 @@ export function ConsumerMembership({ node }: { node: SubscriberNode }) {
   const crashed = status?.crashed ?? false;
 
   const keys = status?.partitions ? status.partitions.split(' ') : [];
-  const partitions = status === null || status.partitions === null ? 'not a member' : keys.length === 0 ? 'idle (more members than partitions)' : bracketList(keys, nameOf);
+  const partitions =
+    status === null || status.partitions === null
+      ? 'not a member'
+      : keys.length === 0
+        ? 'idle (more members than partitions)'
+        : bracketList(keys, nameOf);
   return (
     <section className="inspector-section">
       <h3>Membership</h3>
       {status === null ? (
-        <p className="muted">{running ? `Not in group "${groupIdOf(node)}" at this step.` : 'Joins its group when the run starts.'}</p>
+        <p className="muted">
+          {running ? `Not in group "${groupIdOf(node)}" at this step.` : 'Joins its group when the run starts.'}
+        </p>
       ) : (
         <dl className="membership-list">
           <dt>Group</dt>

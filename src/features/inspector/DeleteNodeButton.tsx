@@ -4,7 +4,11 @@ import { removeNode, useAppStore } from '../../state';
 export function DeleteNodeButton({ nodeId }: { nodeId: string }) {
   return (
     <div className="inspector-section">
-      <button type="button" className="danger" onClick={() => useAppStore.getState().editFlow((f) => removeNode(f, nodeId))}>
+      <button
+        type="button"
+        className="danger"
+        onClick={() => useAppStore.getState().editFlow((f) => removeNode(f, nodeId))}
+      >
         Delete node
       </button>
     </div>

@@ -4,8 +4,12 @@ import './inspector.css';
 
 // Nothing is selected on first load: the node panels are fetched on the first selection (keeps the first bundle small).
 const NodeInspector = lazy(() => import('./NodeInspector').then((m) => ({ default: m.NodeInspector })));
-const InvariantsEditor = lazy(() => import('../invariants/InvariantsEditor').then((m) => ({ default: m.InvariantsEditor })));
-const LogQueryConsole = lazy(() => import('../query-console/LogQueryConsole').then((m) => ({ default: m.LogQueryConsole })));
+const InvariantsEditor = lazy(() =>
+  import('../invariants/InvariantsEditor').then((m) => ({ default: m.InvariantsEditor })),
+);
+const LogQueryConsole = lazy(() =>
+  import('../query-console/LogQueryConsole').then((m) => ({ default: m.LogQueryConsole })),
+);
 
 /** The right-hand panel: everything about the selected node. */
 export function Inspector() {

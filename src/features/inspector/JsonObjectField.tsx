@@ -11,12 +11,15 @@ interface JsonObjectFieldProps {
   readonly onCommit: (value: Record<string, unknown> | undefined) => void;
 }
 
-function parseObject(text: string): { ok: true; value: Record<string, unknown> | undefined } | { ok: false; reason: string } {
+function parseObject(
+  text: string,
+): { ok: true; value: Record<string, unknown> | undefined } | { ok: false; reason: string } {
   if (text.trim() === '') return { ok: true, value: undefined };
   const parsed = parseJsonText(text);
   if (!parsed.ok) return parsed;
   const value = parsed.value;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'must be a JSON object such as {"format": "pdf"}' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: false, reason: 'must be a JSON object such as {"format": "pdf"}' };
   return { ok: true, value: value as Record<string, unknown> };
 }
 

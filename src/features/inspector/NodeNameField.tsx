@@ -12,12 +12,20 @@ export function NodeNameField({ node }: { node: FlowNode }) {
   const change = (value: string) => {
     setDraft(value);
     const name = value.trim();
-    if (name !== '' && name !== node.name) useAppStore.getState().editFlow((f) => updateNode(f, node.id, (n) => ({ ...n, name })));
+    if (name !== '' && name !== node.name)
+      useAppStore.getState().editFlow((f) => updateNode(f, node.id, (n) => ({ ...n, name })));
   };
   return (
     <Field label="Name" error={draft.trim() === '' ? 'Name: must not be empty' : null}>
       {(control) => (
-        <input {...control} type="text" value={draft} maxLength={MAX_NAME} onChange={(e) => change(e.target.value)} onBlur={() => setDraft(node.name)} />
+        <input
+          {...control}
+          type="text"
+          value={draft}
+          maxLength={MAX_NAME}
+          onChange={(e) => change(e.target.value)}
+          onBlur={() => setDraft(node.name)}
+        />
       )}
     </Field>
   );

@@ -18,11 +18,24 @@ interface NumberFieldProps {
 export function NumberField({ label, value, min, max, step, onCommit, tooLow, hint }: NumberFieldProps) {
   const [draft, setDraft] = useDraft(String(value));
   const parsed = Number(draft);
-  const valid = draft.trim() !== '' && Number.isFinite(parsed) && parsed >= min && parsed <= max && (step === 'any' || Number.isInteger(parsed));
+  const valid =
+    draft.trim() !== '' &&
+    Number.isFinite(parsed) &&
+    parsed >= min &&
+    parsed <= max &&
+    (step === 'any' || Number.isInteger(parsed));
   const change = (text: string) => {
     setDraft(text);
     const n = Number(text);
-    if (text.trim() !== '' && Number.isFinite(n) && n >= min && n <= max && (step === 'any' || Number.isInteger(n)) && n !== value) onCommit(n);
+    if (
+      text.trim() !== '' &&
+      Number.isFinite(n) &&
+      n >= min &&
+      n <= max &&
+      (step === 'any' || Number.isInteger(n)) &&
+      n !== value
+    )
+      onCommit(n);
   };
   const range = `${label}: must be ${step === '1' ? 'a whole number ' : 'a number '}from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`;
   const belowMin = draft.trim() !== '' && parsed < min;
@@ -30,7 +43,16 @@ export function NumberField({ label, value, min, max, step, onCommit, tooLow, hi
   return (
     <Field label={label} error={error} {...(hint === undefined ? {} : { hint })}>
       {(control) => (
-        <input {...control} type="number" value={draft} min={min} max={max} step={step} onChange={(e) => change(e.target.value)} onBlur={() => setDraft(String(value))} />
+        <input
+          {...control}
+          type="number"
+          value={draft}
+          min={min}
+          max={max}
+          step={step}
+          onChange={(e) => change(e.target.value)}
+          onBlur={() => setDraft(String(value))}
+        />
       )}
     </Field>
   );

@@ -26,11 +26,23 @@ export function OptionalNumberField({ label, value, min, max, hint, onCommit }: 
     const next = text.trim() === '' ? undefined : Number(text);
     if (next !== value) onCommit(next);
   };
-  const error = accepts(draft) ? null : `${label}: must be empty or a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`;
+  const error = accepts(draft)
+    ? null
+    : `${label}: must be empty or a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`;
   return (
     <Field label={label} error={error} hint={hint}>
       {(control) => (
-        <input {...control} type="number" value={draft} min={min} max={max} step="1" placeholder="none" onChange={(e) => change(e.target.value)} onBlur={() => setDraft(shown)} />
+        <input
+          {...control}
+          type="number"
+          value={draft}
+          min={min}
+          max={max}
+          step="1"
+          placeholder="none"
+          onChange={(e) => change(e.target.value)}
+          onBlur={() => setDraft(shown)}
+        />
       )}
     </Field>
   );

@@ -22,7 +22,16 @@ export function PayloadTemplateField({ payload, onCommit }: PayloadTemplateField
   };
   return (
     <Field label="Payload template" error={error} hint={'JSON; "{{ expr }}" strings are filled in per event.'}>
-      {(control) => <textarea {...control} value={text} rows={8} spellCheck={false} onChange={(e) => setText(e.target.value)} onBlur={apply} />}
+      {(control) => (
+        <textarea
+          {...control}
+          value={text}
+          rows={8}
+          spellCheck={false}
+          onChange={(e) => setText(e.target.value)}
+          onBlur={apply}
+        />
+      )}
     </Field>
   );
 }

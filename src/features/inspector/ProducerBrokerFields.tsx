@@ -17,7 +17,10 @@ const NO_REPLY = '';
 export function ProducerBrokerFields({ node, wiredTo }: { node: ProducerNode; wiredTo: ReadonlySet<string> }) {
   const queues = useAppStore(useShallow((s) => s.flow?.nodes.filter((n) => n.kind === 'queue') ?? []));
   const amqp = wiredTo.has('exchange') || wiredTo.has('queue');
-  const replyOptions: SelectOption<string>[] = [{ value: NO_REPLY, label: 'no reply expected' }, ...queues.map((q) => ({ value: q.id, label: q.name }))];
+  const replyOptions: SelectOption<string>[] = [
+    { value: NO_REPLY, label: 'no reply expected' },
+    ...queues.map((q) => ({ value: q.id, label: q.name })),
+  ];
   return (
     <>
       {wiredTo.has('exchange') && (

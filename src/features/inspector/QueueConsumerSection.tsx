@@ -61,7 +61,11 @@ export function QueueConsumerSection({ node, showControls }: { node: SubscriberN
         onChange={(onError) => edit(node, { onError })}
       />
       {held.length > 0 && <p className="muted">{held.join(' · ')}</p>}
-      {crashed && <p className="crashed-note">Crashed: its channel is closed; what it held unacked went back to the queue, redelivered.</p>}
+      {crashed && (
+        <p className="crashed-note">
+          Crashed: its channel is closed; what it held unacked went back to the queue, redelivered.
+        </p>
+      )}
       {showControls && <CrashRestartButtons nodeId={node.id} crashed={crashed} />}
     </section>
   );

@@ -65,7 +65,9 @@ export function QueueContents({ queueId, queueName }: { queueId: string; queueNa
           </tbody>
         </table>
       )}
-      {view.ready > view.head.length && <p className="muted">and {(view.ready - view.head.length).toLocaleString('en-US')} more</p>}
+      {view.ready > view.head.length && (
+        <p className="muted">and {(view.ready - view.head.length).toLocaleString('en-US')} more</p>
+      )}
     </section>
   );
 }

@@ -13,13 +13,27 @@ export function ReadModelQuery({ nodeId, name }: { nodeId: string; name: string 
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const run = async () => {
     const answer = await queryReadModel(nodeId, code);
-    setResult(answer.ok ? { ok: true, text: JSON.stringify(answer.value, null, 2) } : { ok: false, text: answer.error });
+    setResult(
+      answer.ok ? { ok: true, text: JSON.stringify(answer.value, null, 2) } : { ok: false, text: answer.error },
+    );
   };
   return (
     <section className="inspector-section">
       <h3>Query</h3>
-      <Field label={`Query on ${name}`} hint="function query(readModel) { … } returns the answer; it cannot change the read model.">
-        {(control) => <textarea {...control} value={code} rows={5} spellCheck={false} className="code-textarea" onChange={(e) => setCode(e.target.value)} />}
+      <Field
+        label={`Query on ${name}`}
+        hint="function query(readModel) { … } returns the answer; it cannot change the read model."
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            value={code}
+            rows={5}
+            spellCheck={false}
+            className="code-textarea"
+            onChange={(e) => setCode(e.target.value)}
+          />
+        )}
       </Field>
       <button type="button" onClick={() => void run()}>
         Run query

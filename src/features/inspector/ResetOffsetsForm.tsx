@@ -17,7 +17,11 @@ export function ResetOffsetsForm({ group }: { group: string }) {
   const valid = !needsValue || (value.trim() !== '' && Number.isFinite(number) && number >= 0);
   const reset = async () => {
     const target =
-      kind === 'offset' ? { to: kind, offset: Math.floor(number) } : kind === 'timestamp' ? { to: kind, timestamp: number * 1000 } : { to: kind };
+      kind === 'offset'
+        ? { to: kind, offset: Math.floor(number) }
+        : kind === 'timestamp'
+          ? { to: kind, timestamp: number * 1000 }
+          : { to: kind };
     const step = await resetGroupOffsets(group, target);
     setMessage(step === null ? null : `Offsets reset as step ${step}`);
   };
@@ -36,7 +40,9 @@ export function ResetOffsetsForm({ group }: { group: string }) {
       </Field>
       {needsValue && (
         <Field label={kind === 'offset' ? 'Offset' : 'Time (s)'} error={valid ? null : 'must be a number, 0 or more'}>
-          {(control) => <input {...control} type="number" min={0} value={value} onChange={(e) => setValue(e.target.value)} />}
+          {(control) => (
+            <input {...control} type="number" min={0} value={value} onChange={(e) => setValue(e.target.value)} />
+          )}
         </Field>
       )}
       <div className="field-row">
@@ -47,7 +53,10 @@ export function ResetOffsetsForm({ group }: { group: string }) {
           {message}
         </span>
       </div>
-      <p className="muted">Only while the group has no members: crash its consumers and wait for their session timeout, then restart them to replay.</p>
+      <p className="muted">
+        Only while the group has no members: crash its consumers and wait for their session timeout, then restart them
+        to replay.
+      </p>
     </section>
   );
 }

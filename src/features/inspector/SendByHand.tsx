@@ -41,7 +41,9 @@ export function SendByHand({ title, label, button, initial, send, sent, next }: 
     <section className="inspector-section">
       <h3>{title}</h3>
       <Field label={label} error={error}>
-        {(control) => <textarea {...control} value={text} rows={4} spellCheck={false} onChange={(e) => setText(e.target.value)} />}
+        {(control) => (
+          <textarea {...control} value={text} rows={4} spellCheck={false} onChange={(e) => setText(e.target.value)} />
+        )}
       </Field>
       <div className="field-row">
         <button type="button" className="primary" disabled={busy} onClick={() => void submit()}>

@@ -38,10 +38,14 @@ export function StoreSubscriptionSection({ node }: { node: SubscriberNode }) {
         placeholder="all events of its aggregates"
         maxLength={2000}
         hint="Comma-separated: the events this read model reads from the aggregates wired to it."
-        onCommit={(text) => useAppStore.getState().editFlow((f) => patchNode(f, node.id, node.kind, { eventTypes: parseTypes(text) }))}
+        onCommit={(text) =>
+          useAppStore.getState().editFlow((f) => patchNode(f, node.id, node.kind, { eventTypes: parseTypes(text) }))
+        }
       />
       <p className={lag > 0 ? 'store-lag has-lag' : 'store-lag'} role="status" aria-label={`Lag of ${node.name}`}>
-        {lag === 0 ? 'Up to date with the event store' : `${lag.toLocaleString('en-US')} ${lag === 1 ? 'event' : 'events'} behind the event store (eventual consistency)`}
+        {lag === 0
+          ? 'Up to date with the event store'
+          : `${lag.toLocaleString('en-US')} ${lag === 1 ? 'event' : 'events'} behind the event store (eventual consistency)`}
         {view && <span className="muted"> · checkpoint {view.checkpoint.toLocaleString('en-US')}</span>}
       </p>
       <div className="field-row">

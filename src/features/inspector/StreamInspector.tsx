@@ -39,13 +39,27 @@ export function StreamInspector({ streamId }: { streamId: string }) {
       {latest > 0 && (
         <Field label={`Version of ${streamId}`} hint={`The state after the first ${shown} of ${latest} events.`}>
           {(control) => (
-            <input {...control} type="range" min={0} max={latest} step={1} value={shown} aria-valuetext={`version ${shown} of ${latest}`} onChange={(e) => setVersion(Number(e.target.value))} />
+            <input
+              {...control}
+              type="range"
+              min={0}
+              max={latest}
+              step={1}
+              value={shown}
+              aria-valuetext={`version ${shown} of ${latest}`}
+              onChange={(e) => setVersion(Number(e.target.value))}
+            />
           )}
         </Field>
       )}
       {answer && (
         <>
-          <pre className="state-view" role="region" tabIndex={0} aria-label={`State of ${streamId} at version ${shown}`}>
+          <pre
+            className="state-view"
+            role="region"
+            tabIndex={0}
+            aria-label={`State of ${streamId} at version ${shown}`}
+          >
             {JSON.stringify(answer.state, null, 2)}
           </pre>
           <table className="inspector-table" aria-label={`Events of ${streamId}`}>

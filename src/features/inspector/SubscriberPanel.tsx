@@ -20,13 +20,19 @@ export function SubscriberPanel({ node }: { node: SubscriberNode }) {
   const listens = sources.includes('pubsub');
   const readsStore = sources.includes('aggregate');
   const setLatency = (latencyMs: number) =>
-    useAppStore.getState().editFlow((f) => updateNode(f, node.id, (n) => (n.kind === node.kind ? { ...n, latencyMs } : n)));
+    useAppStore
+      .getState()
+      .editFlow((f) => updateNode(f, node.id, (n) => (n.kind === node.kind ? { ...n, latencyMs } : n)));
   return (
     <>
       <NumberField label="Latency (ms)" value={node.latencyMs} min={0} max={3_600_000} step="1" onCommit={setLatency} />
       <section className="inspector-section">
         <h3>Handler</h3>
-        <button type="button" aria-pressed={editorOpen} onClick={() => useAppStore.getState().openCodeEditor(editorOpen ? null : node.id)}>
+        <button
+          type="button"
+          aria-pressed={editorOpen}
+          onClick={() => useAppStore.getState().openCodeEditor(editorOpen ? null : node.id)}
+        >
           Edit handler code
         </button>
         <HandlerStatus nodeId={node.id} />

@@ -10,7 +10,12 @@ function format(n: number): string {
 export function TopicPartitionsTable({ topicId }: { topicId: string }) {
   const headingId = useId();
   // "start:end,start:end": a string compares by value, so an unchanged topic does not re-render.
-  const text = useAppStore((s) => getOwn(s.frame?.topics, topicId)?.partitions.map((p) => `${p.logStartOffset}:${p.highWatermark}`).join(',') ?? '');
+  const text = useAppStore(
+    (s) =>
+      getOwn(s.frame?.topics, topicId)
+        ?.partitions.map((p) => `${p.logStartOffset}:${p.highWatermark}`)
+        .join(',') ?? '',
+  );
   const partitions = text === '' ? [] : text.split(',').map((pair) => pair.split(':').map(Number));
   return (
     <section className="inspector-section">

@@ -10,7 +10,12 @@ describe('samplePayload', () => {
       items: '{{ repeat(int(1, 3), () => ({})) }}',
       currency: 'EUR',
     };
-    expect(samplePayload(template)).toEqual({ orderId: 'ord-manual-1', customerId: 'cust-ada', quantity: 1, currency: 'EUR' });
+    expect(samplePayload(template)).toEqual({
+      orderId: 'ord-manual-1',
+      customerId: 'cust-ada',
+      quantity: 1,
+      currency: 'EUR',
+    });
     expect(samplePayload('not an object')).toEqual({});
   });
 

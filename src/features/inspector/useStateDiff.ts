@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { compareNodeState, type NodeStateDiff } from '../../state';
 
-export type DiffResult = { readonly key: string; readonly diff: NodeStateDiff } | { readonly key: string; readonly problem: string };
+export type DiffResult =
+  { readonly key: string; readonly diff: NodeStateDiff } | { readonly key: string; readonly problem: string };
 
 interface Wanted {
   readonly key: string;
@@ -14,7 +15,12 @@ interface Wanted {
  * The node's state diff between two positions, asked of the worker. One request at a time: while one
  * is out (the cursor runs ahead while playing), only the latest wish is sent next.
  */
-export function useStateDiff(node: string, from: number | null, to: number | null, branchId: string): DiffResult | null {
+export function useStateDiff(
+  node: string,
+  from: number | null,
+  to: number | null,
+  branchId: string,
+): DiffResult | null {
   const [result, setResult] = useState<DiffResult | null>(null);
   const busy = useRef(false);
   const latest = useRef<Wanted | null>(null);

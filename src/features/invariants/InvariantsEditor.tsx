@@ -25,11 +25,14 @@ function nextId(invariants: readonly Invariant[]): string {
 export function InvariantsEditor() {
   const invariants = useAppStore((s) => s.flow?.invariants);
   const nodes = useAppStore((s) => s.flow?.nodes);
-  const edit = (update: (list: Invariant[]) => Invariant[]) => useAppStore.getState().editFlow((f) => setInvariants(f, update([...(f.invariants ?? [])])));
+  const edit = (update: (list: Invariant[]) => Invariant[]) =>
+    useAppStore.getState().editFlow((f) => setInvariants(f, update([...(f.invariants ?? [])])));
   return (
     <section className="invariants" aria-label="Invariants">
       <h2 className="panel-title">Invariants</h2>
-      <p className="muted">Checked after every step. The first step that breaks one pauses the run there and is marked in the log.</p>
+      <p className="muted">
+        Checked after every step. The first step that breaks one pauses the run there and is marked in the log.
+      </p>
       {(invariants ?? []).map((invariant) => (
         <InvariantForm
           key={invariant.id}
@@ -38,16 +41,31 @@ export function InvariantsEditor() {
           onRemove={() => edit((list) => list.filter((i) => i.id !== invariant.id))}
         />
       ))}
-      <button type="button" onClick={() => edit((list) => [...list, { id: nextId(list), name: `Invariant ${list.length + 1}`, code: TEMPLATE }])}>
+      <button
+        type="button"
+        onClick={() =>
+          edit((list) => [...list, { id: nextId(list), name: `Invariant ${list.length + 1}`, code: TEMPLATE }])
+        }
+      >
         Add invariant
       </button>
-      {nodes && nodes.length > 0 && <p className="field-hint">Node ids: {nodes.map((n) => `${n.id} (${n.name})`).join(', ')}</p>}
+      {nodes && nodes.length > 0 && (
+        <p className="field-hint">Node ids: {nodes.map((n) => `${n.id} (${n.name})`).join(', ')}</p>
+      )}
     </section>
   );
 }
 
 /** One invariant: its name applied as typed, its code applied with a button (half-typed code would be checked every step). */
-function InvariantForm({ invariant, onChange, onRemove }: { invariant: Invariant; onChange: (next: Invariant) => void; onRemove: () => void }) {
+function InvariantForm({
+  invariant,
+  onChange,
+  onRemove,
+}: {
+  invariant: Invariant;
+  onChange: (next: Invariant) => void;
+  onRemove: () => void;
+}) {
   const [code, setCode] = useState(invariant.code);
   const [name, setName] = useState(invariant.name);
   const nameId = `${invariant.id}-name`;
@@ -68,9 +86,21 @@ function InvariantForm({ invariant, onChange, onRemove }: { invariant: Invariant
       <label className="field-label" htmlFor={codeId}>
         Code of {invariant.name}
       </label>
-      <textarea id={codeId} className="code-textarea" rows={5} spellCheck={false} value={code} onChange={(e) => setCode(e.target.value)} />
+      <textarea
+        id={codeId}
+        className="code-textarea"
+        rows={5}
+        spellCheck={false}
+        value={code}
+        onChange={(e) => setCode(e.target.value)}
+      />
       <div className="field-row">
-        <button type="button" className="primary" disabled={code === invariant.code} onClick={() => onChange({ ...invariant, code })}>
+        <button
+          type="button"
+          className="primary"
+          disabled={code === invariant.code}
+          onClick={() => onChange({ ...invariant, code })}
+        >
           Apply {invariant.name}
         </button>
         <button type="button" className="danger" onClick={onRemove}>

@@ -13,5 +13,5 @@ export function useKindUiTable(): KindUiTable {
 
 /** How a kind looks, seen through the node union. */
 export function useKindUi(kind: NodeKind): KindUi<NodeKind> {
-  return useKindUiTable()[kind] as KindUi<NodeKind>;
+  return useKindUiTable()[kind];
 }

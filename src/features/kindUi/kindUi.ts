@@ -37,5 +37,8 @@ export type KindUiTable = { readonly [K in NodeKind]: KindUi<K> };
 
 /** A kind's colour as the custom properties its card, palette entry and inspector heading read. */
 export function kindStyle(ui: KindUi<NodeKind>): CSSProperties {
-  return { '--kind-color': ui.color, ...(ui.textColor === undefined ? {} : { '--kind-text': ui.textColor }) } as CSSProperties;
+  return {
+    '--kind-color': ui.color,
+    ...(ui.textColor === undefined ? {} : { '--kind-text': ui.textColor }),
+  } as CSSProperties;
 }

@@ -48,4 +48,3 @@ export function LogBody({ head }: { head: number }) {
     </div>
   );
 }
-

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { StepRecord } from '../../engine/stepRecord';
 import { describeStep } from './describeStep';
 
-const names = (id: string) => ({ orders: 'Orders', 'order-events': 'order-events', 'topic-1': 'orders', b1: 'Billing 1', b2: 'Billing 2', b3: 'Billing 3' })[id] ?? id;
+const names = (id: string) =>
+  ({
+    orders: 'Orders',
+    'order-events': 'order-events',
+    'topic-1': 'orders',
+    b1: 'Billing 1',
+    b2: 'Billing 2',
+    b3: 'Billing 3',
+  })[id] ?? id;
 
 describe('describeStep', () => {
   it('describes a manual publish with its topics and business id', () => {
@@ -25,7 +33,11 @@ describe('describeStep', () => {
         sequence: 1,
       },
     };
-    expect(describeStep(record, names)).toEqual({ what: 'OrderPlaced e1 → order-events (by hand)', logs: ['orderId ord-manual-1'], failed: false });
+    expect(describeStep(record, names)).toEqual({
+      what: 'OrderPlaced e1 → order-events (by hand)',
+      logs: ['orderId ord-manual-1'],
+      failed: false,
+    });
   });
 
   it('says where a published event landed', () => {
@@ -36,7 +48,17 @@ describe('describeStep', () => {
       node: 'orders',
       topics: ['topic-1'],
       placed: [{ topic: 'topic-1', partition: 3, offset: 12 }],
-      event: { specversion: '1.0', id: 'e3', source: 'orders', type: 'OrderPlaced', time: '', datacontenttype: 'application/json', data: {}, correlationid: 'e3', sequence: 3 },
+      event: {
+        specversion: '1.0',
+        id: 'e3',
+        source: 'orders',
+        type: 'OrderPlaced',
+        time: '',
+        datacontenttype: 'application/json',
+        data: {},
+        correlationid: 'e3',
+        sequence: 3,
+      },
     };
     expect(describeStep(record, names).what).toBe('OrderPlaced e3 → orders[3]@12');
   });
@@ -55,11 +77,26 @@ describe('describeStep', () => {
       error: 'boom',
       logs: ['hello'],
     };
-    expect(describeStep(record, names)).toEqual({ what: 'OrderPlaced e1 order-events@0 failed: boom', logs: ['hello'], failed: true });
+    expect(describeStep(record, names)).toEqual({
+      what: 'OrderPlaced e1 order-events@0 failed: boom',
+      logs: ['hello'],
+      failed: true,
+    });
   });
 
   it('names the partition and offset of a delivery and the offsets it committed', () => {
-    const base = { kind: 'deliver', step: 9, time: 90, node: 'b1', topic: 'topic-1', partition: 2, offset: 15, eventId: 'e9', eventType: 'OrderPlaced', outcome: 'handled' } as const;
+    const base = {
+      kind: 'deliver',
+      step: 9,
+      time: 90,
+      node: 'b1',
+      topic: 'topic-1',
+      partition: 2,
+      offset: 15,
+      eventId: 'e9',
+      eventType: 'OrderPlaced',
+      outcome: 'handled',
+    } as const;
     expect(describeStep({ ...base, committed: { 'topic-1:2': 16, 'topic-1:0': 3 } }, names).what).toBe(
       'OrderPlaced e9 orders[2]@15 handled · committed orders[0] → 3, orders[2] → 16',
     );
@@ -91,20 +128,47 @@ describe('describeStep', () => {
 
   it('describes commits, crashes, restarts and log cleanup', () => {
     const base = { step: 1, time: 0, node: 'b2' };
-    expect(describeStep({ ...base, kind: 'commit', group: 'billing', offsets: { 'topic-1:2': 16 } }, names).what).toBe('commit billing orders[2] → 16');
-    expect(describeStep({ ...base, kind: 'consumer', action: 'crash', group: 'billing', sessionExpiresAt: 12_000 }, names).what).toBe(
-      'crashed (group billing notices at t = 12.000 s)',
+    expect(describeStep({ ...base, kind: 'commit', group: 'billing', offsets: { 'topic-1:2': 16 } }, names).what).toBe(
+      'commit billing orders[2] → 16',
     );
-    expect(describeStep({ ...base, kind: 'consumer', action: 'restart', group: 'billing' }, names).what).toBe('restarted (rejoins group billing)');
     expect(
-      describeStep({ ...base, node: 'topic-1', kind: 'cleanup', partition: 0, removed: 100, logStartOffset: 300, reason: 'retention' }, names).what,
+      describeStep({ ...base, kind: 'consumer', action: 'crash', group: 'billing', sessionExpiresAt: 12_000 }, names)
+        .what,
+    ).toBe('crashed (group billing notices at t = 12.000 s)');
+    expect(describeStep({ ...base, kind: 'consumer', action: 'restart', group: 'billing' }, names).what).toBe(
+      'restarted (rejoins group billing)',
+    );
+    expect(
+      describeStep(
+        {
+          ...base,
+          node: 'topic-1',
+          kind: 'cleanup',
+          partition: 0,
+          removed: 100,
+          logStartOffset: 300,
+          reason: 'retention',
+        },
+        names,
+      ).what,
     ).toBe('retention removed 100 records from partition 0; log starts at 300');
   });
 });
 
 describe('describeStep for queues and pub/sub', () => {
-  const event = { specversion: '1.0', id: 'm1', source: 'p', type: 'Paid', time: '', datacontenttype: 'application/json', data: {}, correlationid: 'm1', sequence: 1 } as const;
-  const qnames = (id: string) => ({ x: 'payments', q: 'Payments', dlq: 'Payments DLQ', w: 'Worker', c: 'Checkout', ps: 'Redis' })[id] ?? id;
+  const event = {
+    specversion: '1.0',
+    id: 'm1',
+    source: 'p',
+    type: 'Paid',
+    time: '',
+    datacontenttype: 'application/json',
+    data: {},
+    correlationid: 'm1',
+    sequence: 1,
+  } as const;
+  const qnames = (id: string) =>
+    ({ x: 'payments', q: 'Payments', dlq: 'Payments DLQ', w: 'Worker', c: 'Checkout', ps: 'Redis' })[id] ?? id;
 
   it('writes where a publish was routed, and what was unroutable or died on the way', () => {
     const record: StepRecord = {
@@ -119,7 +183,9 @@ describe('describeStep for queues and pub/sub', () => {
         { exchange: '', routingKey: 'nowhere', outcome: 'dropped', queues: [] },
       ],
       channels: [{ pubsub: 'ps', channel: 'pay', receivers: [] }],
-      deaths: [{ queue: 'q', messageId: 'm0', eventType: 'Paid', reason: 'maxlen', exchange: 'x', deadLetteredTo: ['dlq'] }],
+      deaths: [
+        { queue: 'q', messageId: 'm0', eventType: 'Paid', reason: 'maxlen', exchange: 'x', deadLetteredTo: ['dlq'] },
+      ],
     };
     expect(describeStep(record, qnames)).toEqual({
       what: 'Paid m1 → payments "pay.eu" → Payments, Payments DLQ, default exchange "nowhere" unroutable, dropped, Redis channel pay → no subscriber, gone',
@@ -143,28 +209,66 @@ describe('describeStep for queues and pub/sub', () => {
       outcome: 'failed',
       error: 'boom',
       settle: 'dead-letter',
-      deaths: [{ queue: 'q', messageId: 'm1', eventType: 'Paid', reason: 'rejected', exchange: 'x', deadLetteredTo: ['dlq'] }],
+      deaths: [
+        { queue: 'q', messageId: 'm1', eventType: 'Paid', reason: 'rejected', exchange: 'x', deadLetteredTo: ['dlq'] },
+      ],
     };
     expect(describeStep(record, qnames)).toEqual({
       what: 'Paid m1 from Payments #7 (redelivered) failed: boom · rejected, dead-lettered',
       logs: ['Paid m1 dead-lettered from Payments (rejected) → Payments DLQ'],
       failed: true,
     });
-    const reply: StepRecord = { ...record, redelivered: false, outcome: 'handled', settle: 'ack', deaths: [], replyOf: { producer: 'c', matched: true, roundTripMs: 35 } };
-    expect(describeStep(reply, qnames)).toMatchObject({ what: "Paid m1 from Payments #7 handled · acked · reply to Checkout's request (round trip 35 ms)", failed: false });
+    const reply: StepRecord = {
+      ...record,
+      redelivered: false,
+      outcome: 'handled',
+      settle: 'ack',
+      deaths: [],
+      replyOf: { producer: 'c', matched: true, roundTripMs: 35 },
+    };
+    expect(describeStep(reply, qnames)).toMatchObject({
+      what: "Paid m1 from Payments #7 handled · acked · reply to Checkout's request (round trip 35 ms)",
+      failed: false,
+    });
   });
 
   it('writes expiries, pub/sub deliveries and a crash that requeued and lost messages', () => {
-    expect(describeStep({ kind: 'expire', step: 3, time: 0, node: 'q', deaths: [{ queue: 'q', messageId: 'm2', eventType: 'Paid', reason: 'expired' }] }, qnames)).toEqual({
+    expect(
+      describeStep(
+        {
+          kind: 'expire',
+          step: 3,
+          time: 0,
+          node: 'q',
+          deaths: [{ queue: 'q', messageId: 'm2', eventType: 'Paid', reason: 'expired' }],
+        },
+        qnames,
+      ),
+    ).toEqual({
       what: '1 expired in Payments',
       logs: ['Paid m2 from Payments (expired) dropped'],
       failed: true,
     });
     expect(
-      describeStep({ kind: 'pubsub-deliver', step: 4, time: 0, node: 'w', pubsub: 'ps', channel: 'pay.eu', pattern: 'pay.*', eventId: 'm1', eventType: 'Paid', outcome: 'handled' }, qnames).what,
+      describeStep(
+        {
+          kind: 'pubsub-deliver',
+          step: 4,
+          time: 0,
+          node: 'w',
+          pubsub: 'ps',
+          channel: 'pay.eu',
+          pattern: 'pay.*',
+          eventId: 'm1',
+          eventType: 'Paid',
+          outcome: 'handled',
+        },
+        qnames,
+      ).what,
     ).toBe('Paid m1 on Redis channel pay.eu (pattern pay.*) handled');
-    expect(describeStep({ kind: 'consumer', step: 5, time: 0, node: 'w', action: 'crash', requeued: 3, lost: 1 }, qnames).what).toBe(
-      'crashed; 3 unacked requeued, 1 taken but not handled lost',
-    );
+    expect(
+      describeStep({ kind: 'consumer', step: 5, time: 0, node: 'w', action: 'crash', requeued: 3, lost: 1 }, qnames)
+        .what,
+    ).toBe('crashed; 3 unacked requeued, 1 taken but not handled lost');
   });
 });

@@ -1,4 +1,12 @@
-import type { AmqpRoute, ChannelNote, DeathNote, DeliverStep, QueueDeliverStep, RebalanceStep, StepRecord } from '../../engine/stepRecord';
+import type {
+  AmqpRoute,
+  ChannelNote,
+  DeathNote,
+  DeliverStep,
+  QueueDeliverStep,
+  RebalanceStep,
+  StepRecord,
+} from '../../engine/stepRecord';
 import { getOwn } from '../../lib/ownRecord';
 import { bracketList, offsetList } from '../../state';
 
@@ -15,7 +23,11 @@ type NameOf = (nodeId: string) => string;
 export function describeStep(record: StepRecord, nameOf: NameOf): StepDescription {
   const described = describeKind(record, nameOf);
   if (!record.broken) return described;
-  return { ...described, logs: [...record.broken.map((b) => `invariant broken: ${b.name} — ${b.reason}`), ...described.logs], failed: true };
+  return {
+    ...described,
+    logs: [...record.broken.map((b) => `invariant broken: ${b.name} — ${b.reason}`), ...described.logs],
+    failed: true,
+  };
 }
 
 function describeKind(record: StepRecord, nameOf: NameOf): StepDescription {
@@ -30,18 +42,37 @@ function describeKind(record: StepRecord, nameOf: NameOf): StepDescription {
       const topics = places.length > 0 ? places.join(', ') : '(not wired to a broker)';
       const byHand = record.manual ? ' (by hand)' : '';
       const key = businessKey(record.event.data);
-      const unrouted = (record.amqp ?? []).some((r) => r.outcome !== 'routed') || (record.channels ?? []).some((c) => c.receivers.length === 0);
-      return { what: `${record.event.type} ${record.event.id} → ${topics}${byHand}`, logs: [...(key ? [key] : []), ...deathLines(record.deaths, nameOf)], failed: unrouted };
+      const unrouted =
+        (record.amqp ?? []).some((r) => r.outcome !== 'routed') ||
+        (record.channels ?? []).some((c) => c.receivers.length === 0);
+      return {
+        what: `${record.event.type} ${record.event.id} → ${topics}${byHand}`,
+        logs: [...(key ? [key] : []), ...deathLines(record.deaths, nameOf)],
+        failed: unrouted,
+      };
     }
     case 'queue-deliver':
       return describeQueueDelivery(record, nameOf);
     case 'expire':
-      return { what: `${record.deaths.length} expired in ${nameOf(record.node)}`, logs: deathLines(record.deaths, nameOf), failed: true };
+      return {
+        what: `${record.deaths.length} expired in ${nameOf(record.node)}`,
+        logs: deathLines(record.deaths, nameOf),
+        failed: true,
+      };
     case 'command': {
       const by = record.source === 'manual' ? ' (by hand)' : '';
       const loaded = `${record.streamId} v${record.version}${record.snapshotVersion === undefined ? '' : ` (snapshot v${record.snapshotVersion} + ${record.replayed ?? 0})`}`;
-      if (record.outcome === 'decided') return { what: `${record.commandType}${by} → ${loaded}: decided ${record.events?.join(', ') || 'nothing'}`, logs: [], failed: false };
-      return { what: `${record.commandType}${by} → ${loaded}: ${record.outcome} — ${record.reason ?? ''}`, logs: [], failed: true };
+      if (record.outcome === 'decided')
+        return {
+          what: `${record.commandType}${by} → ${loaded}: decided ${record.events?.join(', ') || 'nothing'}`,
+          logs: [],
+          failed: false,
+        };
+      return {
+        what: `${record.commandType}${by} → ${loaded}: ${record.outcome} — ${record.reason ?? ''}`,
+        logs: [],
+        failed: true,
+      };
     }
     case 'append': {
       const head = `${record.commandType} → ${record.streamId} expecting v${record.expectedVersion}`;
@@ -50,16 +81,30 @@ function describeKind(record: StepRecord, nameOf: NameOf): StepDescription {
         const snapshots = record.snapshots ? ` · snapshot at v${record.snapshots.join(', v')}` : '';
         return { what: `${head}: appended ${events}${snapshots}`, logs: [], failed: false };
       }
-      if (record.outcome === 'failed') return { what: `${head}: failed — ${record.reason ?? ''}`, logs: [], failed: true };
-      const then = record.then === 'retry' ? `retry ${record.attempt}, deciding again on v${record.actualVersion}` : record.then === 'rejected' ? `decided again: rejected — ${record.reason ?? ''}` : 'command failed';
+      if (record.outcome === 'failed')
+        return { what: `${head}: failed — ${record.reason ?? ''}`, logs: [], failed: true };
+      const then =
+        record.then === 'retry'
+          ? `retry ${record.attempt}, deciding again on v${record.actualVersion}`
+          : record.then === 'rejected'
+            ? `decided again: rejected — ${record.reason ?? ''}`
+            : 'command failed';
       return { what: `${head}: conflict, stream at v${record.actualVersion} → ${then}`, logs: [], failed: true };
     }
     case 'rebuild':
-      return { what: `rebuild: read model reset; reading ${record.events} events again from the start`, logs: [], failed: false };
+      return {
+        what: `rebuild: read model reset; reading ${record.events} events again from the start`,
+        logs: [],
+        failed: false,
+      };
     case 'pubsub-deliver': {
       const failed = record.outcome === 'failed';
       const on = `on ${nameOf(record.pubsub)} channel ${record.channel}${record.pattern === undefined ? '' : ` (pattern ${record.pattern})`}`;
-      return { what: `${record.eventType} ${record.eventId} ${on} ${failed ? `failed: ${record.error ?? 'the handler failed'}` : 'handled'}`, logs: record.logs ?? [], failed };
+      return {
+        what: `${record.eventType} ${record.eventId} ${on} ${failed ? `failed: ${record.error ?? 'the handler failed'}` : 'handled'}`,
+        logs: record.logs ?? [],
+        failed,
+      };
     }
     case 'deliver':
       return describeDelivery(record, nameOf);
@@ -72,7 +117,10 @@ function describeKind(record: StepRecord, nameOf: NameOf): StepDescription {
     case 'commit':
       return { what: `commit ${record.group} ${offsetList(record.offsets, nameOf)}`, logs: [], failed: false };
     case 'consumer': {
-      const lost = [record.requeued ? `${record.requeued} unacked requeued` : '', record.lost ? `${record.lost} taken but not handled lost` : ''].filter(Boolean);
+      const lost = [
+        record.requeued ? `${record.requeued} unacked requeued` : '',
+        record.lost ? `${record.lost} taken but not handled lost` : '',
+      ].filter(Boolean);
       const what =
         record.action === 'crash'
           ? `crashed${record.sessionExpiresAt === undefined ? '' : ` (group ${record.group ?? ''} notices at t = ${(record.sessionExpiresAt / 1000).toFixed(3)} s)`}${lost.length > 0 ? `; ${lost.join(', ')}` : ''}`
@@ -81,7 +129,11 @@ function describeKind(record: StepRecord, nameOf: NameOf): StepDescription {
     }
     case 'offsets-reset':
       return record.offsets
-        ? { what: `offsets of ${record.group} reset to ${record.target}: ${offsetList(record.offsets, nameOf)}`, logs: [], failed: false }
+        ? {
+            what: `offsets of ${record.group} reset to ${record.target}: ${offsetList(record.offsets, nameOf)}`,
+            logs: [],
+            failed: false,
+          }
         : { what: `offsets of ${record.group} not reset: ${record.error ?? 'refused'}`, logs: [], failed: true };
     case 'cleanup': {
       const records = record.removed === 1 ? 'record' : 'records';
@@ -98,9 +150,20 @@ function describeKind(record: StepRecord, nameOf: NameOf): StepDescription {
 function describeDelivery(record: DeliverStep, nameOf: NameOf): StepDescription {
   const failed = record.outcome === 'failed';
   const at = `${nameOf(record.topic)}${record.partition === undefined ? '' : `[${record.partition}]`}@${record.offset}`;
-  const outcome = record.fetchedOnly ? 'fetched (handled in a later step)' : failed ? `failed: ${record.error ?? 'the handler failed'}` : 'handled';
-  const committed = record.committed && Object.keys(record.committed).length > 0 ? ` · committed ${offsetList(record.committed, nameOf)}` : '';
-  return { what: `${record.eventType} ${record.eventId} ${at} ${outcome}${committed}`, logs: record.logs ?? [], failed };
+  const outcome = record.fetchedOnly
+    ? 'fetched (handled in a later step)'
+    : failed
+      ? `failed: ${record.error ?? 'the handler failed'}`
+      : 'handled';
+  const committed =
+    record.committed && Object.keys(record.committed).length > 0
+      ? ` · committed ${offsetList(record.committed, nameOf)}`
+      : '';
+  return {
+    what: `${record.eventType} ${record.eventId} ${at} ${outcome}${committed}`,
+    logs: record.logs ?? [],
+    failed,
+  };
 }
 
 /** "orders "order.eu.placed" → EU orders, All orders", or why nothing took it. */
@@ -110,7 +173,10 @@ function describeRoute(route: AmqpRoute, nameOf: NameOf): string {
   if (route.outcome === 'refused') return `${head} refused: ${route.error ?? ''}`;
   if (route.outcome === 'dropped') return `${head} unroutable, dropped`;
   if (route.outcome === 'returned') return `${head} unroutable, returned (mandatory)`;
-  const refused = route.rejectedBy && route.rejectedBy.length > 0 ? ` (full, refused by ${route.rejectedBy.map(nameOf).join(', ')})` : '';
+  const refused =
+    route.rejectedBy && route.rejectedBy.length > 0
+      ? ` (full, refused by ${route.rejectedBy.map(nameOf).join(', ')})`
+      : '';
   return `${head}${route.viaAlternate ? ' via alternate exchange' : ''} → ${route.queues.map(nameOf).join(', ')}${refused}`;
 }
 
@@ -122,7 +188,12 @@ function describeChannel(note: ChannelNote, nameOf: NameOf): string {
 /** One line per message a queue let go of: "OrderPlaced m1 dead-lettered from Payments (rejected) → Payments DLQ". */
 function deathLines(deaths: readonly DeathNote[] | undefined, nameOf: NameOf): string[] {
   return (deaths ?? []).map((d) => {
-    const where = d.exchange === undefined ? 'dropped' : d.deadLetteredTo && d.deadLetteredTo.length > 0 ? `→ ${d.deadLetteredTo.map(nameOf).join(', ')}` : '→ nowhere (nothing bound to the DLX)';
+    const where =
+      d.exchange === undefined
+        ? 'dropped'
+        : d.deadLetteredTo && d.deadLetteredTo.length > 0
+          ? `→ ${d.deadLetteredTo.map(nameOf).join(', ')}`
+          : '→ nowhere (nothing bound to the DLX)';
     return `${d.eventType} ${d.messageId} ${d.exchange === undefined ? '' : 'dead-lettered '}from ${nameOf(d.queue)} (${d.reason}) ${where}`;
   });
 }

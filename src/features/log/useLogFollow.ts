@@ -1,4 +1,12 @@
-import { useEffect, useMemo, useRef, type KeyboardEvent, type PointerEvent, type RefObject, type WheelEvent } from 'react';
+import {
+  useEffect,
+  useMemo,
+  useRef,
+  type KeyboardEvent,
+  type PointerEvent,
+  type RefObject,
+  type WheelEvent,
+} from 'react';
 import { ROW_HEIGHT, rowInView, scrollTopFor } from './logGeometry';
 
 const UP_KEYS = new Set(['ArrowUp', 'PageUp', 'Home']);
@@ -32,7 +40,8 @@ export function useLogFollow(
     const row = Math.max(0, cursor - 1);
     // Written directly: asking the virtualizer would force a layout read on every frame.
     if (playing) el.scrollTop = scrollTopFor(row, 'end', el.clientHeight, head);
-    else if (!rowInView(row, el.scrollTop, el.clientHeight, head)) el.scrollTop = scrollTopFor(row, 'center', el.clientHeight, head);
+    else if (!rowInView(row, el.scrollTop, el.clientHeight, head))
+      el.scrollTop = scrollTopFor(row, 'center', el.clientHeight, head);
   }, [cursor, playing, scrollerRef, head]);
 
   return useMemo(

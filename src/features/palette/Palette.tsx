@@ -17,7 +17,9 @@ export function Palette() {
           </li>
         ))}
       </ul>
-      <p className="palette-hint">Drag onto the canvas, or click to add near the centre. Wire nodes by dragging from a node's right handle.</p>
+      <p className="palette-hint">
+        Drag onto the canvas, or click to add near the centre. Wire nodes by dragging from a node's right handle.
+      </p>
     </aside>
   );
 }

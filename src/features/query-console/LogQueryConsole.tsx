@@ -5,7 +5,8 @@ import './queryConsole.css';
 
 type Kind = LogQuery['kind'];
 
-const seconds = (text: string): number | undefined => (text.trim() === '' ? undefined : Math.round(Number(text) * 1000));
+const seconds = (text: string): number | undefined =>
+  text.trim() === '' ? undefined : Math.round(Number(text) * 1000);
 
 /** Temporal questions about the event store at the cursor: a stream's state at a version or time, counts in a time range, one conversation. */
 export function LogQueryConsole() {
@@ -26,13 +27,19 @@ export function LogQueryConsole() {
       const at = seconds(time);
       if (at !== undefined && !Number.isFinite(at)) return 'At time: a number of seconds';
       if (version.trim() !== '' && !/^\d+$/.test(version.trim())) return 'At version: a whole number';
-      return { kind, streamId: streamId.trim(), ...(version.trim() !== '' ? { version: Number(version) } : {}), ...(at !== undefined ? { time: at } : {}) };
+      return {
+        kind,
+        streamId: streamId.trim(),
+        ...(version.trim() !== '' ? { version: Number(version) } : {}),
+        ...(at !== undefined ? { time: at } : {}),
+      };
     }
     if (kind === 'count') {
       const f = seconds(from);
       const t = seconds(to);
       if (eventType.trim() === '') return 'Name an event type, e.g. OrderPlaced';
-      if (f === undefined || t === undefined || !Number.isFinite(f) || !Number.isFinite(t)) return 'From and to: numbers of seconds';
+      if (f === undefined || t === undefined || !Number.isFinite(f) || !Number.isFinite(t))
+        return 'From and to: numbers of seconds';
       return { kind, eventType: eventType.trim(), from: f, to: t };
     }
     if (correlation.trim() === '') return 'Give a correlation id (a command id starts a conversation)';
@@ -71,7 +78,14 @@ export function LogQueryConsole() {
             ] as const
           ).map(([value, label]) => (
             <label key={value}>
-              <input type="radio" name="query-kind" value={value} checked={kind === value} onChange={() => setKind(value)} /> {label}
+              <input
+                type="radio"
+                name="query-kind"
+                value={value}
+                checked={kind === value}
+                onChange={() => setKind(value)}
+              />{' '}
+              {label}
             </label>
           ))}
         </fieldset>
@@ -80,11 +94,23 @@ export function LogQueryConsole() {
             <label className="field-label" htmlFor="q-stream">
               Stream id
             </label>
-            <input id="q-stream" type="text" value={streamId} onChange={(e) => setStreamId(e.target.value)} spellCheck={false} />
+            <input
+              id="q-stream"
+              type="text"
+              value={streamId}
+              onChange={(e) => setStreamId(e.target.value)}
+              spellCheck={false}
+            />
             <label className="field-label" htmlFor="q-version">
               At version (empty: latest)
             </label>
-            <input id="q-version" type="text" inputMode="numeric" value={version} onChange={(e) => setVersion(e.target.value)} />
+            <input
+              id="q-version"
+              type="text"
+              inputMode="numeric"
+              value={version}
+              onChange={(e) => setVersion(e.target.value)}
+            />
             <label className="field-label" htmlFor="q-time">
               Or at time (s)
             </label>
@@ -96,7 +122,13 @@ export function LogQueryConsole() {
             <label className="field-label" htmlFor="q-type">
               Event type
             </label>
-            <input id="q-type" type="text" value={eventType} onChange={(e) => setEventType(e.target.value)} spellCheck={false} />
+            <input
+              id="q-type"
+              type="text"
+              value={eventType}
+              onChange={(e) => setEventType(e.target.value)}
+              spellCheck={false}
+            />
             <label className="field-label" htmlFor="q-from">
               From (s)
             </label>
@@ -112,7 +144,13 @@ export function LogQueryConsole() {
             <label className="field-label" htmlFor="q-correlation">
               Correlation id
             </label>
-            <input id="q-correlation" type="text" value={correlation} onChange={(e) => setCorrelation(e.target.value)} spellCheck={false} />
+            <input
+              id="q-correlation"
+              type="text"
+              value={correlation}
+              onChange={(e) => setCorrelation(e.target.value)}
+              spellCheck={false}
+            />
           </>
         )}
         <button type="submit" className="primary">
@@ -137,7 +175,8 @@ function Answer({ result }: { result: LogQueryResult }) {
       </p>
     );
   }
-  if (result.kind === 'correlation') return <EventTable caption={`${result.events.length} events in this conversation`} events={result.events} />;
+  if (result.kind === 'correlation')
+    return <EventTable caption={`${result.events.length} events in this conversation`} events={result.events} />;
   return (
     <div role="status" aria-label="Answer">
       <p>

@@ -6,7 +6,15 @@ import { EVENT_SCHEMA_SUFFIX } from '../code-editor/jsonSchemaSubset';
 import { checkDraft } from './checkDraft';
 import type { EventTypeEntry } from './eventTypeEntries';
 import { SchemaCheckList, type SaveOutcome } from './SchemaCheckList';
-import { firstDraft, formatSchema, isDirty, nextVersionDraft, savedDraft, upcasterTemplate, type SchemaDraft } from './schemaDraft';
+import {
+  firstDraft,
+  formatSchema,
+  isDirty,
+  nextVersionDraft,
+  savedDraft,
+  upcasterTemplate,
+  type SchemaDraft,
+} from './schemaDraft';
 import { SchemaVersions } from './SchemaVersions';
 
 // Monaco is fetched after the list shows: the panel is usable for reading before the editor arrives.
@@ -83,7 +91,11 @@ export function EventTypeDetail({ flow, entry, draft, onDraft, onSaved }: EventT
     // The engine validates again; if it refuses, the saved schemas come back and the draft with them.
     useAppStore.getState().editFlow((f) => (f.schemas === result.schemas ? { ...f, schemas: previous } : f));
     onDraft(working);
-    setOutcome({ saved: false, message: 'Not saved: the engine refused the flow (see the notice above the canvas).', items: result.items });
+    setOutcome({
+      saved: false,
+      message: 'Not saved: the engine refused the flow (see the notice above the canvas).',
+      items: result.items,
+    });
   };
 
   return (
@@ -109,14 +121,24 @@ export function EventTypeDetail({ flow, entry, draft, onDraft, onSaved }: EventT
       {working.version > 1 &&
         (working.upcaster === null ? (
           <p className="schemas-upcaster-offer">
-            <button type="button" onClick={() => update({ upcaster: upcasterTemplate(eventType, working.version), generation: working.generation + 1 })}>
+            <button
+              type="button"
+              onClick={() =>
+                update({ upcaster: upcasterTemplate(eventType, working.version), generation: working.generation + 1 })
+              }
+            >
               Add upcaster
             </button>{' '}
-            <span className="muted">Needed when v{working.version - 1} events cannot be read as v{working.version}: it turns their data into v{working.version} data when they are read.</span>
+            <span className="muted">
+              Needed when v{working.version - 1} events cannot be read as v{working.version}: it turns their data into v
+              {working.version} data when they are read.
+            </span>
           </p>
         ) : (
           <>
-            <h4>Upcaster v{working.version - 1} → v{working.version}</h4>
+            <h4>
+              Upcaster v{working.version - 1} → v{working.version}
+            </h4>
             <div className="schemas-editor schemas-upcaster" role="group" aria-label="Upcaster editor">
               <Suspense fallback={<p className="code-editor-loading">Loading the editor…</p>}>
                 <UpcasterEditor

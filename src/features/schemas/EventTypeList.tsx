@@ -21,7 +21,10 @@ export function EventTypeList({ entries, selected, unsaved, onSelect, onAdd }: E
   const add = (event: FormEvent) => {
     event.preventDefault();
     const trimmed = name.trim();
-    const problem = eventTypeNameProblem(trimmed, entries.map((e) => e.eventType));
+    const problem = eventTypeNameProblem(
+      trimmed,
+      entries.map((e) => e.eventType),
+    );
     setError(problem);
     if (problem !== null) return;
     onAdd(trimmed);

@@ -31,9 +31,12 @@ export function SchemaCheckList({ outcome }: { outcome: SaveOutcome }) {
         <ul className="schemas-checks" aria-label="Schema checks">
           {outcome.items.map((item, i) => (
             <li key={i} className={`schemas-check is-${item.level}`}>
-              <span className="schemas-check-level">{LEVEL[item.level]}</span> <code className="schemas-check-path">{item.path}</code>{' '}
+              <span className="schemas-check-level">{LEVEL[item.level]}</span>{' '}
+              <code className="schemas-check-path">{item.path}</code>{' '}
               <span className="schemas-check-rule">{describeRule(item)}</span>: {item.message}
-              {item.level === 'note' && <span className="muted"> — the upcaster turns old data into the new shape</span>}
+              {item.level === 'note' && (
+                <span className="muted"> — the upcaster turns old data into the new shape</span>
+              )}
             </li>
           ))}
         </ul>

@@ -21,11 +21,18 @@ export function SchemasPanel() {
 
   const entries = useMemo<EventTypeEntry[]>(() => {
     const listed = flow ? eventTypeEntries(flow) : [];
-    const extra = added.filter((t) => !listed.some((e) => e.eventType === t)).map((eventType) => ({ eventType, newest: null, producers: [] }));
+    const extra = added
+      .filter((t) => !listed.some((e) => e.eventType === t))
+      .map((eventType) => ({ eventType, newest: null, producers: [] }));
     return [...listed, ...extra];
   }, [flow, added]);
-  const unsaved = flow ? Object.values(drafts).filter((d) => isDirty(flow, d)).map((d) => d.eventType) : [];
-  const current = selected !== null && entries.some((e) => e.eventType === selected) ? selected : (entries[0]?.eventType ?? null);
+  const unsaved = flow
+    ? Object.values(drafts)
+        .filter((d) => isDirty(flow, d))
+        .map((d) => d.eventType)
+    : [];
+  const current =
+    selected !== null && entries.some((e) => e.eventType === selected) ? selected : (entries[0]?.eventType ?? null);
 
   useEffect(() => {
     panel.current?.focus();
@@ -48,10 +55,20 @@ export function SchemasPanel() {
 
   return (
     // "nokey": React Flow listens for Delete and Space on the whole document and would swallow them here.
-    <section ref={panel} className="schemas-panel nokey" role="dialog" aria-labelledby={titleId} tabIndex={-1} onKeyDown={onKeyDown}>
+    <section
+      ref={panel}
+      className="schemas-panel nokey"
+      role="dialog"
+      aria-labelledby={titleId}
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+    >
       <header className="schemas-header">
         <h2 id={titleId}>Event schemas</h2>
-        <span className="schemas-hint">A producer's payload, a hand-published event and an aggregate's events must pass their type's newest schema; older data is upcast when read.</span>
+        <span className="schemas-hint">
+          A producer's payload, a hand-published event and an aggregate's events must pass their type's newest schema;
+          older data is upcast when read.
+        </span>
         <button type="button" onClick={requestClose}>
           Close schemas
         </button>

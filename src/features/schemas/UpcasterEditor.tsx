@@ -36,7 +36,12 @@ export function UpcasterEditor({ eventType, from, version, schemaText, initialVa
     return () => clearTimeout(timer);
   }, [schemaText]);
   const declarations = useMemo(
-    () => upcasterDeclarations(eventType, { version: version - 1, schema: from?.schema ?? true }, { version, schema: draftSchema(typedText) }),
+    () =>
+      upcasterDeclarations(
+        eventType,
+        { version: version - 1, schema: from?.schema ?? true },
+        { version, schema: draftSchema(typedText) },
+      ),
     [eventType, from, version, typedText],
   );
   useExtraLib('upcaster-types.d.ts', declarations);

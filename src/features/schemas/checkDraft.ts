@@ -1,7 +1,14 @@
 import type { FlowDocument } from '../../flow';
 import { parseJsonText } from '../../state';
 import { getOwn } from '../../lib/ownRecord';
-import { checkCompatibility, checkSchema, checkSchemas, CompatibilityMode, type CompatibilityIssue, type JsonSchema } from '../../flow/schemaTools';
+import {
+  checkCompatibility,
+  checkSchema,
+  checkSchemas,
+  CompatibilityMode,
+  type CompatibilityIssue,
+  type JsonSchema,
+} from '../../flow/schemaTools';
 import type { SchemaDraft } from './schemaDraft';
 
 /** One finding of the checks run before saving. */
@@ -31,13 +38,22 @@ const refuse = (summary: string, items: readonly CheckItem[] = []): DraftCheck =
 function parse(text: string): { ok: true; schema: Record<string, unknown> } | { ok: false; reason: string } {
   // Within the limits before checkSchema, whose recursion would overflow on a schema nested 100,000 deep.
   const parsed = parseJsonText(text);
-  if (!parsed.ok) return { ok: false, reason: `the schema is ${parsed.reason.startsWith('not valid JSON') ? '' : 'refused: '}${parsed.reason}` };
+  if (!parsed.ok)
+    return {
+      ok: false,
+      reason: `the schema is ${parsed.reason.startsWith('not valid JSON') ? '' : 'refused: '}${parsed.reason}`,
+    };
   const value = parsed.value;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'a schema must be a JSON object, such as { "type": "object" }' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: false, reason: 'a schema must be a JSON object, such as { "type": "object" }' };
   return { ok: true, schema: value as Record<string, unknown> };
 }
 
-function compatibilityItems(issues: readonly CompatibilityIssue[], against: string, backwardLevel: CheckItem['level']): CheckItem[] {
+function compatibilityItems(
+  issues: readonly CompatibilityIssue[],
+  against: string,
+  backwardLevel: CheckItem['level'],
+): CheckItem[] {
   return issues.map((issue) => ({
     level: issue.direction === 'backward' ? backwardLevel : 'warning',
     path: issue.path || '/',
@@ -60,22 +76,37 @@ export function checkDraft(flow: FlowDocument, draft: SchemaDraft): DraftCheck {
   const parsed = parse(draft.schemaText);
   if (!parsed.ok) return refuse(parsed.reason, [{ level: 'error', path: '/', rule: 'json', message: parsed.reason }]);
   const schema = parsed.schema;
-  const problems = checkSchema(schema as JsonSchema).map((p): CheckItem => ({ level: 'error', path: p.path || '/', rule: 'schema', message: p.message }));
+  const problems = checkSchema(schema as JsonSchema).map((p): CheckItem => ({
+    level: 'error',
+    path: p.path || '/',
+    rule: 'schema',
+    message: p.message,
+  }));
   if (problems.length > 0) {
     const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
-    return refuse(`the schema has ${count} Tidemark cannot enforce (${problems[0]!.path}: ${problems[0]!.message})`, problems);
+    return refuse(
+      `the schema has ${count} Tidemark cannot enforce (${problems[0]!.path}: ${problems[0]!.message})`,
+      problems,
+    );
   }
 
   const upcaster = draft.upcaster !== null && draft.upcaster.trim() !== '' && version > 1 ? draft.upcaster : null;
-  if (upcaster !== null && !DEFINES_UPCAST.test(upcaster)) return refuse('the upcaster must define function upcast(data)', [{ level: 'error', path: '/', rule: 'upcaster', message: 'the upcaster must define function upcast(data)' }]);
-  if (upcaster !== null && upcaster.length > MAX_UPCASTER) return refuse('the upcaster must be at most 100,000 characters');
+  if (upcaster !== null && !DEFINES_UPCAST.test(upcaster))
+    return refuse('the upcaster must define function upcast(data)', [
+      { level: 'error', path: '/', rule: 'upcaster', message: 'the upcaster must define function upcast(data)' },
+    ]);
+  if (upcaster !== null && upcaster.length > MAX_UPCASTER)
+    return refuse('the upcaster must be at most 100,000 characters');
 
   const versions = getOwn(flow.schemas, eventType)?.versions ?? [];
   const newest = versions.at(-1);
   const items: CheckItem[] = [];
   let breaking: string | null = null;
   if (draft.adding) {
-    if (version !== (newest?.version ?? 0) + 1) return refuse(`${eventType} v${newest?.version ?? 0} is the newest version now: discard this draft and start again from it`);
+    if (version !== (newest?.version ?? 0) + 1)
+      return refuse(
+        `${eventType} v${newest?.version ?? 0} is the newest version now: discard this draft and start again from it`,
+      );
     if (version > MAX_VERSIONS) return refuse(`an event type may have at most ${MAX_VERSIONS} versions`);
     if (newest) {
       const { issues } = checkCompatibility(newest.schema, schema, CompatibilityMode.Full);
@@ -85,11 +116,13 @@ export function checkDraft(flow: FlowDocument, draft: SchemaDraft): DraftCheck {
         breaking = `${eventType} v${version} cannot read v${newest.version} events (${first.path || '/'}: ${first.message}) and has no upcaster from v${newest.version}: add an upcaster, or make the change backward compatible`;
     }
   } else {
-    if (newest?.version !== version) return refuse(`${eventType} v${version} is no longer the newest version: discard this draft and start again`);
+    if (newest?.version !== version)
+      return refuse(`${eventType} v${version} is no longer the newest version: discard this draft and start again`);
     const { issues } = checkCompatibility(newest.schema, schema, CompatibilityMode.Full);
     items.push(...compatibilityItems(issues, `saved v${version}`, 'error'));
     const first = issues.find((i) => i.direction === 'backward');
-    if (first) breaking = `events already written as ${eventType} v${version} could not be read with this schema (${first.path || '/'}: ${first.message}): add a version with an upcaster instead`;
+    if (first)
+      breaking = `events already written as ${eventType} v${version} could not be read with this schema (${first.path || '/'}: ${first.message}): add a version with an upcaster instead`;
     const before = versions.at(-2);
     if (before && upcaster === null) {
       const fromBefore = checkCompatibility(before.schema, schema, CompatibilityMode.Backward).issues;
@@ -105,7 +138,12 @@ export function checkDraft(flow: FlowDocument, draft: SchemaDraft): DraftCheck {
   const nextVersions = draft.adding ? [...versions, entry] : versions.map((v) => (v.version === version ? entry : v));
   const schemas = { ...flow.schemas, [eventType]: { versions: nextVersions } };
   // The worker refuses a flow whose registry it cannot enforce; the same rule, asked before sending.
-  const registry = checkSchemas({ ...flow, schemas }).map((p): CheckItem => ({ level: 'error', path: p.path, rule: 'registry', message: p.reason }));
+  const registry = checkSchemas({ ...flow, schemas }).map((p): CheckItem => ({
+    level: 'error',
+    path: p.path,
+    rule: 'registry',
+    message: p.reason,
+  }));
   if (registry.length > 0) return refuse(`${registry[0]!.path}: ${registry[0]!.message}`, registry);
   return { ok: true, schemas, items };
 }

@@ -13,7 +13,14 @@ describe('the event types the Schemas panel lists', () => {
         { id: 'b', kind: 'producer', name: 'App', eventType: 'OrderPlaced', rate: 1, payload: {} },
       ],
       edges: [],
-      schemas: { UserRegistered: { versions: [{ version: 1, schema: {} }, { version: 2, schema: {} }] } },
+      schemas: {
+        UserRegistered: {
+          versions: [
+            { version: 1, schema: {} },
+            { version: 2, schema: {} },
+          ],
+        },
+      },
       code: {},
       layout: {},
     } as const;
@@ -42,7 +49,10 @@ describe('the event types the Schemas panel lists', () => {
       ],
       edges: [],
       schemas: {},
-      code: { order: "function decide(c, s) { return [{ type: 'OrderPlaced', data: {} }]; }\nfunction evolve(s) { return s; }" },
+      code: {
+        order:
+          "function decide(c, s) { return [{ type: 'OrderPlaced', data: {} }]; }\nfunction evolve(s) { return s; }",
+      },
       layout: {},
     } as const;
     expect(eventTypeEntries(flow as never).map((e) => e.eventType)).toEqual(['OrderPlaced', 'OrderShipped']);

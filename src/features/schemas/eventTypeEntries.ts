@@ -24,7 +24,11 @@ function eventSourcedTypes(flow: FlowDocument): string[] {
 
 /** The flow's event types: those with schemas, those producers publish, and those aggregates decide, by name. */
 export function eventTypeEntries(flow: FlowDocument): EventTypeEntry[] {
-  const names = new Set([...Object.keys(flow.schemas), ...flow.nodes.flatMap((n) => (n.kind === 'producer' ? [n.eventType] : [])), ...eventSourcedTypes(flow)]);
+  const names = new Set([
+    ...Object.keys(flow.schemas),
+    ...flow.nodes.flatMap((n) => (n.kind === 'producer' ? [n.eventType] : [])),
+    ...eventSourcedTypes(flow),
+  ]);
   return [...names].sort().map((eventType) => ({
     eventType,
     newest: getOwn(flow.schemas, eventType)?.versions.at(-1)?.version ?? null,
@@ -38,7 +42,8 @@ const TYPE_NAME = /^[A-Za-z][A-Za-z0-9_.]*$/;
 export function eventTypeNameProblem(name: string, taken: readonly string[]): string | null {
   if (name === '') return 'Event type: type a name such as OrderPlaced';
   if (name.length > 100) return 'Event type: must be at most 100 characters';
-  if (!TYPE_NAME.test(name)) return 'Event type: a letter, then letters, digits, "_" or "." (OrderPlaced, shop.OrderPlaced)';
+  if (!TYPE_NAME.test(name))
+    return 'Event type: a letter, then letters, digits, "_" or "." (OrderPlaced, shop.OrderPlaced)';
   if (taken.includes(name)) return `Event type: ${name} is already listed`;
   return null;
 }

@@ -23,13 +23,21 @@ export const formatSchema = (schema: unknown): string => `${JSON.stringify(schem
 export function savedDraft(flow: FlowDocument, eventType: string, generation = 0): SchemaDraft | null {
   const newest = getOwn(flow.schemas, eventType)?.versions.at(-1);
   if (!newest) return null;
-  return { eventType, version: newest.version, adding: false, schemaText: formatSchema(newest.schema), upcaster: newest.upcaster ?? null, generation };
+  return {
+    eventType,
+    version: newest.version,
+    adding: false,
+    schemaText: formatSchema(newest.schema),
+    upcaster: newest.upcaster ?? null,
+    generation,
+  };
 }
 
 /** Version 1 of a type that has none, guessed from the payload of a producer that publishes it. */
 export function firstDraft(flow: FlowDocument, eventType: string, generation = 0): SchemaDraft {
   const producer = flow.nodes.find((n) => n.kind === 'producer' && n.eventType === eventType);
-  const schema = producer?.kind === 'producer' ? schemaFromPayload(producer.payload) : { type: 'object', properties: {} };
+  const schema =
+    producer?.kind === 'producer' ? schemaFromPayload(producer.payload) : { type: 'object', properties: {} };
   return { eventType, version: 1, adding: true, schemaText: formatSchema(schema), upcaster: null, generation };
 }
 

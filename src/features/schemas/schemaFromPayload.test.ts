@@ -32,7 +32,11 @@ describe('a first schema guessed from a payload template', () => {
         note: { type: 'string' },
         currency: { type: 'string' },
         tags: { type: 'array', items: { type: 'string' } },
-        flags: { type: 'object', required: ['rush', 'count', 'none'], properties: { rush: { type: 'boolean' }, count: { type: 'number' }, none: { type: 'null' } } },
+        flags: {
+          type: 'object',
+          required: ['rush', 'count', 'none'],
+          properties: { rush: { type: 'boolean' }, count: { type: 'number' }, none: { type: 'null' } },
+        },
       },
     });
   });

@@ -20,10 +20,15 @@ function fromExpression(expression: string): Schema {
 /** A JSON Schema every payload the template can produce is likely to pass; properties are all required. */
 export function schemaFromPayload(template: unknown): Schema {
   if (template === null) return { type: 'null' };
-  if (Array.isArray(template)) return template.length === 0 ? { type: 'array' } : { type: 'array', items: schemaFromPayload(template[0]) };
+  if (Array.isArray(template))
+    return template.length === 0 ? { type: 'array' } : { type: 'array', items: schemaFromPayload(template[0]) };
   if (typeof template === 'object') {
     const entries = Object.entries(template);
-    return { type: 'object', required: entries.map(([key]) => key), properties: Object.fromEntries(entries.map(([key, value]) => [key, schemaFromPayload(value)])) };
+    return {
+      type: 'object',
+      required: entries.map(([key]) => key),
+      properties: Object.fromEntries(entries.map(([key, value]) => [key, schemaFromPayload(value)])),
+    };
   }
   if (typeof template === 'number') return { type: 'number' };
   if (typeof template === 'boolean') return { type: 'boolean' };

@@ -28,9 +28,20 @@ export function BookmarkControl() {
         Bookmark this step
       </button>
       {open && (
-        <form className="popover" onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+        <form
+          className="popover"
+          onSubmit={(e) => void submit(e)}
+          onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
+        >
           <label htmlFor={inputId}>Bookmark label (optional)</label>
-          <input id={inputId} type="text" value={label} autoFocus maxLength={MAX_BOOKMARK_LABEL} onChange={(e) => setLabel(e.target.value)} />
+          <input
+            id={inputId}
+            type="text"
+            value={label}
+            autoFocus
+            maxLength={MAX_BOOKMARK_LABEL}
+            onChange={(e) => setLabel(e.target.value)}
+          />
           <div className="popover-actions">
             <button type="submit" className="primary">
               Add bookmark at step {cursor}

@@ -9,14 +9,22 @@ export function ExportLogButton() {
 
   const exportLog = async () => {
     setProgress('Exporting…');
-    const file = await exportLogFile((done, total) => setProgress(`Exporting… ${Math.floor((done / Math.max(1, total)) * 100)}%`));
+    const file = await exportLogFile((done, total) =>
+      setProgress(`Exporting… ${Math.floor((done / Math.max(1, total)) * 100)}%`),
+    );
     setProgress(null);
     if (file) downloadBlob(file.blob, file.fileName);
   };
 
   return (
     <>
-      <button type="button" disabled={empty || progress !== null} aria-busy={progress !== null} onClick={() => void exportLog()} title="Download this branch's log as CloudEvents JSON Lines">
+      <button
+        type="button"
+        disabled={empty || progress !== null}
+        aria-busy={progress !== null}
+        onClick={() => void exportLog()}
+        title="Download this branch's log as CloudEvents JSON Lines"
+      >
         Export log
       </button>
       {progress && (

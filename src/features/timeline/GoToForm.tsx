@@ -17,7 +17,9 @@ export function GoToForm() {
     setBusy(true);
     const reply = await goTo(text);
     setBusy(false);
-    setOutcome(reply.ok ? { ok: true, text: reply.message, cursor: reply.cursor } : { ok: false, text: reply.problem, cursor });
+    setOutcome(
+      reply.ok ? { ok: true, text: reply.message, cursor: reply.cursor } : { ok: false, text: reply.problem, cursor },
+    );
   };
 
   return (

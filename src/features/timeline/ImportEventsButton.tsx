@@ -19,10 +19,23 @@ export function ImportEventsButton() {
 
   return (
     <>
-      <button type="button" disabled={!ready} onClick={() => input.current?.click()} title="Publish the events of a CloudEvents JSON Lines file by hand">
+      <button
+        type="button"
+        disabled={!ready}
+        onClick={() => input.current?.click()}
+        title="Publish the events of a CloudEvents JSON Lines file by hand"
+      >
         Import events…
       </button>
-      <input ref={input} type="file" className="visually-hidden" tabIndex={-1} aria-label="Events file (JSON Lines)" accept=".jsonl,.ndjson,.json,application/x-ndjson,application/json,text/plain" onChange={choose} />
+      <input
+        ref={input}
+        type="file"
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-label="Events file (JSON Lines)"
+        accept=".jsonl,.ndjson,.json,application/x-ndjson,application/json,text/plain"
+        onChange={choose}
+      />
       {chosen && (
         <Suspense fallback={null}>
           <ImportEventsDialog key={chosen.n} file={chosen.file} onClose={() => setChosen(null)} />

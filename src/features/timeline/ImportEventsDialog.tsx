@@ -1,5 +1,12 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { defaultProducer, importEvents, readEventsFile, useAppStore, type ImportedEvent, type LineProblem } from '../../state';
+import {
+  defaultProducer,
+  importEvents,
+  readEventsFile,
+  useAppStore,
+  type ImportedEvent,
+  type LineProblem,
+} from '../../state';
 
 type Stage =
   | { readonly kind: 'reading' }
@@ -34,11 +41,19 @@ export function ImportEventsDialog({ file, onClose }: ImportEventsDialogProps) {
         if (!live) return;
         if (!scan.ok) setStage({ kind: 'invalid', problems: scan.problems, unlisted: scan.unlisted });
         else {
-          setProducer(defaultProducer(scan.events, useAppStore.getState().flow?.nodes.filter((n) => n.kind === 'producer') ?? []));
+          setProducer(
+            defaultProducer(scan.events, useAppStore.getState().flow?.nodes.filter((n) => n.kind === 'producer') ?? []),
+          );
           setStage({ kind: 'ready', events: scan.events, engineSteps: scan.engineSteps });
         }
       },
-      (error: unknown) => live && setStage({ kind: 'invalid', problems: [{ line: null, reason: `The file could not be read (${String(error)}).` }], unlisted: 0 }),
+      (error: unknown) =>
+        live &&
+        setStage({
+          kind: 'invalid',
+          problems: [{ line: null, reason: `The file could not be read (${String(error)}).` }],
+          unlisted: 0,
+        }),
     );
     return () => {
       live = false;
@@ -47,7 +62,9 @@ export function ImportEventsDialog({ file, onClose }: ImportEventsDialogProps) {
 
   const run = async (events: readonly ImportedEvent[], on: string) => {
     setStage({ kind: 'importing', done: 0, total: events.length });
-    const result = await importEvents(on, events, (done) => setStage({ kind: 'importing', done, total: events.length }));
+    const result = await importEvents(on, events, (done) =>
+      setStage({ kind: 'importing', done, total: events.length }),
+    );
     setStage(
       result.ok
         ? { kind: 'done', text: `Imported ${plural(events.length, 'event')} as steps ${result.first}–${result.last}.` }
@@ -101,7 +118,9 @@ export function ImportEventsDialog({ file, onClose }: ImportEventsDialogProps) {
                   </option>
                 ))}
               </select>
-              <span className="field-hint">Each event’s data is published by hand on this producer, one step each, at the end of the branch.</span>
+              <span className="field-hint">
+                Each event’s data is published by hand on this producer, one step each, at the end of the branch.
+              </span>
             </div>
           )}
         </>
@@ -119,7 +138,12 @@ export function ImportEventsDialog({ file, onClose }: ImportEventsDialogProps) {
       )}
       <div className="popover-actions">
         {stage.kind === 'ready' && (
-          <button type="button" className="primary" disabled={chosen === null} onClick={() => chosen && void run(stage.events, chosen.id)}>
+          <button
+            type="button"
+            className="primary"
+            disabled={chosen === null}
+            onClick={() => chosen && void run(stage.events, chosen.id)}
+          >
             Import {plural(stage.events.length, 'event')}
           </button>
         )}

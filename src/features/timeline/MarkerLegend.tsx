@@ -3,7 +3,9 @@ import { countText } from './markerItems';
 
 /** "● 3 errors ● 1 rebalance": what the rail's colours mean, with counts past the marked ones. */
 export function MarkerLegend() {
-  const markers = useAppStore((s) => (s.markers !== null && s.markers.branchId === s.frame?.branchId ? s.markers : null));
+  const markers = useAppStore((s) =>
+    s.markers !== null && s.markers.branchId === s.frame?.branchId ? s.markers : null,
+  );
   if (!markers) return null;
   const kinds = Object.entries(markers.kinds).filter(([, list]) => list !== undefined && list.total > 0);
   if (kinds.length === 0) return null;

@@ -24,7 +24,15 @@ interface MarkerButtonProps {
   readonly onFocus: (index: number) => void;
 }
 
-const MarkerButton = memo(function MarkerButton({ kind, position, left, name, index, tabbable, onFocus }: MarkerButtonProps) {
+const MarkerButton = memo(function MarkerButton({
+  kind,
+  position,
+  left,
+  name,
+  index,
+  tabbable,
+  onFocus,
+}: MarkerButtonProps) {
   return (
     <button
       type="button"
@@ -42,18 +50,26 @@ const MarkerButton = memo(function MarkerButton({ kind, position, left, name, in
 /** Changes when the markers a person sees change; a new total alone (steps past the cap) does not. */
 function shownKey(markers: TimelineMarkers | null): string {
   if (!markers) return '';
-  const kinds = Object.entries(markers.kinds).map(([kind, list]) => `${kind}:${list?.steps.length}:${list?.steps.at(-1)}`);
+  const kinds = Object.entries(markers.kinds).map(
+    ([kind, list]) => `${kind}:${list?.steps.length}:${list?.steps.at(-1)}`,
+  );
   return [markers.branchId, ...kinds, ...markers.bookmarks.map((b) => `${b.step}=${b.label}`)].join('|');
 }
 
 /** Errors, rebalances and bookmarks under the slider; one tab stop, arrow keys move between them, a click goes there. */
 export function MarkerRail({ head }: { head: number }) {
-  const markers = useAppStore((s) => (s.markers !== null && s.markers.branchId === s.frame?.branchId ? s.markers : null));
+  const markers = useAppStore((s) =>
+    s.markers !== null && s.markers.branchId === s.frame?.branchId ? s.markers : null,
+  );
   const key = shownKey(markers);
   // Markers are laid out against the head of one moment; as the head grows, the layer they sit in is
   // scaled (a compositor transform), because moving hundreds of markers every frame costs the UI its
   // frame rate. They are laid out again when the markers change or the scale strays too far.
-  const [layout, setLayout] = useState<{ key: string; reference: number; items: MarkerItem[] }>({ key: '', reference: 1, items: [] });
+  const [layout, setLayout] = useState<{ key: string; reference: number; items: MarkerItem[] }>({
+    key: '',
+    reference: 1,
+    items: [],
+  });
   const height = Math.max(1, head);
   if (layout.key !== key || height > layout.reference * MAX_STRETCH || height < layout.reference) {
     setLayout({ key, reference: height, items: markers ? markerItems(markers) : [] });

@@ -62,11 +62,13 @@ export function Timeline() {
         Step {value} / {head}
       </span>
       <span id={keysId} className="visually-hidden">
-        Arrow keys move one step; Alt with an arrow key jumps to the previous or next step that touches the selected node.
+        Arrow keys move one step; Alt with an arrow key jumps to the previous or next step that touches the selected
+        node.
       </span>
       {cursor < head && (
         <p className="timeline-hint">
-          Viewing the past: Play replays to the end and continues; edits apply at the end of the branch; Fork from here to change history
+          Viewing the past: Play replays to the end and continues; edits apply at the end of the branch; Fork from here
+          to change history
         </p>
       )}
       <div className="timeline-tools">

@@ -6,7 +6,10 @@ describe('markerItems', () => {
     const items = markerItems({
       branchId: 'b1',
       kinds: { error: { steps: [4, 90], total: 2 }, rebalance: { steps: [40], total: 1 } },
-      bookmarks: [{ step: 41, label: 'after' }, { step: 2, label: '' }],
+      bookmarks: [
+        { step: 41, label: 'after' },
+        { step: 2, label: '' },
+      ],
     });
     expect(items.map((i) => [i.kind, i.position, i.name])).toEqual([
       ['bookmark', 2, 'Bookmark at step 2'],
@@ -20,7 +23,10 @@ describe('markerItems', () => {
 
   it('names kinds it has no words for yet from their ids', () => {
     expect(kindName('poison-pill')).toBe('Poison pill');
-    expect(markerItems({ branchId: 'b', kinds: { 'poison-pill': { steps: [3], total: 1 } } as never, bookmarks: [] })[0]?.name).toBe('Poison pill at step 3');
+    expect(
+      markerItems({ branchId: 'b', kinds: { 'poison-pill': { steps: [3], total: 1 } } as never, bookmarks: [] })[0]
+        ?.name,
+    ).toBe('Poison pill at step 3');
   });
 
   it('counts in words', () => {

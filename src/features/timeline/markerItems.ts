@@ -27,7 +27,8 @@ const PLURALS: Readonly<Record<string, string>> = {
   invariant: 'invariants broken',
 };
 
-export const kindName = (kind: string): string => KIND_NAMES[kind] ?? kind.charAt(0).toUpperCase() + kind.slice(1).replaceAll('-', ' ');
+export const kindName = (kind: string): string =>
+  KIND_NAMES[kind] ?? kind.charAt(0).toUpperCase() + kind.slice(1).replaceAll('-', ' ');
 
 /** "3 errors", "1 rebalance". */
 export function countText(kind: string, count: number): string {
@@ -43,8 +44,10 @@ export function bookmarkName(step: number, label: string): string {
 export function markerItems(markers: TimelineMarkers): MarkerItem[] {
   const items: MarkerItem[] = [];
   for (const [kind, list] of Object.entries(markers.kinds)) {
-    for (const step of list?.steps ?? []) items.push({ key: `${kind}@${step}`, kind, position: step + 1, name: `${kindName(kind)} at step ${step}` });
+    for (const step of list?.steps ?? [])
+      items.push({ key: `${kind}@${step}`, kind, position: step + 1, name: `${kindName(kind)} at step ${step}` });
   }
-  for (const { step, label } of markers.bookmarks) items.push({ key: `bookmark@${step}`, kind: 'bookmark', position: step, name: bookmarkName(step, label) });
+  for (const { step, label } of markers.bookmarks)
+    items.push({ key: `bookmark@${step}`, kind: 'bookmark', position: step, name: bookmarkName(step, label) });
   return items.sort((a, b) => a.position - b.position);
 }

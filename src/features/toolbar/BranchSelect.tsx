@@ -9,7 +9,12 @@ export function BranchSelect() {
   return (
     <span className="toolbar-field">
       <label htmlFor={id}>Branch</label>
-      <select id={id} value={current} disabled={branches.length === 0} onChange={(e) => void switchBranch(e.target.value)}>
+      <select
+        id={id}
+        value={current}
+        disabled={branches.length === 0}
+        onChange={(e) => void switchBranch(e.target.value)}
+      >
         {branches.map((branch) => (
           <option key={branch.id} value={branch.id}>
             {branch.name}

@@ -17,20 +17,36 @@ export function DeleteBranchControl() {
 
   return (
     <span className="fork-control">
-      <button type="button" className="toolbar-icon danger" aria-label={`Delete branch ${branch.name}`} title={`Delete branch ${branch.name}`} aria-expanded={open} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className="toolbar-icon danger"
+        aria-label={`Delete branch ${branch.name}`}
+        title={`Delete branch ${branch.name}`}
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
         <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-          <path fill="currentColor" d="M6 1h4l1 1h3v2H2V2h3l1-1Zm-3 4h10l-.8 9.2A2 2 0 0 1 10.2 16H5.8a2 2 0 0 1-2-1.8L3 5Zm3 2v7h1V7H6Zm3 0v7h1V7H9Z" />
+          <path
+            fill="currentColor"
+            d="M6 1h4l1 1h3v2H2V2h3l1-1Zm-3 4h10l-.8 9.2A2 2 0 0 1 10.2 16H5.8a2 2 0 0 1-2-1.8L3 5Zm3 2v7h1V7H6Zm3 0v7h1V7H9Z"
+          />
         </svg>
       </button>
       {open && (
-        <div className="popover delete-branch-popover" role="group" aria-label={`Delete branch ${branch.name}`} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+        <div
+          className="popover delete-branch-popover"
+          role="group"
+          aria-label={`Delete branch ${branch.name}`}
+          onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
+        >
           {forks.length > 0 ? (
             <p role="alert" className="inline-error">
               {branch.name} has forks ({forks.join(', ')}): delete them first.
             </p>
           ) : (
             <p>
-              Delete <strong>{branch.name}</strong> and every step recorded on it? You go back to {parent}. This cannot be undone.
+              Delete <strong>{branch.name}</strong> and every step recorded on it? You go back to {parent}. This cannot
+              be undone.
             </p>
           )}
           <div className="popover-actions">

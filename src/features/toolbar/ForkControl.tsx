@@ -35,7 +35,14 @@ export function ForkControl() {
       {open && (
         <form className="popover" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
           <label htmlFor={inputId}>Branch name</label>
-          <input id={inputId} type="text" value={name} autoFocus maxLength={80} onChange={(e) => setName(e.target.value)} />
+          <input
+            id={inputId}
+            type="text"
+            value={name}
+            autoFocus
+            maxLength={80}
+            onChange={(e) => setName(e.target.value)}
+          />
           <div className="popover-actions">
             <button type="submit" className="primary" disabled={name.trim() === ''}>
               Create branch

@@ -14,7 +14,13 @@ export function OpenFlowFile() {
   };
   return (
     <label className="file-button">
-      <input type="file" className="visually-hidden" accept=".json,application/json" aria-label="Open flow file" onChange={(e) => void open(e)} />
+      <input
+        type="file"
+        className="visually-hidden"
+        accept=".json,application/json"
+        aria-label="Open flow file"
+        onChange={(e) => void open(e)}
+      />
       <span aria-hidden="true">Open…</span>
     </label>
   );

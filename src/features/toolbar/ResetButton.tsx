@@ -4,7 +4,12 @@ import { resetRun, useAppStore } from '../../state';
 export function ResetButton() {
   const disabled = useAppStore((s) => s.frame === null);
   return (
-    <button type="button" disabled={disabled} onClick={() => void resetRun()} title="Throw away every branch and start from step 0">
+    <button
+      type="button"
+      disabled={disabled}
+      onClick={() => void resetRun()}
+      title="Throw away every branch and start from step 0"
+    >
       Reset run
     </button>
   );

@@ -13,7 +13,10 @@ export function SpeedRadios() {
   return (
     <div className="segmented" role="radiogroup" aria-label="Speed">
       {SPEEDS.map((option) => (
-        <label key={option.value} className={option.value === speed ? 'segmented-option is-checked' : 'segmented-option'}>
+        <label
+          key={option.value}
+          className={option.value === speed ? 'segmented-option is-checked' : 'segmented-option'}
+        >
           <input
             type="radio"
             name="speed"

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { TraceLink } from '../../engine/causation';
 import { causalSets } from './causalSets';
 
-const link = (step: number, node: string, action: TraceLink['action'], produced: string[], cause?: string): TraceLink => ({
+const link = (
+  step: number,
+  node: string,
+  action: TraceLink['action'],
+  produced: string[],
+  cause?: string,
+): TraceLink => ({
   step,
   time: step * 10,
   node,

@@ -8,7 +8,12 @@ export function causalSets(links: readonly TraceLink[], focus: string): { chain:
   const producedBy = new Map<string, TraceLink>();
   for (const link of links) for (const p of link.produced) producedBy.set(p, link);
   const chain = new Set<string>([focus]);
-  for (let cause = producedBy.get(focus)?.cause; cause !== undefined && !chain.has(cause); cause = producedBy.get(cause)?.cause) chain.add(cause);
+  for (
+    let cause = producedBy.get(focus)?.cause;
+    cause !== undefined && !chain.has(cause);
+    cause = producedBy.get(cause)?.cause
+  )
+    chain.add(cause);
   // Downstream: every id produced by a step that consumed something already in the forward set.
   const forward = new Set<string>([focus]);
   for (const link of links) {

@@ -21,15 +21,18 @@ export function ReplaceFlowDialog() {
   const { work, opening, answer } = prompt;
   // "Open flow file "x.json"" → "The flow file "x.json" opens…"
   const incoming = `The ${opening.replace(/^Open /, '')}`;
-  const what = [work.edited ? 'your changes to it' : '', work.steps > 0 ? `its run (${count(work.steps, 'step')} on ${count(work.branches, 'branch')})` : '']
+  const what = [
+    work.edited ? 'your changes to it' : '',
+    work.steps > 0 ? `its run (${count(work.steps, 'step')} on ${count(work.branches, 'branch')})` : '',
+  ]
     .filter(Boolean)
     .join(' and ');
   return (
     <dialog ref={dialog} className="modal-dialog trust-dialog" aria-labelledby={titleId} onClose={() => answer(false)}>
       <h2 id={titleId}>Replace “{work.name}”?</h2>
       <p>
-        {incoming} opens in place of “{work.name}”: {what || 'it'} would be deleted from this browser. Tidemark keeps one flow at a time for now; export
-        this one first to keep a copy.
+        {incoming} opens in place of “{work.name}”: {what || 'it'} would be deleted from this browser. Tidemark keeps
+        one flow at a time for now; export this one first to keep a copy.
       </p>
       <div className="trust-actions">
         {flow && (

@@ -28,8 +28,9 @@ export function TrustDialog() {
     <dialog ref={dialog} className="modal-dialog trust-dialog" aria-labelledby={titleId} onClose={close}>
       <h2 id={titleId}>Trust “{flow.name}”?</h2>
       <p>
-        Its code came from outside this browser and has not run. Trusting it lets it run in Tidemark’s sandbox, where it cannot reach the network, your
-        stored flows, this page or the real clock. Trust code you have read, or whose author you trust.
+        Its code came from outside this browser and has not run. Trusting it lets it run in Tidemark’s sandbox, where it
+        cannot reach the network, your stored flows, this page or the real clock. Trust code you have read, or whose
+        author you trust.
       </p>
       {parts.length === 0 ? (
         <p>It carries no code of its own.</p>

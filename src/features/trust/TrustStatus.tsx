@@ -14,7 +14,12 @@ export function TrustStatus() {
       </span>
     );
   return (
-    <button type="button" className="trust-status trust-status-restricted" title="None of this flow's code has run: review it, then trust it" onClick={() => askTrust(null)}>
+    <button
+      type="button"
+      className="trust-status trust-status-restricted"
+      title="None of this flow's code has run: review it, then trust it"
+      onClick={() => askTrust(null)}
+    >
       Restricted mode
     </button>
   );

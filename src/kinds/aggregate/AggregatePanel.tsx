@@ -26,7 +26,14 @@ function OpenStreamForm({ onOpen }: { onOpen: (streamId: string) => void }) {
         if (text.trim() !== '') onOpen(text.trim());
       }}
     >
-      <input type="text" aria-label="Stream id to open" placeholder="Order-ord-…" value={text} spellCheck={false} onChange={(e) => setText(e.target.value)} />
+      <input
+        type="text"
+        aria-label="Stream id to open"
+        placeholder="Order-ord-…"
+        value={text}
+        spellCheck={false}
+        onChange={(e) => setText(e.target.value)}
+      />
       <button type="submit">Open stream</button>
     </form>
   );
@@ -45,7 +52,11 @@ export function AggregatePanel({ node }: { node: AggregateNode }) {
     <>
       <section className="inspector-section">
         <h3>Decider</h3>
-        <button type="button" aria-pressed={editorOpen} onClick={() => useAppStore.getState().openCodeEditor(editorOpen ? null : node.id)}>
+        <button
+          type="button"
+          aria-pressed={editorOpen}
+          onClick={() => useAppStore.getState().openCodeEditor(editorOpen ? null : node.id)}
+        >
           Edit decide and evolve
         </button>
         <HandlerStatus nodeId={node.id} />
@@ -66,7 +77,14 @@ export function AggregatePanel({ node }: { node: AggregateNode }) {
         hint="The append expects the version it loaded; the stream moved on."
         onChange={(onConflict) => edit(node.id, { onConflict })}
       />
-      <NumberField label="Retries" value={node.maxRetries ?? 3} min={0} max={20} step="1" onCommit={(maxRetries) => edit(node.id, { maxRetries })} />
+      <NumberField
+        label="Retries"
+        value={node.maxRetries ?? 3}
+        min={0}
+        max={20}
+        step="1"
+        onCommit={(maxRetries) => edit(node.id, { maxRetries })}
+      />
       <OptionalNumberField
         label="Snapshot every (events)"
         value={node.snapshotEvery}
@@ -82,12 +100,17 @@ export function AggregatePanel({ node }: { node: AggregateNode }) {
         ) : (
           <>
             <p>
-              {view.streamCount.toLocaleString('en-US')} {view.streamCount === 1 ? 'stream' : 'streams'} · {view.conflicts.toLocaleString('en-US')} conflicts
+              {view.streamCount.toLocaleString('en-US')} {view.streamCount === 1 ? 'stream' : 'streams'} ·{' '}
+              {view.conflicts.toLocaleString('en-US')} conflicts
             </p>
             <ul className="stream-list" aria-label={`Streams of ${node.name}`}>
               {view.streams.map((s) => (
                 <li key={s.id}>
-                  <button type="button" aria-pressed={streamId === s.id} onClick={() => setStreamId(streamId === s.id ? null : s.id)}>
+                  <button
+                    type="button"
+                    aria-pressed={streamId === s.id}
+                    onClick={() => setStreamId(streamId === s.id ? null : s.id)}
+                  >
                     {s.id} <span className="muted">v{s.version}</span>
                   </button>
                 </li>

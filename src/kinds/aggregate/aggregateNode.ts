@@ -7,13 +7,27 @@ const schema = ({ z, id, name }: SchemaKit) =>
     kind: z.literal('aggregate'),
     name,
     /** Virtual ms between loading the aggregate and appending what it decided: the window for a concurrency conflict. */
-    latencyMs: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(3_600_000, 'must be at most one hour'),
+    latencyMs: z
+      .number()
+      .int('must be a whole number')
+      .min(0, 'must be 0 or more')
+      .max(3_600_000, 'must be at most one hour'),
     /** A snapshot of a stream's state every this many events; 0 or absent: none. */
-    snapshotEvery: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(10_000, 'must be at most 10,000').optional(),
+    snapshotEvery: z
+      .number()
+      .int('must be a whole number')
+      .min(0, 'must be 0 or more')
+      .max(10_000, 'must be at most 10,000')
+      .optional(),
     /** On a wrong expected version: load again and decide again (retry), or fail the command. Default retry. */
     onConflict: z.enum(['retry', 'fail']).optional(),
     /** Retries before a conflicting command fails. Default 3. */
-    maxRetries: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(20, 'must be at most 20').optional(),
+    maxRetries: z
+      .number()
+      .int('must be a whole number')
+      .min(0, 'must be 0 or more')
+      .max(20, 'must be at most 20')
+      .optional(),
   });
 
 const AGGREGATE_CODE = `// The aggregate as a decider: decide turns a command into events (or a rejection),

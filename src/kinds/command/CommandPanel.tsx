@@ -25,10 +25,30 @@ export function CommandPanel({ node }: { node: CommandNode }) {
   };
   return (
     <>
-      <Field label="Command type" error={typeValid ? null : 'Command type: must be a type name such as PlaceOrder'} hint="Imperative: what you ask the aggregate to do (PlaceOrder); it answers with events (OrderPlaced) or a rejection.">
-        {(control) => <input {...control} type="text" value={type} onChange={(e) => changeType(e.target.value)} onBlur={() => setType(node.commandType)} />}
+      <Field
+        label="Command type"
+        error={typeValid ? null : 'Command type: must be a type name such as PlaceOrder'}
+        hint="Imperative: what you ask the aggregate to do (PlaceOrder); it answers with events (OrderPlaced) or a rejection."
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            value={type}
+            onChange={(e) => changeType(e.target.value)}
+            onBlur={() => setType(node.commandType)}
+          />
+        )}
       </Field>
-      <NumberField label="Rate (commands/s)" value={node.rate} min={0} max={1_000_000} step="any" hint="0: only sent by hand." onCommit={(rate) => edit(node.id, { rate })} />
+      <NumberField
+        label="Rate (commands/s)"
+        value={node.rate}
+        min={0}
+        max={1_000_000}
+        step="any"
+        hint="0: only sent by hand."
+        onCommit={(rate) => edit(node.id, { rate })}
+      />
       <TextSettingField
         label="Aggregate id"
         value={node.aggregateId}

@@ -22,5 +22,10 @@ export const commandNode = {
   connectsTo: ['aggregate'],
   title: 'Command',
   /** A new node's fields besides id, kind and name: runnable as it is dropped. */
-  defaults: { commandType: 'DoSomething', rate: 0, payload: { id: "{{ id('x') }}" }, aggregateId: 'Thing-{{ data.id }}' } satisfies Omit<z.infer<ReturnType<typeof schema>>, 'id' | 'kind' | 'name'>,
+  defaults: {
+    commandType: 'DoSomething',
+    rate: 0,
+    payload: { id: "{{ id('x') }}" },
+    aggregateId: 'Thing-{{ data.id }}',
+  } satisfies Omit<z.infer<ReturnType<typeof schema>>, 'id' | 'kind' | 'name'>,
 } as const;

@@ -23,12 +23,19 @@ export function sendCommand(run: RunContext, node: CommandNode, manualData?: unk
     state.counters.failed++;
     return { kind: StepKind.Fault, step: run.state.step, time: run.state.time, node: node.id, error };
   };
-  const target = run.outgoing(node.id).map((e) => run.node(e.target)).find((n) => n?.kind === 'aggregate');
-  if (target?.kind !== 'aggregate') return fault(`${node.commandType} has no aggregate to go to: connect ${node.name} to one`);
+  const target = run
+    .outgoing(node.id)
+    .map((e) => run.node(e.target))
+    .find((n) => n?.kind === 'aggregate');
+  if (target?.kind !== 'aggregate')
+    return fault(`${node.commandType} has no aggregate to go to: connect ${node.name} to one`);
   let data: unknown;
   let aggregateId: string;
   try {
-    data = manualData !== undefined ? manualData : fillTemplate(run.code, node.payload, run.state.random, sequence, run.state.time);
+    data =
+      manualData !== undefined
+        ? manualData
+        : fillTemplate(run.code, node.payload, run.state.random, sequence, run.state.time);
     aggregateId = fillKey(run.code, node.aggregateId, data, run.state.random, sequence, run.state.time);
   } catch (error) {
     return fault(errorMessage(error));
@@ -38,6 +45,14 @@ export function sendCommand(run: RunContext, node: CommandNode, manualData?: unk
   const edge = run.edgeBetween(node.id, target.id);
   if (edge) countOnEdge(run.state.edges, edge.id);
   const id = nextUuid(run.state.random);
-  const command: Command = { id, type: node.commandType, aggregateId, data, correlationId: id, causationId: null, source: manualData !== undefined ? 'manual' : node.id };
+  const command: Command = {
+    id,
+    type: node.commandType,
+    aggregateId,
+    data,
+    correlationId: id,
+    causationId: null,
+    source: manualData !== undefined ? 'manual' : node.id,
+  };
   return decideCommand(run, target, command);
 }

@@ -20,19 +20,34 @@ function edit(nodeId: string, patch: NodePatch<ExchangeNode>): void {
 
 /** An exchange's type and alternate exchange; its bindings are edited on its connections below. */
 export function ExchangePanel({ node }: { node: ExchangeNode }) {
-  const others = useAppStore(useShallow((s) => s.flow?.nodes.filter((n) => n.kind === 'exchange' && n.id !== node.id) ?? []));
-  const alternates: SelectOption<string>[] = [{ value: NONE, label: 'none: unroutable messages are dropped' }, ...others.map((x) => ({ value: x.id, label: x.name }))];
+  const others = useAppStore(
+    useShallow((s) => s.flow?.nodes.filter((n) => n.kind === 'exchange' && n.id !== node.id) ?? []),
+  );
+  const alternates: SelectOption<string>[] = [
+    { value: NONE, label: 'none: unroutable messages are dropped' },
+    ...others.map((x) => ({ value: x.id, label: x.name })),
+  ];
   return (
     <>
-      <SelectField label="Exchange type" value={node.exchangeType} options={TYPE_OPTIONS} onChange={(exchangeType) => edit(node.id, { exchangeType })} />
+      <SelectField
+        label="Exchange type"
+        value={node.exchangeType}
+        options={TYPE_OPTIONS}
+        onChange={(exchangeType) => edit(node.id, { exchangeType })}
+      />
       <SelectField
         label="Alternate exchange"
         value={node.alternateExchange ?? NONE}
         options={alternates}
         hint="Takes the messages none of this exchange's bindings match."
-        onChange={(alternateExchange) => edit(node.id, { alternateExchange: alternateExchange === NONE ? undefined : alternateExchange })}
+        onChange={(alternateExchange) =>
+          edit(node.id, { alternateExchange: alternateExchange === NONE ? undefined : alternateExchange })
+        }
       />
-      <p className="muted">Connect it to queues (or exchanges) and set each binding under Connections. Its name in AMQP is its id, {node.id}.</p>
+      <p className="muted">
+        Connect it to queues (or exchanges) and set each binding under Connections. Its name in AMQP is its id,{' '}
+        {node.id}.
+      </p>
     </>
   );
 }

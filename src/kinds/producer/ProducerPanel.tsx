@@ -12,7 +12,9 @@ import { Field } from '../../features/inspector/Field';
 const EVENT_TYPE = /^[A-Za-z][A-Za-z0-9_.]*$/;
 
 function editProducer(nodeId: string, patch: Partial<Pick<ProducerNode, 'eventType' | 'rate' | 'payload'>>): void {
-  useAppStore.getState().editFlow((f) => updateNode(f, nodeId, (n) => (n.kind === 'producer' ? { ...n, ...patch } : n)));
+  useAppStore
+    .getState()
+    .editFlow((f) => updateNode(f, nodeId, (n) => (n.kind === 'producer' ? { ...n, ...patch } : n)));
 }
 
 /** A producer's event type, rate, key, payload template and the publish-by-hand form. */
@@ -28,7 +30,15 @@ export function ProducerPanel({ node }: { node: ProducerNode }) {
   return (
     <>
       <Field label="Event type" error={typeValid ? null : 'Event type: must be a type name such as OrderPlaced'}>
-        {(control) => <input {...control} type="text" value={eventType} onChange={(e) => changeType(e.target.value)} onBlur={() => setEventType(node.eventType)} />}
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            value={eventType}
+            onChange={(e) => changeType(e.target.value)}
+            onBlur={() => setEventType(node.eventType)}
+          />
+        )}
       </Field>
       <NumberField
         label="Rate (events/s)"
@@ -40,7 +50,11 @@ export function ProducerPanel({ node }: { node: ProducerNode }) {
       />
       {(wiredTo.has('topic') || wiredKinds === '') && <ProducerKeyFields node={node} />}
       <ProducerBrokerFields node={node} wiredTo={wiredTo} />
-      <PayloadTemplateField key={node.id} payload={node.payload} onCommit={(payload) => editProducer(node.id, { payload })} />
+      <PayloadTemplateField
+        key={node.id}
+        payload={node.payload}
+        onCommit={(payload) => editProducer(node.id, { payload })}
+      />
       <PublishByHand key={`publish-${node.id}`} node={node} />
     </>
   );

@@ -6,7 +6,10 @@ const schema = ({ z, id, name, jsonValue, ownRecordSchema }: SchemaKit) =>
     id,
     kind: z.literal('producer'),
     name,
-    eventType: z.string().min(1, 'must not be empty').regex(/^[A-Za-z][A-Za-z0-9_.]*$/, 'must be a type name such as OrderPlaced'),
+    eventType: z
+      .string()
+      .min(1, 'must not be empty')
+      .regex(/^[A-Za-z][A-Za-z0-9_.]*$/, 'must be a type name such as OrderPlaced'),
     /** Events per virtual second. */
     rate: z.number().min(0, 'must be 0 or more').max(1_000_000, 'must be at most 1,000,000 events/s'),
     /** JSON template; a string "{{ expr }}" is replaced by the value of expr (see docs/flow-format.md). */
@@ -18,7 +21,10 @@ const schema = ({ z, id, name, jsonValue, ownRecordSchema }: SchemaKit) =>
     /** AMQP routing key template for exchanges it is wired to, e.g. "order.{{ data.region }}". Default: the event type. */
     routingKey: z.string().max(255, 'must be at most 255 characters').optional(),
     /** AMQP headers (a headers exchange matches on them); each value may be a template. */
-    headers: ownRecordSchema(z.string().min(1, 'must not be empty'), z.string().max(200, 'must be at most 200 characters')).optional(),
+    headers: ownRecordSchema(
+      z.string().min(1, 'must not be empty'),
+      z.string().max(200, 'must be at most 200 characters'),
+    ).optional(),
     /** AMQP per-message TTL (the expiration property) in virtual ms. */
     expirationMs: z.number().int('must be a whole number').min(0, 'must be 0 or more').optional(),
     /** basic.publish's mandatory flag: an unroutable message is returned instead of dropped silently. */

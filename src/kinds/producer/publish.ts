@@ -31,13 +31,23 @@ function brokerFields(run: RunContext, node: ProducerNode, data: unknown, sequen
   const fill = (template: string) => fillKey(run.code, template, data, run.state.random, sequence, run.state.time);
   const headers: Record<string, string> = {};
   for (const [name, template] of Object.entries(node.headers ?? {})) setOwn(headers, name, fill(template));
-  return { routingKey: fill(node.routingKey ?? node.eventType), headers, channel: fill(node.channel ?? node.eventType) };
+  return {
+    routingKey: fill(node.routingKey ?? node.eventType),
+    headers,
+    channel: fill(node.channel ?? node.eventType),
+  };
 }
 
-const needsBrokerFields = (run: RunContext, node: ProducerNode): boolean => run.outgoing(node.id).some((e) => run.node(e.target)?.kind !== 'topic');
+const needsBrokerFields = (run: RunContext, node: ProducerNode): boolean =>
+  run.outgoing(node.id).some((e) => run.node(e.target)?.kind !== 'topic');
 
 /** The AMQP message for one exchange or queue edge: a queue edge publishes through the default exchange, keyed by the queue's name. */
-function amqpMessage(node: ProducerNode, target: { kind: 'exchange' | 'queue'; id: string }, event: CloudEvent, fields: BrokerFields): Message {
+function amqpMessage(
+  node: ProducerNode,
+  target: { kind: 'exchange' | 'queue'; id: string },
+  event: CloudEvent,
+  fields: BrokerFields,
+): Message {
   return {
     id: event.id,
     exchange: target.kind === 'exchange' ? target.id : '',
@@ -83,7 +93,13 @@ function sourceOf(node: ProducerNode): string {
   return source;
 }
 
-function makeEvent(run: RunContext, node: ProducerNode, data: unknown, sequence: number, key: string | null): CloudEvent {
+function makeEvent(
+  run: RunContext,
+  node: ProducerNode,
+  data: unknown,
+  sequence: number,
+  key: string | null,
+): CloudEvent {
   const id = nextUuid(run.state.random);
   const source = sourceOf(node);
   const type = node.eventType;
@@ -96,13 +112,47 @@ function makeEvent(run: RunContext, node: ProducerNode, data: unknown, sequence:
     event =
       key === null
         ? { specversion: '1.0', id, source, type, time, datacontenttype, data, correlationid: id, sequence }
-        : { specversion: '1.0', id, source, type, time, datacontenttype, data, correlationid: id, partitionkey: key, sequence };
+        : {
+            specversion: '1.0',
+            id,
+            source,
+            type,
+            time,
+            datacontenttype,
+            data,
+            correlationid: id,
+            partitionkey: key,
+            sequence,
+          };
   } else {
     const schemaversion = currentSchemaVersion(run.flow, type);
     event =
       key === null
-        ? { specversion: '1.0', id, source, type, time, datacontenttype, data, correlationid: id, schemaversion, sequence }
-        : { specversion: '1.0', id, source, type, time, datacontenttype, data, correlationid: id, partitionkey: key, schemaversion, sequence };
+        ? {
+            specversion: '1.0',
+            id,
+            source,
+            type,
+            time,
+            datacontenttype,
+            data,
+            correlationid: id,
+            schemaversion,
+            sequence,
+          }
+        : {
+            specversion: '1.0',
+            id,
+            source,
+            type,
+            time,
+            datacontenttype,
+            data,
+            correlationid: id,
+            partitionkey: key,
+            schemaversion,
+            sequence,
+          };
   }
   deepFreeze(data);
   return Object.freeze(event);
@@ -116,14 +166,23 @@ export function publish(run: RunContext, node: ProducerNode, manualData?: unknow
   let key: string | null = null;
   let fields: BrokerFields | undefined;
   try {
-    data = manualData !== undefined ? manualData : fillTemplate(run.code, node.payload, run.state.random, sequence, run.state.time);
+    data =
+      manualData !== undefined
+        ? manualData
+        : fillTemplate(run.code, node.payload, run.state.random, sequence, run.state.time);
     if (node.key !== undefined) key = fillKey(run.code, node.key, data, run.state.random, sequence, run.state.time);
     if (needsBrokerFields(run, node)) fields = brokerFields(run, node, data, sequence);
     const invalid = schemaProblem(run.flow, node.eventType, data);
     if (invalid !== undefined) throw new Error(`payload refused: ${invalid}`);
   } catch (error) {
     state.counters.failed++;
-    return { kind: StepKind.Fault, step: run.state.step, time: run.state.time, node: node.id, error: errorMessage(error) };
+    return {
+      kind: StepKind.Fault,
+      step: run.state.step,
+      time: run.state.time,
+      node: node.id,
+      error: errorMessage(error),
+    };
   }
   state.sequence = sequence;
   state.counters.published++;
@@ -148,7 +207,15 @@ export function publish(run: RunContext, node: ProducerNode, manualData?: unknow
     }
   }
   if (amqp.length > 0) trackReplyTo(run, node, event);
-  const record: Writable<PublishStep> = { kind: StepKind.Publish, step: run.state.step, time: run.state.time, node: node.id, event, topics, placed };
+  const record: Writable<PublishStep> = {
+    kind: StepKind.Publish,
+    step: run.state.step,
+    time: run.state.time,
+    node: node.id,
+    event,
+    topics,
+    placed,
+  };
   // Optional fields in a fixed order after the others, so a record's JSON text does not depend on which are set.
   if (amqp.length > 0) record.amqp = amqp;
   if (channels.length > 0) record.channels = channels;

@@ -35,7 +35,8 @@ export function PubSubPanel({ node }: { node: PubSubNode }) {
       )}
       {view && (
         <p>
-          {view.published.toLocaleString('en-US')} published · {view.delivered.toLocaleString('en-US')} delivered · {view.dropped.toLocaleString('en-US')} dropped with no subscriber
+          {view.published.toLocaleString('en-US')} published · {view.delivered.toLocaleString('en-US')} delivered ·{' '}
+          {view.dropped.toLocaleString('en-US')} dropped with no subscriber
         </p>
       )}
     </section>

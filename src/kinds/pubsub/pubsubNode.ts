@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 import type { SchemaKit } from '../../flow/schemaKit';
 
-const schema = ({ z, id, name }: SchemaKit) =>
-  z.strictObject({ id, kind: z.literal('pubsub'), name });
+const schema = ({ z, id, name }: SchemaKit) => z.strictObject({ id, kind: z.literal('pubsub'), name });
 
 /** A pubsub node in the flow document: its fields, the kinds it may feed, its title, how a new one starts. */
 export const pubsubNode = {

@@ -24,7 +24,10 @@ function edit(nodeId: string, patch: NodePatch<QueueNode>): void {
 /** A queue's arguments (TTL, max length, dead lettering) and what it holds at the cursor. */
 export function QueuePanel({ node }: { node: QueueNode }) {
   const exchanges = useAppStore(useShallow((s) => s.flow?.nodes.filter((n) => n.kind === 'exchange') ?? []));
-  const dlxOptions: SelectOption<string>[] = [{ value: NONE, label: 'none: dead messages are dropped' }, ...exchanges.map((x) => ({ value: x.id, label: x.name }))];
+  const dlxOptions: SelectOption<string>[] = [
+    { value: NONE, label: 'none: dead messages are dropped' },
+    ...exchanges.map((x) => ({ value: x.id, label: x.name })),
+  ];
   return (
     <>
       <OptionalNumberField
@@ -43,13 +46,21 @@ export function QueuePanel({ node }: { node: QueueNode }) {
         hint="x-max-length: ready messages it holds (unacked ones do not count). Empty: no limit."
         onCommit={(maxLength) => edit(node.id, { maxLength })}
       />
-      <SelectField label="Overflow" value={node.overflow ?? FlowDefaults.overflow} options={OVERFLOW_OPTIONS} hint="What a full queue does with one more message." onChange={(overflow) => edit(node.id, { overflow })} />
+      <SelectField
+        label="Overflow"
+        value={node.overflow ?? FlowDefaults.overflow}
+        options={OVERFLOW_OPTIONS}
+        hint="What a full queue does with one more message."
+        onChange={(overflow) => edit(node.id, { overflow })}
+      />
       <SelectField
         label="Dead letter exchange"
         value={node.deadLetterExchange ?? NONE}
         options={dlxOptions}
         hint="Where rejected, expired and overflowed messages are republished, with an x-death header."
-        onChange={(deadLetterExchange) => edit(node.id, { deadLetterExchange: deadLetterExchange === NONE ? undefined : deadLetterExchange })}
+        onChange={(deadLetterExchange) =>
+          edit(node.id, { deadLetterExchange: deadLetterExchange === NONE ? undefined : deadLetterExchange })
+        }
       />
       <TextSettingField
         label="Dead letter routing key"

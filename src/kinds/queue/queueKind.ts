@@ -7,7 +7,9 @@ export const queueKind: KindModule<'queue'> = {
   actions: {
     'queue-expire': (run, node, action) => {
       const deaths = expireQueue(run, node.id, action.time);
-      return deaths ? { kind: StepKind.Expire, step: run.state.step, time: run.state.time, node: node.id, deaths } : undefined;
+      return deaths
+        ? { kind: StepKind.Expire, step: run.state.step, time: run.state.time, node: node.id, deaths }
+        : undefined;
     },
   },
 };

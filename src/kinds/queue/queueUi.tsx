@@ -12,7 +12,11 @@ export const queueUi: KindUi<'queue'> = {
     { key: 'failed', label: 'dead', alarm: true },
   ],
   detail: (node) =>
-    [node.messageTtlMs !== undefined ? `ttl ${node.messageTtlMs} ms` : '', node.maxLength !== undefined ? `max ${node.maxLength}` : '', node.deadLetterExchange ? 'DLX' : '']
+    [
+      node.messageTtlMs !== undefined ? `ttl ${node.messageTtlMs} ms` : '',
+      node.maxLength !== undefined ? `max ${node.maxLength}` : '',
+      node.deadLetterExchange ? 'DLX' : '',
+    ]
       .filter(Boolean)
       .join(' · '),
   CardBody: ({ node }) => (

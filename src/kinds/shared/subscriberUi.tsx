@@ -14,5 +14,7 @@ export const subscriberUi = {
   detail: (node: SubscriberNode) => `${node.latencyMs} ms`,
   CardHeader: (({ node }) => <GroupMembership node={node} />) satisfies NodeView<'consumer' | 'projection'>,
   CardBody: (({ node }) => <StoreLag nodeId={node.id} />) satisfies NodeView<'consumer' | 'projection'>,
-  Inspector: lazy(() => import('../../features/inspector/SubscriberPanel').then((m) => ({ default: m.SubscriberPanel }))),
+  Inspector: lazy(() =>
+    import('../../features/inspector/SubscriberPanel').then((m) => ({ default: m.SubscriberPanel })),
+  ),
 };

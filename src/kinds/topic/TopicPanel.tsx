@@ -28,7 +28,11 @@ export function TopicPanel({ node }: { node: TopicNode }) {
         max={MAX_PARTITIONS}
         step="1"
         tooLow={running ? 'Partitions: Kafka cannot lower the partition count' : undefined}
-        hint={running ? 'Can be raised while the run has steps, not lowered.' : 'Keyed records keep their order within a partition.'}
+        hint={
+          running
+            ? 'Can be raised while the run has steps, not lowered.'
+            : 'Keyed records keep their order within a partition.'
+        }
         onCommit={(value) => editTopic(node.id, { partitions: value })}
       />
       <NumberField

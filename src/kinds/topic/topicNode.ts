@@ -8,13 +8,23 @@ const schema = ({ z, id, name }: SchemaKit) =>
     kind: z.literal('topic'),
     name,
     /** Kafka partitions; can be raised while running, never lowered. Default 1. */
-    partitions: z.number().int('must be a whole number').min(1, 'must be at least 1').max(64, 'must be at most 64').optional(),
+    partitions: z
+      .number()
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(64, 'must be at most 64')
+      .optional(),
     /** retention.ms in virtual ms: closed segments older than this are deleted. */
     retentionMs: z.number().int('must be a whole number').min(1, 'must be at least 1').optional(),
     /** Retention by size, counted in records per partition (Kafka counts bytes). */
     retentionRecords: z.number().int('must be a whole number').min(1, 'must be at least 1').optional(),
     /** Records per log segment (Kafka rolls on bytes); retention and compaction act on closed segments. Default 100. */
-    segmentRecords: z.number().int('must be a whole number').min(1, 'must be at least 1').max(FlowDefaults.maxSegmentRecords, 'must be at most 100,000').optional(),
+    segmentRecords: z
+      .number()
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(FlowDefaults.maxSegmentRecords, 'must be at most 100,000')
+      .optional(),
     /** cleanup.policy=compact: the latest value per key survives; a null value is a tombstone. */
     compaction: z.boolean().optional(),
   });

@@ -20,7 +20,9 @@ export function debugHandlers(session: Session): HandlerGroup {
     const node = session.run.flow.nodes.find((n) => n.id === producer);
     if (!node || node.kind !== 'producer') throw new Error(`no producer with id "${producer}" in the running flow`);
     if (!Array.isArray(events) || events.length === 0 || events.length > MAX_PUBLISH_BATCH)
-      throw new Error(`a batch holds 1 to ${MAX_PUBLISH_BATCH} events (this one has ${Array.isArray(events) ? events.length : 'none'})`);
+      throw new Error(
+        `a batch holds 1 to ${MAX_PUBLISH_BATCH} events (this one has ${Array.isArray(events) ? events.length : 'none'})`,
+      );
     const problem = batchProblem(session.run.flow, node.eventType, events);
     if (problem) throw new FlowRejected(`nothing published: ${problem.path}: ${problem.reason}`, [problem]);
   };
@@ -34,7 +36,15 @@ export function debugHandlers(session: Session): HandlerGroup {
       if (!found) throw new Error(`no node with id "${node}" in the flow`);
       const group = found.kind === 'consumer' || found.kind === 'projection' ? (found.group ?? found.id) : undefined;
       const branch = session.branchOf();
-      return { step: await findTouching(session.reader(branch), branch.head, { id: node, group }, from ?? session.run.cursor - 1, direction) };
+      return {
+        step: await findTouching(
+          session.reader(branch),
+          branch.head,
+          { id: node, group },
+          from ?? session.run.cursor - 1,
+          direction,
+        ),
+      };
     },
     trace: async ({ id }) => {
       const branch = session.branchOf();
@@ -46,8 +56,12 @@ export function debugHandlers(session: Session): HandlerGroup {
       const branch = session.branchOf();
       return locate(session.reader(branch), branch.head, target);
     },
-    addBookmark: async ({ step, label }) => ({ bookmarks: await session.changeBookmarks((list) => withBookmark(list, step, label, session.run.head)) }),
-    removeBookmark: async ({ step }) => ({ bookmarks: await session.changeBookmarks((list) => withoutBookmark(list, step)) }),
+    addBookmark: async ({ step, label }) => ({
+      bookmarks: await session.changeBookmarks((list) => withBookmark(list, step, label, session.run.head)),
+    }),
+    removeBookmark: async ({ step }) => ({
+      bookmarks: await session.changeBookmarks((list) => withoutBookmark(list, step)),
+    }),
     nodeStateAt: async ({ branchId, step, node }) => ({ step, state: await stateAt(branchId, step, node) }),
     diffNodeState: async ({ branchId, node, from, to }) => {
       const before = await stateAt(branchId, from, node);

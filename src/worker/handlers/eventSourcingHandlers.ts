@@ -15,9 +15,12 @@ export function eventSourcingHandlers(session: Session): HandlerGroup {
     },
     rebuild: ({ node }) => {
       const found = nodeOf(node);
-      if (found?.kind !== 'projection' && found?.kind !== 'consumer') throw new Error(`no read model with id "${node}" in the running flow`);
+      if (found?.kind !== 'projection' && found?.kind !== 'consumer')
+        throw new Error(`no read model with id "${node}" in the running flow`);
       if (!session.run.flow.edges.some((e) => e.target === node && nodeOf(e.source)?.kind === 'aggregate'))
-        throw new Error(`${found.name} does not read an event store: connect an aggregate to it to rebuild it from the log`);
+        throw new Error(
+          `${found.name} does not read an event store: connect an aggregate to it to rebuild it from the log`,
+        );
       return { step: session.rebuild(node) };
     },
     queryReadModel: ({ node, code }) => {

@@ -18,10 +18,16 @@ export function flowHandlers(session: Session, storage: TabStorage): HandlerGrou
   });
   return {
     hello: ({ protocol }) => {
-      if (protocol !== PROTOCOL_VERSION) throw new Error(`protocol ${protocol} is not ${PROTOCOL_VERSION}: reload the page`);
+      if (protocol !== PROTOCOL_VERSION)
+        throw new Error(`protocol ${protocol} is not ${PROTOCOL_VERSION}: reload the page`);
       // Sent ahead of the reply, so the timeline has them with the first frame.
       session.pushMarkers(true);
-      return { ...(session.flow ? loaded() : { flow: null, trusted: true as const, branches: [], frame: emptyFrame(), codeErrors: {}, stored: null }), storage };
+      return {
+        ...(session.flow
+          ? loaded()
+          : { flow: null, trusted: true as const, branches: [], frame: emptyFrame(), codeErrors: {}, stored: null }),
+        storage,
+      };
     },
     openFlow: async ({ doc, origin, replace }) => {
       const result = validateFlow(doc);
@@ -51,18 +57,40 @@ export function flowHandlers(session: Session, storage: TabStorage): HandlerGrou
     },
     controlConsumer: ({ node, action }) => {
       const found = session.run.flow.nodes.find((n) => n.id === node);
-      if (!found || (found.kind !== 'consumer' && found.kind !== 'projection')) throw new Error(`no consumer with id "${node}" in the running flow`);
+      if (!found || (found.kind !== 'consumer' && found.kind !== 'projection'))
+        throw new Error(`no consumer with id "${node}" in the running flow`);
       return { step: session.controlConsumer(node, action) };
     },
     resetOffsets: ({ group, target }) => ({ step: session.resetOffsets(group, target) }),
     reset: async () => {
       // The flow stays as the person left it (trusted, edited): only its run starts over.
-      await session.startFresh(session.flow ?? session.run.baseFlow, { trusted: session.trusted, edited: session.storedWork()?.edited ?? false, change: 'reset' });
+      await session.startFresh(session.flow ?? session.run.baseFlow, {
+        trusted: session.trusted,
+        edited: session.storedWork()?.edited ?? false,
+        change: 'reset',
+      });
       return { branches: session.branchInfos(), stored: session.storedFlow() };
     },
   };
 }
 
 function emptyFrame() {
-  return { cursor: 0, head: 0, time: 0, playing: false, speed: 1, branchId: '', counters: {}, edges: {}, nodeStates: {}, recent: [], topics: {}, groups: {}, queues: {}, channels: {}, disconnected: [], eventStore: { events: 0, aggregates: {}, subscriptions: {} } } as const;
+  return {
+    cursor: 0,
+    head: 0,
+    time: 0,
+    playing: false,
+    speed: 1,
+    branchId: '',
+    counters: {},
+    edges: {},
+    nodeStates: {},
+    recent: [],
+    topics: {},
+    groups: {},
+    queues: {},
+    channels: {},
+    disconnected: [],
+    eventStore: { events: 0, aggregates: {}, subscriptions: {} },
+  } as const;
 }

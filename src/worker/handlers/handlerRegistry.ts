@@ -1,6 +1,8 @@
 import type { Requests, RequestType } from '../../protocol';
 
-export type RequestHandler<K extends RequestType> = (args: Requests[K]['args']) => Promise<Requests[K]['reply']> | Requests[K]['reply'];
+export type RequestHandler<K extends RequestType> = (
+  args: Requests[K]['args'],
+) => Promise<Requests[K]['reply']> | Requests[K]['reply'];
 
 export type HandlerGroup = { readonly [K in RequestType]?: RequestHandler<K> };
 export type HandlerTable = { readonly [K in RequestType]: RequestHandler<K> };

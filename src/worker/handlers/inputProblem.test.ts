@@ -28,8 +28,13 @@ async function sessionOn(name: string) {
   const session = new Session(store, () => {}, new ManualTimers());
   await session.restore();
   await session.startFresh(example(name), { trusted: true });
-  const handlers = combineHandlers(flowHandlers(session, { writer: true }), debugHandlers(session), eventSourcingHandlers(session));
-  const call = <K extends keyof Requests>(type: K, args: Requests[K]['args']) => (handlers[type] as RequestHandler<K>)(args);
+  const handlers = combineHandlers(
+    flowHandlers(session, { writer: true }),
+    debugHandlers(session),
+    eventSourcingHandlers(session),
+  );
+  const call = <K extends keyof Requests>(type: K, args: Requests[K]['args']) =>
+    (handlers[type] as RequestHandler<K>)(args);
   return { session, call };
 }
 
@@ -60,19 +65,27 @@ describe('the worker refuses data from outside that is not JSON, whatever sent i
   it('publish: nested too deep, a Date, a "__proto__" key; nothing is recorded', async () => {
     const { session, call } = await sessionOn('schema-evolution');
     const head = session.run.head;
-    await expect(async () => call('publish', { producer: 'signups', data: { ...user(1), extra: deep(100_000) } })).rejects.toThrow(/^not published: nesting deeper than 64 levels at extra\.a\.a/);
-    await expect(async () => call('publish', { producer: 'signups', data: { ...user(1), at: new Date(0) } })).rejects.toThrow('not published: a Date, not a plain object at at');
-    await expect(async () => call('publish', { producer: 'signups', data: JSON.parse('{"__proto__": {"admin": true}}') as unknown })).rejects.toThrow(
-      /^not published: a key "__proto__" is not allowed .* at __proto__$/,
-    );
+    await expect(async () =>
+      call('publish', { producer: 'signups', data: { ...user(1), extra: deep(100_000) } }),
+    ).rejects.toThrow(/^not published: nesting deeper than 64 levels at extra\.a\.a/);
+    await expect(async () =>
+      call('publish', { producer: 'signups', data: { ...user(1), at: new Date(0) } }),
+    ).rejects.toThrow('not published: a Date, not a plain object at at');
+    await expect(async () =>
+      call('publish', { producer: 'signups', data: JSON.parse('{"__proto__": {"admin": true}}') as unknown }),
+    ).rejects.toThrow(/^not published: a key "__proto__" is not allowed .* at __proto__$/);
     expect(session.run.head).toBe(head);
   });
 
   it('sendCommand: nested too deep, a function; nothing is recorded', async () => {
     const { session, call } = await sessionOn('online-shop');
     const head = session.run.head;
-    await expect(async () => call('sendCommand', { node: 'support', data: { orderId: deep(100) } })).rejects.toThrow(/^not sent: nesting deeper than 64 levels at orderId\.a\.a/);
-    await expect(async () => call('sendCommand', { node: 'support', data: [1n] })).rejects.toThrow('not sent: a BigInt is not a JSON number at [0]');
+    await expect(async () => call('sendCommand', { node: 'support', data: { orderId: deep(100) } })).rejects.toThrow(
+      /^not sent: nesting deeper than 64 levels at orderId\.a\.a/,
+    );
+    await expect(async () => call('sendCommand', { node: 'support', data: [1n] })).rejects.toThrow(
+      'not sent: a BigInt is not a JSON number at [0]',
+    );
     expect(session.run.head).toBe(head);
   });
 });
@@ -82,12 +95,20 @@ describe('publishBatch checks each event as a publish by hand does, and publishe
     const { session, call } = await sessionOn('schema-evolution');
     const head = session.run.head;
     // By hand, the same data is refused.
-    await expect(async () => call('publish', { producer: 'signups', data: user(3, 'not an email') })).rejects.toThrow('not published: UserRegistered data at /email');
+    await expect(async () => call('publish', { producer: 'signups', data: user(3, 'not an email') })).rejects.toThrow(
+      'not published: UserRegistered data at /email',
+    );
 
-    const error = await refusal(() => call('publishBatch', { producer: 'signups', events: [user(1), user(2), user(3, 'not an email')] }));
+    const error = await refusal(() =>
+      call('publishBatch', { producer: 'signups', events: [user(1), user(2), user(3, 'not an email')] }),
+    );
     expect(error).toBeInstanceOf(FlowRejected);
-    expect((error as FlowRejected).message).toMatch(/^nothing published: events\[2\]: UserRegistered data at \/email: /);
-    expect((error as FlowRejected).problems).toEqual([{ path: 'events[2]', reason: expect.stringMatching(/^UserRegistered data at \/email: /) }]);
+    expect((error as FlowRejected).message).toMatch(
+      /^nothing published: events\[2\]: UserRegistered data at \/email: /,
+    );
+    expect((error as FlowRejected).problems).toEqual([
+      { path: 'events[2]', reason: expect.stringMatching(/^UserRegistered data at \/email: /) },
+    ]);
     expect(session.run.head).toBe(head);
     expect(session.run.cursor).toBe(head);
   });
@@ -95,8 +116,12 @@ describe('publishBatch checks each event as a publish by hand does, and publishe
   it('refuses a batch with an event that is not JSON, naming the index and the path', async () => {
     const { session, call } = await sessionOn('schema-evolution');
     const head = session.run.head;
-    const error = await refusal(() => call('publishBatch', { producer: 'signups', events: [user(1), { ...user(2), extra: deep(100_000) }] }));
-    expect((error as FlowRejected).problems).toEqual([{ path: 'events[1]', reason: expect.stringMatching(/^nesting deeper than 64 levels at extra\.a\.a/) }]);
+    const error = await refusal(() =>
+      call('publishBatch', { producer: 'signups', events: [user(1), { ...user(2), extra: deep(100_000) }] }),
+    );
+    expect((error as FlowRejected).problems).toEqual([
+      { path: 'events[1]', reason: expect.stringMatching(/^nesting deeper than 64 levels at extra\.a\.a/) },
+    ]);
     expect(session.run.head).toBe(head);
   });
 
@@ -104,10 +129,17 @@ describe('publishBatch checks each event as a publish by hand does, and publishe
     const { session, call } = await sessionOn('schema-evolution');
     const head = session.run.head;
     expect(await call('checkBatch', { producer: 'signups', events: [user(1), user(2)] })).toBeNull();
-    const error = await refusal(() => call('checkBatch', { producer: 'signups', events: [user(1), { ...user(2), name: '' }] }));
-    expect((error as FlowRejected).problems).toEqual([{ path: 'events[1]', reason: expect.stringMatching(/^UserRegistered data at \/name: /) }]);
+    const error = await refusal(() =>
+      call('checkBatch', { producer: 'signups', events: [user(1), { ...user(2), name: '' }] }),
+    );
+    expect((error as FlowRejected).problems).toEqual([
+      { path: 'events[1]', reason: expect.stringMatching(/^UserRegistered data at \/name: /) },
+    ]);
     expect(session.run.head).toBe(head);
     // A valid batch is published as before.
-    expect(await call('publishBatch', { producer: 'signups', events: [user(1), user(2)] })).toEqual({ first: head, last: head + 1 });
+    expect(await call('publishBatch', { producer: 'signups', events: [user(1), user(2)] })).toEqual({
+      first: head,
+      last: head + 1,
+    });
   });
 });

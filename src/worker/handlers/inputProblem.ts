@@ -17,7 +17,11 @@ export function publishProblem(flow: FlowDocument, eventType: string, data: unkn
 }
 
 /** The first event of a batch that a publish by hand would refuse, at `events[i]`. */
-export function batchProblem(flow: FlowDocument, eventType: string, events: readonly unknown[]): FlowProblem | undefined {
+export function batchProblem(
+  flow: FlowDocument,
+  eventType: string,
+  events: readonly unknown[],
+): FlowProblem | undefined {
   for (let i = 0; i < events.length; i++) {
     const reason = publishProblem(flow, eventType, events[i]);
     if (reason !== undefined) return { path: `events[${i}]`, reason };

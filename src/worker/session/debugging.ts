@@ -18,7 +18,8 @@ export class Debugging {
   /** The state and flow at a timeline position of a branch, from a scratch copy: no cursor moves. */
   async peek(branch: BranchRecord, step: number): Promise<ReturnType<BranchRun['peek']>> {
     this.open.requireTrust('Showing a state at a step');
-    if (!Number.isInteger(step) || step < 0 || step > branch.head) throw new Error(`Step ${step} is not on branch ${branch.name}: it has steps 0 to ${branch.head}.`);
+    if (!Number.isInteger(step) || step < 0 || step > branch.head)
+      throw new Error(`Step ${step} is not on branch ${branch.name}: it has steps 0 to ${branch.head}.`);
     const run = this.open.runOf(branch);
     await this.travel.loadSnapshotNear(run, branch, step, -1);
     return run.peek(step);

@@ -38,7 +38,14 @@ export class FramePacing {
 
   frame(): Frame {
     const run = this.open.run;
-    return buildFrame(run, this.open.flow ?? run.flow, this.open.branchId, this.player.playing, this.player.speed, this.recent);
+    return buildFrame(
+      run,
+      this.open.flow ?? run.flow,
+      this.open.branchId,
+      this.player.playing,
+      this.player.speed,
+      this.recent,
+    );
   }
 
   pushFrame(): void {
@@ -88,7 +95,11 @@ export class FramePacing {
     const key = `${branchId}#${this.markersRevision}`;
     const now = this.timers.now();
     const sent = this.sentMarkers;
-    if (!force && (key === sent.key || (this.player.playing && sent.branchId === branchId && now - sent.at < MARKERS_MS))) return;
+    if (
+      !force &&
+      (key === sent.key || (this.player.playing && sent.branchId === branchId && now - sent.at < MARKERS_MS))
+    )
+      return;
     this.sentMarkers = { key, branchId, at: now };
     const branch = this.open.branch;
     this.post({ kind: 'markers', markers: timelineMarkers(branch.id, branch.markers ?? {}, branch.bookmarks ?? []) });

@@ -71,7 +71,9 @@ export class Inputs {
     const state = getOwn(this.open.run.state.kafka.groups, group);
     if (!state) throw new Error(`no consumer group "${group}" in the running flow`);
     if (state.members.length > 0)
-      throw new Error(`Offsets of group ${group} can only be reset while it has no members: crash or remove its consumers and wait for their session timeout, as Kafka requires.`);
+      throw new Error(
+        `Offsets of group ${group} can only be reset while it has no members: crash or remove its consumers and wait for their session timeout, as Kafka requires.`,
+      );
     return this.input({ type: 'reset-offsets', group, target });
   }
 }

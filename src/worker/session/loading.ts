@@ -38,7 +38,10 @@ export class Loading {
     const loaded = await store.loadFlow(FLOW_ID);
     if (loaded === null) return;
     if (!loaded.ok) {
-      this.notify({ level: 'error', message: `The stored flow is damaged (${loaded.reason}); it was left as it is. Open an example or a file to continue.` });
+      this.notify({
+        level: 'error',
+        message: `The stored flow is damaged (${loaded.reason}); it was left as it is. Open an example or a file to continue.`,
+      });
       return;
     }
     open.flowRevision = loaded.record.revision ?? 0;
@@ -102,7 +105,13 @@ export class Loading {
       return;
     }
     const markers = {};
-    await scanSteps(this.log.reader(branch), 0, branch.head, 'forward', (record) => (indexStep(markers, record), false));
+    await scanSteps(
+      this.log.reader(branch),
+      0,
+      branch.head,
+      'forward',
+      (record) => (indexStep(markers, record), false),
+    );
     branch.markers = markers;
     await this.open.store?.putBranch(branch);
   }
@@ -114,22 +123,43 @@ export class Loading {
    * the old run, so a refusal (a full quota) leaves storage and the session as they were. Nothing of
    * the flow's code runs here; `trusted` says whether it may from now on.
    */
-  async startFresh(flow: FlowDocument, options: { readonly trusted: boolean; readonly edited?: boolean; readonly change?: 'open' | 'reset' }): Promise<void> {
+  async startFresh(
+    flow: FlowDocument,
+    options: { readonly trusted: boolean; readonly edited?: boolean; readonly change?: 'open' | 'reset' },
+  ): Promise<void> {
     const open = this.open;
     const { trusted, edited = false, change = 'open' } = options;
     this.player.pause();
     // The old run's last steps are stored first: if the new one is refused, the old one is whole.
     await this.persister.flush();
     const action = change === 'open' ? 'Not opened' : 'Not reset';
-    const unchanged = open.flow ? `Your flow "${open.flow.name}" and its run are unchanged.` : 'Nothing stored was changed.';
-    const main: BranchRecord = { id: newId(), flowId: FLOW_ID, name: 'main', parentId: null, forkStep: 0, baseFlow: flow, inputs: [], head: 0, createdOrder: 0, markers: {}, bookmarks: [] };
+    const unchanged = open.flow
+      ? `Your flow "${open.flow.name}" and its run are unchanged.`
+      : 'Nothing stored was changed.';
+    const main: BranchRecord = {
+      id: newId(),
+      flowId: FLOW_ID,
+      name: 'main',
+      parentId: null,
+      forkStep: 0,
+      baseFlow: flow,
+      inputs: [],
+      head: 0,
+      createdOrder: 0,
+      markers: {},
+      bookmarks: [],
+    };
     const code = new CodeSandbox({ trusted });
     const record = open.flowRecord(flow, trusted, edited);
     let run: BranchRun;
     try {
       run = open.newRun(main, undefined, code);
     } catch (error) {
-      throw this.frames.refused(new Error(`${action}: the engine could not start this flow (${(error as Error).message}). ${unchanged}`, { cause: error }));
+      throw this.frames.refused(
+        new Error(`${action}: the engine could not start this flow (${(error as Error).message}). ${unchanged}`, {
+          cause: error,
+        }),
+      );
     }
     try {
       await open.store?.replaceRun({ flow: record, branch: main, meta: { currentBranchId: main.id } });

@@ -89,7 +89,9 @@ export class OpenFlow {
   /** Refuses what would run an untrusted flow's code, saying how to allow it. */
   requireTrust(what: string): void {
     if (!this.code.isTrusted)
-      throw new Error(`${what} would run this flow's code, which you have not trusted yet: review the code, then choose "Trust this flow".`);
+      throw new Error(
+        `${what} would run this flow's code, which you have not trusted yet: review the code, then choose "Trust this flow".`,
+      );
   }
 
   /** A branch by id (the current one when none is given); an unknown id throws. */
@@ -110,8 +112,21 @@ export class OpenFlow {
   }
 
   /** A run of the branch at step 0 (no cursor moved, no user code run); throws if the engine cannot start its flow. */
-  newRun(branch: Pick<BranchRecord, 'baseFlow' | 'inputs' | 'head'>, snapshots?: ReadonlyMap<number, RuntimeSnapshot>, code = this.code): BranchRun {
-    return new BranchRun({ code, baseFlow: branch.baseFlow, inputs: branch.inputs, head: branch.head, snapshotEvery: SNAPSHOT_EVERY, persistEvery: PERSIST_EVERY, ...(snapshots ? { snapshots } : {}), ...this.snapshotWindow() });
+  newRun(
+    branch: Pick<BranchRecord, 'baseFlow' | 'inputs' | 'head'>,
+    snapshots?: ReadonlyMap<number, RuntimeSnapshot>,
+    code = this.code,
+  ): BranchRun {
+    return new BranchRun({
+      code,
+      baseFlow: branch.baseFlow,
+      inputs: branch.inputs,
+      head: branch.head,
+      snapshotEvery: SNAPSHOT_EVERY,
+      persistEvery: PERSIST_EVERY,
+      ...(snapshots ? { snapshots } : {}),
+      ...this.snapshotWindow(),
+    });
   }
 
   /** With storage, memory keeps a window of snapshots and the rest are read back; without, memory keeps them all. */

@@ -26,7 +26,8 @@ export class Running {
       branch.head = run.head;
       if (indexStep((branch.markers ??= {}), result.record)) this.frames.markersChanged();
       this.persister.append(branch, result.record);
-      for (const { step, snapshot } of run.takeUnsavedSnapshots()) this.persister.addSnapshot({ branchId: branch.id, step, snapshot });
+      for (const { step, snapshot } of run.takeUnsavedSnapshots())
+        this.persister.addSnapshot({ branchId: branch.id, step, snapshot });
       this.persister.saveBranch(branch);
     }
     const problem = run.takeSnapshotProblem();
@@ -58,7 +59,8 @@ export class Running {
     // A snapshot at the pause makes a reload restore this exact state without replay.
     if (run.cursor === run.head && !run.snapshots.has(run.cursor)) {
       run.keepSnapshot();
-      for (const { step, snapshot } of run.takeUnsavedSnapshots()) this.persister.addSnapshot({ branchId: this.open.branchId, step, snapshot });
+      for (const { step, snapshot } of run.takeUnsavedSnapshots())
+        this.persister.addSnapshot({ branchId: this.open.branchId, step, snapshot });
     }
     this.frames.pushFrame();
     await this.persister.flush();
@@ -73,7 +75,11 @@ export class Running {
   private snapshotFailed(problem: SnapshotError): void {
     const name = this.open.flow?.nodes.find((n) => n.id === problem.node)?.name ?? problem.node;
     this.player.pause();
-    this.notify({ level: 'error', message: `${name}: ${problem.message}. The run was paused; fix the handler, then Reset run.`, nodeId: problem.node });
+    this.notify({
+      level: 'error',
+      message: `${name}: ${problem.message}. The run was paused; fix the handler, then Reset run.`,
+      nodeId: problem.node,
+    });
   }
 
   async step(): Promise<void> {

@@ -45,7 +45,11 @@ export class Session {
     const notify = (notice: EngineNotice): void => this.notify(notice);
     const open = (this.open = new OpenFlow(store));
     // Persister and player call back into parts built below them, which exist by the time they call.
-    const persister = (this.persister = new Persister(store, (error): Promise<void> => storageFailure.backToStoredHead(error), timers));
+    const persister = (this.persister = new Persister(
+      store,
+      (error): Promise<void> => storageFailure.backToStoredHead(error),
+      timers,
+    ));
     const player = (this.player = new Player(
       {
         nextTime: () => open.run.nextTime(),

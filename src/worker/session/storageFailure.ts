@@ -51,7 +51,10 @@ export class StorageFailure {
       this.frames.showRows(await this.log.rowsBefore(run.cursor, LIVE_ROWS));
     } catch (cause) {
       // Without the stored head the run cannot be put back: it waits, unsaved steps kept, for Play to retry.
-      this.notify({ level: 'error', message: `${storageProblem(error)}: the run was paused, and what is stored could not be read back (${(cause as Error).message}). Nothing stored was changed.` });
+      this.notify({
+        level: 'error',
+        message: `${storageProblem(error)}: the run was paused, and what is stored could not be read back (${(cause as Error).message}). Nothing stored was changed.`,
+      });
     }
     this.frames.pushFrame();
   }

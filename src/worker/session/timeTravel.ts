@@ -101,7 +101,14 @@ export class TimeTravel {
     child.markers = inherited.index;
     for (const { kind, from } of inherited.recount) {
       const list = inherited.index[kind];
-      if (list) await scanSteps(this.log.reader(parent), from, at, 'forward', (record) => (markerKindOf(record) === kind && list.total++, false));
+      if (list)
+        await scanSteps(
+          this.log.reader(parent),
+          from,
+          at,
+          'forward',
+          (record) => (markerKindOf(record) === kind && list.total++, false),
+        );
     }
     const snapshots = new Map([...run.snapshots].filter(([step]) => step <= at));
     const childRun = open.newRun(child, snapshots);
@@ -147,7 +154,8 @@ export class TimeTravel {
   async deleteBranch(branchId: string): Promise<boolean> {
     const open = this.open;
     const branch = open.branchOf(branchId);
-    if (branch.parentId === null) throw new Error(`Branch ${branch.name} is where the run began and cannot be deleted (Reset run starts over).`);
+    if (branch.parentId === null)
+      throw new Error(`Branch ${branch.name} is where the run began and cannot be deleted (Reset run starts over).`);
     const forks = [...open.branches.values()].filter((b) => b.parentId === branchId).map((b) => b.name);
     if (forks.length > 0) throw new Error(`Branch ${branch.name} has forks (${forks.join(', ')}): delete them first.`);
     const current = branchId === open.branchId;

@@ -14,7 +14,10 @@ describe('addConsumer', () => {
   it('refuses a tag already in use on the queue (530 NOT_ALLOWED)', () => {
     const q = createQueue();
     expect(addConsumer(q, { tag: 'c1', prefetch: 1 })).toBeUndefined();
-    expect(addConsumer(q, { tag: 'c1', prefetch: 5 })).toEqual({ code: 530, text: "NOT_ALLOWED - attempt to reuse consumer tag 'c1'" });
+    expect(addConsumer(q, { tag: 'c1', prefetch: 5 })).toEqual({
+      code: 530,
+      text: "NOT_ALLOWED - attempt to reuse consumer tag 'c1'",
+    });
     expect(q.consumers).toEqual([{ tag: 'c1', prefetch: 1 }]);
   });
 });
@@ -68,7 +71,9 @@ describe('crashConsumer (channel closed, connection lost)', () => {
     enqueue(q, msg('a'), 0, cfg);
     addConsumer(q, { tag: 'c2', prefetch: 1 });
     crashConsumer(q, 'c1', 0, cfg);
-    expect(dispatch(q, 0, cfg).deliveries).toMatchObject([{ consumerTag: 'c2', redelivered: true, message: { id: 'a' } }]);
+    expect(dispatch(q, 0, cfg).deliveries).toMatchObject([
+      { consumerTag: 'c2', redelivered: true, message: { id: 'a' } },
+    ]);
   });
 
   it('also returns what a cancelled consumer still held', () => {

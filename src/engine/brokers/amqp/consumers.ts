@@ -34,9 +34,19 @@ export function cancelConsumer(q: QueueState, tag: string): boolean {
  * The consumer's channel closed or its connection died: its consumer goes, and every message it
  * held unacked returns to the queue in its original place, marked redelivered.
  */
-export function crashConsumer(q: QueueState, tag: string, now: number, config: QueueConfig): { requeued: QueuedMessage[]; removed: Removal[] } {
+export function crashConsumer(
+  q: QueueState,
+  tag: string,
+  now: number,
+  config: QueueConfig,
+): { requeued: QueuedMessage[]; removed: Removal[] } {
   forget(q, tag);
   const held = getOwn(q.unacked, tag) ?? [];
   delete q.unacked[tag];
-  return requeue(q, held.map((d) => d.message), now, config);
+  return requeue(
+    q,
+    held.map((d) => d.message),
+    now,
+    config,
+  );
 }

@@ -13,15 +13,27 @@ const original: Message = {
   expiration: 60_000,
   correlationId: 'c-1',
 };
-const event = (extra: Partial<DeathEvent> = {}): DeathEvent => ({ queue: 'work', reason: 'rejected', now: 1000, deadLetterExchange: 'dlx', ...extra });
+const event = (extra: Partial<DeathEvent> = {}): DeathEvent => ({
+  queue: 'work',
+  reason: 'rejected',
+  now: 1000,
+  deadLetterExchange: 'dlx',
+  ...extra,
+});
 
 describe('deadLetterMessage: the republished message', () => {
   it('goes to the dead letter exchange, keeping its routing key when no dead-letter routing key is set', () => {
     const dead = deadLetterMessage(original, event());
-    expect(dead).toMatchObject({ id: 'm1', exchange: 'dlx', routingKey: 'order.created', body: { total: 3 }, correlationId: 'c-1' });
+    expect(dead).toMatchObject({
+      id: 'm1',
+      exchange: 'dlx',
+      routingKey: 'order.created',
+      body: { total: 3 },
+      correlationId: 'c-1',
+    });
   });
 
-  it('uses the queue\'s dead-letter routing key when one is set', () => {
+  it("uses the queue's dead-letter routing key when one is set", () => {
     expect(deadLetterMessage(original, event({ deadLetterRoutingKey: 'failed' })).routingKey).toBe('failed');
   });
 
@@ -31,14 +43,22 @@ describe('deadLetterMessage: the republished message', () => {
     expect(dead.headers['x-death']).toMatchObject([{ 'original-expiration': '60000' }]);
   });
 
-  it('keeps the publisher\'s headers', () => {
+  it("keeps the publisher's headers", () => {
     expect(deadLetterMessage(original, event()).headers['tenant']).toBe('acme');
   });
 
   it('drops queue bookkeeping such as seq and redelivered', () => {
     const queued: QueuedMessage = { ...original, seq: 4, redelivered: true, enqueuedAt: 10, expiresAt: 60_010 };
     const dead = deadLetterMessage(queued, event());
-    expect(Object.keys(dead).sort()).toEqual(['body', 'correlationId', 'deaths', 'exchange', 'headers', 'id', 'routingKey']);
+    expect(Object.keys(dead).sort()).toEqual([
+      'body',
+      'correlationId',
+      'deaths',
+      'exchange',
+      'headers',
+      'id',
+      'routingKey',
+    ]);
   });
 });
 
@@ -47,7 +67,14 @@ describe('deadLetterMessage: the x-death header', () => {
     const { expiration: _none, ...noTtl } = original;
     const dead = deadLetterMessage(noTtl, event({ now: 1234 }));
     expect(dead.headers['x-death']).toEqual([
-      { count: 1, reason: 'rejected', queue: 'work', time: 1234, exchange: 'orders', 'routing-keys': ['order.created'] },
+      {
+        count: 1,
+        reason: 'rejected',
+        queue: 'work',
+        time: 1234,
+        exchange: 'orders',
+        'routing-keys': ['order.created'],
+      },
     ]);
   });
 
@@ -56,7 +83,15 @@ describe('deadLetterMessage: the x-death header', () => {
     // back from the DLX into 'work' and rejected again
     const twice = deadLetterMessage(once, event({ now: 5000 }));
     expect(twice.headers['x-death']).toEqual([
-      { count: 2, reason: 'rejected', queue: 'work', time: 1000, exchange: 'orders', 'routing-keys': ['order.created'], 'original-expiration': '60000' },
+      {
+        count: 2,
+        reason: 'rejected',
+        queue: 'work',
+        time: 1000,
+        exchange: 'orders',
+        'routing-keys': ['order.created'],
+        'original-expiration': '60000',
+      },
     ]);
     expect(twice.deaths?.[0]).toMatchObject({ count: 2, time: 1000, lastTime: 5000 });
   });
@@ -100,7 +135,10 @@ describe('deadLetterMessage: the x-death header', () => {
 
 describe('dead-letter cycles', () => {
   it('a message expiring in a queue that dead-letters back to itself is dropped (default exchange, no routing key)', () => {
-    const dead = deadLetterMessage({ ...original, exchange: '', routingKey: 'work' }, event({ queue: 'work', reason: 'expired', deadLetterExchange: '' }));
+    const dead = deadLetterMessage(
+      { ...original, exchange: '', routingKey: 'work' },
+      event({ queue: 'work', reason: 'expired', deadLetterExchange: '' }),
+    );
     expect(isDeathCycle('work', dead)).toBe(true);
     expect(detectCycles('expired', dead, ['work', 'audit'])).toEqual({ deliverTo: ['audit'], cycles: ['work'] });
   });
@@ -118,12 +156,18 @@ describe('dead-letter cycles', () => {
   });
 
   it('a retry loop with a rejection in it keeps going (reject -> wait queue expires -> back)', () => {
-    const rejected = deadLetterMessage(original, event({ queue: 'work', reason: 'rejected', deadLetterExchange: 'wait' }));
-    const waited = deadLetterMessage(rejected, event({ queue: 'wait', reason: 'expired', deadLetterExchange: 'retry' }));
+    const rejected = deadLetterMessage(
+      original,
+      event({ queue: 'work', reason: 'rejected', deadLetterExchange: 'wait' }),
+    );
+    const waited = deadLetterMessage(
+      rejected,
+      event({ queue: 'wait', reason: 'expired', deadLetterExchange: 'retry' }),
+    );
     expect(detectCycles('expired', waited, ['work'])).toEqual({ deliverTo: ['work'], cycles: [] });
   });
 
-  it('a rejection older than the target queue\'s death does not break the cycle', () => {
+  it("a rejection older than the target queue's death does not break the cycle", () => {
     // rejected in q1, then expired in q2, expired in q3, and routed back to q2
     let m = deadLetterMessage(original, event({ queue: 'q1', reason: 'rejected' }));
     m = deadLetterMessage(m, event({ queue: 'q2', reason: 'expired' }));
@@ -142,24 +186,41 @@ describe('routeDeadLetter', () => {
   const topology: Topology = {
     exchanges: [{ name: 'dlx', type: 'direct' }],
     queues: ['work', 'parking'],
-    bindings: [{ source: 'dlx', destination: 'parking', destinationType: 'queue', routingKey: 'failed', arguments: {} }],
+    bindings: [
+      { source: 'dlx', destination: 'parking', destinationType: 'queue', routingKey: 'failed', arguments: {} },
+    ],
   };
-  const removed: Removal = { message: { ...original, seq: 0, redelivered: false, enqueuedAt: 0 }, reason: 'rejected', deadLetter: true };
+  const removed: Removal = {
+    message: { ...original, seq: 0, redelivered: false, enqueuedAt: 0 },
+    reason: 'rejected',
+    deadLetter: true,
+  };
 
   it('is undefined when the queue has no dead letter exchange: the message is dropped', () => {
-    expect(routeDeadLetter(topology, 'work', { ...removed, deadLetter: false }, { overflow: 'drop-head' }, 0)).toBeUndefined();
+    expect(
+      routeDeadLetter(topology, 'work', { ...removed, deadLetter: false }, { overflow: 'drop-head' }, 0),
+    ).toBeUndefined();
   });
 
   it('routes the dead-lettered copy from the DLX with the dead-letter routing key', () => {
     const config: QueueConfig = { overflow: 'drop-head', deadLetterExchange: 'dlx', deadLetterRoutingKey: 'failed' };
     const result = routeDeadLetter(topology, 'work', removed, config, 50);
     expect(result?.deliverTo).toEqual(['parking']);
-    expect(result?.message).toMatchObject({ exchange: 'dlx', routingKey: 'failed', headers: { 'x-first-death-queue': 'work' } });
+    expect(result?.message).toMatchObject({
+      exchange: 'dlx',
+      routingKey: 'failed',
+      headers: { 'x-first-death-queue': 'work' },
+    });
   });
 
   it('routes nowhere (the message is lost) when the DLX matches nothing or does not exist', () => {
-    expect(routeDeadLetter(topology, 'work', removed, { overflow: 'drop-head', deadLetterExchange: 'dlx' }, 0)?.deliverTo).toEqual([]);
-    expect(routeDeadLetter(topology, 'work', removed, { overflow: 'drop-head', deadLetterExchange: 'ghost' }, 0)?.route.unroutable).toBe(true);
+    expect(
+      routeDeadLetter(topology, 'work', removed, { overflow: 'drop-head', deadLetterExchange: 'dlx' }, 0)?.deliverTo,
+    ).toEqual([]);
+    expect(
+      routeDeadLetter(topology, 'work', removed, { overflow: 'drop-head', deadLetterExchange: 'ghost' }, 0)?.route
+        .unroutable,
+    ).toBe(true);
   });
 
   it('through the default exchange with a routing key naming a queue', () => {
@@ -169,7 +230,11 @@ describe('routeDeadLetter', () => {
 
   it('leaves out a queue that would close an automatic cycle', () => {
     const config: QueueConfig = { overflow: 'drop-head', deadLetterExchange: '' };
-    const expired: Removal = { ...removed, reason: 'expired', message: { ...removed.message, exchange: '', routingKey: 'work' } };
+    const expired: Removal = {
+      ...removed,
+      reason: 'expired',
+      message: { ...removed.message, exchange: '', routingKey: 'work' },
+    };
     expect(routeDeadLetter(topology, 'work', expired, config, 0)).toMatchObject({ deliverTo: [], cycles: ['work'] });
   });
 });

@@ -65,7 +65,13 @@ export function deadLetterMessage(message: Message, event: DeathEvent): Message 
     headers: {
       ...message.headers,
       'x-death': xDeathHeader(deaths),
-      ...(first ? { 'x-first-death-reason': event.reason, 'x-first-death-queue': event.queue, 'x-first-death-exchange': message.exchange } : {}),
+      ...(first
+        ? {
+            'x-first-death-reason': event.reason,
+            'x-first-death-queue': event.queue,
+            'x-first-death-exchange': message.exchange,
+          }
+        : {}),
       'x-last-death-reason': event.reason,
       'x-last-death-queue': event.queue,
       'x-last-death-exchange': message.exchange,
@@ -85,9 +91,16 @@ export function isDeathCycle(targetQueue: string, message: Message): boolean {
 }
 
 /** rabbit_dead_letter:detect_cycles: the queues that would close an automatic cycle are dropped; a rejection never cycles. */
-export function detectCycles(reason: DeathReason, message: Message, queues: readonly string[]): { deliverTo: string[]; cycles: string[] } {
+export function detectCycles(
+  reason: DeathReason,
+  message: Message,
+  queues: readonly string[],
+): { deliverTo: string[]; cycles: string[] } {
   if (reason === DeathReason.Rejected) return { deliverTo: [...queues], cycles: [] };
-  return { deliverTo: queues.filter((q) => !isDeathCycle(q, message)), cycles: queues.filter((q) => isDeathCycle(q, message)) };
+  return {
+    deliverTo: queues.filter((q) => !isDeathCycle(q, message)),
+    cycles: queues.filter((q) => isDeathCycle(q, message)),
+  };
 }
 
 export interface DeadLetterRoute {
@@ -105,7 +118,13 @@ export interface DeadLetterRoute {
  * (the message is dropped); otherwise its dead-lettered copy, routed from the dead letter exchange
  * (never mandatory: if nothing takes it, it is gone), minus the queues that would cycle.
  */
-export function routeDeadLetter(topology: Topology, queue: string, removed: Removal, config: QueueConfig, now: number): DeadLetterRoute | undefined {
+export function routeDeadLetter(
+  topology: Topology,
+  queue: string,
+  removed: Removal,
+  config: QueueConfig,
+  now: number,
+): DeadLetterRoute | undefined {
   if (config.deadLetterExchange === undefined) return undefined;
   const event: DeathEvent = {
     queue,

@@ -26,7 +26,9 @@ describe('dispatch: round-robin', () => {
     for (const tag of ['c1', 'c2']) addConsumer(q, { tag, prefetch: 0 });
     fill(q, 'm1', 'm2', 'm3');
     expect(q.ready.map((m) => m.id)).toEqual([]);
-    expect(Object.fromEntries(Object.entries(q.unacked).map(([tag, list]) => [tag, list.map((d) => d.message.id)]))).toEqual({
+    expect(
+      Object.fromEntries(Object.entries(q.unacked).map(([tag, list]) => [tag, list.map((d) => d.message.id)])),
+    ).toEqual({
       c1: ['m1', 'm3'],
       c2: ['m2'],
     });

@@ -7,7 +7,11 @@ import { handOver, nextConsumer } from './roundRobin';
  * until the queue is empty or every consumer is full. Expired heads are dropped before each
  * delivery, so a consumer never receives an expired message.
  */
-export function dispatch(q: QueueState, now: number, config: QueueConfig): { deliveries: Delivery[]; removed: Removal[] } {
+export function dispatch(
+  q: QueueState,
+  now: number,
+  config: QueueConfig,
+): { deliveries: Delivery[]; removed: Removal[] } {
   const deliveries: Delivery[] = [];
   const removed = expire(q, now, config);
   for (let head = q.ready[0]; head; head = q.ready[0]) {

@@ -6,7 +6,14 @@ import type { Message } from './message';
 import { type QueueConfig, createQueue } from './queue';
 
 const config = (extra: Partial<QueueConfig> = {}): QueueConfig => ({ overflow: 'drop-head', ...extra });
-const msg = (id: string, extra: Partial<Message> = {}): Message => ({ id, exchange: 'ex', routingKey: 'rk', headers: {}, body: id, ...extra });
+const msg = (id: string, extra: Partial<Message> = {}): Message => ({
+  id,
+  exchange: 'ex',
+  routingKey: 'rk',
+  headers: {},
+  body: id,
+  ...extra,
+});
 const ids = (list: readonly { readonly id: string }[]) => list.map((m) => m.id);
 
 describe('enqueue: a plain queue', () => {
@@ -28,7 +35,10 @@ describe('enqueue: a plain queue', () => {
     const q = createQueue();
     addConsumer(q, { tag: 'c1', prefetch: 1 });
     const result = enqueue(q, msg('a'), 0, config());
-    expect(result).toMatchObject({ outcome: 'delivered', delivery: { consumerTag: 'c1', deliveryTag: 1, redelivered: false } });
+    expect(result).toMatchObject({
+      outcome: 'delivered',
+      delivery: { consumerTag: 'c1', deliveryTag: 1, redelivered: false },
+    });
     expect(q.ready).toEqual([]);
     expect(q.unacked['c1']?.map((d) => d.message.id)).toEqual(['a']);
   });
@@ -71,7 +81,10 @@ describe('enqueue: TTL', () => {
   it('TTL 0: expires on arrival when no consumer can take it, dead-lettered when there is a DLX', () => {
     const q = createQueue();
     const result = enqueue(q, msg('a'), 0, config({ messageTtl: 0, deadLetterExchange: 'dlx' }));
-    expect(result).toMatchObject({ outcome: 'queued', removed: [{ reason: 'expired', deadLetter: true, message: { id: 'a' } }] });
+    expect(result).toMatchObject({
+      outcome: 'queued',
+      removed: [{ reason: 'expired', deadLetter: true, message: { id: 'a' } }],
+    });
     expect(q.ready).toEqual([]);
     const noDlx = enqueue(createQueue(), msg('b', { expiration: 0 }), 0, config());
     expect(noDlx).toMatchObject({ outcome: 'queued', removed: [{ reason: 'expired', deadLetter: false }] });
@@ -85,7 +98,10 @@ describe('enqueue: x-max-length with drop-head (the default)', () => {
     enqueue(q, msg('a'), 0, cfg);
     enqueue(q, msg('b'), 0, cfg);
     const result = enqueue(q, msg('c'), 0, cfg);
-    expect(result).toMatchObject({ outcome: 'queued', removed: [{ reason: 'maxlen', deadLetter: false, message: { id: 'a' } }] });
+    expect(result).toMatchObject({
+      outcome: 'queued',
+      removed: [{ reason: 'maxlen', deadLetter: false, message: { id: 'a' } }],
+    });
     expect(ids(q.ready)).toEqual(['b', 'c']);
   });
 
@@ -93,7 +109,9 @@ describe('enqueue: x-max-length with drop-head (the default)', () => {
     const q = createQueue();
     const cfg = config({ maxLength: 1, deadLetterExchange: '' });
     enqueue(q, msg('a'), 0, cfg);
-    expect(enqueue(q, msg('b'), 0, cfg).removed).toMatchObject([{ reason: 'maxlen', deadLetter: true, message: { id: 'a' } }]);
+    expect(enqueue(q, msg('b'), 0, cfg).removed).toMatchObject([
+      { reason: 'maxlen', deadLetter: true, message: { id: 'a' } },
+    ]);
   });
 
   it('counts ready messages only: unacked deliveries do not take room', () => {
@@ -111,7 +129,10 @@ describe('enqueue: x-max-length with drop-head (the default)', () => {
     addConsumer(q, { tag: 'c1', prefetch: 1 });
     const cfg = config({ maxLength: 0 });
     expect(enqueue(q, msg('a'), 0, cfg).outcome).toBe('delivered');
-    expect(enqueue(q, msg('b'), 0, cfg)).toMatchObject({ outcome: 'queued', removed: [{ reason: 'maxlen', message: { id: 'b' } }] });
+    expect(enqueue(q, msg('b'), 0, cfg)).toMatchObject({
+      outcome: 'queued',
+      removed: [{ reason: 'maxlen', message: { id: 'b' } }],
+    });
   });
 });
 
@@ -147,13 +168,19 @@ describe('enqueue: x-max-length with reject-publish-dlx', () => {
     const q = createQueue();
     const cfg = config({ maxLength: 1, overflow: 'reject-publish-dlx', deadLetterExchange: 'dlx' });
     enqueue(q, msg('a'), 0, cfg);
-    expect(enqueue(q, msg('b'), 0, cfg)).toMatchObject({ outcome: 'rejected', removed: [{ reason: 'maxlen', deadLetter: true, message: { id: 'b' } }] });
+    expect(enqueue(q, msg('b'), 0, cfg)).toMatchObject({
+      outcome: 'rejected',
+      removed: [{ reason: 'maxlen', deadLetter: true, message: { id: 'b' } }],
+    });
     expect(ids(q.ready)).toEqual(['a']);
   });
 
   it('without a DLX, the refused message is simply dropped', () => {
     const q = createQueue();
     const cfg = config({ maxLength: 0, overflow: 'reject-publish-dlx' });
-    expect(enqueue(q, msg('a'), 0, cfg)).toMatchObject({ outcome: 'rejected', removed: [{ reason: 'maxlen', deadLetter: false }] });
+    expect(enqueue(q, msg('a'), 0, cfg)).toMatchObject({
+      outcome: 'rejected',
+      removed: [{ reason: 'maxlen', deadLetter: false }],
+    });
   });
 });

@@ -20,7 +20,13 @@ function minDefined(a: number | undefined, b: number | undefined): number | unde
 function toQueued(q: QueueState, message: Message, now: number, config: QueueConfig): QueuedMessage {
   // With both a queue TTL and a message expiration, the lower one applies.
   const ttl = minDefined(config.messageTtl, message.expiration);
-  return { ...toMessage(message), seq: q.nextSeq++, redelivered: false, enqueuedAt: now, ...(ttl !== undefined ? { expiresAt: now + ttl } : {}) };
+  return {
+    ...toMessage(message),
+    seq: q.nextSeq++,
+    redelivered: false,
+    enqueuedAt: now,
+    ...(ttl !== undefined ? { expiresAt: now + ttl } : {}),
+  };
 }
 
 /**
@@ -31,7 +37,10 @@ function toQueued(q: QueueState, message: Message, now: number, config: QueueCon
  */
 export function enqueue(q: QueueState, message: Message, now: number, config: QueueConfig): EnqueueResult {
   if (refusesNext(q, config)) {
-    const removed = config.overflow === Overflow.RejectPublishDlx ? [removal(toQueued(q, message, now, config), DeathReason.Maxlen, config)] : [];
+    const removed =
+      config.overflow === Overflow.RejectPublishDlx
+        ? [removal(toQueued(q, message, now, config), DeathReason.Maxlen, config)]
+        : [];
     return { outcome: 'rejected', removed };
   }
   const queued = toQueued(q, message, now, config);

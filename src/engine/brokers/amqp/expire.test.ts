@@ -8,7 +8,14 @@ import { type QueueConfig, createQueue } from './queue';
 import { nack } from './settle';
 
 const config = (extra: Partial<QueueConfig> = {}): QueueConfig => ({ overflow: 'drop-head', ...extra });
-const msg = (id: string, extra: Partial<Message> = {}): Message => ({ id, exchange: 'ex', routingKey: 'rk', headers: {}, body: id, ...extra });
+const msg = (id: string, extra: Partial<Message> = {}): Message => ({
+  id,
+  exchange: 'ex',
+  routingKey: 'rk',
+  headers: {},
+  body: id,
+  ...extra,
+});
 const ids = (list: readonly { readonly id: string }[]) => list.map((m) => m.id);
 
 describe('expire: per-queue TTL (x-message-ttl)', () => {
@@ -27,7 +34,9 @@ describe('expire: per-queue TTL (x-message-ttl)', () => {
   it('names the reason expired and dead-letters only when the queue has a DLX', () => {
     const q = createQueue();
     enqueue(q, msg('a'), 0, config({ messageTtl: 10 }));
-    expect(expire(q, 10, config({ messageTtl: 10, deadLetterExchange: 'dlx' }))).toMatchObject([{ reason: 'expired', deadLetter: true }]);
+    expect(expire(q, 10, config({ messageTtl: 10, deadLetterExchange: 'dlx' }))).toMatchObject([
+      { reason: 'expired', deadLetter: true },
+    ]);
   });
 
   it('tells the caller when the head will expire', () => {
@@ -75,7 +84,10 @@ describe('expire: per-message expiration is only noticed at the head', () => {
     addConsumer(q, { tag: 'c1', prefetch: 1 });
     enqueue(q, msg('a'), 0, cfg);
     const result = nack(q, 'c1', 1, { requeue: true }, 500, cfg);
-    expect(result).toMatchObject({ ok: true, removed: [{ reason: 'expired', message: { id: 'a', redelivered: true } }] });
+    expect(result).toMatchObject({
+      ok: true,
+      removed: [{ reason: 'expired', message: { id: 'a', redelivered: true } }],
+    });
     expect(q.ready).toEqual([]);
   });
 });

@@ -5,7 +5,9 @@ import { headerValuesEqual, matchHeaders } from './headersMatch';
 describe('matchHeaders: x-match all (the default)', () => {
   it('matches when every binding argument is present with an equal value', () => {
     expect(matchHeaders({ format: 'pdf', type: 'report' }, { format: 'pdf', type: 'report' })).toBe(true);
-    expect(matchHeaders({ 'x-match': 'all', format: 'pdf', type: 'report' }, { format: 'pdf', type: 'log' })).toBe(false);
+    expect(matchHeaders({ 'x-match': 'all', format: 'pdf', type: 'report' }, { format: 'pdf', type: 'log' })).toBe(
+      false,
+    );
   });
 
   it('is the mode used when x-match is missing', () => {
@@ -35,8 +37,12 @@ describe('matchHeaders: x-match all (the default)', () => {
 
 describe('matchHeaders: x-match any', () => {
   it('matches when at least one binding argument matches', () => {
-    expect(matchHeaders({ 'x-match': 'any', format: 'pdf', type: 'report' }, { format: 'zip', type: 'report' })).toBe(true);
-    expect(matchHeaders({ 'x-match': 'any', format: 'pdf', type: 'report' }, { format: 'zip', type: 'log' })).toBe(false);
+    expect(matchHeaders({ 'x-match': 'any', format: 'pdf', type: 'report' }, { format: 'zip', type: 'report' })).toBe(
+      true,
+    );
+    expect(matchHeaders({ 'x-match': 'any', format: 'pdf', type: 'report' }, { format: 'zip', type: 'log' })).toBe(
+      false,
+    );
   });
 
   it('with nothing to compare, matches no message', () => {
@@ -58,7 +64,9 @@ describe('matchHeaders: -with-x modes', () => {
   });
 
   it('any-with-x matches on an x- argument alone', () => {
-    expect(matchHeaders({ 'x-match': 'any-with-x', 'x-tenant': 'acme', format: 'pdf' }, { 'x-tenant': 'acme' })).toBe(true);
+    expect(matchHeaders({ 'x-match': 'any-with-x', 'x-tenant': 'acme', format: 'pdf' }, { 'x-tenant': 'acme' })).toBe(
+      true,
+    );
   });
 
   it('never compares x-match itself, so the message need not carry it', () => {

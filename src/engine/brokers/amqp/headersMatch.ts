@@ -19,7 +19,12 @@ export function headerValuesEqual(a: HeaderValue, b: HeaderValue): boolean {
   const left = a as Table;
   const right = b as Table;
   const keys = Object.keys(left);
-  return keys.length === Object.keys(right).length && keys.every((key) => Object.hasOwn(right, key) && headerValuesEqual(left[key] as HeaderValue, right[key] as HeaderValue));
+  return (
+    keys.length === Object.keys(right).length &&
+    keys.every(
+      (key) => Object.hasOwn(right, key) && headerValuesEqual(left[key] as HeaderValue, right[key] as HeaderValue),
+    )
+  );
 }
 
 /**

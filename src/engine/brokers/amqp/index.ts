@@ -1,13 +1,5 @@
-export { type AmqpError, ReplyCode } from './amqpError';
-export { type Death, DeathReason, type HeaderValue, type Headers, type Message, type QueuedMessage, toMessage } from './message';
-export { matchTopic } from './topicPattern';
-export { headerValuesEqual, matchHeaders } from './headersMatch';
-export {
-  type Binding,
-  DestinationType,
-  type Exchange,
-  type Topology,
-} from './topology';
+export { type Message, type QueuedMessage } from './message';
+export { type Binding, DestinationType, type Exchange, type Topology } from './topology';
 export { publish } from './publish';
 export {
   type Consumer,

@@ -1,5 +1,6 @@
 /** An AMQP field-table value as Tidemark carries it: plain JSON data, where `null` is AMQP's void. */
-export type HeaderValue = string | number | boolean | null | readonly HeaderValue[] | { readonly [key: string]: HeaderValue };
+export type HeaderValue =
+  string | number | boolean | null | readonly HeaderValue[] | { readonly [key: string]: HeaderValue };
 
 /** A message's `headers` property (an AMQP field table). */
 export type Headers = Readonly<Record<string, HeaderValue>>;

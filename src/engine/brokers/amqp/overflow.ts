@@ -3,7 +3,9 @@ import { Overflow, type QueueConfig, type QueueState, type Removal, removal } fr
 
 /** reject-publish(-dlx) turns a message away when one more would exceed x-max-length. */
 export function refusesNext(q: QueueState, config: QueueConfig): boolean {
-  return config.maxLength !== undefined && config.overflow !== Overflow.DropHead && q.ready.length + 1 > config.maxLength;
+  return (
+    config.maxLength !== undefined && config.overflow !== Overflow.DropHead && q.ready.length + 1 > config.maxLength
+  );
 }
 
 /** drop-head removes the oldest ready messages until the queue is back within x-max-length. */

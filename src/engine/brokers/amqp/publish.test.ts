@@ -32,7 +32,12 @@ describe('publish: the mandatory flag', () => {
 
   it('returns an unroutable mandatory message to its publisher with 312 NO_ROUTE (basic.return)', () => {
     const outcome = publish(topology, message('orders', 'refunded'), { mandatory: true });
-    expect(outcome).toMatchObject({ kind: 'returned', replyCode: 312, replyText: 'NO_ROUTE', route: { path: ['orders'] } });
+    expect(outcome).toMatchObject({
+      kind: 'returned',
+      replyCode: 312,
+      replyText: 'NO_ROUTE',
+      route: { path: ['orders'] },
+    });
   });
 
   it('drops an unroutable message silently when it is not mandatory', () => {
@@ -47,7 +52,10 @@ describe('publish: the mandatory flag', () => {
 
   it('returns a mandatory message sent to the default exchange with a key that names no queue', () => {
     expect(publish(topology, message('', 'nope'), { mandatory: true }).kind).toBe('returned');
-    expect(publish(topology, message('', 'paid'), { mandatory: true })).toMatchObject({ kind: 'routed', route: { queues: ['paid'] } });
+    expect(publish(topology, message('', 'paid'), { mandatory: true })).toMatchObject({
+      kind: 'routed',
+      route: { queues: ['paid'] },
+    });
   });
 });
 
@@ -67,8 +75,14 @@ describe('publish: refusals that close the channel', () => {
   });
 
   it('refuses a negative or fractional expiration with 406', () => {
-    expect(publish(topology, message('orders', 'paid', { expiration: -1 }))).toMatchObject({ kind: 'refused', error: { code: 406 } });
-    expect(publish(topology, message('orders', 'paid', { expiration: 1.5 }))).toMatchObject({ kind: 'refused', error: { code: 406 } });
+    expect(publish(topology, message('orders', 'paid', { expiration: -1 }))).toMatchObject({
+      kind: 'refused',
+      error: { code: 406 },
+    });
+    expect(publish(topology, message('orders', 'paid', { expiration: 1.5 }))).toMatchObject({
+      kind: 'refused',
+      error: { code: 406 },
+    });
     expect(publish(topology, message('orders', 'paid', { expiration: 0 })).kind).toBe('routed');
   });
 });

@@ -2,19 +2,30 @@ import { describe, expect, it } from 'vitest';
 import type { Message } from './message';
 import { type PendingRequests, buildReply, matchReply, trackRequest } from './requestReply';
 
-const request: Message = { id: 'r1', exchange: '', routingKey: 'rpc', headers: {}, body: { n: 30 }, replyTo: 'amq.gen-reply', correlationId: 'corr-1' };
+const request: Message = {
+  id: 'r1',
+  exchange: '',
+  routingKey: 'rpc',
+  headers: {},
+  body: { n: 30 },
+  replyTo: 'amq.gen-reply',
+  correlationId: 'corr-1',
+};
 
 describe('request-reply', () => {
   it('matches a reply to the pending request with the same correlation id, once', () => {
     const pending: PendingRequests = {};
     trackRequest(pending, { correlationId: 'corr-1', replyTo: 'amq.gen-reply', sentAt: 10 });
     trackRequest(pending, { correlationId: 'corr-2', replyTo: 'amq.gen-reply', sentAt: 20 });
-    expect(matchReply(pending, { correlationId: 'corr-2' })).toEqual({ kind: 'matched', request: { correlationId: 'corr-2', replyTo: 'amq.gen-reply', sentAt: 20 } });
+    expect(matchReply(pending, { correlationId: 'corr-2' })).toEqual({
+      kind: 'matched',
+      request: { correlationId: 'corr-2', replyTo: 'amq.gen-reply', sentAt: 20 },
+    });
     expect(Object.keys(pending)).toEqual(['corr-1']);
     expect(matchReply(pending, { correlationId: 'corr-2' })).toEqual({ kind: 'unknown', correlationId: 'corr-2' });
   });
 
-  it('treats a reply without correlation id, or with a stranger\'s, as unknown', () => {
+  it("treats a reply without correlation id, or with a stranger's, as unknown", () => {
     const pending: PendingRequests = {};
     expect(matchReply(pending, {})).toEqual({ kind: 'unknown' });
     expect(matchReply(pending, { correlationId: 'toString' })).toEqual({ kind: 'unknown', correlationId: 'toString' });

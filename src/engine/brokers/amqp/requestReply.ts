@@ -27,7 +27,8 @@ export type ReplyMatch =
 export function matchReply(pending: PendingRequests, reply: Pick<Message, 'correlationId'>): ReplyMatch {
   const id = reply.correlationId;
   const request = id === undefined || !Object.hasOwn(pending, id) ? undefined : pending[id];
-  if (id === undefined || request === undefined) return id === undefined ? { kind: 'unknown' } : { kind: 'unknown', correlationId: id };
+  if (id === undefined || request === undefined)
+    return id === undefined ? { kind: 'unknown' } : { kind: 'unknown', correlationId: id };
   delete pending[id];
   return { kind: 'matched', request };
 }
@@ -36,7 +37,10 @@ export function matchReply(pending: PendingRequests, reply: Pick<Message, 'corre
  * The reply a responder publishes: to the default exchange with the request's reply-to as routing
  * key, carrying its correlation id. Undefined when the request named no reply-to.
  */
-export function buildReply(request: Message, reply: { readonly id: string; readonly body: unknown; readonly headers?: Headers }): Message | undefined {
+export function buildReply(
+  request: Message,
+  reply: { readonly id: string; readonly body: unknown; readonly headers?: Headers },
+): Message | undefined {
   if (request.replyTo === undefined) return undefined;
   return {
     id: reply.id,

@@ -20,7 +20,12 @@ function insertionPoint(ready: readonly QueuedMessage[], seq: number): number {
  * redelivered; ahead of everything enqueued after them, which is "closer to the head" once older
  * messages have gone. Then, like requeue_and_run, trims to x-max-length and drops expired heads.
  */
-export function requeue(q: QueueState, messages: readonly QueuedMessage[], now: number, config: QueueConfig): { requeued: QueuedMessage[]; removed: Removal[] } {
+export function requeue(
+  q: QueueState,
+  messages: readonly QueuedMessage[],
+  now: number,
+  config: QueueConfig,
+): { requeued: QueuedMessage[]; removed: Removal[] } {
   const requeued = messages.map((message) => ({ ...message, redelivered: true }));
   for (const message of requeued) q.ready.splice(insertionPoint(q.ready, message.seq), 0, message);
   const removed = [...dropHeadOverflow(q, config), ...expire(q, now, config)];

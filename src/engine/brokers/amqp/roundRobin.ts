@@ -3,7 +3,11 @@ import type { QueuedMessage } from './message';
 import type { Consumer, Delivery, QueueState } from './queue';
 
 function hasRoom(q: QueueState, consumer: Consumer): boolean {
-  return consumer.autoAck === true || consumer.prefetch === 0 || (getOwn(q.unacked, consumer.tag)?.length ?? 0) < consumer.prefetch;
+  return (
+    consumer.autoAck === true ||
+    consumer.prefetch === 0 ||
+    (getOwn(q.unacked, consumer.tag)?.length ?? 0) < consumer.prefetch
+  );
 }
 
 /**

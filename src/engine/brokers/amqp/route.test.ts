@@ -17,14 +17,23 @@ const toExchange = (source: string, destination: string, routingKey = ''): Bindi
   routingKey,
   arguments: {},
 });
-const topology = (exchanges: Exchange[], queues: string[], bindings: Binding[]): Topology => ({ exchanges, queues, bindings });
+const topology = (exchanges: Exchange[], queues: string[], bindings: Binding[]): Topology => ({
+  exchanges,
+  queues,
+  bindings,
+});
 const msg = (routingKey: string, headers: Headers = {}) => ({ routingKey, headers });
 
 describe('route: direct exchange', () => {
   const t = topology(
     [{ name: 'logs', type: 'direct' }],
     ['errors', 'all', 'audit'],
-    [toQueue('logs', 'errors', 'error'), toQueue('logs', 'all', 'error'), toQueue('logs', 'all', 'info'), toQueue('logs', 'all', 'error')],
+    [
+      toQueue('logs', 'errors', 'error'),
+      toQueue('logs', 'all', 'error'),
+      toQueue('logs', 'all', 'info'),
+      toQueue('logs', 'all', 'error'),
+    ],
   );
 
   it('delivers to every queue bound with exactly the routing key', () => {
@@ -44,7 +53,11 @@ describe('route: direct exchange', () => {
 
 describe('route: fanout, topic and headers exchanges', () => {
   it('fanout copies to every bound queue, whatever the routing key', () => {
-    const t = topology([{ name: 'news', type: 'fanout' }], ['a', 'b'], [toQueue('news', 'a', 'ignored'), toQueue('news', 'b')]);
+    const t = topology(
+      [{ name: 'news', type: 'fanout' }],
+      ['a', 'b'],
+      [toQueue('news', 'a', 'ignored'), toQueue('news', 'b')],
+    );
     expect(route(t, 'news', msg('anything')).queues).toEqual(['a', 'b']);
   });
 
@@ -52,7 +65,11 @@ describe('route: fanout, topic and headers exchanges', () => {
     const t = topology(
       [{ name: 'orders', type: 'topic' }],
       ['eu', 'created', 'everything'],
-      [toQueue('orders', 'eu', '*.eu.#'), toQueue('orders', 'created', '#.created'), toQueue('orders', 'everything', '#')],
+      [
+        toQueue('orders', 'eu', '*.eu.#'),
+        toQueue('orders', 'created', '#.created'),
+        toQueue('orders', 'everything', '#'),
+      ],
     );
     expect(route(t, 'orders', msg('order.eu.created')).queues).toEqual(['eu', 'created', 'everything']);
     expect(route(t, 'orders', msg('order.us.created')).queues).toEqual(['created', 'everything']);
@@ -68,7 +85,10 @@ describe('route: fanout, topic and headers exchanges', () => {
         toQueue('docs', 'any-pdf-or-report', '', { 'x-match': 'any', format: 'pdf', type: 'report' }),
       ],
     );
-    expect(route(t, 'docs', msg('', { format: 'pdf', type: 'report' })).queues).toEqual(['pdf-reports', 'any-pdf-or-report']);
+    expect(route(t, 'docs', msg('', { format: 'pdf', type: 'report' })).queues).toEqual([
+      'pdf-reports',
+      'any-pdf-or-report',
+    ]);
     expect(route(t, 'docs', msg('whatever', { format: 'pdf', type: 'log' })).queues).toEqual(['any-pdf-or-report']);
     expect(route(t, 'docs', msg('', { format: 'zip' })).unroutable).toBe(true);
   });
@@ -78,7 +98,12 @@ describe('route: the default exchange', () => {
   const t = topology([], ['tasks'], [toQueue('', 'other', 'tasks')]);
 
   it('routes to the queue whose name is the routing key', () => {
-    expect(route(t, '', msg('tasks'))).toEqual({ queues: ['tasks'], path: [''], viaAlternate: false, unroutable: false });
+    expect(route(t, '', msg('tasks'))).toEqual({
+      queues: ['tasks'],
+      path: [''],
+      viaAlternate: false,
+      unroutable: false,
+    });
   });
 
   it('finds nothing for a routing key that names no queue', () => {
@@ -86,7 +111,9 @@ describe('route: the default exchange', () => {
   });
 
   it('ignores bindings from it, since it cannot be bound', () => {
-    expect(route(topology([], ['tasks', 'other'], [toQueue('', 'other', 'tasks')]), '', msg('tasks')).queues).toEqual(['tasks']);
+    expect(route(topology([], ['tasks', 'other'], [toQueue('', 'other', 'tasks')]), '', msg('tasks')).queues).toEqual([
+      'tasks',
+    ]);
   });
 });
 
@@ -125,7 +152,12 @@ describe('route: exchange-to-exchange bindings', () => {
       ['q'],
       [toExchange('a', 'b'), toExchange('b', 'a'), toExchange('a', 'a'), toQueue('b', 'q')],
     );
-    expect(route(t, 'a', msg('x'))).toEqual({ queues: ['q'], path: ['a', 'b'], viaAlternate: false, unroutable: false });
+    expect(route(t, 'a', msg('x'))).toEqual({
+      queues: ['q'],
+      path: ['a', 'b'],
+      viaAlternate: false,
+      unroutable: false,
+    });
   });
 
   it('gives one copy to a queue reached along two paths', () => {
@@ -142,8 +174,20 @@ describe('route: exchange-to-exchange bindings', () => {
   });
 
   it('ignores bindings to queues or exchanges that no longer exist', () => {
-    const t = topology([{ name: 'a', type: 'fanout', alternateExchange: 'ae' }, { name: 'ae', type: 'fanout' }], ['spare'], [toQueue('a', 'gone'), toExchange('a', 'vanished'), toQueue('ae', 'spare')]);
-    expect(route(t, 'a', msg('x'))).toEqual({ queues: ['spare'], path: ['a', 'ae'], viaAlternate: true, unroutable: false });
+    const t = topology(
+      [
+        { name: 'a', type: 'fanout', alternateExchange: 'ae' },
+        { name: 'ae', type: 'fanout' },
+      ],
+      ['spare'],
+      [toQueue('a', 'gone'), toExchange('a', 'vanished'), toQueue('ae', 'spare')],
+    );
+    expect(route(t, 'a', msg('x'))).toEqual({
+      queues: ['spare'],
+      path: ['a', 'ae'],
+      viaAlternate: true,
+      unroutable: false,
+    });
   });
 });
 
@@ -152,10 +196,19 @@ describe('route: alternate exchanges', () => {
     { name: 'orders', type: 'direct', alternateExchange: 'unrouted' },
     { name: 'unrouted', type: 'fanout' },
   ];
-  const t = topology(exchanges, ['paid', 'leftovers'], [toQueue('orders', 'paid', 'paid'), toQueue('unrouted', 'leftovers')]);
+  const t = topology(
+    exchanges,
+    ['paid', 'leftovers'],
+    [toQueue('orders', 'paid', 'paid'), toQueue('unrouted', 'leftovers')],
+  );
 
   it('is not used when the exchange matched something', () => {
-    expect(route(t, 'orders', msg('paid'))).toEqual({ queues: ['paid'], path: ['orders'], viaAlternate: false, unroutable: false });
+    expect(route(t, 'orders', msg('paid'))).toEqual({
+      queues: ['paid'],
+      path: ['orders'],
+      viaAlternate: false,
+      unroutable: false,
+    });
   });
 
   it('takes the message when the exchange matched nothing', () => {
@@ -167,7 +220,7 @@ describe('route: alternate exchanges', () => {
     });
   });
 
-  it('is consulted per exchange: a match to an exchange that routes nowhere does not trigger the first exchange\'s alternate', () => {
+  it("is consulted per exchange: a match to an exchange that routes nowhere does not trigger the first exchange's alternate", () => {
     const chained = topology(
       [
         { name: 'front', type: 'fanout', alternateExchange: 'ae' },
@@ -177,7 +230,12 @@ describe('route: alternate exchanges', () => {
       ['leftovers'],
       [toExchange('front', 'back'), toQueue('ae', 'leftovers')],
     );
-    expect(route(chained, 'front', msg('x'))).toEqual({ queues: [], path: ['front', 'back'], viaAlternate: false, unroutable: true });
+    expect(route(chained, 'front', msg('x'))).toEqual({
+      queues: [],
+      path: ['front', 'back'],
+      viaAlternate: false,
+      unroutable: true,
+    });
   });
 
   it('an exchange reached by a binding uses its own alternate exchange', () => {
@@ -190,7 +248,12 @@ describe('route: alternate exchanges', () => {
       ['leftovers'],
       [toExchange('front', 'back'), toQueue('ae', 'leftovers')],
     );
-    expect(route(chained, 'front', msg('x'))).toEqual({ queues: ['leftovers'], path: ['front', 'back', 'ae'], viaAlternate: true, unroutable: false });
+    expect(route(chained, 'front', msg('x'))).toEqual({
+      queues: ['leftovers'],
+      path: ['front', 'back', 'ae'],
+      viaAlternate: true,
+      unroutable: false,
+    });
   });
 
   it('chains: an alternate exchange that matches nothing uses its own alternate', () => {
@@ -239,6 +302,11 @@ describe('route: alternate exchanges', () => {
 
 describe('route: a missing exchange', () => {
   it('routes nowhere and visits nothing', () => {
-    expect(route(topology([], ['q'], []), 'ghost', msg('q'))).toEqual({ queues: [], path: [], viaAlternate: false, unroutable: true });
+    expect(route(topology([], ['q'], []), 'ghost', msg('q'))).toEqual({
+      queues: [],
+      path: [],
+      viaAlternate: false,
+      unroutable: true,
+    });
   });
 });

@@ -1,7 +1,16 @@
 import { matchHeaders } from './headersMatch';
 import type { Headers } from './message';
 import { matchTopic } from './topicPattern';
-import { type Binding, DEFAULT_EXCHANGE, DestinationType, type Exchange, ExchangeType, type Topology, findExchange, hasQueue } from './topology';
+import {
+  type Binding,
+  DEFAULT_EXCHANGE,
+  DestinationType,
+  type Exchange,
+  ExchangeType,
+  type Topology,
+  findExchange,
+  hasQueue,
+} from './topology';
 
 export interface RouteResult {
   /** Queues that get a copy, each once, in the order routing reached them. */
@@ -32,11 +41,15 @@ type Destination = { readonly type: DestinationType; readonly name: string };
 /** This exchange's own matches; a binding whose destination is gone counts for nothing. */
 function destinations(topology: Topology, exchange: Exchange, routingKey: string, headers: Headers): Destination[] {
   // The default exchange routes by queue name and cannot be bound, so its bindings are not consulted.
-  if (exchange.name === DEFAULT_EXCHANGE) return hasQueue(topology, routingKey) ? [{ type: DestinationType.Queue, name: routingKey }] : [];
+  if (exchange.name === DEFAULT_EXCHANGE)
+    return hasQueue(topology, routingKey) ? [{ type: DestinationType.Queue, name: routingKey }] : [];
   const found: Destination[] = [];
   for (const binding of topology.bindings) {
     if (binding.source !== exchange.name || !bindingMatches(exchange, binding, routingKey, headers)) continue;
-    const exists = binding.destinationType === DestinationType.Queue ? hasQueue(topology, binding.destination) : findExchange(topology, binding.destination) !== undefined;
+    const exists =
+      binding.destinationType === DestinationType.Queue
+        ? hasQueue(topology, binding.destination)
+        : findExchange(topology, binding.destination) !== undefined;
     if (exists) found.push({ type: binding.destinationType, name: binding.destination });
   }
   return found;
@@ -47,7 +60,11 @@ function destinations(topology: Topology, exchange: Exchange, routingKey: string
  * bindings) is visited once, so cycles end; an exchange whose own bindings match nothing hands the
  * message to its alternate exchange, if that exchange exists. A missing exchange routes nowhere.
  */
-export function route(topology: Topology, exchangeName: string, message: { readonly routingKey: string; readonly headers: Headers }): RouteResult {
+export function route(
+  topology: Topology,
+  exchangeName: string,
+  message: { readonly routingKey: string; readonly headers: Headers },
+): RouteResult {
   const queues: string[] = [];
   const path: string[] = [];
   let viaAlternate = false;
@@ -64,7 +81,8 @@ export function route(topology: Topology, exchangeName: string, message: { reado
   for (let exchange = work.shift(); exchange; exchange = work.shift()) {
     path.push(exchange.name);
     const found = destinations(topology, exchange, message.routingKey, message.headers);
-    if (found.length === 0 && exchange.alternateExchange !== undefined && reach(exchange.alternateExchange)) viaAlternate = true;
+    if (found.length === 0 && exchange.alternateExchange !== undefined && reach(exchange.alternateExchange))
+      viaAlternate = true;
     for (const destination of found) {
       if (destination.type === DestinationType.Exchange) reach(destination.name);
       else if (!queues.includes(destination.name)) queues.push(destination.name);

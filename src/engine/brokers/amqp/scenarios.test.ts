@@ -12,7 +12,9 @@ import type { Topology } from './topology';
 
 /** The smallest broker loop a runtime would write around these functions, for end-to-end checks. */
 function broker(topology: Topology, configs: Record<string, QueueConfig>) {
-  const queues: Record<string, QueueState> = Object.fromEntries(Object.keys(configs).map((name) => [name, createQueue()]));
+  const queues: Record<string, QueueState> = Object.fromEntries(
+    Object.keys(configs).map((name) => [name, createQueue()]),
+  );
   const deliveries: Delivery[] = [];
   const dropped: string[] = [];
   const q = (name: string) => queues[name] as QueueState;
@@ -53,7 +55,13 @@ function broker(topology: Topology, configs: Record<string, QueueConfig>) {
   };
 }
 
-const order = (id: string): Message => ({ id, exchange: 'orders', routingKey: 'order.created', headers: {}, body: { id } });
+const order = (id: string): Message => ({
+  id,
+  exchange: 'orders',
+  routingKey: 'order.created',
+  headers: {},
+  body: { id },
+});
 
 describe('scenario: delayed retry through a wait queue', () => {
   // work --reject--> retry.wait (TTL 1s) --expired--> back to work, as many retry set-ups do
@@ -86,7 +94,11 @@ describe('scenario: delayed retry through a wait queue', () => {
     b.tick(1010);
     expect(b.deliveries).toHaveLength(2);
     const second = b.deliveries[1] as Delivery;
-    expect(second.message).toMatchObject({ exchange: '', routingKey: 'work', headers: { 'x-first-death-reason': 'rejected' } });
+    expect(second.message).toMatchObject({
+      exchange: '',
+      routingKey: 'work',
+      headers: { 'x-first-death-reason': 'rejected' },
+    });
     expect(second.message.headers['x-death']).toMatchObject([
       { queue: 'retry.wait', reason: 'expired', count: 1 },
       { queue: 'work', reason: 'rejected', count: 1 },
@@ -103,7 +115,7 @@ describe('scenario: delayed retry through a wait queue', () => {
 });
 
 describe('scenario: a TTL loop without rejection', () => {
-  it('is cut by RabbitMQ\'s cycle detection instead of spinning forever', () => {
+  it("is cut by RabbitMQ's cycle detection instead of spinning forever", () => {
     const topology: Topology = { exchanges: [], queues: ['a', 'b'], bindings: [] };
     const b = broker(topology, {
       a: { overflow: 'drop-head', messageTtl: 100, deadLetterExchange: '', deadLetterRoutingKey: 'b' },
@@ -129,7 +141,8 @@ describe('scenario: a bounded queue overflowing into a dead letter queue', () =>
       recent: { overflow: 'drop-head', maxLength: 2, deadLetterExchange: 'dlx' },
       parked: { overflow: 'drop-head' },
     });
-    for (const id of ['1', '2', '3', '4']) b.publish({ id, exchange: '', routingKey: 'recent', headers: {}, body: id }, 0);
+    for (const id of ['1', '2', '3', '4'])
+      b.publish({ id, exchange: '', routingKey: 'recent', headers: {}, body: id }, 0);
     expect(b.queues['recent']?.ready.map((m) => m.id)).toEqual(['3', '4']);
     expect(b.queues['parked']?.ready.map((m) => [m.id, m.headers['x-first-death-reason']])).toEqual([
       ['1', 'maxlen'],

@@ -22,7 +22,12 @@ function setup(messages: string[], held: number, config: QueueConfig = cfg): Que
 describe('ack', () => {
   it('settles one delivery', () => {
     const q = setup(['a', 'b'], 2);
-    expect(ack(q, 'c1', 2)).toEqual({ ok: true, settled: [expect.objectContaining({ id: 'b' })], requeued: [], removed: [] });
+    expect(ack(q, 'c1', 2)).toEqual({
+      ok: true,
+      settled: [expect.objectContaining({ id: 'b' })],
+      requeued: [],
+      removed: [],
+    });
     expect(q.unacked['c1']?.map((d) => d.deliveryTag)).toEqual([1]);
   });
 
@@ -42,7 +47,10 @@ describe('ack', () => {
 
   it('refuses an unknown delivery tag with 406 PRECONDITION_FAILED and changes nothing', () => {
     const q = setup(['a'], 1);
-    expect(ack(q, 'c1', 7)).toEqual({ ok: false, error: { code: 406, text: 'PRECONDITION_FAILED - unknown delivery tag 7' } });
+    expect(ack(q, 'c1', 7)).toEqual({
+      ok: false,
+      error: { code: 406, text: 'PRECONDITION_FAILED - unknown delivery tag 7' },
+    });
     expect(unackedCount(q, 'c1')).toBe(1);
   });
 
@@ -103,7 +111,10 @@ describe('nack / reject with requeue', () => {
     for (const id of ['a', 'b', 'c']) enqueue(q, msg(id), 0, config);
     expect(ids(q.ready)).toEqual(['b', 'c']);
     const result = nack(q, 'c1', 1, { requeue: true }, 0, config);
-    expect(result).toMatchObject({ ok: true, removed: [{ reason: 'maxlen', message: { id: 'a', redelivered: true } }] });
+    expect(result).toMatchObject({
+      ok: true,
+      removed: [{ reason: 'maxlen', message: { id: 'a', redelivered: true } }],
+    });
     expect(ids(q.ready)).toEqual(['b', 'c']);
   });
 
@@ -119,14 +130,21 @@ describe('nack / reject without requeue', () => {
     const config: QueueConfig = { overflow: 'drop-head', deadLetterExchange: 'dlx' };
     const q = setup(['a', 'b'], 2, config);
     const result = reject(q, 'c1', 1, false, 0, config);
-    expect(result).toMatchObject({ ok: true, requeued: [], removed: [{ reason: 'rejected', deadLetter: true, message: { id: 'a' } }] });
+    expect(result).toMatchObject({
+      ok: true,
+      requeued: [],
+      removed: [{ reason: 'rejected', deadLetter: true, message: { id: 'a' } }],
+    });
     expect(ids(q.ready)).toEqual([]);
     expect(unackedCount(q)).toBe(1);
   });
 
   it('drops the message when the queue has no DLX', () => {
     const q = setup(['a'], 1);
-    expect(nack(q, 'c1', 1, { requeue: false }, 0, cfg)).toMatchObject({ ok: true, removed: [{ reason: 'rejected', deadLetter: false }] });
+    expect(nack(q, 'c1', 1, { requeue: false }, 0, cfg)).toMatchObject({
+      ok: true,
+      removed: [{ reason: 'rejected', deadLetter: false }],
+    });
     expect(q.ready).toEqual([]);
   });
 

@@ -58,10 +58,16 @@ describe('resetting a group’s offsets', () => {
   });
 
   it('to an offset clamps it into [log start, log end]', () => {
-    expect(resetOffsets(inactiveGroup(), topicsT(), { to: 'offset', offset: 4 })).toEqual({ ok: true, offsets: { 't:0': 4, 't:1': 3 } });
+    expect(resetOffsets(inactiveGroup(), topicsT(), { to: 'offset', offset: 4 })).toEqual({
+      ok: true,
+      offsets: { 't:0': 4, 't:1': 3 },
+    });
     const topics = topicsT();
     applyRetention(topics.t!.partitions[0]!, 10_000, { retentionRecords: 2 });
-    expect(resetOffsets(inactiveGroup(), topics, { to: 'offset', offset: 1 })).toEqual({ ok: true, offsets: { 't:0': 4, 't:1': 1 } });
+    expect(resetOffsets(inactiveGroup(), topics, { to: 'offset', offset: 1 })).toEqual({
+      ok: true,
+      offsets: { 't:0': 4, 't:1': 1 },
+    });
   });
 
   it('to a timestamp is the first record at or after it; past the last record it is the log end', () => {
@@ -92,7 +98,10 @@ describe('resetting a group’s offsets', () => {
     const g = inactiveGroup();
     expect(resetOffsets(g, topics, { to: 'earliest' }, ['u'])).toEqual({ ok: true, offsets: { 'u:0': 0 } });
     expect(g.committed['t:0']).toBe(5);
-    expect(resetOffsets(g, topics, { to: 'earliest' }, ['nope'])).toEqual({ ok: false, error: 'Topic nope does not exist.' });
+    expect(resetOffsets(g, topics, { to: 'earliest' }, ['nope'])).toEqual({
+      ok: false,
+      error: 'Topic nope does not exist.',
+    });
   });
 });
 

@@ -3,7 +3,14 @@ import { groupStatus } from './consumerGroup';
 import type { ConsumerGroupState } from './groupState';
 import { highWatermark, offsetForTimestamp } from './partitionLog';
 import type { Topics } from './topic';
-import { compareIds, compareTopicPartitions, parseTpKey, partitionsOf, tpKey, type TopicPartition } from './topicPartition';
+import {
+  compareIds,
+  compareTopicPartitions,
+  parseTpKey,
+  partitionsOf,
+  tpKey,
+  type TopicPartition,
+} from './topicPartition';
 
 /** Where `kafka-consumer-groups --reset-offsets` moves a group. */
 export type ResetTarget =
@@ -23,14 +30,20 @@ export type ResetResult =
  * with its own on its next commit, so Kafka makes you stop the group first. An offset outside the
  * log is clamped to it; a timestamp with no record at or after it resets to the log end.
  */
-export function resetOffsets(group: ConsumerGroupState, topics: Topics, target: ResetTarget, topicNames?: readonly string[]): ResetResult {
+export function resetOffsets(
+  group: ConsumerGroupState,
+  topics: Topics,
+  target: ResetTarget,
+  topicNames?: readonly string[],
+): ResetResult {
   if (group.members.length > 0) {
     return {
       ok: false,
       error: `Assignments can only be reset if the group '${group.groupId}' is inactive, but the current state is ${groupStatus(group)}.`,
     };
   }
-  const names = topicNames ?? [...new Set(Object.keys(group.committed).map((key) => parseTpKey(key).topic))].sort(compareIds);
+  const names =
+    topicNames ?? [...new Set(Object.keys(group.committed).map((key) => parseTpKey(key).topic))].sort(compareIds);
   const offsets: Record<string, number> = {};
   for (const name of names) {
     const topic = getOwn(topics, name);
@@ -39,10 +52,13 @@ export function resetOffsets(group: ConsumerGroupState, topics: Topics, target: 
       const start = log.logStartOffset;
       const end = highWatermark(log);
       const offset =
-        target.to === 'earliest' ? start
-        : target.to === 'latest' ? end
-        : target.to === 'offset' ? Math.min(Math.max(target.offset, start), end)
-        : offsetForTimestamp(log, target.timestamp);
+        target.to === 'earliest'
+          ? start
+          : target.to === 'latest'
+            ? end
+            : target.to === 'offset'
+              ? Math.min(Math.max(target.offset, start), end)
+              : offsetForTimestamp(log, target.timestamp);
       offsets[tpKey({ topic: name, partition })] = offset;
     });
   }

@@ -4,9 +4,12 @@ import { partitionsOf, type Assignment, type TopicPartition } from './topicParti
 
 const tp = (topic: string, partition: number): TopicPartition => ({ topic, partition });
 const names = (assignment: Assignment): Record<string, string[]> =>
-  Object.fromEntries(Object.entries(assignment).map(([id, list]) => [id, list.map((p) => `${p.topic}p${p.partition}`)]));
+  Object.fromEntries(
+    Object.entries(assignment).map(([id, list]) => [id, list.map((p) => `${p.topic}p${p.partition}`)]),
+  );
 const all = (...topics: [string, number][]): TopicPartition[] => topics.flatMap(([t, n]) => partitionsOf(t, n));
-const same = (members: string[], topics: string[]): Record<string, string[]> => Object.fromEntries(members.map((m) => [m, topics]));
+const same = (members: string[], topics: string[]): Record<string, string[]> =>
+  Object.fromEntries(members.map((m) => [m, topics]));
 
 describe('range assignor', () => {
   it('gives each consumer a contiguous range per topic, extras to the first consumers (Kafka’s javadoc example)', () => {
@@ -76,7 +79,11 @@ describe('round-robin assignor', () => {
 
   it('leaves consumers beyond the partition count idle', () => {
     const members = ['a', 'b', 'c'];
-    expect(names(roundRobin(members, same(members, ['t']), all(['t', 2]), {}))).toEqual({ a: ['tp0'], b: ['tp1'], c: [] });
+    expect(names(roundRobin(members, same(members, ['t']), all(['t', 2]), {}))).toEqual({
+      a: ['tp0'],
+      b: ['tp1'],
+      c: [],
+    });
   });
 
   it('ignores partitions of topics nobody subscribes to', () => {

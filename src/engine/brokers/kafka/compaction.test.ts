@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { compact } from './compaction';
-import { append, createPartitionLog, read, roll, type KafkaRecord, type LogConfig, type PartitionLog } from './partitionLog';
+import {
+  append,
+  createPartitionLog,
+  read,
+  roll,
+  type KafkaRecord,
+  type LogConfig,
+  type PartitionLog,
+} from './partitionLog';
 
 const config: LogConfig = { segmentRecords: 100, segmentMs: 1e9 };
 
@@ -15,7 +23,9 @@ function logOf(entries: readonly ([string | null, unknown] | '|')[], now = 0): P
 }
 
 const view = (log: PartitionLog): string[][] =>
-  log.segments.map((s) => s.records.map((r: KafkaRecord) => `${r.offset}:${r.key}=${r.value === null ? '∅' : JSON.stringify(r.value)}`));
+  log.segments.map((s) =>
+    s.records.map((r: KafkaRecord) => `${r.offset}:${r.key}=${r.value === null ? '∅' : JSON.stringify(r.value)}`),
+  );
 
 describe('log compaction', () => {
   it('keeps only the newest value of each key in closed segments, at its original offset', () => {
@@ -32,7 +42,10 @@ describe('log compaction', () => {
   });
 
   it('does nothing to a log that has only its active segment', () => {
-    const log = logOf([['a', 1], ['a', 2]]);
+    const log = logOf([
+      ['a', 1],
+      ['a', 2],
+    ]);
     expect(compact(log, 0, { deleteRetentionMs: 0 })).toEqual({ removed: 0, tombstonesRemoved: 0 });
     expect(view(log)).toEqual([['0:a=1', '1:a=2']]);
   });

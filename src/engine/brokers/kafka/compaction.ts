@@ -25,7 +25,8 @@ export function compact(log: PartitionLog, now: number, config: CompactionConfig
 
   // The cleaner's OffsetMap: key → latest offset within the cleanable range.
   const latest = new Map<string, number>();
-  for (const segment of closed) for (const record of segment.records) if (record.key !== null) latest.set(record.key, record.offset);
+  for (const segment of closed)
+    for (const record of segment.records) if (record.key !== null) latest.set(record.key, record.offset);
 
   let removed = 0;
   let tombstonesRemoved = 0;

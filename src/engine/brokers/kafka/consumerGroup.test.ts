@@ -11,7 +11,14 @@ import {
   type GroupOutcome,
 } from './consumerGroup';
 import { KafkaError } from './errors';
-import { AssignorName, createGroup, RebalanceReason, type ConsumerGroupState, type GroupConfig, type RebalanceEvent } from './groupState';
+import {
+  AssignorName,
+  createGroup,
+  RebalanceReason,
+  type ConsumerGroupState,
+  type GroupConfig,
+  type RebalanceEvent,
+} from './groupState';
 import { append } from './partitionLog';
 import { poll } from './poll';
 import { addPartitions, createTopic, type KafkaTopic } from './topic';
@@ -21,7 +28,8 @@ import type { Assignment } from './topicPartition';
 function topicT(partitions: number, perPartition = 0): Record<string, KafkaTopic> {
   const topic = createTopic('t', partitions, 0);
   topic.partitions.forEach((log, p) => {
-    for (let i = 0; i < perPartition; i++) append(log, { key: `k${p}`, value: i }, 0, { segmentRecords: 100, segmentMs: 1e9 });
+    for (let i = 0; i < perPartition; i++)
+      append(log, { key: `k${p}`, value: i }, 0, { segmentRecords: 100, segmentMs: 1e9 });
   });
   return { t: topic };
 }
@@ -42,7 +50,13 @@ describe('joining', () => {
     const topics = topicT(3, 4);
     const g = group();
     const event = rebalanced(join(g, topics, { id: 'a', topics: ['t'] }, 100));
-    expect(event).toMatchObject({ generation: 1, reason: RebalanceReason.MemberJoined, member: 'a', at: 100, protocol: 'eager' });
+    expect(event).toMatchObject({
+      generation: 1,
+      reason: RebalanceReason.MemberJoined,
+      member: 'a',
+      at: 100,
+      protocol: 'eager',
+    });
     expect(names(event.after)).toEqual({ a: ['t0', 't1', 't2'] });
     expect(g.positions).toEqual({ 't:0': 4, 't:1': 4, 't:2': 4 });
     expect(event.startOffsets['t:0']).toEqual({ offset: 4, from: 'latest' });
@@ -283,7 +297,10 @@ describe('partitions added to a subscribed topic', () => {
     const g = group(AssignorName.Range, { autoOffsetReset: 'latest' });
     join(g, topics, { id: 'a', topics: ['t'] }, 0);
     addPartitions(topics.t!, 2, 10);
-    append(topics.t!.partitions[1]!, { key: 'x', value: 'written before the rebalance' }, 11, { segmentRecords: 100, segmentMs: 1e9 });
+    append(topics.t!.partitions[1]!, { key: 'x', value: 'written before the rebalance' }, 11, {
+      segmentRecords: 100,
+      segmentMs: 1e9,
+    });
     rebalance(g, topics, 20, RebalanceReason.PartitionsChanged);
     expect(g.positions['t:1']).toBe(1);
     expect(poll(g, topics, 'a', 20).records).toEqual([]);

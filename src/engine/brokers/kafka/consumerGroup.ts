@@ -13,7 +13,14 @@ import {
 import { commitPositions, liveMember, startingOffset } from './offsets';
 import { cooperativeSticky } from './stickyAssignor';
 import type { Topics } from './topic';
-import { compareIds, partitionsOf, sortedAssignment, tpKey, type Assignment, type TopicPartition } from './topicPartition';
+import {
+  compareIds,
+  partitionsOf,
+  sortedAssignment,
+  tpKey,
+  type Assignment,
+  type TopicPartition,
+} from './topicPartition';
 
 /** What a membership change led to: a rebalance now, or one that waits for a stopped member's session to expire. */
 export type GroupOutcome =
@@ -58,7 +65,8 @@ function subscribedTopics(group: ConsumerGroupState, topics: Topics): string[] {
 
 function partitionCounts(group: ConsumerGroupState, topics: Topics): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const name of subscribedTopics(group, topics)) setOwn(counts, name, getOwn(topics, name)?.partitions.length ?? 0);
+  for (const name of subscribedTopics(group, topics))
+    setOwn(counts, name, getOwn(topics, name)?.partitions.length ?? 0);
   return counts;
 }
 
@@ -72,7 +80,10 @@ export function partitionCountsChanged(group: ConsumerGroupState, topics: Topics
 }
 
 const keysOf = (list: readonly TopicPartition[] | undefined): Set<string> => new Set((list ?? []).map(tpKey));
-const minus = (a: readonly TopicPartition[] | undefined, b: readonly TopicPartition[] | undefined): TopicPartition[] => {
+const minus = (
+  a: readonly TopicPartition[] | undefined,
+  b: readonly TopicPartition[] | undefined,
+): TopicPartition[] => {
   const remove = keysOf(b);
   return (a ?? []).filter((tp) => !remove.has(tpKey(tp)));
 };
@@ -80,7 +91,9 @@ const minus = (a: readonly TopicPartition[] | undefined, b: readonly TopicPartit
 function runAssignor(group: ConsumerGroupState, topics: Topics): { after: Assignment; target: Assignment } {
   const members = group.members.map((m) => m.id);
   const subscriptions = Object.fromEntries(group.members.map((m) => [m.id, m.topics]));
-  const partitions = subscribedTopics(group, topics).flatMap((name) => partitionsOf(name, getOwn(topics, name)?.partitions.length ?? 0));
+  const partitions = subscribedTopics(group, topics).flatMap((name) =>
+    partitionsOf(name, getOwn(topics, name)?.partitions.length ?? 0),
+  );
   const previous: Assignment = {};
   for (const id of members) setOwn(previous, id, getOwn(group.assignment, id) ?? []);
   if (group.assignor === AssignorName.CooperativeSticky) {
@@ -103,7 +116,8 @@ function runRebalance(
 ): RebalanceEvent {
   const protocol = protocolOf(group.assignor);
   // ConsumerCoordinator.onJoinPrepare: with auto-commit on, members commit before they rejoin.
-  if (group.config.enableAutoCommit) for (const m of group.members) Object.assign(commits, commitPositions(group, m.id));
+  if (group.config.enableAutoCommit)
+    for (const m of group.members) Object.assign(commits, commitPositions(group, m.id));
   const before = sortedAssignment(group.assignment);
   const { after, target } = runAssignor(group, topics);
 
@@ -133,7 +147,8 @@ function runRebalance(
   }
 
   const followUpRequired =
-    protocol === RebalanceProtocol.Cooperative && Object.keys(after).some((id) => minus(getOwn(target, id), getOwn(after, id)).length > 0);
+    protocol === RebalanceProtocol.Cooperative &&
+    Object.keys(after).some((id) => minus(getOwn(target, id), getOwn(after, id)).length > 0);
   group.generation++;
   group.assignment = after;
   group.positions = positions;
@@ -232,6 +247,11 @@ export function expireSessions(group: ConsumerGroupState, topics: Topics, now: n
  * A rebalance with no membership change: the cooperative follow-up (when an event says
  * `followUpRequired`) or a subscribed topic gaining partitions (`partitionCountsChanged`).
  */
-export function rebalance(group: ConsumerGroupState, topics: Topics, now: number, reason: RebalanceReason): GroupOutcome {
+export function rebalance(
+  group: ConsumerGroupState,
+  topics: Topics,
+  now: number,
+  reason: RebalanceReason,
+): GroupOutcome {
   return requestRebalance(group, topics, now, reason, undefined, {});
 }

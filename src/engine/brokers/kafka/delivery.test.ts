@@ -15,9 +15,14 @@ const SESSION_TIMEOUT = 10_000;
 function setup(config: Partial<GroupConfig>): { g: ConsumerGroupState; topics: Record<string, KafkaTopic> } {
   const topic = createTopic('orders', 1, 0);
   const log = topic.partitions[0]!;
-  for (let i = 0; i < 5; i++) append(log, { key: 'customer-1', value: `o${i}` }, 0, { segmentRecords: 100, segmentMs: 1e9 });
+  for (let i = 0; i < 5; i++)
+    append(log, { key: 'customer-1', value: `o${i}` }, 0, { segmentRecords: 100, segmentMs: 1e9 });
   const topics = { orders: topic };
-  const g = createGroup('billing', AssignorName.Range, { autoOffsetReset: 'earliest', sessionTimeoutMs: SESSION_TIMEOUT, ...config });
+  const g = createGroup('billing', AssignorName.Range, {
+    autoOffsetReset: 'earliest',
+    sessionTimeoutMs: SESSION_TIMEOUT,
+    ...config,
+  });
   join(g, topics, { id: 'a', topics: ['orders'] }, 0);
   join(g, topics, { id: 'b', topics: ['orders'] }, 0);
   return { g, topics };

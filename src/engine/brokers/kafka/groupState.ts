@@ -2,7 +2,11 @@ import { KafkaDefaults } from './defaults';
 import type { Assignment } from './topicPartition';
 
 /** `partition.assignment.strategy`: which assignor the group's leader runs. */
-export const AssignorName = { Range: 'range', RoundRobin: 'roundrobin', CooperativeSticky: 'cooperative-sticky' } as const;
+export const AssignorName = {
+  Range: 'range',
+  RoundRobin: 'roundrobin',
+  CooperativeSticky: 'cooperative-sticky',
+} as const;
 export type AssignorName = (typeof AssignorName)[keyof typeof AssignorName];
 
 /** Eager: every member gives up everything at each rebalance. Cooperative: only what moves. */
@@ -102,7 +106,11 @@ export interface RebalanceEvent {
   readonly followUpRequired: boolean;
 }
 
-export function createGroup(groupId: string, assignor: AssignorName, config: Partial<GroupConfig> = {}): ConsumerGroupState {
+export function createGroup(
+  groupId: string,
+  assignor: AssignorName,
+  config: Partial<GroupConfig> = {},
+): ConsumerGroupState {
   return {
     groupId,
     assignor,

@@ -1,22 +1,10 @@
-export {
-  partitionKey,
-  tpKey,
-  type Assignment,
-} from './topicPartition';
+export { partitionKey, tpKey, type Assignment } from './topicPartition';
 export { partitionForKey } from './murmur2';
-export {
-  firstRecordFrom,
-  highWatermark,
-  type KafkaRecord,
-} from './partitionLog';
+export { firstRecordFrom, highWatermark, type KafkaRecord } from './partitionLog';
 export { applyRetention } from './retention';
 export { compact } from './compaction';
 export { addPartitions, createTopic, produce, type KafkaTopic, type TopicConfig } from './topic';
-export {
-  createGroup,
-  RebalanceReason,
-  type ConsumerGroupState,
-} from './groupState';
+export { createGroup, RebalanceReason, type ConsumerGroupState } from './groupState';
 export { commit } from './offsets';
 export {
   crash,

@@ -37,7 +37,19 @@ describe('murmur2 matches the Java client bit for bit', () => {
 });
 
 describe('murmur2OfString hashes a string as murmur2 of its UTF-8 bytes', () => {
-  it.each([...KAFKA_VECTORS.map(([s]) => s), '', 'a', 'abcd', 'abcde', 'abcdefghi', 'ü', '日本語', '🌵', 'key-ü-1', '\u007f\u0080'])('%j', (input) => {
+  it.each([
+    ...KAFKA_VECTORS.map(([s]) => s),
+    '',
+    'a',
+    'abcd',
+    'abcde',
+    'abcdefghi',
+    'ü',
+    '日本語',
+    '🌵',
+    'key-ü-1',
+    '\u007f\u0080',
+  ])('%j', (input) => {
     expect(murmur2OfString(input)).toBe(murmur2(utf8(input)));
   });
 });
@@ -53,7 +65,9 @@ describe('toPositive', () => {
 
 describe('partitionForKey: the Java producer’s partition for a keyed record', () => {
   it('is toPositive(murmur2(key)) % partitions', () => {
-    expect([1, 2, 3, 4, 6, 12].map((n) => partitionForKey('a-little-bit-longer-string', n))).toEqual([0, 1, 2, 3, 5, 11]);
+    expect([1, 2, 3, 4, 6, 12].map((n) => partitionForKey('a-little-bit-longer-string', n))).toEqual([
+      0, 1, 2, 3, 5, 11,
+    ]);
     expect([1, 2, 3, 4, 6, 12].map((n) => partitionForKey('foobar', n))).toEqual([0, 0, 0, 2, 0, 6]);
     expect([1, 2, 3, 4, 6, 12].map((n) => partitionForKey('order-1', n))).toEqual([0, 0, 1, 2, 4, 10]);
     expect([1, 2, 3, 4, 6, 12].map((n) => partitionForKey('customer-42', n))).toEqual([0, 1, 0, 1, 3, 9]);

@@ -19,7 +19,8 @@ export function murmur2(data: Uint8Array): number {
   const length4 = length >>> 2;
   for (let i = 0; i < length4; i++) {
     const i4 = i * 4;
-    let k = byteAt(data, i4) | (byteAt(data, i4 + 1) << 8) | (byteAt(data, i4 + 2) << 16) | (byteAt(data, i4 + 3) << 24);
+    let k =
+      byteAt(data, i4) | (byteAt(data, i4 + 1) << 8) | (byteAt(data, i4 + 2) << 16) | (byteAt(data, i4 + 3) << 24);
     k = Math.imul(k, M);
     k ^= k >>> R;
     k = Math.imul(k, M);
@@ -54,7 +55,8 @@ export function murmur2OfString(key: string): number {
   let h = SEED ^ length;
   const tail = length & ~3;
   for (let i = 0; i < tail; i += 4) {
-    let k = key.charCodeAt(i) | (key.charCodeAt(i + 1) << 8) | (key.charCodeAt(i + 2) << 16) | (key.charCodeAt(i + 3) << 24);
+    let k =
+      key.charCodeAt(i) | (key.charCodeAt(i + 1) << 8) | (key.charCodeAt(i + 2) << 16) | (key.charCodeAt(i + 3) << 24);
     k = Math.imul(k, M);
     k ^= k >>> R;
     k = Math.imul(k, M);

@@ -6,7 +6,10 @@ import { append } from './partitionLog';
 import { poll } from './poll';
 import { createTopic, type KafkaTopic } from './topic';
 
-function setup(config: Parameters<typeof createGroup>[2] = {}): { g: ConsumerGroupState; topics: Record<string, KafkaTopic> } {
+function setup(config: Parameters<typeof createGroup>[2] = {}): {
+  g: ConsumerGroupState;
+  topics: Record<string, KafkaTopic>;
+} {
   const topic = createTopic('t', 2, 0);
   const logConfig = { segmentRecords: 100, segmentMs: 1e9 };
   for (const log of topic.partitions) for (let i = 0; i < 5; i++) append(log, { key: 'k', value: i }, 0, logConfig);

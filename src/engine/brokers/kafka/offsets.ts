@@ -10,8 +10,10 @@ export type CommitResult = { readonly ok: true } | { readonly ok: false; readonl
 /** A live member of the group, or a KafkaError naming the problem. */
 export function liveMember(group: ConsumerGroupState, memberId: string): GroupMember {
   const member = findMember(group, memberId);
-  if (!member) throw new KafkaError(KafkaErrorCode.UnknownMemberId, `${memberId} is not a member of group ${group.groupId}`);
-  if (member.crashed) throw new KafkaError(KafkaErrorCode.UnknownMemberId, `${memberId} has stopped and cannot act any more`);
+  if (!member)
+    throw new KafkaError(KafkaErrorCode.UnknownMemberId, `${memberId} is not a member of group ${group.groupId}`);
+  if (member.crashed)
+    throw new KafkaError(KafkaErrorCode.UnknownMemberId, `${memberId} has stopped and cannot act any more`);
   return member;
 }
 
@@ -24,7 +26,8 @@ const owns = (group: ConsumerGroupState, memberId: string, key: string): boolean
  * owns the partition now, as the coordinator refuses one from a member of an older generation.
  */
 export function commit(group: ConsumerGroupState, tp: TopicPartition, offset: number, memberId?: string): CommitResult {
-  if (!Number.isInteger(offset) || offset < 0) return { ok: false, error: `an offset is a whole number ≥ 0, not ${offset}` };
+  if (!Number.isInteger(offset) || offset < 0)
+    return { ok: false, error: `an offset is a whole number ≥ 0, not ${offset}` };
   const key = tpKey(tp);
   if (memberId !== undefined && !owns(group, memberId, key)) {
     return {
@@ -54,7 +57,11 @@ export function commitPositions(group: ConsumerGroupState, memberId: string): Re
  * The consumer's auto-commit, run at the start of `poll`: once `autoCommitIntervalMs` has passed it
  * commits the positions reached by the previous polls. Returns what it committed, or null.
  */
-export function maybeAutoCommit(group: ConsumerGroupState, memberId: string, now: number): Record<string, number> | null {
+export function maybeAutoCommit(
+  group: ConsumerGroupState,
+  memberId: string,
+  now: number,
+): Record<string, number> | null {
   const member = liveMember(group, memberId);
   if (!group.config.enableAutoCommit || now < member.nextAutoCommitAt) return null;
   member.nextAutoCommitAt = now + group.config.autoCommitIntervalMs;

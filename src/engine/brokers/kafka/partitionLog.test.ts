@@ -74,9 +74,9 @@ describe('append', () => {
     const log = createPartitionLog(0);
     const compacted = { ...config, cleanupPolicy: CleanupPolicy.Compact };
     expect(() => append(log, { key: null, value: 1 }, 0, compacted)).toThrow(KafkaError);
-    expect(() => append(log, { key: null, value: 1 }, 0, { ...config, cleanupPolicy: CleanupPolicy.CompactDelete })).toThrow(
-      /without key/,
-    );
+    expect(() =>
+      append(log, { key: null, value: 1 }, 0, { ...config, cleanupPolicy: CleanupPolicy.CompactDelete }),
+    ).toThrow(/without key/);
     expect(append(log, { key: null, value: 1 }, 0, { ...config, cleanupPolicy: CleanupPolicy.Delete }).offset).toBe(0);
   });
 });
@@ -148,7 +148,8 @@ describe('offsetForTimestamp (ListOffsets by time)', () => {
 
   it('follows offset order when CreateTimes are out of order', () => {
     const l = createPartitionLog(0);
-    for (const t of [500, 100, 900, 300]) append(l, { key: 'k', value: t, timestamp: t }, 1_000, { segmentRecords: 100, segmentMs: 1e9 });
+    for (const t of [500, 100, 900, 300])
+      append(l, { key: 'k', value: t, timestamp: t }, 1_000, { segmentRecords: 100, segmentMs: 1e9 });
     expect(offsetForTimestamp(l, 200)).toBe(0);
     expect(offsetForTimestamp(l, 600)).toBe(2);
   });

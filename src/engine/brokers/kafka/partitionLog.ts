@@ -115,8 +115,13 @@ export function append(log: PartitionLog, input: RecordInput, now: number, confi
   const offset = log.logEndOffset;
   // Whole literals, not fields added later: an added field costs an extra allocation on every append.
   let record: KafkaRecord;
-  if (headers === undefined) record = eventId === undefined ? { offset, key, value, timestamp } : { offset, key, value, timestamp, eventId };
-  else record = eventId === undefined ? { offset, key, value, timestamp, headers } : { offset, key, value, timestamp, eventId, headers };
+  if (headers === undefined)
+    record = eventId === undefined ? { offset, key, value, timestamp } : { offset, key, value, timestamp, eventId };
+  else
+    record =
+      eventId === undefined
+        ? { offset, key, value, timestamp, headers }
+        : { offset, key, value, timestamp, eventId, headers };
   segment.maxTimestamp = segment.records.length === 0 ? timestamp : Math.max(segment.maxTimestamp, timestamp);
   segment.records.push(record);
   log.logEndOffset++;
@@ -171,7 +176,11 @@ export function read(log: PartitionLog, fromOffset: number, maxRecords: number):
   for (let s = segmentIndexFor(log, fromOffset); s < log.segments.length && records.length < maxRecords; s++) {
     const segment = log.segments[s];
     if (!segment) break;
-    for (let i = firstIndexAtOrAfter(segment.records, fromOffset); i < segment.records.length && records.length < maxRecords; i++) {
+    for (
+      let i = firstIndexAtOrAfter(segment.records, fromOffset);
+      i < segment.records.length && records.length < maxRecords;
+      i++
+    ) {
       const record = segment.records[i];
       if (record) records.push(record);
     }

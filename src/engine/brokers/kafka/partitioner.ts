@@ -32,7 +32,12 @@ export function createPartitionerState(): PartitionerState {
  * The partition for the next record. Kafka starts the round-robin counter and picks each new sticky
  * partition at random; here both start at 0 and advance by one, so a run needs no random draws.
  */
-export function choosePartition(state: PartitionerState, key: string | null, partitions: number, config: PartitionerConfig): number {
+export function choosePartition(
+  state: PartitionerState,
+  key: string | null,
+  partitions: number,
+  config: PartitionerConfig,
+): number {
   if (key !== null) return partitionForKey(key, partitions);
   if (!Number.isInteger(partitions) || partitions < 1) {
     throw new KafkaError(KafkaErrorCode.InvalidPartitions, `a topic has at least 1 partition, not ${partitions}`);
@@ -43,7 +48,10 @@ export function choosePartition(state: PartitionerState, key: string | null, par
     return partition;
   }
   if (!Number.isInteger(config.batchSize) || config.batchSize < 1) {
-    throw new KafkaError(KafkaErrorCode.InvalidConfig, `the sticky batch size must be a whole number ≥ 1, not ${config.batchSize}`);
+    throw new KafkaError(
+      KafkaErrorCode.InvalidConfig,
+      `the sticky batch size must be a whole number ≥ 1, not ${config.batchSize}`,
+    );
   }
   if (state.stickyCount >= config.batchSize) {
     state.stickyPartition = (state.stickyPartition + 1) % partitions;

@@ -23,14 +23,26 @@ describe('poll', () => {
   it('returns the records after each position and advances the positions past them', () => {
     const { g, topics } = setup(2, 3);
     const result = poll(g, topics, 'a', 0);
-    expect(result.records.map((r) => `${r.partition}@${r.record.offset}`)).toEqual(['0@0', '0@1', '0@2', '1@0', '1@1', '1@2']);
+    expect(result.records.map((r) => `${r.partition}@${r.record.offset}`)).toEqual([
+      '0@0',
+      '0@1',
+      '0@2',
+      '1@0',
+      '1@1',
+      '1@2',
+    ]);
     expect(g.positions).toEqual({ 't:0': 3, 't:1': 3 });
     expect(poll(g, topics, 'a', 1).records).toEqual([]);
   });
 
   it('returns at most max.poll.records, taking partitions in order', () => {
     const { g, topics } = setup(2, 3);
-    expect(poll(g, topics, 'a', 0, 4).records.map((r) => `${r.partition}@${r.record.offset}`)).toEqual(['0@0', '0@1', '0@2', '1@0']);
+    expect(poll(g, topics, 'a', 0, 4).records.map((r) => `${r.partition}@${r.record.offset}`)).toEqual([
+      '0@0',
+      '0@1',
+      '0@2',
+      '1@0',
+    ]);
     expect(g.positions).toEqual({ 't:0': 3, 't:1': 1 });
   });
 

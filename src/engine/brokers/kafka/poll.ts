@@ -75,7 +75,12 @@ export interface PolledOne extends PolledRecord {
  * auto-commit, resets and positions as `poll(…, 1)`, without building lists. Undefined when no
  * record waits (an auto-commit that was due has still run).
  */
-export function pollOne(group: ConsumerGroupState, topics: Topics, memberId: string, now: number): PolledOne | undefined {
+export function pollOne(
+  group: ConsumerGroupState,
+  topics: Topics,
+  memberId: string,
+  now: number,
+): PolledOne | undefined {
   liveMember(group, memberId);
   const autoCommitted = maybeAutoCommit(group, memberId, now);
   const assigned = getOwn(group.assignment, memberId);

@@ -7,7 +7,11 @@ import { poll } from './poll';
 import { applyRetention } from './retention';
 import { createTopic, produce, type KafkaTopic, type TopicConfig } from './topic';
 
-const config: TopicConfig = { segmentRecords: 4, segmentMs: 1e9, partitioner: { unkeyed: UnkeyedPartitioning.Sticky, batchSize: 3 } };
+const config: TopicConfig = {
+  segmentRecords: 4,
+  segmentMs: 1e9,
+  partitioner: { unkeyed: UnkeyedPartitioning.Sticky, batchSize: 3 },
+};
 
 /** A little run: a member joins, records flow, that member crashes and expires, logs are cleaned. Returns what it observed. */
 function run(topics: Record<string, KafkaTopic>, g: ConsumerGroupState, from: number): unknown[] {
@@ -15,12 +19,16 @@ function run(topics: Record<string, KafkaTopic>, g: ConsumerGroupState, from: nu
   for (let t = from; t < from + 40; t++) {
     const topic = topics.t!;
     produce(topic, { key: t % 3 === 0 ? null : `k${t % 5}`, value: t }, t * 100, config);
-    if (t % 4 === 0) for (const id of g.members.filter((m) => !m.crashed).map((m) => m.id)) seen.push(poll(g, topics, id, t * 100, 3));
+    if (t % 4 === 0)
+      for (const id of g.members.filter((m) => !m.crashed).map((m) => m.id)) seen.push(poll(g, topics, id, t * 100, 3));
     if (t === from + 10) crash(g, `m${from}`, t * 100);
     seen.push(expireSessions(g, topics, t * 100) ?? null);
     if (t % 10 !== 0) continue;
     for (const log of topic.partitions) {
-      seen.push(applyRetention(log, t * 100, { retentionRecords: 6 }), compact(log, t * 100, { deleteRetentionMs: 500 }));
+      seen.push(
+        applyRetention(log, t * 100, { retentionRecords: 6 }),
+        compact(log, t * 100, { deleteRetentionMs: 500 }),
+      );
     }
   }
   return seen;
@@ -29,7 +37,10 @@ function run(topics: Record<string, KafkaTopic>, g: ConsumerGroupState, from: nu
 describe('state is plain data', () => {
   it('a structuredClone snapshot continues exactly as the original does', () => {
     const topics = { t: createTopic('t', 3, 0) };
-    const g = createGroup('g', AssignorName.CooperativeSticky, { sessionTimeoutMs: 1_000, autoOffsetReset: 'earliest' });
+    const g = createGroup('g', AssignorName.CooperativeSticky, {
+      sessionTimeoutMs: 1_000,
+      autoOffsetReset: 'earliest',
+    });
     join(g, topics, { id: 'a', topics: ['t'] }, 0);
     join(g, topics, { id: 'b', topics: ['t'] }, 0);
     run(topics, g, 0);

@@ -28,7 +28,12 @@ function converge(members: string[], subs: Record<string, string[]>, partitions:
 describe('cooperative-sticky: a fresh group', () => {
   it('deals partitions round-robin over members sorted by id (Kafka’s testTwoConsumersTwoTopicsSixPartitions)', () => {
     const members = ['consumer1', 'consumer2'];
-    const { assignment, revoked } = cooperativeSticky(members, same(members, ['topic1', 'topic2']), all(['topic1', 3], ['topic2', 3]), {});
+    const { assignment, revoked } = cooperativeSticky(
+      members,
+      same(members, ['topic1', 'topic2']),
+      all(['topic1', 3], ['topic2', 3]),
+      {},
+    );
     expect(names(assignment)).toEqual({
       consumer1: ['topic1p0', 'topic1p2', 'topic2p1'],
       consumer2: ['topic1p1', 'topic2p0', 'topic2p2'],
@@ -86,7 +91,9 @@ describe('cooperative-sticky: stickiness', () => {
     const members = ['a', 'b', 'c'];
     const previous = { a: [tp('t', 0), tp('t', 1), tp('t', 2)], b: [tp('t', 3), tp('t', 4), tp('t', 5)] };
     const { target } = cooperativeSticky(members, same(members, ['t']), all(['t', 6]), previous);
-    const kept = ['a', 'b'].flatMap((m) => (target[m] ?? []).filter((p) => previous[m as 'a' | 'b'].some((q) => tpKey(q) === tpKey(p))));
+    const kept = ['a', 'b'].flatMap((m) =>
+      (target[m] ?? []).filter((p) => previous[m as 'a' | 'b'].some((q) => tpKey(q) === tpKey(p))),
+    );
     expect(kept).toHaveLength(4);
     expect(counts(target)).toEqual([2, 2, 2]);
   });
@@ -139,7 +146,12 @@ describe('cooperative-sticky: revoke first, assign in a follow-up rebalance', ()
 
 describe('cooperative-sticky: members with different subscriptions', () => {
   it('gives each partition only to members subscribed to its topic, balanced as far as that allows', () => {
-    const result = cooperativeSticky(['a', 'b', 'c'], { a: ['t'], b: ['t', 'u'], c: ['u'] }, all(['t', 3], ['u', 3]), {});
+    const result = cooperativeSticky(
+      ['a', 'b', 'c'],
+      { a: ['t'], b: ['t', 'u'], c: ['u'] },
+      all(['t', 3], ['u', 3]),
+      {},
+    );
     const final = names(result.assignment);
     expect(final.a?.every((p) => p.startsWith('t'))).toBe(true);
     expect(final.c?.every((p) => p.startsWith('u'))).toBe(true);
@@ -161,7 +173,9 @@ describe('cooperative-sticky: members with different subscriptions', () => {
   it('rebalances by moving partitions from a member with two more than another eligible one', () => {
     const result = cooperativeSticky(['a', 'b'], same(['a', 'b'], ['t']), all(['t', 4]), { a: all(['t', 4]) });
     expect(counts(result.target)).toEqual([2, 2]);
-    const general = cooperativeSticky(['a', 'b', 'c'], { a: ['t'], b: ['t'], c: ['t', 'x'] }, all(['t', 4]), { a: all(['t', 4]) });
+    const general = cooperativeSticky(['a', 'b', 'c'], { a: ['t'], b: ['t'], c: ['t', 'x'] }, all(['t', 4]), {
+      a: all(['t', 4]),
+    });
     expect(counts(general.target).sort()).toEqual([1, 1, 2]);
     expect(general.target.a).toHaveLength(2);
   });

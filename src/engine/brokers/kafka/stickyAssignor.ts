@@ -16,7 +16,8 @@ const subscribes = (subscriptions: Subscriptions, member: string, topic: string)
   getOwn(subscriptions, member)?.includes(topic) ?? false;
 
 // AbstractStickyAssignor.assignOwnedPartitions keeps owned partitions in (partition, topic) order.
-const byPartitionThenTopic = (a: TopicPartition, b: TopicPartition): number => a.partition - b.partition || compareIds(a.topic, b.topic);
+const byPartitionThenTopic = (a: TopicPartition, b: TopicPartition): number =>
+  a.partition - b.partition || compareIds(a.topic, b.topic);
 
 /** Each member's previous partitions that still exist and that it still subscribes to; a doubly claimed one goes to the first claimer. */
 function ownedPartitions(
@@ -165,7 +166,11 @@ function generalAssign(
   // Each move lowers the sum of squared loads, so this ends.
   for (let move = findMove(); move; move = findMove()) {
     const { from, to, tp } = move;
-    setOwn(assignment, from, (getOwn(assignment, from) ?? []).filter((p) => tpKey(p) !== tpKey(tp)));
+    setOwn(
+      assignment,
+      from,
+      (getOwn(assignment, from) ?? []).filter((p) => tpKey(p) !== tpKey(tp)),
+    );
     getOwn(assignment, to)?.push(tp);
   }
   return assignment;
@@ -199,9 +204,17 @@ export const cooperativeSticky: AssignorFn<CooperativeAssignment> = (members, su
   const revoked = emptyAssignment(sorted);
   for (const member of sorted) {
     const had = previousOf(member);
-    setOwn(assignment, member, (getOwn(target, member) ?? []).filter((tp) => had.has(tpKey(tp)) || !revokedSomewhere.has(tpKey(tp))));
+    setOwn(
+      assignment,
+      member,
+      (getOwn(target, member) ?? []).filter((tp) => had.has(tpKey(tp)) || !revokedSomewhere.has(tpKey(tp))),
+    );
     const keeps = new Set((getOwn(assignment, member) ?? []).map(tpKey));
-    setOwn(revoked, member, (getOwn(previous, member) ?? []).filter((tp) => !keeps.has(tpKey(tp))));
+    setOwn(
+      revoked,
+      member,
+      (getOwn(previous, member) ?? []).filter((tp) => !keeps.has(tpKey(tp))),
+    );
   }
   return { assignment, target, revoked };
 };

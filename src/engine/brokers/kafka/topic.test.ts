@@ -4,7 +4,11 @@ import { partitionForKey } from './murmur2';
 import { UnkeyedPartitioning } from './partitioner';
 import { addPartitions, createTopic, produce, type TopicConfig } from './topic';
 
-const config: TopicConfig = { segmentRecords: 100, segmentMs: 1e9, partitioner: { unkeyed: UnkeyedPartitioning.RoundRobin } };
+const config: TopicConfig = {
+  segmentRecords: 100,
+  segmentMs: 1e9,
+  partitioner: { unkeyed: UnkeyedPartitioning.RoundRobin },
+};
 
 describe('a topic', () => {
   it('has at least one partition, each an empty log', () => {
@@ -15,7 +19,9 @@ describe('a topic', () => {
 
   it('puts every record of one key on one partition, in order, with offsets counted per partition', () => {
     const topic = createTopic('orders', 3, 0);
-    const produced = ['order-1', 'order-2', 'order-1', 'order-3', 'order-1'].map((key, i) => produce(topic, { key, value: i }, i, config));
+    const produced = ['order-1', 'order-2', 'order-1', 'order-3', 'order-1'].map((key, i) =>
+      produce(topic, { key, value: i }, i, config),
+    );
     expect(produced.map((p) => [p.partition, p.record.offset])).toEqual([
       [1, 0],
       [0, 0],
@@ -29,7 +35,9 @@ describe('a topic', () => {
   it('spreads records without a key with the configured strategy', () => {
     const topic = createTopic('clicks', 2, 0);
     const sticky: TopicConfig = { ...config, partitioner: { unkeyed: UnkeyedPartitioning.Sticky, batchSize: 2 } };
-    expect([0, 1, 2, 3, 4].map((i) => produce(topic, { key: null, value: i }, i, sticky).partition)).toEqual([0, 0, 1, 1, 0]);
+    expect([0, 1, 2, 3, 4].map((i) => produce(topic, { key: null, value: i }, i, sticky).partition)).toEqual([
+      0, 0, 1, 1, 0,
+    ]);
   });
 });
 

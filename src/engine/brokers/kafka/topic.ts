@@ -1,6 +1,13 @@
 import { KafkaError, KafkaErrorCode } from './errors';
 import { choosePartition, createPartitionerState, type PartitionerConfig, type PartitionerState } from './partitioner';
-import { append, createPartitionLog, type KafkaRecord, type LogConfig, type PartitionLog, type RecordInput } from './partitionLog';
+import {
+  append,
+  createPartitionLog,
+  type KafkaRecord,
+  type LogConfig,
+  type PartitionLog,
+  type RecordInput,
+} from './partitionLog';
 
 /** A topic: its partitions' logs and the producer's partitioner counters. Plain data. */
 export interface KafkaTopic {

@@ -53,6 +53,7 @@ export function partitionsOf(topic: string, count: number): TopicPartition[] {
 /** A copy with every member's list sorted by (topic, partition) and members in id order. */
 export function sortedAssignment(assignment: Readonly<Record<string, readonly TopicPartition[]>>): Assignment {
   const out: Assignment = {};
-  for (const id of Object.keys(assignment).sort(compareIds)) setOwn(out, id, [...(getOwn(assignment, id) ?? [])].sort(compareTopicPartitions));
+  for (const id of Object.keys(assignment).sort(compareIds))
+    setOwn(out, id, [...(getOwn(assignment, id) ?? [])].sort(compareTopicPartitions));
   return out;
 }

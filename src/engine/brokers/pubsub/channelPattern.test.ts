@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { matchChannelPattern } from './channelPattern';
 
-const matches = (pattern: string, channels: string[]) => channels.filter((channel) => matchChannelPattern(pattern, channel));
+const matches = (pattern: string, channels: string[]) =>
+  channels.filter((channel) => matchChannelPattern(pattern, channel));
 
 describe('matchChannelPattern: *', () => {
   it('matches any run of characters, dots included (unlike an AMQP topic *)', () => {
-    expect(matches('news.*', ['news.tech', 'news.tech.ai', 'news.', 'news', 'sports.tech'])).toEqual(['news.tech', 'news.tech.ai', 'news.']);
-    expect(matches('*.created', ['order.created', 'eu.order.created', '.created', 'created'])).toEqual(['order.created', 'eu.order.created', '.created']);
+    expect(matches('news.*', ['news.tech', 'news.tech.ai', 'news.', 'news', 'sports.tech'])).toEqual([
+      'news.tech',
+      'news.tech.ai',
+      'news.',
+    ]);
+    expect(matches('*.created', ['order.created', 'eu.order.created', '.created', 'created'])).toEqual([
+      'order.created',
+      'eu.order.created',
+      '.created',
+    ]);
   });
 
   it('matches every non-empty channel alone', () => {

@@ -15,7 +15,14 @@ const MAX_NESTING = 1000;
  * A port of Redis's stringmatchlen_impl (util.c), byte for byte over UTF-8 like Redis itself.
  * Reads past the pattern's end see 0, as C sees the string's NUL terminator.
  */
-function matchFrom(p: Uint8Array, pi: number, s: Uint8Array, si: number, skip: { longer: boolean }, nesting: number): boolean {
+function matchFrom(
+  p: Uint8Array,
+  pi: number,
+  s: Uint8Array,
+  si: number,
+  skip: { longer: boolean },
+  nesting: number,
+): boolean {
   if (nesting > MAX_NESTING) return false;
   const at = (i: number): number => (i < p.length ? (p[i] as number) : 0);
   let plen = p.length - pi;

@@ -22,7 +22,9 @@ describe('publish: who receives', () => {
     const state = createPubSub();
     psubscribe(state, 'alice', 'news.*');
     psubscribe(state, 'bob', 'sports.*');
-    expect(publish(state, 'news.tech.ai').deliveries).toEqual([{ kind: 'pmessage', subscriber: 'alice', channel: 'news.tech.ai', pattern: 'news.*' }]);
+    expect(publish(state, 'news.tech.ai').deliveries).toEqual([
+      { kind: 'pmessage', subscriber: 'alice', channel: 'news.tech.ai', pattern: 'news.*' },
+    ]);
   });
 
   it('sends exact subscribers their copy before pattern subscribers', () => {
@@ -45,7 +47,10 @@ describe('publish: who receives', () => {
     const state = createPubSub();
     psubscribe(state, 'alice', 'n*');
     psubscribe(state, 'alice', '*s');
-    expect(publish(state, 'news').deliveries.map((d) => (d.kind === 'pmessage' ? d.pattern : ''))).toEqual(['n*', '*s']);
+    expect(publish(state, 'news').deliveries.map((d) => (d.kind === 'pmessage' ? d.pattern : ''))).toEqual([
+      'n*',
+      '*s',
+    ]);
   });
 });
 

@@ -21,7 +21,8 @@ export interface PubSubPublishResult {
 export function publish(state: PubSubState, channel: string): PubSubPublishResult {
   const deliveries: PubSubDelivery[] = [];
   for (const s of state.subscriptions) {
-    if (s.kind === SubscriptionKind.Channel && s.target === channel) deliveries.push({ kind: 'message', subscriber: s.subscriber, channel });
+    if (s.kind === SubscriptionKind.Channel && s.target === channel)
+      deliveries.push({ kind: 'message', subscriber: s.subscriber, channel });
   }
   for (const s of state.subscriptions) {
     if (s.kind === SubscriptionKind.Pattern && matchChannelPattern(s.target, channel)) {

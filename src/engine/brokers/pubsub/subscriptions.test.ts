@@ -3,7 +3,7 @@ import { createPubSub } from './pubsubState';
 import { disconnect, psubscribe, subscribe, subscriptionCount } from './subscriptions';
 
 describe('subscribe / psubscribe', () => {
-  it('replies with the client\'s count of channels plus patterns', () => {
+  it("replies with the client's count of channels plus patterns", () => {
     const state = createPubSub();
     expect(subscribe(state, 'alice', 'news')).toBe(1);
     expect(psubscribe(state, 'alice', 'news.*')).toBe(2);

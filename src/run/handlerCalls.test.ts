@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import onlineShop from '../../../public/examples/online-shop.json';
-import orders from '../../../public/examples/orders.json';
-import { validateFlow, type FlowDocument } from '../../flow';
-import { Runtime } from '../../run';
-import type { StepRecord } from '../stepRecord';
+import onlineShop from '../../public/examples/online-shop.json';
+import orders from '../../public/examples/orders.json';
+import { validateFlow, type FlowDocument } from '../flow';
+import { Runtime } from './runtime';
+import type { StepRecord } from '../engine';
 
 function example(doc: unknown, seed: number): FlowDocument {
   const result = validateFlow(doc);
