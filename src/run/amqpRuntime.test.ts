@@ -4,7 +4,8 @@ import { validateFlow } from '../flow';
 import { BranchRun } from './branchRun';
 import { CodeSandbox } from '../engine/code/codeSandbox';
 import { Runtime } from './runtime';
-import { StepKind, type StepRecord } from '../engine/stepRecord';
+import { of, until } from './steps.testkit';
+import { StepKind } from '../engine/stepRecord';
 
 const COUNT = 'function handle(event, ctx) { ctx.state.seen = (ctx.state.seen ?? 0) + 1; }';
 
@@ -32,18 +33,6 @@ const consumer = (id: string, extra: Partial<Extract<FlowNode, { kind: 'consumer
   latencyMs: 10,
   ...extra,
 });
-
-function until(runtime: Runtime, time: number): StepRecord[] {
-  const out: StepRecord[] = [];
-  for (let t = runtime.nextTime(); t !== undefined && t <= time; t = runtime.nextTime()) {
-    const r = runtime.step();
-    if (r) out.push(r);
-  }
-  return out;
-}
-
-const of = <K extends StepRecord['kind']>(records: StepRecord[], kind: K) =>
-  records.filter((r): r is Extract<StepRecord, { kind: K }> => r.kind === kind);
 
 /** Orders with a region → a topic exchange → queues bound by pattern. */
 function routingFlow(): FlowDocument {

@@ -5,7 +5,8 @@ import { BranchRun } from './branchRun';
 import { CodeSandbox } from '../engine/code/codeSandbox';
 import { storeLag } from '../engine/nodes/storeSubscription';
 import { Runtime } from './runtime';
-import { StepKind, type CommandStep, type StepRecord } from '../engine/stepRecord';
+import { of, until } from './steps.testkit';
+import { StepKind, type CommandStep } from '../engine/stepRecord';
 
 function flow(
   nodes: FlowNode[],
@@ -18,18 +19,6 @@ function flow(
   if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
   return checked.flow;
 }
-
-function until(runtime: Runtime, time: number): StepRecord[] {
-  const out: StepRecord[] = [];
-  for (let t = runtime.nextTime(); t !== undefined && t <= time; t = runtime.nextTime()) {
-    const r = runtime.step();
-    if (r) out.push(r);
-  }
-  return out;
-}
-
-const of = <K extends StepRecord['kind']>(records: StepRecord[], kind: K) =>
-  records.filter((r): r is Extract<StepRecord, { kind: K }> => r.kind === kind);
 
 const ORDER = `
 const initialState = { status: 'none', items: 0 };
