@@ -22,6 +22,9 @@ const PAGE_POLICY = [
 // the page): it loads its own modules, evaluates user code in SES compartments, and reaches nothing.
 const ENGINE_WORKER_POLICY = ["default-src 'none'", "script-src 'self' 'unsafe-eval'"].join('; ');
 
+/** Modules with no side effects beyond their exports (hardenRealm's `import 'ses'` is a package's, kept). */
+const PURE_LAYERS = /\/src\/(lib|schema|flow|engine|kinds|run|protocol|client|state)\/[^/]+(\/[^/]+)*\.ts$/;
+
 const ENGINE_WORKER = /\/assets\/engine\.worker-[\w-]+\.js$/;
 
 /** The page's policy as a <meta> in the built index.html, and both policies as headers from `vite preview`. */
@@ -58,6 +61,11 @@ export default defineConfig({
     chunkSizeWarningLimit: 8000,
     // Every browser that runs module workers supports modulepreload; the polyfill is dead weight.
     modulePreload: { polyfill: false },
+    rolldownOptions: {
+      // The pure layers build their values (zod schemas, tables) at top level and nothing else: a module
+      // whose exports go unused is dropped, so the UI can import a folder's index without its schema library.
+      treeshake: { moduleSideEffects: [{ test: PURE_LAYERS, sideEffects: false }] },
+    },
   },
   preview: { port: 4173, strictPort: true },
   server: { port: 5173 },

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { NodeKind } from '../../src/flow/nodeKind';
+import type { NodeKind } from '../../src/flow';
 import { CanvasPage } from './CanvasPage';
 import { CodeEditorPage } from './CodeEditorPage';
 import { InspectorPage } from './InspectorPage';

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { CounterName, NodeKindName } from './AppPage';
-import { NODE_KINDS } from '../../src/flow/nodeKind';
+import { NODE_KINDS } from '../../src/flow';
 
 /** The React Flow pane: node cards, their counters, the edges. */
 export class CanvasPage {

@@ -6,6 +6,8 @@ const EXTENSIONS = ['.ts', '.tsx', '.mts', '.js', '.mjs'];
 
 /** The file a relative specifier names, or undefined when it names something else (a folder, css, raw text). */
 function resolveFile(fromDir, specifier) {
+  // `?raw` reads a file's text, not its module API: a folder's index cannot offer it.
+  if (/\?raw$/.test(specifier)) return undefined;
   const bare = specifier.replace(/\?.*$/, '');
   const absolute = path.resolve(fromDir, bare);
   if (existsSync(absolute) && statSync(absolute).isDirectory()) return path.join(absolute, 'index.ts');
@@ -45,25 +47,17 @@ export const folderBoundary = {
   meta: {
     type: 'problem',
     docs: { description: 'Import a folder through its index.ts from outside it.' },
-    // `pending`: folders (relative to the working directory) whose index is not yet the only way in.
-    schema: [
-      {
-        type: 'object',
-        properties: { pending: { type: 'array', items: { type: 'string' } } },
-        additionalProperties: false,
-      },
-    ],
+    schema: [],
     messages: { bypass: "'{{specifier}}' reaches past {{folder}}/index.ts: import from the folder instead." },
   },
   create(context) {
     const filename = context.filename;
-    const pending = new Set((context.options[0]?.pending ?? []).map((dir) => path.resolve(dir)));
     const check = (node, source) => {
       if (!source || typeof source.value !== 'string' || !source.value.startsWith('.')) return;
       const target = resolveFile(path.dirname(filename), source.value);
       if (!target || TEST_SUPPORT.test(target)) return;
       const folder = bypassedFolder(filename, target);
-      if (folder && !pending.has(folder))
+      if (folder)
         context.report({
           node: source,
           messageId: 'bypass',

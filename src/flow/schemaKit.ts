@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FlowDefaults } from './flowDefaults';
 import { id, jsonValue, name, subscriberFields, typeName } from './nodeFields';
 import { ownRecordSchema } from './ownRecordSchema';
 
@@ -16,5 +17,15 @@ const builders = {
   string: z.string,
 };
 
-export const SCHEMA_KIT = { z: builders, id, name, jsonValue, typeName, subscriberFields, ownRecordSchema };
+// FlowDefaults rides in the kit so a shape needs no runtime import of flow/ (which imports the shapes).
+export const SCHEMA_KIT = {
+  z: builders,
+  id,
+  name,
+  jsonValue,
+  typeName,
+  subscriberFields,
+  ownRecordSchema,
+  FlowDefaults,
+};
 export type SchemaKit = typeof SCHEMA_KIT;

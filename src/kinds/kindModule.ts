@@ -1,7 +1,5 @@
 import type { NodeOfKind } from '../flow';
-import type { RunContext } from '../engine/nodes/runContext';
-import type { ScheduledAction } from '../engine/runtimeState';
-import type { StepRecord } from '../engine/stepRecord';
+import type { RunContext, ScheduledAction, StepRecord } from '../engine';
 import type { NodeKind } from './nodeKinds';
 
 export type ActionKind = ScheduledAction['kind'];

@@ -4,7 +4,7 @@ import { aggregateUi } from './aggregate/aggregateUi';
 import { commandUi } from './command/commandUi';
 import { consumerUi } from './consumer/consumerUi';
 import { exchangeUi } from './exchange/exchangeUi';
-import { NODE_KINDS } from '../flow/nodeKind';
+import { NODE_KINDS } from '../flow';
 import { producerUi } from './producer/producerUi';
 import { projectionUi } from './projection/projectionUi';
 import { pubsubUi } from './pubsub/pubsubUi';

@@ -1,4 +1,4 @@
-import type { MarkerKind } from '../engine/markerKind';
+import type { MarkerKind } from '../engine';
 import type { StateChange } from '../lib/diffState';
 
 /** Markers kept per kind and branch: the first ones; later ones are only counted (a history can hold 1,000,000 steps). */

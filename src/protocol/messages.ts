@@ -1,9 +1,5 @@
 import type { FlowDocument, FlowProblem } from '../flow';
-import type { Counters } from '../engine/counters';
-import type { StepRecord } from '../engine/stepRecord';
-import type { ResetTarget } from '../engine/brokers/kafka';
-import type { LogQuery, LogQueryResult } from '../engine/esQueries';
-import type { TraceLink } from '../engine/causation';
+import type { Counters, StepRecord, ResetTarget, LogQuery, LogQueryResult, TraceLink } from '../engine';
 import type { Bookmark, GotoTarget, LocateResult, NodeStateDiff, TimelineMarkers } from './debugging';
 
 /** Bump when a message shape changes; the client refuses a worker of another version. */

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { FlowDocument, FlowEdge, FlowNode } from '../flow';
-import { validateFlow } from '../flow';
+import { type FlowDocument, type FlowEdge, type FlowNode, validateFlow } from '../flow';
 import { BranchRun } from './branchRun';
-import { CodeSandbox } from '../engine/code/codeSandbox';
+import { CodeSandbox, StepKind } from '../engine';
 import { Runtime } from './runtime';
 import { of, until } from './steps.testkit';
-import { StepKind } from '../engine/stepRecord';
 
 const COUNT = 'function handle(event, ctx) { ctx.state.seen = (ctx.state.seen ?? 0) + 1; }';
 

@@ -2,12 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import orders from '../../public/examples/orders.json';
 import { validateFlow, type FlowDocument } from '../flow';
 import { BranchRun } from './branchRun';
-import { CodeSandbox } from '../engine/code/codeSandbox';
-import type { RunInput } from '../engine/input';
-import { nextUint32, seedRandom } from '../engine/random';
+import { CodeSandbox, type RunInput, nextUint32, seedRandom, type RuntimeSnapshot, type StepRecord } from '../engine';
 import { Runtime } from './runtime';
-import type { RuntimeSnapshot } from '../engine/runtimeState';
-import type { StepRecord } from '../engine/stepRecord';
 
 function exampleFlow(): FlowDocument {
   const result = validateFlow(orders);

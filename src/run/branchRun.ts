@@ -1,10 +1,14 @@
 import type { FlowDocument } from '../flow';
-import type { CodeSandbox } from '../engine/code/codeSandbox';
-import type { RecordedInput, RunInput } from '../engine/input';
-import type { RunContext } from '../engine/nodes/runContext';
+import type {
+  CodeSandbox,
+  RecordedInput,
+  RunInput,
+  RunContext,
+  RuntimeSnapshot,
+  RuntimeState,
+  StepRecord,
+} from '../engine';
 import { Runtime, SnapshotError } from './runtime';
-import type { RuntimeSnapshot, RuntimeState } from '../engine/runtimeState';
-import type { StepRecord } from '../engine/stepRecord';
 
 export interface BranchRunOptions {
   readonly baseFlow: FlowDocument;

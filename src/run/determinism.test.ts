@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import orders from '../../public/examples/orders.json';
 import { validateFlow, type FlowDocument } from '../flow';
 import { runFlow } from './runFlow';
-import type { StepRecord } from '../engine/stepRecord';
+import type { StepRecord } from '../engine';
 
 function exampleFlow(): FlowDocument {
   const result = validateFlow(orders);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseFlow } from '../flow';
-import { queryLog, queryReadModel } from '../engine/esQueries';
+import { queryLog, queryReadModel } from '../engine';
 import { Runtime } from './runtime';
 
 function shop(): Runtime {

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { FlowDocument, FlowEdge, FlowNode, SubscriberNode } from '../flow';
-import { validateFlow } from '../flow';
+import { type FlowDocument, type FlowEdge, type FlowNode, type SubscriberNode, validateFlow } from '../flow';
 import { BranchRun } from './branchRun';
-import { CodeSandbox } from '../engine/code/codeSandbox';
-import { storeLag } from '../engine/nodes/storeSubscription';
+import { CodeSandbox, storeLag, StepKind, type CommandStep } from '../engine';
 import { Runtime } from './runtime';
 import { of, until } from './steps.testkit';
-import { StepKind, type CommandStep } from '../engine/stepRecord';
 
 function flow(
   nodes: FlowNode[],

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { FlowDocument } from '../flow';
-import { validateFlow } from '../flow';
+import { type FlowDocument, validateFlow } from '../flow';
 import { Runtime } from './runtime';
-import type { StepRecord } from '../engine/stepRecord';
+import type { StepRecord } from '../engine';
 
 function counter(invariants: NonNullable<FlowDocument['invariants']>): FlowDocument {
   const doc = {

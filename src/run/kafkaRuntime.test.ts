@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowDocument, SubscriberNode } from '../flow';
 import { BranchRun } from './branchRun';
-import { CodeSandbox } from '../engine/code/codeSandbox';
-import { partitionForKey } from '../engine/brokers/kafka';
+import { CodeSandbox, partitionForKey, StepKind, type DeliverStep, type StepRecord } from '../engine';
 import { Runtime } from './runtime';
-import { StepKind, type DeliverStep, type StepRecord } from '../engine/stepRecord';
 
 const HANDLER = 'function handle(event, ctx) { ctx.state.seen = (ctx.state.seen ?? 0) + 1; }';
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { FlowDocument } from '../flow';
 import { BranchRun } from './branchRun';
-import { CodeSandbox } from '../engine/code/codeSandbox';
+import { CodeSandbox } from '../engine';
 import { flowOf, PROTOTYPE_NAMES, renameStrings } from './keysFixture';
 import { Runtime } from './runtime';
 

@@ -5,7 +5,7 @@ import type { FlowDocument } from '../flow';
 import { flowOf, PROTOTYPE_NAMES, renameStrings, toTwins, twinOf } from './keysFixture';
 import { Runtime } from './runtime';
 import { runFlow } from './runFlow';
-import type { StepRecord } from '../engine/stepRecord';
+import type { StepRecord } from '../engine';
 
 const EXAMPLES = fileURLToPath(new URL('../../public/examples/', import.meta.url));
 const STEPS = 1500;

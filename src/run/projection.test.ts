@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import orders from '../../public/examples/orders.json';
 import { validateFlow, type FlowDocument } from '../flow';
-import type { CloudEvent } from '../engine/cloudEvent';
-import { CodeSandbox } from '../engine/code/codeSandbox';
-import type { HandlerContext } from '../engine/code/handlerContext';
+import { type CloudEvent, CodeSandbox, type HandlerContext, StepKind, type StepRecord } from '../engine';
 import { runFlow } from './runFlow';
-import { StepKind, type StepRecord } from '../engine/stepRecord';
 
 function exampleFlow(): FlowDocument {
   const result = validateFlow(orders);

@@ -1,6 +1,6 @@
 import type { FlowDocument } from '../flow';
 import { Runtime } from './runtime';
-import type { StepRecord } from '../engine/stepRecord';
+import type { StepRecord } from '../engine';
 
 /** Runs a flow from step 0 for up to `steps` steps and hands each record to `emit` (the CLI and tests use it). */
 export function runFlow(flow: FlowDocument, steps: number, emit: (record: StepRecord) => void): Runtime {

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import orders from '../../public/examples/orders.json';
 import { validateFlow, type FlowDocument, type ProducerNode } from '../flow';
 import { Runtime } from './runtime';
-import { StepKind, type DeliverStep, type PublishStep, type StepRecord } from '../engine/stepRecord';
-import { virtualIso } from '../engine/virtualTime';
+import { StepKind, type DeliverStep, type PublishStep, type StepRecord, virtualIso } from '../engine';
 
 function exampleFlow(): FlowDocument {
   const result = validateFlow(orders);

@@ -1,9 +1,16 @@
-import type { FlowDocument, FlowEdge, FlowNode } from '../flow';
-import { getOwn, hasOwn, setOwn } from '../lib/ownRecord';
-import { zeroCounters } from '../engine/counters';
-import type { RunInput } from '../engine/input';
-import { HandlerCalls } from '../engine/nodes/handlerCalls';
 import {
+  type FlowDocument,
+  type FlowEdge,
+  type FlowNode,
+  type SubscriberNode,
+  NODE_KINDS,
+  type NodeKind,
+} from '../flow';
+import { getOwn, hasOwn, setOwn } from '../lib/ownRecord';
+import {
+  zeroCounters,
+  type RunInput,
+  HandlerCalls,
   controlConsumer,
   formGroups,
   groupSync,
@@ -11,23 +18,35 @@ import {
   sessionExpiry,
   subscribedTopics,
   syncGroups,
-} from '../engine/nodes/consumerGroups';
-import { copyKafkaState, emptyKafkaState } from '../engine/nodes/kafkaState';
-import { emptyAmqpState, topologyOf } from '../engine/nodes/amqpState';
-import { copyEsState, emptyEsState } from '../engine/nodes/esState';
-import { rebuildReadModel } from '../engine/nodes/storeSubscription';
-import { crashConnection, restartConnection, syncBrokers, usesAmqpOrPubSub } from '../engine/nodes/amqpConsumers';
-import type { Topology } from '../engine/brokers/amqp';
-import type { SubscriberNode } from '../flow';
-import type { RunContext } from '../engine/nodes/runContext';
-import { seedRandom } from '../engine/random';
-import type { NodeState, RuntimeSnapshot, RuntimeState, ScheduledAction } from '../engine/runtimeState';
-import { filterActions, peekAction, popAction, pushAction } from '../engine/scheduler';
-import { StepKind, type ConsumerStep, type StepRecord } from '../engine/stepRecord';
-import { checkInvariants } from '../engine/invariants';
-import { findUncloneable } from '../engine/uncloneable';
-import { CodeSandbox } from '../engine/code/codeSandbox';
-import { NODE_KINDS, type NodeKind } from '../flow/nodeKind';
+  copyKafkaState,
+  emptyKafkaState,
+  emptyAmqpState,
+  topologyOf,
+  copyEsState,
+  emptyEsState,
+  rebuildReadModel,
+  crashConnection,
+  restartConnection,
+  syncBrokers,
+  usesAmqpOrPubSub,
+  type Topology,
+  type RunContext,
+  seedRandom,
+  type NodeState,
+  type RuntimeSnapshot,
+  type RuntimeState,
+  type ScheduledAction,
+  filterActions,
+  peekAction,
+  popAction,
+  pushAction,
+  StepKind,
+  type ConsumerStep,
+  type StepRecord,
+  checkInvariants,
+  findUncloneable,
+  CodeSandbox,
+} from '../engine';
 import type { ActionKind, ActionOf, NodeAction } from '../kinds/kindModule';
 import { kindModule } from '../kinds/registry';
 import { sendCommand } from '../kinds/command/sendCommand';

@@ -1,5 +1,4 @@
-import type { FlowDocument, FlowEdge } from '../flow';
-import { FlowDefaults } from '../flow/flowDefaults';
+import { type FlowDocument, type FlowEdge, FlowDefaults } from '../flow';
 
 /**
  * What an edge subscribes with, as the canvas labels it: an exchange's binding key (or its

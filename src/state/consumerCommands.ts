@@ -1,4 +1,4 @@
-import type { ResetTarget } from '../engine/brokers/kafka';
+import type { ResetTarget } from '../engine';
 import { engine } from './engineConnection';
 import { flushFlow } from './flowSync';
 import { report } from './runCommands';

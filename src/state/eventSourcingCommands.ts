@@ -1,4 +1,4 @@
-import type { LogQuery, LogQueryResult } from '../engine/esQueries';
+import type { LogQuery, LogQueryResult } from '../engine';
 import { useAppStore } from './appStore';
 import { engine } from './engineConnection';
 import { flushFlow } from './flowSync';

@@ -1,5 +1,4 @@
-import type { FlowDocument, FlowEdge, FlowNode } from '../flow';
-import { canConnect, type NodeKind } from '../flow/nodeKind';
+import { type FlowDocument, type FlowEdge, type FlowNode, canConnect, type NodeKind } from '../flow';
 import { createNode, defaultCode } from './newNode';
 
 type Position = { x: number; y: number };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StepRecord } from '../engine/stepRecord';
+import type { StepRecord } from '../engine';
 import type { Frame } from '../protocol';
 import { collectFailures } from './lastFailures';
 

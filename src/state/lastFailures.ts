@@ -1,4 +1,4 @@
-import type { StepRecord } from '../engine/stepRecord';
+import type { StepRecord } from '../engine';
 import { getOwn, setOwn } from '../lib/ownRecord';
 import type { Frame } from '../protocol';
 

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { StepRecord } from '../engine/stepRecord';
+import type { StepRecord } from '../engine';
 import type { Frame } from '../protocol';
 import type { AppState } from './appStore';
 

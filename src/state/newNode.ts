@@ -1,5 +1,4 @@
-import type { FlowDocument, FlowNode } from '../flow';
-import type { NodeKind } from '../flow/nodeKind';
+import type { FlowDocument, FlowNode, NodeKind } from '../flow';
 import { NODE_SHAPES } from '../kinds/nodeKinds';
 
 /** The code a new node starts with; null for kinds without code. */

@@ -1,5 +1,5 @@
 import type { FlowLoaded, FlowOrigin } from '../protocol';
-import { FLOW_TEXT_LIMITS } from '../flow/flowLimits';
+import { FLOW_TEXT_LIMITS } from '../flow';
 import { parseJsonText } from '../lib/jsonSafety';
 import { useAppStore } from './appStore';
 import { describeError } from './describeProblems';

@@ -1,6 +1,5 @@
-import type { FlowDocument } from '../flow';
+import { type FlowDocument, FLOW_TEXT_LIMITS } from '../flow';
 import type { StoredFlow, TabStorage } from '../protocol';
-import { FLOW_TEXT_LIMITS } from '../flow/flowLimits';
 import { parseJsonText } from '../lib/jsonSafety';
 
 // Edits reach the worker after a short debounce; a reload inside that window would lose the last

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { TraceLink } from '../engine/causation';
+import type { TraceLink } from '../engine';
 import type { AppState } from './appStore';
 
 /** A causation trace on screen: the conversation of the id a person asked about. */

@@ -1,4 +1,4 @@
-import type { StepRecord } from '../engine/stepRecord';
+import type { StepRecord } from '../engine';
 
 /** The id a log row can start a causation trace from: its event, its command, or the first event it appended. */
 export function traceableId(record: StepRecord): { id: string; type: string } | undefined {

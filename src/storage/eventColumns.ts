@@ -1,4 +1,4 @@
-import type { CloudEvent } from '../engine/cloudEvent';
+import type { CloudEvent } from '../engine';
 import { float64, uint16, uint8, type NameTable } from './columns';
 import { EventShape } from './plainSteps';
 

@@ -1,5 +1,4 @@
-import type { CloudEvent } from '../engine/cloudEvent';
-import type { DeliverStep, PublishStep, StepRecord } from '../engine/stepRecord';
+import type { CloudEvent, DeliverStep, PublishStep, StepRecord } from '../engine';
 
 // The steps the codec keeps in columns: exactly the keys, in exactly the order, the engine writes
 // for a plain deliver or a plain Kafka publish. Anything else is kept as JSON text, so a decoded

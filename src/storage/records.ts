@@ -1,7 +1,4 @@
-import type { RecordedInput } from '../engine/input';
-import type { MarkerKind } from '../engine/markerKind';
-import type { RuntimeSnapshot } from '../engine/runtimeState';
-import type { StepRecord } from '../engine/stepRecord';
+import type { RecordedInput, MarkerKind, RuntimeSnapshot, StepRecord } from '../engine';
 import type { FlowDocument } from '../flow';
 import type { EncodedSteps } from './stepCodec';
 

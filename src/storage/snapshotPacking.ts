@@ -1,4 +1,4 @@
-import type { KafkaRecord } from '../engine/brokers/kafka';
+import type { KafkaRecord } from '../engine';
 import { getOwn, setOwn } from '../lib/ownRecord';
 import type { SnapshotRecord } from './records';
 import { decodeTopicRecords, encodeTopicRecords, type EncodedTopicRecords } from './topicRecordCodec';

@@ -1,4 +1,4 @@
-import type { DeliverStep, PublishStep, StepRecord } from '../engine/stepRecord';
+import type { DeliverStep, PublishStep, StepRecord } from '../engine';
 import { float64, int32, MAX_NAMES, NameTable, uint16, uint8 } from './columns';
 import { EventColumns, eventReader, type EncodedEvents } from './eventColumns';
 import { isPlainDeliver, NOT_PLAIN, plainPublishShape } from './plainSteps';

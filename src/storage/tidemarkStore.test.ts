@@ -1,11 +1,8 @@
-import { emptyEsState } from '../engine/nodes/esState';
-import { emptyAmqpState } from '../engine/nodes/amqpState';
+import { emptyEsState, emptyAmqpState, type RuntimeSnapshot, type StepRecord } from '../engine';
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { serialize } from 'node:v8';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RuntimeSnapshot } from '../engine/runtimeState';
-import type { StepRecord } from '../engine/stepRecord';
 import type { FlowDocument } from '../flow';
 import type { BranchRecord, SegmentRecord, SnapshotRecord } from './records';
 import { DB_VERSION, StoreName } from './schema';

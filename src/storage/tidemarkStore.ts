@@ -4,7 +4,7 @@ import { atomicWrite, type WriteTransaction } from './atomicWrite';
 import type { BranchRecord, FlowRecord, SegmentRecord, SnapshotRecord, StoredSegment } from './records';
 import { decodeSteps } from './stepCodec';
 import { SnapshotPacker, topicSegmentRange, topicSegmentRecords, type PackedSegment } from './snapshotPacking';
-import type { KafkaRecord } from '../engine/brokers/kafka';
+import type { KafkaRecord } from '../engine';
 import { BRANCHES_BY_FLOW, DB_NAME, DB_VERSION, StoreName, upgrade, type TidemarkSchema } from './schema';
 
 /** A stored flow that passed validation, or why it did not. */

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Runtime } from '../run';
-import type { KafkaRecord } from '../engine/brokers/kafka';
+import type { KafkaRecord } from '../engine';
 import { validateFlow, type FlowDocument } from '../flow';
 import { decodeTopicRecords, encodeTopicRecords, type EncodedTopicRecords } from './topicRecordCodec';
 

@@ -1,5 +1,4 @@
-import type { KafkaRecord } from '../engine/brokers/kafka';
-import type { CloudEvent } from '../engine/cloudEvent';
+import type { KafkaRecord, CloudEvent } from '../engine';
 import { float64, MAX_NAMES, NameTable, uint8 } from './columns';
 import { EventColumns, eventReader, type EncodedEvents } from './eventColumns';
 import { hasKeys, NOT_PLAIN, plainEventShape } from './plainSteps';

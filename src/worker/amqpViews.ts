@@ -1,5 +1,4 @@
-import { unackedCount, type QueuedMessage } from '../engine/brokers/amqp';
-import type { AmqpState } from '../engine/nodes/amqpState';
+import { unackedCount, type QueuedMessage, type AmqpState } from '../engine';
 import { setOwn } from '../lib/ownRecord';
 import { QUEUE_HEAD_ROWS, type ChannelView, type QueueView, type QueuedMessageView } from '../protocol';
 

@@ -1,5 +1,4 @@
-import { highWatermark, lag, tpKey } from '../engine/brokers/kafka';
-import type { KafkaState } from '../engine/nodes/kafkaState';
+import { highWatermark, lag, tpKey, type KafkaState } from '../engine';
 import { getOwn, setOwn } from '../lib/ownRecord';
 import type { GroupView, TopicView } from '../protocol';
 

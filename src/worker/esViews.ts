@@ -1,7 +1,6 @@
 import type { SubscriberNode, FlowDocument } from '../flow';
-import type { RunContext } from '../engine/nodes/runContext';
+import { type RunContext, storeLag } from '../engine';
 import { getOwn, hasOwn, setOwn } from '../lib/ownRecord';
-import { storeLag } from '../engine/nodes/storeSubscription';
 import { STREAM_ROWS, type EventStoreView } from '../protocol';
 
 /** What the UI shows of the event store: streams per aggregate (most recently written first), conflicts, and each subscriber's lag. */

@@ -1,5 +1,4 @@
-import { highWatermark, tpKey } from '../engine/brokers/kafka';
-import { zeroCounters, type RuntimeState } from '../engine';
+import { highWatermark, tpKey, zeroCounters, type RuntimeState } from '../engine';
 import type { FlowDocument } from '../flow';
 import { getOwn } from '../lib/ownRecord';
 

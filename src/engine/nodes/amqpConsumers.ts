@@ -1,5 +1,4 @@
-import type { SubscriberNode } from '../../flow';
-import { FlowDefaults } from '../../flow/flowDefaults';
+import { type SubscriberNode, FlowDefaults } from '../../flow';
 import { ownEntry } from '../../lib/ownRecord';
 import { addConsumer, crashConsumer, type Consumer } from '../brokers/amqp';
 import { createPubSub, disconnect, psubscribe, subscribe } from '../brokers/pubsub';

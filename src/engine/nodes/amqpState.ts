@@ -1,5 +1,4 @@
-import type { FlowDocument, QueueNode } from '../../flow';
-import { FlowDefaults } from '../../flow/flowDefaults';
+import { type FlowDocument, type QueueNode, FlowDefaults } from '../../flow';
 import { getOwn, setOwn } from '../../lib/ownRecord';
 import {
   DestinationType,

@@ -1,6 +1,5 @@
-import type { SubscriberNode } from '../../flow';
+import { type SubscriberNode, FlowDefaults } from '../../flow';
 import { getOwn, setOwn } from '../../lib/ownRecord';
-import { FlowDefaults } from '../../flow/flowDefaults';
 import {
   createGroup,
   expireSessions,

@@ -1,6 +1,5 @@
 import { countOnEdge } from '../counters';
-import type { SubscriberNode } from '../../flow';
-import { FlowDefaults } from '../../flow/flowDefaults';
+import { type SubscriberNode, FlowDefaults } from '../../flow';
 import { commit, partitionKey, pollOne, type ConsumerGroupState } from '../brokers/kafka';
 import type { CloudEvent } from '../cloudEvent';
 import { errorMessage } from '../code/errorMessage';

@@ -1,5 +1,4 @@
-import type { SubscriberNode } from '../../flow';
-import { FlowDefaults } from '../../flow/flowDefaults';
+import { type SubscriberNode, FlowDefaults } from '../../flow';
 import { getOwn } from '../../lib/ownRecord';
 import { ack, buildReply, matchReply, nack, type QueuedMessage } from '../brokers/amqp';
 import type { CloudEvent } from '../cloudEvent';

@@ -1,5 +1,4 @@
-import type { TopicNode } from '../../flow';
-import { FlowDefaults } from '../../flow/flowDefaults';
+import { type TopicNode, FlowDefaults } from '../../flow';
 import { getOwn, setOwn } from '../../lib/ownRecord';
 import {
   addPartitions,

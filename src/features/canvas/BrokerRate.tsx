@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { getOwn } from '../../lib/ownRecord';
 import { useShallow } from 'zustand/react/shallow';
-import type { Counters } from '../../engine/counters';
+import type { Counters } from '../../engine';
 import { RateWindow, useAppStore } from '../../state';
 
 /** The counter a broker's in and out rates are read from. */

@@ -1,8 +1,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { getOwn } from '../../lib/ownRecord';
 import { memo } from 'react';
-import { CONNECTIONS, NODE_KINDS, type NodeKind } from '../../flow/nodeKind';
-import type { FlowNode } from '../../flow';
+import { CONNECTIONS, NODE_KINDS, type NodeKind, type FlowNode } from '../../flow';
 import { groupIdOf, useAppStore } from '../../state';
 import type { CanvasNode } from './canvasTypes';
 import { kindStyle } from '../kindUi/kindUi';

@@ -1,7 +1,7 @@
 import type { CSSProperties } from 'react';
 import { getOwn } from '../../lib/ownRecord';
 import { useShallow } from 'zustand/react/shallow';
-import type { NodeKind } from '../../flow/nodeKind';
+import type { NodeKind } from '../../flow';
 import { useAppStore } from '../../state';
 import { useKindUi } from '../kindUi/KindUiContext';
 

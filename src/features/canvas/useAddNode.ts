@@ -1,6 +1,6 @@
 import { useReactFlow, useStoreApi, type XYPosition } from '@xyflow/react';
 import { useCallback } from 'react';
-import type { NodeKind } from '../../flow/nodeKind';
+import type { NodeKind } from '../../flow';
 import { addNode, useAppStore } from '../../state';
 import { freeSpot } from './freeSpot';
 

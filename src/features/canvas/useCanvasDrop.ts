@@ -1,5 +1,5 @@
 import { useCallback, type DragEvent } from 'react';
-import { NODE_KINDS, type NodeKind } from '../../flow/nodeKind';
+import { NODE_KINDS, type NodeKind } from '../../flow';
 import { NODE_DRAG_TYPE } from '../palette/paletteItems';
 import { useAddNode } from './useAddNode';
 

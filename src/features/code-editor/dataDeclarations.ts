@@ -1,6 +1,5 @@
-import type { FlowDocument } from '../../flow';
+import { type FlowDocument, schemaToTypeScript, toTypeName, type JsonSchema } from '../../flow';
 import { getOwn } from '../../lib/ownRecord';
-import { schemaToTypeScript, toTypeName, type JsonSchema } from '../../flow/schemaTools';
 
 /** Declarations of the data of every event type with a schema, and the name each type's data has. */
 export interface DataDeclarations {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { AmqpDeliveryInfo, HandlerContext } from '../../engine/code/handlerContext';
+import type { AmqpDeliveryInfo, HandlerContext } from '../../engine';
 import { CONTEXT_TYPES, HANDLER_TYPES } from './handlerTypes';
 
 // Every key of the engine's types: a key added to them and missing here is a compile error.

@@ -1,5 +1,4 @@
-import type { FlowEdge, FlowNode } from '../../flow';
-import { FlowDefaults } from '../../flow/flowDefaults';
+import { type FlowEdge, type FlowNode, FlowDefaults } from '../../flow';
 import { patchEdge, useAppStore, type EdgePatch } from '../../state';
 import { JsonObjectField } from './JsonObjectField';
 import { TextSettingField } from './TextSettingField';

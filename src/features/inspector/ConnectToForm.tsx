@@ -1,6 +1,5 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import type { FlowNode } from '../../flow';
-import { CONNECTIONS } from '../../flow/nodeKind';
+import { type FlowNode, CONNECTIONS } from '../../flow';
 import { connectableTargets, connectNodes, useAppStore } from '../../state';
 
 /** "Connect to" a node chosen from a list: the keyboard alternative to dragging a handle. */

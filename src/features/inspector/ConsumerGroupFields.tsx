@@ -1,5 +1,4 @@
-import type { SubscriberNode } from '../../flow';
-import { FlowDefaults } from '../../flow/flowDefaults';
+import { type SubscriberNode, FlowDefaults } from '../../flow';
 import { patchNode, useAppStore, type NodePatch } from '../../state';
 import { NumberField } from './NumberField';
 import { SelectField, type SelectOption } from './SelectField';

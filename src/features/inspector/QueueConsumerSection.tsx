@@ -1,6 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import type { SubscriberNode } from '../../flow';
-import { FlowDefaults } from '../../flow/flowDefaults';
+import { type SubscriberNode, FlowDefaults } from '../../flow';
 import { patchNode, useAppStore, type NodePatch } from '../../state';
 import { CrashRestartButtons } from './CrashRestartButtons';
 import { NumberField } from './NumberField';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { LogQueryResult } from '../../engine/esQueries';
+import type { LogQueryResult } from '../../engine';
 import { queryLog, useAppStore } from '../../state';
 import { Field } from './Field';
 

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { NodeKind } from '../../flow/nodeKind';
+import type { NodeKind } from '../../flow';
 import type { KindUi, KindUiTable } from './kindUi';
 
 /** The UI registry (src/kinds/uiRegistry.ts), given by App: features sit below the kinds' UI parts and never import them. */

@@ -1,7 +1,6 @@
 import type { ComponentType, CSSProperties, LazyExoticComponent } from 'react';
-import type { Counters } from '../../engine/counters';
-import type { NodeOfKind } from '../../flow';
-import type { NodeKind } from '../../flow/nodeKind';
+import type { Counters } from '../../engine';
+import type { NodeOfKind, NodeKind } from '../../flow';
 
 export interface CounterSpec {
   readonly key: keyof Counters;

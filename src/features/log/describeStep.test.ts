@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StepRecord } from '../../engine/stepRecord';
+import type { StepRecord } from '../../engine';
 import { describeStep } from './describeStep';
 
 const names = (id: string) =>

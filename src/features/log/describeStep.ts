@@ -6,7 +6,7 @@ import type {
   QueueDeliverStep,
   RebalanceStep,
   StepRecord,
-} from '../../engine/stepRecord';
+} from '../../engine';
 import { getOwn } from '../../lib/ownRecord';
 import { bracketList, offsetList } from '../../state';
 

@@ -1,4 +1,4 @@
-import { NODE_KINDS } from '../../flow/nodeKind';
+import { NODE_KINDS } from '../../flow';
 import { NODE_SHAPES } from '../../kinds/nodeKinds';
 import { useKindUiTable } from '../kindUi/KindUiContext';
 import { PaletteItem } from './PaletteItem';

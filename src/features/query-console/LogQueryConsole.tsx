@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { EventRow, LogQuery, LogQueryResult } from '../../engine/esQueries';
+import type { EventRow, LogQuery, LogQueryResult } from '../../engine';
 import { queryLog } from '../../state';
 import './queryConsole.css';
 

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { EventTypeSchemas } from '../../flow';
-import { checkSchema, type JsonSchema } from '../../flow/schemaTools';
+import { type EventTypeSchemas, checkSchema, type JsonSchema } from '../../flow';
 import { parseJsonText } from '../../state';
 import { upcasterDeclarations } from '../code-editor/dataDeclarations';
 import { SourceEditor } from '../code-editor/SourceEditor';

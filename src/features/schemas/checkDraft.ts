@@ -1,14 +1,14 @@
-import type { FlowDocument } from '../../flow';
-import { parseJsonText } from '../../state';
-import { getOwn } from '../../lib/ownRecord';
 import {
+  type FlowDocument,
   checkCompatibility,
   checkSchema,
   checkSchemas,
   CompatibilityMode,
   type CompatibilityIssue,
   type JsonSchema,
-} from '../../flow/schemaTools';
+} from '../../flow';
+import { parseJsonText } from '../../state';
+import { getOwn } from '../../lib/ownRecord';
 import type { SchemaDraft } from './schemaDraft';
 
 /** One finding of the checks run before saving. */

@@ -1,6 +1,5 @@
-import type { FlowDocument } from '../../flow';
+import { type FlowDocument, toTypeName } from '../../flow';
 import { getOwn } from '../../lib/ownRecord';
-import { toTypeName } from '../../flow/schemaTools';
 import { schemaFromPayload } from './schemaFromPayload';
 
 /** What the person is writing for one event type: its newest version edited in place, or a new version. */

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { TraceLink } from '../../engine/causation';
+import type { TraceLink } from '../../engine';
 import { seek, useAppStore, type TraceView } from '../../state';
 import { causalSets } from './causalSets';
 import './trace.css';

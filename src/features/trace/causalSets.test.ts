@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TraceLink } from '../../engine/causation';
+import type { TraceLink } from '../../engine';
 import { causalSets } from './causalSets';
 
 const link = (

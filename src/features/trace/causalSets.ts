@@ -1,4 +1,4 @@
-import type { TraceLink } from '../../engine/causation';
+import type { TraceLink } from '../../engine';
 
 /**
  * The ids upstream of `focus` (what caused it), `focus`, and downstream (what it caused): the

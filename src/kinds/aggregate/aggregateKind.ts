@@ -1,5 +1,4 @@
-import { appendCommand, decideCommand } from '../../engine/nodes/aggregate';
-import { wakeStoreSubscribers } from '../../engine/nodes/storeSubscription';
+import { appendCommand, decideCommand, wakeStoreSubscribers } from '../../engine';
 import type { KindModule } from '../kindModule';
 
 /** An aggregate decides on a command, then appends what it decided its latency later. */

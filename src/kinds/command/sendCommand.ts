@@ -1,12 +1,16 @@
-import { countOnEdge } from '../../engine/counters';
+import {
+  countOnEdge,
+  errorMessage,
+  fillKey,
+  fillTemplate,
+  nextUuid,
+  StepKind,
+  type StepRecord,
+  type Command,
+  decideCommand,
+  type RunContext,
+} from '../../engine';
 import type { CommandNode } from '../../flow';
-import { errorMessage } from '../../engine/code/errorMessage';
-import { fillKey, fillTemplate } from '../../engine/code/payloadTemplate';
-import { nextUuid } from '../../engine/random';
-import { StepKind, type StepRecord } from '../../engine/stepRecord';
-import type { Command } from '../../engine/command';
-import { decideCommand } from '../../engine/nodes/aggregate';
-import type { RunContext } from '../../engine/nodes/runContext';
 
 // A command source sends commands to the aggregate it is wired to, at a rate from a template or
 // one by hand; each starts its own conversation (its id is the correlation id of what follows).

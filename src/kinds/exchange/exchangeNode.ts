@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { SchemaKit } from '../../flow/schemaKit';
+import type { SchemaKit } from '../../flow';
 
 const schema = ({ z, id, name }: SchemaKit) =>
   z.strictObject({

@@ -1,21 +1,30 @@
-import { countOnEdge } from '../../engine/counters';
+import {
+  countOnEdge,
+  type CloudEvent,
+  fillKey,
+  fillTemplate,
+  errorMessage,
+  deepFreeze,
+  nextUuid,
+  StepKind,
+  type PublishStep,
+  type StepRecord,
+  virtualIso,
+  type RunContext,
+  trackRequest,
+  type Message,
+  type AmqpRoute,
+  type ChannelNote,
+  currentSchemaVersion,
+  schemaProblem,
+  publishOnChannel,
+  newEffects,
+  publishMessage,
+  appendToTopic,
+} from '../../engine';
 import type { ProducerNode } from '../../flow';
 import { getOwn, setOwn } from '../../lib/ownRecord';
 import type { Writable } from '../../lib/writable';
-import type { CloudEvent } from '../../engine/cloudEvent';
-import { fillKey, fillTemplate } from '../../engine/code/payloadTemplate';
-import { errorMessage } from '../../engine/code/errorMessage';
-import { deepFreeze } from '../../engine/deepFreeze';
-import { nextUuid } from '../../engine/random';
-import { StepKind, type PublishStep, type StepRecord } from '../../engine/stepRecord';
-import { virtualIso } from '../../engine/virtualTime';
-import type { RunContext } from '../../engine/nodes/runContext';
-import { trackRequest, type Message } from '../../engine/brokers/amqp';
-import type { AmqpRoute, ChannelNote } from '../../engine/stepRecord';
-import { currentSchemaVersion, schemaProblem } from '../../engine/nodes/eventSchemas';
-import { publishOnChannel } from '../../engine/nodes/pubsubNode';
-import { newEffects, publishMessage } from '../../engine/nodes/queues';
-import { appendToTopic } from '../../engine/nodes/topic';
 
 /** Requests a producer keeps waiting for replies; beyond this the oldest are forgotten, so a missing responder cannot grow the state without end. */
 const MAX_PENDING_REQUESTS = 1000;

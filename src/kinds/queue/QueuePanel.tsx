@@ -1,6 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import type { QueueNode } from '../../flow';
-import { FlowDefaults } from '../../flow/flowDefaults';
+import { type QueueNode, FlowDefaults } from '../../flow';
 import { patchNode, useAppStore, type NodePatch } from '../../state';
 import { OptionalNumberField } from '../../features/inspector/OptionalNumberField';
 import { QueueContents } from '../../features/inspector/QueueContents';

@@ -1,5 +1,4 @@
-import { expireQueue } from '../../engine/nodes/queues';
-import { StepKind } from '../../engine/stepRecord';
+import { expireQueue, StepKind } from '../../engine';
 import type { KindModule } from '../kindModule';
 
 /** A queue is declared with the AMQP topology (see syncBrokers); its own step is a message outliving its TTL. */

@@ -1,8 +1,5 @@
 import type { SubscriberNode } from '../../flow';
-import { commitAfter, fetch, handleInflight } from '../../engine/nodes/handlerNode';
-import { handleChannelMessage } from '../../engine/nodes/pubsubNode';
-import { handleQueueDelivery } from '../../engine/nodes/queueConsumer';
-import { readStore } from '../../engine/nodes/storeSubscription';
+import { commitAfter, fetch, handleInflight, handleChannelMessage, handleQueueDelivery, readStore } from '../../engine';
 import type { NodeActions } from '../kindModule';
 
 /** Consumers and projections read the same way from every broker and the event store. */

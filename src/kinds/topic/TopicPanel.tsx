@@ -1,5 +1,4 @@
-import type { TopicNode } from '../../flow';
-import { FlowDefaults } from '../../flow/flowDefaults';
+import { type TopicNode, FlowDefaults } from '../../flow';
 import { patchNode, useAppStore, type NodePatch } from '../../state';
 import { CheckboxField } from '../../features/inspector/CheckboxField';
 import { ConsumerGroupsTable } from '../../features/inspector/ConsumerGroupsTable';

@@ -1,4 +1,4 @@
-import { cleanUp, topicLog } from '../../engine/nodes/topic';
+import { cleanUp, topicLog } from '../../engine';
 import type { KindModule } from '../kindModule';
 
 /** A topic's partition log exists from the start of a run; retention and compaction run after a segment rolls. */

@@ -1,8 +1,7 @@
 import type { z } from 'zod';
-import type { SchemaKit } from '../../flow/schemaKit';
-import { FlowDefaults } from '../../flow/flowDefaults';
+import type { SchemaKit } from '../../flow';
 
-const schema = ({ z, id, name }: SchemaKit) =>
+const schema = ({ z, id, name, FlowDefaults }: SchemaKit) =>
   z.strictObject({
     id,
     kind: z.literal('topic'),

@@ -2,7 +2,7 @@ import { lazy } from 'react';
 import { BrokerRate } from '../../features/canvas/BrokerRate';
 import { TopicPartitionStrip } from '../../features/canvas/TopicPartitionStrip';
 import type { KindUi } from '../../features/kindUi/kindUi';
-import { FlowDefaults } from '../../flow/flowDefaults';
+import { FlowDefaults } from '../../flow';
 
 export const topicUi: KindUi<'topic'> = {
   description: 'A partitioned log of events (Kafka)',

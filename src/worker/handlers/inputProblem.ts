@@ -1,4 +1,4 @@
-import { schemaProblem } from '../../engine/nodes/eventSchemas';
+import { schemaProblem } from '../../engine';
 import type { FlowDocument, FlowProblem } from '../../flow';
 import { describeJsonProblem, jsonProblem } from '../../lib/jsonSafety';
 

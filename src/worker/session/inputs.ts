@@ -1,5 +1,4 @@
-import type { ResetTarget } from '../../engine/brokers/kafka';
-import type { RunInput } from '../../engine';
+import type { ResetTarget, RunInput } from '../../engine';
 import { getOwn } from '../../lib/ownRecord';
 import type { Persister } from '../persister';
 import type { FramePacing } from './framePacing';

@@ -1,5 +1,4 @@
-import { deciderCodeProblem } from '../../engine/nodes/aggregate';
-import { CodeSandbox, type RuntimeSnapshot } from '../../engine';
+import { deciderCodeProblem, CodeSandbox, type RuntimeSnapshot } from '../../engine';
 import { BranchRun } from '../../run';
 import { hasHandlerCode, type FlowDocument } from '../../flow';
 import { getOwn, setOwn } from '../../lib/ownRecord';

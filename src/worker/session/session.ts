@@ -1,5 +1,4 @@
-import type { ResetTarget } from '../../engine/brokers/kafka';
-import type { StepRecord } from '../../engine';
+import type { ResetTarget, StepRecord } from '../../engine';
 import type { BranchRun } from '../../run';
 import type { FlowDocument } from '../../flow';
 import type { BranchInfo, EngineNotice, EngineToUi, Frame, Speed, StoredFlow, StoredWork } from '../../protocol';

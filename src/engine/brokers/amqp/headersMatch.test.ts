@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidXMatch } from '../../../flow/xMatch';
+import { isValidXMatch } from '../../../flow';
 import { headerValuesEqual, matchHeaders } from './headersMatch';
 
 describe('matchHeaders: x-match all (the default)', () => {

@@ -1,4 +1,4 @@
-import { X_MATCH_MODES as MODES, XMatch } from '../../../flow/xMatch';
+import { X_MATCH_MODES as MODES, XMatch } from '../../../flow';
 import type { HeaderValue, Headers } from './message';
 
 /** RabbitMQ's legacy fallback: an unknown x-match (only possible in old bindings) means all. */
