@@ -10,7 +10,7 @@ import { Timeline } from './features/timeline/Timeline';
 import { RunToolbar } from './features/toolbar/RunToolbar';
 import { ReplaceFlowDialog } from './features/trust/ReplaceFlowDialog';
 import { TrustBanner } from './features/trust/TrustBanner';
-import { TrustDialog } from './features/trust/TrustDialog';
+import { TrustDialogHost } from './features/trust/TrustDialogHost';
 import { KindUiContext } from './features/kindUi/KindUiContext';
 import { KIND_COLOR_VARIABLES, KIND_UI } from './kinds/uiRegistry';
 import { startTidemark } from './state';
@@ -42,7 +42,7 @@ export function App() {
             <Timeline />
             <EventLog />
           </footer>
-          <TrustDialog />
+          <TrustDialogHost />
           <ReplaceFlowDialog />
         </div>
       </ReactFlowProvider>
