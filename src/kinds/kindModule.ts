@@ -1,5 +1,5 @@
 import type { NodeOfKind } from '../flow';
-import type { RunContext, ScheduledAction, StepRecord } from '../engine';
+import type { CodeSandbox, RunContext, ScheduledAction, StepRecord } from '../engine';
 import type { NodeKind } from './nodeKinds';
 
 export type ActionKind = ScheduledAction['kind'];
@@ -35,4 +35,6 @@ export interface KindModule<K extends NodeKind> {
   /** After an edit, once paced kinds are rescheduled: bring the node's runtime state in line with the new flow. */
   readonly afterEdit?: (run: RunContext, node: NodeOfKind<K>) => void;
   readonly actions: NodeActions<NodeOfKind<K>>;
+  /** Why the node's code cannot run, for a kind whose code is not a handler (a handler is checked by default). */
+  readonly codeProblem?: (code: CodeSandbox, source: string) => string | undefined;
 }

@@ -1,4 +1,4 @@
-import { appendCommand, decideCommand, wakeStoreSubscribers } from '../../engine';
+import { appendCommand, decideCommand, deciderCodeProblem, wakeStoreSubscribers } from '../../engine';
 import type { KindModule } from '../kindModule';
 
 /** An aggregate decides on a command, then appends what it decided its latency later. */
@@ -9,4 +9,6 @@ export const aggregateKind: KindModule<'aggregate'> = {
     'aggregate-decide': (run, node, action) => decideCommand(run, node, action.command),
     'aggregate-append': (run, node, action) => appendCommand(run, node, action),
   },
+  // Its code is a decider module (decide and evolve), not a handler.
+  codeProblem: deciderCodeProblem,
 };

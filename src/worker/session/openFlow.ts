@@ -1,4 +1,5 @@
-import { deciderCodeProblem, CodeSandbox, type RuntimeSnapshot } from '../../engine';
+import { CodeSandbox, type RuntimeSnapshot } from '../../engine';
+import { kindModule } from '../../kinds/registry';
 import { BranchRun } from '../../run';
 import { hasHandlerCode, type FlowDocument } from '../../flow';
 import { getOwn, setOwn } from '../../lib/ownRecord';
@@ -26,7 +27,8 @@ export function handlerCodeErrors(flow: FlowDocument, code: CodeSandbox): Record
   for (const node of flow.nodes) {
     const source = getOwn(flow.code, node.id);
     if (!hasHandlerCode(node.kind) || source === undefined) continue;
-    const problem = node.kind === 'aggregate' ? deciderCodeProblem(code, source) : code.handlerProblem(source);
+    const check = kindModule(node.kind).codeProblem;
+    const problem = check ? check(code, source) : code.handlerProblem(source);
     if (problem !== undefined) setOwn(errors, node.id, problem);
   }
   return errors;
