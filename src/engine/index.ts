@@ -30,7 +30,7 @@ export { type Command } from './command';
 export { countOnEdge } from './counters';
 export { deepFreeze } from './deepFreeze';
 export { checkInvariants } from './invariants';
-export { appendCommand, decideCommand, deciderCodeProblem } from './nodes/aggregate';
+export { appendCommand, decideCommand, deciderCodeProblem, dropSnapshotsOf } from './nodes/aggregate';
 export { crashConnection, restartConnection, syncBrokers, usesAmqpOrPubSub } from './nodes/amqpConsumers';
 export { type AmqpState, emptyAmqpState, topologyOf } from './nodes/amqpState';
 export {

@@ -1,4 +1,4 @@
-import type { NodeOfKind } from '../flow';
+import type { FlowDocument, NodeOfKind } from '../flow';
 import type { CodeSandbox, RunContext, ScheduledAction, StepRecord } from '../engine';
 import type { NodeKind } from './nodeKinds';
 
@@ -32,8 +32,8 @@ export interface KindModule<K extends NodeKind> {
   /** At the start of a run, before consumer groups form and brokers are declared. */
   readonly open?: (run: RunContext, node: NodeOfKind<K>) => void;
   readonly pace?: Pace<NodeOfKind<K>>;
-  /** After an edit, once paced kinds are rescheduled: bring the node's runtime state in line with the new flow. */
-  readonly afterEdit?: (run: RunContext, node: NodeOfKind<K>) => void;
+  /** After an edit, once paced kinds are rescheduled: bring the node's runtime state in line with the new flow (`before` is the flow the edit replaced). */
+  readonly afterEdit?: (run: RunContext, node: NodeOfKind<K>, before: FlowDocument) => void;
   readonly actions: NodeActions<NodeOfKind<K>>;
   /** Why the node's code cannot run, for a kind whose code is not a handler (a handler is checked by default). */
   readonly codeProblem?: (code: CodeSandbox, source: string) => string | undefined;

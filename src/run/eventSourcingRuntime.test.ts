@@ -268,6 +268,49 @@ describe('aggregates as deciders in a run', () => {
     }
     expect(runtime.state.es.store.snapshots['Order-o1']!.at(-1)!.state).toEqual({ status: 'none', items: 25 });
   });
+
+  it('new decider code drops the snapshots folded by the old: loads fold every event with the new evolve', () => {
+    const doc = flow(
+      [
+        {
+          id: 'a',
+          kind: 'command',
+          name: 'App',
+          commandType: 'AddItem',
+          rate: 10,
+          payload: { orderId: 'o1' },
+          aggregateId: 'Order-o1',
+        },
+        { id: 'order', kind: 'aggregate', name: 'Order', latencyMs: 0, snapshotEvery: 5 },
+      ],
+      [{ id: 'e1', source: 'a', target: 'order' }],
+      { order: ORDER },
+    );
+    const runtime = Runtime.start(doc);
+    until(runtime, 2500);
+    const doubled = { ...doc, code: { order: ORDER.replace('items: state.items + 1', 'items: state.items + 2') } };
+    runtime.apply({ type: 'flow', flow: doubled, summary: 'evolve counts twice' });
+    expect(runtime.state.es.store.snapshots['Order-o1']).toEqual([]);
+    const loads = of(until(runtime, 3000), StepKind.Command);
+    // Folded from the first event: no snapshot to start from.
+    expect(loads[0]).toMatchObject({ version: 25, replayed: 25 });
+    expect(loads[0]!.snapshotVersion).toBeUndefined();
+    // A stale snapshot (items 25) plus five doubled events would give 35.
+    expect(runtime.state.es.store.snapshots['Order-o1']!.at(-1)).toMatchObject({ version: 30, state: { items: 60 } });
+  });
+
+  it('an edit that leaves the decider code as it was keeps its snapshots', () => {
+    const doc = shop([], [], {});
+    const runtime = Runtime.start({
+      ...doc,
+      nodes: doc.nodes.map((n) => (n.id === 'order' ? { ...n, snapshotEvery: 1 } : n)),
+    });
+    until(runtime, 3000);
+    const before = structuredClone(runtime.state.es.store.snapshots);
+    expect(Object.keys(before).length).toBeGreaterThan(0);
+    runtime.apply({ type: 'flow', flow: { ...runtime.flow, name: 'Renamed' }, summary: 'rename' });
+    expect(runtime.state.es.store.snapshots).toEqual(before);
+  });
 });
 
 describe('read models over the event store', () => {

@@ -340,6 +340,7 @@ export class Runtime implements RunContext {
   /** Switches to an edited flow mid-run: removed nodes lose their pending work, producers follow their new rate. */
   private reconfigure(flow: FlowDocument): void {
     const before = this.nodesById;
+    const beforeFlow = this.flow;
     this.flow = flow;
     this.index(flow);
     // Paced kinds (producers, command sources) follow a new rate from now on.
@@ -361,7 +362,7 @@ export class Runtime implements RunContext {
     }
     for (const id of Object.keys(this.state.es.subscriptions))
       if (!this.nodesById.has(id)) delete this.state.es.subscriptions[id];
-    for (const [kind, nodes] of kinds) for (const node of nodes) kindModule(kind).afterEdit?.(this, node);
+    for (const [kind, nodes] of kinds) for (const node of nodes) kindModule(kind).afterEdit?.(this, node, beforeFlow);
     for (const id of Object.keys(this.state.nodes)) if (!this.nodesById.has(id)) delete this.state.nodes[id];
     for (const id of Object.keys(this.state.kafka.topics))
       if (!this.nodesById.has(id)) delete this.state.kafka.topics[id];

@@ -1,9 +1,18 @@
+import { getOwn } from '../../lib/ownRecord';
 import { describe, expect, it } from 'vitest';
 import { append, type AppendResult } from './append';
-import { createEventStore, eventById, nextPosition, streamIds, streamVersion, type EventStore } from './eventStore';
+import { createEventStore, nextPosition, streamVersion, type EventStore } from './eventStore';
 import { ExpectedVersion, type ExpectedVersion as Expected } from './expectedVersion';
 import { readStream } from './read';
 import type { EventToAppend } from './storedEvent';
+
+/** The event an id indexes (the store's byEventId index, as causation lookups read it). */
+function eventById(store: EventStore, eventId: string) {
+  const position = getOwn(store.index.byEventId, eventId);
+  return position === undefined ? undefined : store.log[position];
+}
+
+const streamIds = (store: EventStore) => Object.keys(store.streams).sort();
 
 const ev = (type: string, data: unknown = {}, metadata?: EventToAppend['metadata']): EventToAppend => ({
   type,

@@ -49,18 +49,7 @@ export function streamVersion(store: EventStore, streamId: string): number {
   return getOwn(store.streams, streamId)?.length ?? 0;
 }
 
-/** Ids of the streams that hold events, sorted. */
-export function streamIds(store: EventStore): string[] {
-  return Object.keys(store.streams).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
 /** The global position the next event will get (the log's length). */
 export function nextPosition(store: EventStore): number {
   return store.log.length;
-}
-
-/** The event with this id, if the store holds it. */
-export function eventById(store: EventStore, eventId: string): StoredEvent | undefined {
-  const position = getOwn(store.index.byEventId, eventId);
-  return position === undefined ? undefined : store.log[position];
 }

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { append } from './append';
 import { fold } from './decider';
 import { createEventStore, type EventStore } from './eventStore';
-import { load, loadVersion, takeSnapshots } from './load';
+import { load, loadVersion } from './load';
 import { decideAndAppend, line, orderDecider, type OrderState } from './orderFixture.testkit';
 import { readStream } from './read';
 import { clearSnapshots, latestSnapshot, saveSnapshot, snapshotVersionsBetween } from './snapshots';
@@ -108,24 +107,7 @@ describe('load: latest snapshot + tail', () => {
   });
 });
 
-describe('takeSnapshots and clearSnapshots', () => {
-  it('takes the snapshots appends made without a decider did not', () => {
-    const store = createEventStore({ snapshotEvery: 2 });
-    append(store, 'o', 'no-stream', [{ type: 'OrderPlaced', data: { lines: [line('a')] } }], 0);
-    append(
-      store,
-      'o',
-      1,
-      [1, 2, 3, 4].map((i) => ({ type: 'LineAdded', data: line(`l${i}`, i) })),
-      0,
-    );
-    expect(store.snapshots).toEqual({});
-    expect(takeSnapshots(store, orderDecider, 'o')).toEqual([2, 4]);
-    expect(takeSnapshots(store, orderDecider, 'o')).toEqual([]);
-    for (const snapshot of store.snapshots['o'] ?? [])
-      expect(snapshot.state).toEqual(fullFold(store, 'o', snapshot.version));
-  });
-
+describe('clearSnapshots', () => {
   it('after clearing (the evolve code changed), loads fold from the start with the new code', () => {
     const store = createEventStore({ snapshotEvery: 2 });
     orderWithLines(store, 4);
@@ -143,15 +125,6 @@ describe('takeSnapshots and clearSnapshots', () => {
     clearSnapshots(store, 'Order-1');
     expect(load(store, doubled, 'Order-1')).toMatchObject({ snapshotVersion: null, replayed: 5 });
     expect(load(store, doubled, 'Order-1').state).toEqual(fold(doubled, fresh(), readStream(store, 'Order-1')));
-  });
-
-  it('clears every stream when no stream is named', () => {
-    const store = createEventStore({ snapshotEvery: 1 });
-    orderWithLines(store, 1, 'a');
-    orderWithLines(store, 1, 'b', 100);
-    clearSnapshots(store);
-    expect(latestSnapshot(store, 'a')).toBeUndefined();
-    expect(latestSnapshot(store, 'b')).toBeUndefined();
   });
 
   it('saveSnapshot replaces one at the same version and keeps versions ascending', () => {

@@ -1,7 +1,7 @@
 import { fold, type Decider } from './decider';
 import { streamVersion, type EventStore } from './eventStore';
 import { readStream } from './read';
-import { latestSnapshot, saveSnapshot, snapshotVersionsBetween } from './snapshots';
+import { latestSnapshot } from './snapshots';
 
 /** An aggregate as read from its stream: its state, the version it is at, and how it was rebuilt. */
 export interface LoadedAggregate<State> {
@@ -43,20 +43,4 @@ export function load<State>(
   streamId: string,
 ): LoadedAggregate<State> {
   return loadVersion(store, decider, streamId, streamVersion(store, streamId));
-}
-
-/**
- * Takes the snapshots the store's setting asks for that a stream does not have yet (after appends
- * made without the decider, or after `clearSnapshots`). Returns the versions snapshotted.
- */
-export function takeSnapshots<State>(store: EventStore, decider: Decider<unknown, State>, streamId: string): number[] {
-  const from = latestSnapshot(store, streamId)?.version ?? 0;
-  const due = snapshotVersionsBetween(store, from, streamVersion(store, streamId));
-  let { state, version } = loadVersion(store, decider, streamId, from);
-  for (const at of due) {
-    state = fold(decider, state, readStream(store, streamId, version + 1, at - version));
-    saveSnapshot(store, streamId, at, state);
-    version = at;
-  }
-  return due;
 }

@@ -44,11 +44,7 @@ export function saveSnapshot(store: EventStore, streamId: string, version: numbe
   return snapshot;
 }
 
-/** Drops the snapshots of one stream, or of all: after the aggregate's evolve changed, they are stale. */
-export function clearSnapshots(store: EventStore, streamId?: string): void {
-  if (streamId === undefined) {
-    for (const id of Object.keys(store.snapshots)) setOwn(store.snapshots, id, []);
-    return;
-  }
+/** Drops a stream's snapshots: after the aggregate's evolve changed, they are stale. */
+export function clearSnapshots(store: EventStore, streamId: string): void {
   if (getOwn(store.snapshots, streamId)) setOwn(store.snapshots, streamId, []);
 }

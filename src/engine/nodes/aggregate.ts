@@ -5,6 +5,7 @@ import { errorMessage } from '../code/errorMessage';
 import { deepFreeze } from '../deepFreeze';
 import {
   appendDecision,
+  clearSnapshots,
   isRejection,
   load,
   type Decider,
@@ -57,6 +58,12 @@ export function deciderCodeProblem(code: CodeSandbox, source: string): string | 
   } catch (error) {
     return errorMessage(error);
   }
+}
+
+/** Drops the snapshots of every stream this aggregate writes (they were folded by code that changed). */
+export function dropSnapshotsOf(run: RunContext, nodeId: string): void {
+  const { store, owners } = run.state.es;
+  for (const [streamId, owner] of Object.entries(owners)) if (owner === nodeId) clearSnapshots(store, streamId);
 }
 
 /** The aggregate's code as a Decider; evolve sees each event as its type's newest schema version. */
