@@ -127,7 +127,7 @@ const isLiveMember = (group: ConsumerGroupState, memberId: string): boolean => {
 };
 
 /** A fetch step: poll one record; handle it now, or (commit before handling) commit it and handle it next. */
-export function fetch(run: RunContext, node: SubscriberNode): DeliverStep | undefined {
+export function fetchRecord(run: RunContext, node: SubscriberNode): DeliverStep | undefined {
   const member = memberOf(run, node);
   member.scheduled = false;
   if (member.crashed || member.inflight) return undefined;
