@@ -1,5 +1,12 @@
 import type { SubscriberNode } from '../../flow';
-import { commitAfter, fetchRecord, handleInflight, handleChannelMessage, handleQueueDelivery, readStore } from '../../engine';
+import {
+  commitAfter,
+  fetchRecord,
+  handleInflight,
+  handleChannelMessage,
+  handleQueueDelivery,
+  readStore,
+} from '../../engine';
 import type { NodeActions } from '../kindModule';
 
 /** Consumers and projections read the same way from every broker and the event store. */
