@@ -91,6 +91,26 @@ function shop(
   );
 }
 
+/** AddItem to one order at 10/s; the Order aggregate snapshots every 5 events. */
+function addItems(): FlowDocument {
+  return flow(
+    [
+      {
+        id: 'a',
+        kind: 'command',
+        name: 'App',
+        commandType: 'AddItem',
+        rate: 10,
+        payload: { orderId: 'o1' },
+        aggregateId: 'Order-o1',
+      },
+      { id: 'order', kind: 'aggregate', name: 'Order', latencyMs: 0, snapshotEvery: 5 },
+    ],
+    [{ id: 'e1', source: 'a', target: 'order' }],
+    { order: ORDER },
+  );
+}
+
 describe('aggregates as deciders in a run', () => {
   it('a command is decided, appended after the aggregate latency, and read by subscribers and policies', () => {
     const runtime = Runtime.start(shop());
@@ -241,22 +261,7 @@ describe('aggregates as deciders in a run', () => {
   });
 
   it('snapshots every N events; loading is snapshot + tail and gives the same state as a full fold', () => {
-    const doc = flow(
-      [
-        {
-          id: 'a',
-          kind: 'command',
-          name: 'App',
-          commandType: 'AddItem',
-          rate: 10,
-          payload: { orderId: 'o1' },
-          aggregateId: 'Order-o1',
-        },
-        { id: 'order', kind: 'aggregate', name: 'Order', latencyMs: 0, snapshotEvery: 5 },
-      ],
-      [{ id: 'e1', source: 'a', target: 'order' }],
-      { order: ORDER },
-    );
+    const doc = addItems();
     const runtime = Runtime.start(doc);
     const records = until(runtime, 2500);
     const appends = of(records, StepKind.Append);
@@ -270,22 +275,7 @@ describe('aggregates as deciders in a run', () => {
   });
 
   it('new decider code drops the snapshots folded by the old: loads fold every event with the new evolve', () => {
-    const doc = flow(
-      [
-        {
-          id: 'a',
-          kind: 'command',
-          name: 'App',
-          commandType: 'AddItem',
-          rate: 10,
-          payload: { orderId: 'o1' },
-          aggregateId: 'Order-o1',
-        },
-        { id: 'order', kind: 'aggregate', name: 'Order', latencyMs: 0, snapshotEvery: 5 },
-      ],
-      [{ id: 'e1', source: 'a', target: 'order' }],
-      { order: ORDER },
-    );
+    const doc = addItems();
     const runtime = Runtime.start(doc);
     until(runtime, 2500);
     const doubled = { ...doc, code: { order: ORDER.replace('items: state.items + 1', 'items: state.items + 2') } };
